@@ -1,0 +1,113 @@
+using GamifyHub.Data.Entities;
+using GamifyHub.Data.Identity;
+using GamifyHub.Domain.Feedback;
+using GamifyHub.Domain.Scoring;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace GamifyHub.Data;
+
+/// <summary>The one SQLite database: Identity, the event log and its projections, and configuration data.</summary>
+public sealed class GamifyDbContext(DbContextOptions<GamifyDbContext> options) : IdentityDbContext<AppUser>(options)
+{
+    public DbSet<Department> Departments => Set<Department>();
+    public DbSet<Employee> Employees => Set<Employee>();
+    public DbSet<FeedbackItem> FeedbackItems => Set<FeedbackItem>();
+    public DbSet<FeedbackRouting> FeedbackRoutings => Set<FeedbackRouting>();
+    public DbSet<EngagementEvent> Events => Set<EngagementEvent>();
+    public DbSet<AwardEntry> Awards => Set<AwardEntry>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<RoutingRuleEntry> RoutingRules => Set<RoutingRuleEntry>();
+    public DbSet<RuleSetEntry> RuleSets => Set<RuleSetEntry>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Enums are stored by name so the database stays readable and reordering members is safe.
+        configurationBuilder.Properties<ActionType>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<PointCategory>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<Sentiment>().HaveConversion<string>().HaveMaxLength(10);
+        configurationBuilder.Properties<Priority>().HaveConversion<string>().HaveMaxLength(10);
+        configurationBuilder.Properties<FeedbackStatus>().HaveConversion<string>().HaveMaxLength(10);
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+
+        builder.Entity<Department>(e =>
+        {
+            e.HasIndex(d => d.Slug).IsUnique();
+            e.Property(d => d.Name).HasMaxLength(100);
+            e.Property(d => d.Slug).HasMaxLength(100);
+        });
+
+        builder.Entity<Employee>(e =>
+        {
+            e.HasIndex(x => x.Email).IsUnique();
+            e.HasIndex(x => x.DepartmentId);
+            e.Property(x => x.Email).HasMaxLength(256);
+            e.Property(x => x.DisplayName).HasMaxLength(200);
+        });
+
+        builder.Entity<FeedbackItem>(e =>
+        {
+            e.HasIndex(x => new { x.Channel, x.ExternalId }).IsUnique();
+            e.HasIndex(x => x.ReceivedAt);
+            e.Property(x => x.Channel).HasMaxLength(30);
+            e.Property(x => x.ExternalId).HasMaxLength(FeedbackLimits.ExternalIdMaxLength);
+            e.Property(x => x.Author).HasMaxLength(FeedbackLimits.AuthorMaxLength);
+            e.Property(x => x.Text).HasMaxLength(FeedbackLimits.TextMaxLength);
+            e.Property(x => x.Url).HasMaxLength(FeedbackLimits.UrlMaxLength);
+            e.Property(x => x.Language).HasMaxLength(10);
+            e.HasMany(x => x.Routings).WithOne().HasForeignKey(r => r.FeedbackId);
+        });
+
+        builder.Entity<FeedbackRouting>(e =>
+        {
+            e.HasKey(x => new { x.FeedbackId, x.DepartmentId });
+            e.HasIndex(x => new { x.DepartmentId, x.FeedbackId });
+        });
+
+        builder.Entity<EngagementEvent>(e =>
+        {
+            e.HasKey(x => x.Seq);
+            e.Property(x => x.Seq).ValueGeneratedOnAdd();
+            e.HasIndex(x => x.EventId).IsUnique();
+            e.HasIndex(x => new { x.FeedbackId, x.Seq });
+            e.HasIndex(x => new { x.EmployeeId, x.Seq });
+            e.Property(x => x.Source).HasMaxLength(30);
+            e.Property(x => x.Text).HasMaxLength(FeedbackLimits.NoteMaxLength);
+            e.Property(x => x.Url).HasMaxLength(FeedbackLimits.UrlMaxLength);
+            e.HasMany(x => x.Awards).WithOne().HasForeignKey(a => a.EventSeq);
+        });
+
+        builder.Entity<AwardEntry>(e =>
+        {
+            e.HasIndex(x => new { x.EmployeeId, x.EventSeq });
+            e.HasIndex(x => new { x.DepartmentId, x.OccurredAt });
+            e.HasIndex(x => x.OccurredAt);
+            e.HasIndex(x => x.EventId);
+            e.Property(x => x.RuleId).HasMaxLength(100);
+            e.Property(x => x.Reason).HasMaxLength(300);
+        });
+
+        builder.Entity<ApiKey>(e =>
+        {
+            e.HasIndex(x => x.KeyHash).IsUnique();
+            e.Property(x => x.Name).HasMaxLength(100);
+            e.Property(x => x.KeyHash).HasMaxLength(64);
+            e.Property(x => x.Scopes).HasMaxLength(200);
+        });
+
+        builder.Entity<RoutingRuleEntry>(e =>
+        {
+            e.Property(x => x.Name).HasMaxLength(100);
+        });
+
+        builder.Entity<RuleSetEntry>(e =>
+        {
+            e.HasKey(x => x.Version);
+            e.Property(x => x.Version).ValueGeneratedNever();
+        });
+    }
+}

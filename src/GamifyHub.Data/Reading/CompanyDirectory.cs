@@ -1,0 +1,32 @@
+using GamifyHub.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace GamifyHub.Data.Reading;
+
+/// <summary>Names of departments and employees, cached in memory: boards and pushes join names at the edge.</summary>
+public sealed class CompanyDirectory(IDbContextFactory<GamifyDbContext> dbFactory)
+{
+    private volatile Snapshot _snapshot = new([], [], []);
+
+    public IReadOnlyCollection<Department> Departments => _snapshot.Departments.Values;
+
+    public Department? Department(Guid id) => _snapshot.Departments.GetValueOrDefault(id);
+
+    public Employee? Employee(Guid id) => _snapshot.Employees.GetValueOrDefault(id);
+
+    public Employee? EmployeeByEmail(string email) => _snapshot.ByEmail.GetValueOrDefault(email);
+
+    public int Headcount(Guid departmentId) => _snapshot.Employees.Values.Count(e => e.DepartmentId == departmentId);
+
+    public async Task RefreshAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var departments = await db.Departments.AsNoTracking().ToDictionaryAsync(d => d.Id, cancellationToken);
+        var employees = await db.Employees.AsNoTracking().ToDictionaryAsync(e => e.Id, cancellationToken);
+        _snapshot = new Snapshot(departments, employees,
+            employees.Values.ToDictionary(e => e.Email, StringComparer.OrdinalIgnoreCase));
+    }
+
+    private sealed record Snapshot(Dictionary<Guid, Department> Departments, Dictionary<Guid, Employee> Employees,
+        Dictionary<string, Employee> ByEmail);
+}

@@ -1,0 +1,277 @@
+using System.Threading.Channels;
+using GamifyHub.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace GamifyHub.Data.Writing;
+
+/// <summary>
+/// The single writer of the event log and feedback intake. Callers enqueue and await; the writer commits
+/// queued writes in one transaction (group commit) and completes each caller only after the commit, so an
+/// acknowledged write is durable. Deduplication happens here, where no other writer can race it.
+/// </summary>
+public sealed class EngagementWriter : BackgroundService
+{
+    private readonly Channel<PendingWrite> _queue;
+    private readonly IDbContextFactory<GamifyDbContext> _dbFactory;
+    private readonly IEnumerable<ICommittedEventsObserver> _observers;
+    private readonly TimeProvider _time;
+    private readonly ILogger<EngagementWriter> _logger;
+    private readonly int _maxBatch;
+    private int _pending;
+
+    public EngagementWriter(IDbContextFactory<GamifyDbContext> dbFactory, IEnumerable<ICommittedEventsObserver> observers,
+        IOptions<WriterOptions> options, TimeProvider time, ILogger<EngagementWriter> logger)
+    {
+        _dbFactory = dbFactory;
+        _observers = observers;
+        _time = time;
+        _logger = logger;
+        _maxBatch = options.Value.MaxBatch;
+        _queue = Channel.CreateBounded<PendingWrite>(new BoundedChannelOptions(options.Value.QueueCapacity)
+        {
+            SingleReader = true,
+            FullMode = BoundedChannelFullMode.Wait,
+        });
+    }
+
+    /// <summary>Writes waiting to be committed.</summary>
+    public int Pending => Volatile.Read(ref _pending);
+
+    public bool IsRunning => ExecuteTask is { IsCompleted: false };
+
+    public Task<RecordOutcome> RecordAsync(EngagementRecord record) => Enqueue(new EventWrite(record));
+
+    public Task<IntakeOutcome> IngestAsync(FeedbackIntake intake) => Enqueue(new IntakeWrite(intake));
+
+    private Task<T> Enqueue<T>(PendingWrite<T> write)
+    {
+        if (!_queue.Writer.TryWrite(write))
+        {
+            throw new WriterQueueFullException();
+        }
+
+        Interlocked.Increment(ref _pending);
+        return write.Completion.Task;
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        // Finish what was accepted before stopping: nothing acknowledged-to-be may be dropped.
+        _queue.Writer.TryComplete();
+        await base.StopAsync(cancellationToken);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var batch = new List<PendingWrite>(_maxBatch);
+        while (await _queue.Reader.WaitToReadAsync(CancellationToken.None))
+        {
+            while (batch.Count < _maxBatch && _queue.Reader.TryRead(out var write))
+            {
+                batch.Add(write);
+            }
+
+            await CommitIsolatingFailures(batch);
+            Interlocked.Add(ref _pending, -batch.Count);
+            batch.Clear();
+        }
+    }
+
+    private async Task CommitIsolatingFailures(List<PendingWrite> batch)
+    {
+        try
+        {
+            await Commit(batch);
+        }
+        catch (Exception ex) when (batch.Count > 1)
+        {
+            _logger.LogWarning(ex, "Group commit of {Count} writes failed; retrying them one by one", batch.Count);
+            foreach (var write in batch)
+            {
+                await CommitIsolatingFailures([write]);
+            }
+        }
+        catch (Exception ex)
+        {
+            _logger.LogError(ex, "Write failed");
+            batch[0].Fail(ex);
+        }
+    }
+
+    private async Task Commit(List<PendingWrite> batch)
+    {
+        await using var db = await _dbFactory.CreateDbContextAsync();
+        await using var tx = await db.Database.BeginTransactionAsync();
+        var now = _time.GetUtcNow().UtcDateTime;
+
+        var events = batch.OfType<EventWrite>().ToList();
+        var intakes = batch.OfType<IntakeWrite>().ToList();
+        var known = await KnownEvents(db, events);
+        var knownItems = await KnownItems(db, intakes);
+
+        var stored = new List<(EventWrite Write, EngagementEvent Entity)>();
+        var inBatch = new Dictionary<Guid, EngagementEvent>();
+        var storedItems = new List<(IntakeWrite Write, FeedbackItem Entity)>();
+        var results = new List<Action>(batch.Count);
+        foreach (var write in batch)
+        {
+            switch (write)
+            {
+                case EventWrite e when known.TryGetValue(e.Record.EventId, out var earlier):
+                    results.Add(() => e.Completion.TrySetResult(new RecordOutcome(e.Record.EventId, true, earlier.Seq, earlier.Points)));
+                    break;
+                case EventWrite e when inBatch.TryGetValue(e.Record.EventId, out var first):
+                    results.Add(() => e.Completion.TrySetResult(
+                        new RecordOutcome(e.Record.EventId, true, first.Seq, first.Awards.Sum(a => a.Points))));
+                    break;
+                case EventWrite e:
+                    var entity = await ToEntity(db, e.Record, now);
+                    stored.Add((e, entity));
+                    inBatch[e.Record.EventId] = entity;
+                    break;
+                case IntakeWrite i when knownItems.TryGetValue((i.Intake.Channel, i.Intake.ExternalId), out var existing):
+                    results.Add(() => i.Completion.TrySetResult(existing));
+                    break;
+                case IntakeWrite i:
+                    var item = FeedbackItemFactory.Create(i.Intake, now);
+                    db.FeedbackItems.Add(item);
+                    storedItems.Add((i, item));
+                    knownItems[(i.Intake.Channel, i.Intake.ExternalId)] = new IntakeOutcome(item.Id, true, i.Intake.DepartmentIds);
+                    break;
+            }
+        }
+
+        await db.SaveChangesAsync();
+        await tx.CommitAsync();
+
+        foreach (var (write, entity) in storedItems)
+        {
+            write.Completion.TrySetResult(new IntakeOutcome(entity.Id, false, write.Intake.DepartmentIds));
+        }
+
+        var committed = stored.Select(s => new CommittedEvent(s.Entity.Seq, s.Write.Record)).ToList();
+        foreach (var (write, entity) in stored)
+        {
+            write.Completion.TrySetResult(new RecordOutcome(entity.EventId, false, entity.Seq, write.Record.Awards.Sum(a => a.Points)));
+        }
+
+        foreach (var complete in results)
+        {
+            complete();
+        }
+
+        if (committed.Count > 0)
+        {
+            foreach (var observer in _observers)
+            {
+                observer.OnCommitted(committed);
+            }
+        }
+    }
+
+    private static async Task<Dictionary<Guid, (long Seq, int Points)>> KnownEvents(GamifyDbContext db, List<EventWrite> writes)
+    {
+        if (writes.Count == 0)
+        {
+            return [];
+        }
+
+        var ids = writes.Select(w => w.Record.EventId).Distinct().ToList();
+        var seqs = await db.Events.Where(e => ids.Contains(e.EventId)).Select(e => new { e.EventId, e.Seq }).ToListAsync();
+        if (seqs.Count == 0)
+        {
+            return [];
+        }
+
+        var found = seqs.Select(s => s.EventId).ToList();
+        var points = await db.Awards.Where(a => found.Contains(a.EventId))
+            .GroupBy(a => a.EventId).Select(g => new { g.Key, Points = g.Sum(a => a.Points) })
+            .ToDictionaryAsync(g => g.Key, g => g.Points);
+        return seqs.ToDictionary(s => s.EventId, s => (s.Seq, points.GetValueOrDefault(s.EventId)));
+    }
+
+    private static async Task<Dictionary<(string, string), IntakeOutcome>> KnownItems(GamifyDbContext db, List<IntakeWrite> writes)
+    {
+        if (writes.Count == 0)
+        {
+            return [];
+        }
+
+        var externalIds = writes.Select(w => w.Intake.ExternalId).Distinct().ToList();
+        var items = await db.FeedbackItems.AsNoTracking()
+            .Where(f => externalIds.Contains(f.ExternalId))
+            .Select(f => new { f.Id, f.Channel, f.ExternalId, Departments = f.Routings.Select(r => r.DepartmentId).ToList() })
+            .ToListAsync();
+        var wanted = writes.Select(w => (w.Intake.Channel, w.Intake.ExternalId)).ToHashSet();
+        return items.Where(i => wanted.Contains((i.Channel, i.ExternalId)))
+            .ToDictionary(i => (i.Channel, i.ExternalId), i => new IntakeOutcome(i.Id, true, i.Departments));
+    }
+
+    private static async Task<EngagementEvent> ToEntity(GamifyDbContext db, EngagementRecord r, DateTime now)
+    {
+        var entity = EngagementEventFactory.Create(r, now);
+        db.Events.Add(entity);
+
+        if (r.FeedbackId is { } feedbackId)
+        {
+            await ProjectOntoItem(db, feedbackId, r, now);
+        }
+
+        return entity;
+    }
+
+    /// <summary>Keeps the item's status, reply count and routing in step with its events, in the same transaction.</summary>
+    private static async Task ProjectOntoItem(GamifyDbContext db, Guid feedbackId, EngagementRecord r, DateTime now)
+    {
+        var changesItem = r.NewStatus is not null || r.Type == Domain.Scoring.ActionType.Reply;
+        if (changesItem && await db.FeedbackItems.FindAsync(feedbackId) is { } item)
+        {
+            if (r.NewStatus is { } status)
+            {
+                item.Status = status;
+            }
+
+            if (r.Type == Domain.Scoring.ActionType.Reply)
+            {
+                item.ReplyCount++;
+            }
+        }
+
+        if (r.TargetDepartmentId is { } target && r.Type == Domain.Scoring.ActionType.Forward
+            && await db.FeedbackRoutings.FindAsync(feedbackId, target) is null)
+        {
+            db.FeedbackRoutings.Add(new FeedbackRouting
+            {
+                FeedbackId = feedbackId,
+                DepartmentId = target,
+                RoutedAt = now,
+                ForwardedByEventId = r.EventId,
+            });
+        }
+    }
+
+    private abstract class PendingWrite
+    {
+        public abstract void Fail(Exception ex);
+    }
+
+    private abstract class PendingWrite<T> : PendingWrite
+    {
+        public TaskCompletionSource<T> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public override void Fail(Exception ex) => Completion.TrySetException(ex);
+    }
+
+    private sealed class EventWrite(EngagementRecord record) : PendingWrite<RecordOutcome>
+    {
+        public EngagementRecord Record { get; } = record;
+    }
+
+    private sealed class IntakeWrite(FeedbackIntake intake) : PendingWrite<IntakeOutcome>
+    {
+        public FeedbackIntake Intake { get; } = intake;
+    }
+}

@@ -1,0 +1,19 @@
+using GamifyHub.Domain.Feedback;
+
+namespace GamifyHub.Data.Writing;
+
+/// <summary>A normalized, classified and routed feedback item ready to store.</summary>
+public sealed record FeedbackIntake(
+    string Channel,
+    string ExternalId,
+    string Author,
+    string Text,
+    string? Url,
+    string Language,
+    Sentiment Sentiment,
+    Priority Priority,
+    DateTime CreatedAt,
+    IReadOnlyList<Guid> DepartmentIds);
+
+/// <param name="Duplicate">The (channel, external id) was already known; nothing was stored.</param>
+public sealed record IntakeOutcome(Guid Id, bool Duplicate, IReadOnlyList<Guid> DepartmentIds);

@@ -1,0 +1,27 @@
+using GamifyHub.Data.Entities;
+
+namespace GamifyHub.Data.Writing;
+
+public static class FeedbackItemFactory
+{
+    /// <summary>A new stored item with a time-ordered id (SQLite appends far faster with v7 GUIDs than random ones).</summary>
+    public static FeedbackItem Create(FeedbackIntake i, DateTime receivedAt)
+    {
+        var id = Guid.CreateVersion7();
+        return new FeedbackItem
+        {
+            Id = id,
+            Channel = i.Channel,
+            ExternalId = i.ExternalId,
+            Author = i.Author,
+            Text = i.Text,
+            Url = i.Url,
+            Language = i.Language,
+            Sentiment = i.Sentiment,
+            Priority = i.Priority,
+            CreatedAt = i.CreatedAt,
+            ReceivedAt = receivedAt,
+            Routings = [.. i.DepartmentIds.Select(d => new FeedbackRouting { FeedbackId = id, DepartmentId = d, RoutedAt = receivedAt })],
+        };
+    }
+}

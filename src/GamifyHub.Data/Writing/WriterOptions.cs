@@ -1,0 +1,10 @@
+namespace GamifyHub.Data.Writing;
+
+public sealed class WriterOptions
+{
+    /// <summary>Writes waiting for the writer before callers get "try again later".</summary>
+    public int QueueCapacity { get; set; } = 20_000;
+
+    /// <summary>Most writes committed in one transaction (group commit).</summary>
+    public int MaxBatch { get; set; } = 500;
+}

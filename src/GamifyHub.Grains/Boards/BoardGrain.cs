@@ -1,0 +1,110 @@
+using GamifyHub.Data.Reading;
+using GamifyHub.Domain.Boards;
+using GamifyHub.Grains.Live;
+using Microsoft.Extensions.Options;
+
+namespace GamifyHub.Grains.Boards;
+
+/// <summary>
+/// One leaderboard for the current period of its window. Deltas update it in O(log n); a timer pushes the
+/// rows that changed at most <see cref="PushesPerSecond"/> times a second, however fast deltas arrive.
+/// </summary>
+public sealed class BoardGrain(ProjectionReader reader, ILiveNotifier notifier, TimeProvider time,
+    IOptions<CompanyOptions> company) : Grain, IBoardGrain
+{
+    public const int PushesPerSecond = 4;
+    private const int VisibleRows = 50;
+
+    private BoardScope _scope = BoardScope.Employees;
+    private BoardWindow _window;
+    private Period _period = null!;
+    private Leaderboard _board = new();
+    private long _highWater;
+    private long _version;
+    private bool _dirty;
+    private IReadOnlyList<RankedRow> _lastPushed = [];
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        (_scope, _window) = BoardKey.Parse(this.GetPrimaryKeyString());
+        await LoadPeriod(CurrentPeriod());
+        this.RegisterGrainTimer(PushChanges, TimeSpan.FromMilliseconds(1000 / PushesPerSecond),
+            TimeSpan.FromMilliseconds(1000 / PushesPerSecond));
+    }
+
+    public async Task<BoardSnapshot> GetSnapshot(int top, Guid? member, bool aroundMember, int radius)
+    {
+        await RollOverIfDue();
+        var me = member is { } m ? _board.RowOf(m) : null;
+        var rows = aroundMember && me is not null ? _board.Around(me.MemberId, radius) : _board.Top(top);
+        return Snapshot(rows, me);
+    }
+
+    public async Task ApplyDeltas(IReadOnlyList<ScoreDelta> deltas)
+    {
+        await RollOverIfDue();
+        foreach (var delta in deltas)
+        {
+            if (delta.Seq > _highWater && _period.Contains(new DateTimeOffset(delta.OccurredAt, TimeSpan.Zero)))
+            {
+                _board.Add(delta.MemberId, delta.Points);
+                _dirty = true;
+            }
+        }
+    }
+
+    private async Task PushChanges(CancellationToken cancellationToken)
+    {
+        await RollOverIfDue();
+        if (!_dirty)
+        {
+            return;
+        }
+
+        _dirty = false;
+        var top = _board.Top(VisibleRows);
+        var changed = BoardDiff.Changed(_lastPushed, top, _board.RowOf);
+        _lastPushed = top;
+        if (changed.Count > 0)
+        {
+            await notifier.BoardChanged(Snapshot(changed, null));
+        }
+    }
+
+    private async Task RollOverIfDue()
+    {
+        var current = CurrentPeriod();
+        if (current.Key != _period.Key)
+        {
+            await LoadPeriod(current);
+            _dirty = true;
+        }
+    }
+
+    private async Task LoadPeriod(Period period)
+    {
+        var (highWater, scores) = await reader.LoadBoard(_scope, period);
+        var board = new Leaderboard();
+        foreach (var (member, score) in scores)
+        {
+            board.Set(member, score);
+        }
+
+        _period = period;
+        _board = board;
+        _highWater = highWater;
+        _lastPushed = _board.Top(VisibleRows);
+        NextVersion();
+    }
+
+    private BoardSnapshot Snapshot(IReadOnlyList<RankedRow> rows, RankedRow? me) => new(
+        _scope.Name, BoardWindows.Name(_window), _period.Key, NextVersion(),
+        [.. rows.Select(ToView)], me is null ? null : ToView(me));
+
+    /// <summary>Versions only grow, across activations too, so clients can drop stale pushes.</summary>
+    private long NextVersion() => _version = Math.Max(_version + 1, time.GetUtcNow().ToUnixTimeMilliseconds());
+
+    private Period CurrentPeriod() => Period.For(_window, time.GetUtcNow(), company.Value.Zone);
+
+    private static BoardRowView ToView(RankedRow row) => new(row.Rank, row.MemberId, row.Score);
+}

@@ -1,0 +1,93 @@
+using GamifyHub.Data.Reading;
+using GamifyHub.Data.Writing;
+using GamifyHub.Domain.Feedback;
+using GamifyHub.Domain.Scoring;
+
+namespace GamifyHub.Grains.Feedback;
+
+/// <summary>
+/// Owns one item's lifecycle, folded from its events on activation. Actions are checked against that state,
+/// scored, and acknowledged only after the writer made the event durable.
+/// </summary>
+public sealed class FeedbackItemGrain(ProjectionReader reader, EngagementWriter writer, RuleBook rules,
+    CompanyDirectory directory) : Grain, IFeedbackItemGrain
+{
+    private FeedbackItemState? _state;
+    private readonly HashSet<Guid> _eventIds = [];
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var history = await reader.LoadItem(this.GetPrimaryKey());
+        if (history is null)
+        {
+            return;
+        }
+
+        _state = new FeedbackItemState(history.RoutedDepartments);
+        foreach (var e in history.Events)
+        {
+            _state.Apply(e.EmployeeId, e.Type, e.TargetDepartmentId);
+            _eventIds.Add(e.EventId);
+        }
+    }
+
+    public async Task<ActionOutcome> Act(ActionCommand command)
+    {
+        if (_state is null)
+        {
+            // Unknown now, but an item may arrive later under this id: do not cache the absence.
+            DeactivateOnIdle();
+            return ActionOutcome.Refused(ActionFailure.ItemNotFound, command.EventId);
+        }
+
+        if (!_eventIds.Contains(command.EventId))
+        {
+            var failure = Check(command);
+            if (failure != ActionFailure.None)
+            {
+                return ActionOutcome.Refused(failure, command.EventId);
+            }
+        }
+
+        var awards = ScoringEngine.Score(rules.Current, _state.ScoringContextFor(command.EmployeeId, command.Type));
+        var newStatus = command.Type switch
+        {
+            ActionType.Resolve => FeedbackStatus.Resolved,
+            ActionType.Reopen => FeedbackStatus.Open,
+            _ => (FeedbackStatus?)null,
+        };
+        var outcome = await writer.RecordAsync(new EngagementRecord(command.EventId, command.EmployeeId, command.DepartmentId,
+            command.Type, this.GetPrimaryKey(), command.OccurredAt, command.Source, awards, command.TargetDepartmentId,
+            command.Text, command.Url, newStatus));
+
+        if (outcome.Duplicate)
+        {
+            return new ActionOutcome(ActionFailure.None, command.EventId, true, outcome.Points, [], _state.Status);
+        }
+
+        _state.Apply(command.EmployeeId, command.Type, command.TargetDepartmentId);
+        _eventIds.Add(command.EventId);
+        return new ActionOutcome(ActionFailure.None, command.EventId, false, outcome.Points,
+            [.. awards.Select(AwardView.From)], _state.Status);
+    }
+
+    private ActionFailure Check(ActionCommand command)
+    {
+        if (command.Type == ActionType.Forward && command.TargetDepartmentId is { } target && directory.Department(target) is null)
+        {
+            return ActionFailure.UnknownTargetDepartment;
+        }
+
+        return _state!.Check(command.DepartmentId, command.Type, command.TargetDepartmentId) switch
+        {
+            null => ActionFailure.None,
+            ActionRejection.NotRoutedToDepartment => ActionFailure.NotRoutedToDepartment,
+            ActionRejection.AlreadyResolved => ActionFailure.AlreadyResolved,
+            ActionRejection.NotResolved => ActionFailure.NotResolved,
+            ActionRejection.ItemResolved => ActionFailure.ItemResolved,
+            ActionRejection.MissingTargetDepartment => ActionFailure.MissingTargetDepartment,
+            ActionRejection.AlreadyRoutedThere => ActionFailure.AlreadyRoutedThere,
+            var other => throw new InvalidOperationException($"Unmapped rejection {other}."),
+        };
+    }
+}

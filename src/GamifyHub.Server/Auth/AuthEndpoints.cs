@@ -1,0 +1,84 @@
+using GamifyHub.Data;
+using GamifyHub.Data.Identity;
+using GamifyHub.Server.Demo;
+using GamifyHub.Server.Problems;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace GamifyHub.Server.Auth;
+
+public static class AuthEndpoints
+{
+    public sealed record LoginRequest(string? Email, string? Password);
+
+    public sealed record DemoAccount(string Email, string DisplayName, string Role, string? Department);
+
+    public sealed record DemoAccounts(string Password, IReadOnlyList<DemoAccount> Accounts);
+
+    public static RouteGroupBuilder MapAuthEndpoints(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/auth").WithTags("Sign-in");
+        group.MapPost("/login", Login).AllowAnonymous();
+        group.MapPost("/logout", Logout);
+        group.MapGet("/demo-accounts", ListDemoAccounts).AllowAnonymous();
+        return group;
+    }
+
+    /// <summary>Checks the password (with lockout), sets the web app's cookie and answers with a bearer token.</summary>
+    private static async Task<IResult> Login(LoginRequest request, UserManager<AppUser> users, SignInManager<AppUser> signIn,
+        HttpContext http)
+    {
+        if (string.IsNullOrWhiteSpace(request.Email) || string.IsNullOrEmpty(request.Password))
+        {
+            return ApiProblems.Validation("email", "Email and password are required.");
+        }
+
+        var user = await users.FindByEmailAsync(request.Email.Trim());
+        if (user is null)
+        {
+            return ApiProblems.Unauthorized("Email or password is wrong.");
+        }
+
+        var result = await signIn.CheckPasswordSignInAsync(user, request.Password, lockoutOnFailure: true);
+        if (result.IsLockedOut)
+        {
+            return ApiProblems.Unauthorized("Too many failed sign-ins. This account is locked for a few minutes.");
+        }
+
+        if (!result.Succeeded)
+        {
+            return ApiProblems.Unauthorized("Email or password is wrong.");
+        }
+
+        var principal = await signIn.CreateUserPrincipalAsync(user);
+        await http.SignInAsync(IdentityConstants.ApplicationScheme, principal);
+        return TypedResults.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme);
+    }
+
+    private static async Task<IResult> Logout(HttpContext http, CancellationToken cancellationToken)
+    {
+        await http.SignOutAsync(IdentityConstants.ApplicationScheme);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<IResult> ListDemoAccounts(IOptions<DemoOptions> demo, IDbContextFactory<GamifyDbContext> dbFactory)
+    {
+        if (!demo.Value.Enabled)
+        {
+            return ApiProblems.NotFound("Demo mode is off.");
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var accounts = new List<DemoAccount>();
+        foreach (var account in DemoCompany.SignIns)
+        {
+            var employee = await db.Employees.AsNoTracking().FirstOrDefaultAsync(e => e.Email == account.Email);
+            var department = employee is null ? null : await db.Departments.AsNoTracking().FirstOrDefaultAsync(d => d.Id == employee.DepartmentId);
+            accounts.Add(new DemoAccount(account.Email, account.DisplayName, account.Role, department?.Name));
+        }
+
+        return TypedResults.Ok(new DemoAccounts(DemoCompany.Password, accounts));
+    }
+}

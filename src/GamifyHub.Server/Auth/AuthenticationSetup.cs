@@ -1,0 +1,84 @@
+using GamifyHub.Data;
+using GamifyHub.Data.Identity;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+
+namespace GamifyHub.Server.Auth;
+
+public static class AuthenticationSetup
+{
+    private const string Selector = "gamifyhub";
+
+    /// <summary>
+    /// Identity on the app database; one default scheme that picks cookie, bearer token or API key per request.
+    /// </summary>
+    public static IServiceCollection AddGamifyAuthentication(this IServiceCollection services)
+    {
+        services.AddIdentityCore<AppUser>(o =>
+            {
+                o.User.RequireUniqueEmail = true;
+                o.Password.RequiredLength = 12;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<GamifyDbContext>()
+            .AddSignInManager()
+            .AddClaimsPrincipalFactory<GamifyClaimsFactory>()
+            .AddDefaultTokenProviders();
+
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = Selector;
+                o.DefaultChallengeScheme = Selector;
+            })
+            .AddPolicyScheme(Selector, "Cookie, bearer token or API key", o => o.ForwardDefaultSelector = Select)
+            .AddCookie(IdentityConstants.ApplicationScheme, o =>
+            {
+                o.Cookie.Name = "gamifyhub.auth";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Strict;
+                o.SlidingExpiration = true;
+                o.ExpireTimeSpan = TimeSpan.FromHours(12);
+                // An API answers 401/403; it never redirects to a login page.
+                o.Events.OnRedirectToLogin = c => { c.Response.StatusCode = StatusCodes.Status401Unauthorized; return Task.CompletedTask; };
+                o.Events.OnRedirectToAccessDenied = c => { c.Response.StatusCode = StatusCodes.Status403Forbidden; return Task.CompletedTask; };
+            })
+            .AddBearerToken(IdentityConstants.BearerScheme, o =>
+            {
+                o.BearerTokenExpiration = TimeSpan.FromHours(1);
+                o.Events.OnMessageReceived = c =>
+                {
+                    // Browsers cannot set headers on WebSockets; the hub alone may take the token from the query.
+                    if (c.HttpContext.Request.Path.StartsWithSegments("/hubs")
+                        && c.Request.Query.TryGetValue("access_token", out var token))
+                    {
+                        c.Token = token;
+                    }
+
+                    return Task.CompletedTask;
+                };
+            })
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+
+        services.AddAuthorization(Policies.Add);
+        return services;
+    }
+
+    private static string Select(HttpContext context)
+    {
+        var request = context.Request;
+        if (request.Headers.ContainsKey(ApiKeyAuthenticationHandler.HeaderName))
+        {
+            return ApiKeyAuthenticationHandler.SchemeName;
+        }
+
+        if (request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+            || (request.Path.StartsWithSegments("/hubs") && request.Query.ContainsKey("access_token")))
+        {
+            return IdentityConstants.BearerScheme;
+        }
+
+        return IdentityConstants.ApplicationScheme;
+    }
+}

@@ -1,0 +1,35 @@
+using System.Security.Claims;
+using GamifyHub.Server.Problems;
+
+namespace GamifyHub.Server.Boards;
+
+public static class BoardEndpoints
+{
+    public static RouteGroupBuilder MapBoardEndpoints(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/boards").WithTags("Boards");
+        group.MapGet("/{board}", Get);
+        return group;
+    }
+
+    private static async Task<IResult> Get(string board, string? window, int? top, string? around, ClaimsPrincipal user,
+        BoardReader reader)
+    {
+        if (BoardReader.Validate(board, window, out var scope, out var parsedWindow) is { } error)
+        {
+            return ApiProblems.Validation(window is null ? "board" : "board/window", error);
+        }
+
+        if (top is < 1 or > BoardReader.MaxTop)
+        {
+            return ApiProblems.Validation("top", $"'top' is between 1 and {BoardReader.MaxTop}.");
+        }
+
+        if (around is not (null or "me"))
+        {
+            return ApiProblems.Validation("around", "'around' can only be 'me'.");
+        }
+
+        return TypedResults.Ok(await reader.Read(scope, parsedWindow, top ?? 10, around == "me", user));
+    }
+}

@@ -1,0 +1,126 @@
+using System.Globalization;
+using GamifyHub.Data.Reading;
+using GamifyHub.Domain.Scoring;
+using GamifyHub.Grains;
+using GamifyHub.Server.Auth;
+using GamifyHub.Server.Feedback;
+using GamifyHub.Server.Problems;
+
+namespace GamifyHub.Server.Events;
+
+/// <summary>Engagement events from other tools, idempotent on their event id so callers can retry safely.</summary>
+public static class EventEndpoints
+{
+    public const int BatchMaxEvents = 1_000;
+
+    private sealed record ValidEvent(ActionCommand Command, Guid? FeedbackId);
+
+    public static RouteGroupBuilder MapEventEndpoints(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/events").WithTags("Engagement events").RequireAuthorization(Policies.EventsIn);
+        group.MapPost("/", Record);
+        group.MapPost("/batch", RecordBatch);
+        return group;
+    }
+
+    private static async Task<IResult> Record(EventIn? input, CompanyDirectory directory, IGrainFactory grains, TimeProvider time)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var valid = Validate(input, "", directory, time, errors);
+        if (valid is null)
+        {
+            return ApiProblems.Validation(errors);
+        }
+
+        var outcome = await Send(valid, grains);
+        return outcome.Accepted
+            ? TypedResults.Ok(new EventAccepted(outcome.EventId, outcome.Points, outcome.Duplicate))
+            : ActionProblems.For(outcome.Failure, valid.FeedbackId ?? Guid.Empty);
+    }
+
+    private static async Task<IResult> RecordBatch(EventBatchIn? batch, CompanyDirectory directory, IGrainFactory grains, TimeProvider time)
+    {
+        if (batch?.Events is not { Count: > 0 } events)
+        {
+            return ApiProblems.Validation("events", "'events' must be a non-empty list of engagement events.");
+        }
+
+        if (events.Count > BatchMaxEvents)
+        {
+            return ApiProblems.Validation("events", $"A batch holds at most {BatchMaxEvents} events.");
+        }
+
+        var errors = new Dictionary<string, string[]>();
+        var valid = events.Select((e, i) => Validate(e, $"events[{i}].", directory, time, errors)).ToList();
+        if (errors.Count > 0)
+        {
+            return ApiProblems.Validation(errors);
+        }
+
+        var outcomes = await Task.WhenAll(valid.Select(v => Send(v!, grains)));
+        return TypedResults.Ok(new EventBatchAccepted([.. outcomes.Select(o => o.Accepted
+            ? new EventAccepted(o.EventId, o.Points, o.Duplicate)
+            : new EventAccepted(o.EventId, 0, false, StatusCodes.Status409Conflict, o.Failure.ToString()))]));
+    }
+
+    private static Task<ActionOutcome> Send(ValidEvent e, IGrainFactory grains) => e.FeedbackId is { } feedbackId
+        ? grains.GetGrain<IFeedbackItemGrain>(feedbackId).Act(e.Command)
+        : grains.GetGrain<IEmployeeGrain>(e.Command.EmployeeId).RecordExternal(e.Command);
+
+    private static ValidEvent? Validate(EventIn? input, string prefix, CompanyDirectory directory, TimeProvider time,
+        Dictionary<string, string[]> errors)
+    {
+        var before = errors.Count;
+        void Error(string field, string message) => errors[prefix + field] = [message];
+        if (input is null)
+        {
+            Error("event", "An event object is required.");
+            return null;
+        }
+
+        if (!Guid.TryParse(input.EventId, out var eventId) || eventId == Guid.Empty)
+        {
+            Error("eventId", "'eventId' must be a non-empty GUID chosen by the caller; retries reuse it.");
+        }
+
+        var employee = input.Employee is null ? null : directory.EmployeeByEmail(input.Employee);
+        if (employee is null)
+        {
+            Error("employee", "'employee' must be the email of an employee.");
+        }
+
+        if (!ActionTypes.TryParse(input.Type, out var type) || type is ActionType.Forward or ActionType.Reopen)
+        {
+            Error("type", "'type' must be one of: read, reply, tag, insight, resolve.");
+        }
+
+        Guid? feedbackId = null;
+        if (input.FeedbackId is not null)
+        {
+            if (Guid.TryParse(input.FeedbackId, out var f))
+            {
+                feedbackId = f;
+            }
+            else
+            {
+                Error("feedbackId", "'feedbackId' must be a GUID.");
+            }
+        }
+
+        var now = time.GetUtcNow();
+        var occurredAt = now;
+        if (input.OccurredAt is not null && (!DateTimeOffset.TryParse(input.OccurredAt, CultureInfo.InvariantCulture,
+                DateTimeStyles.AssumeUniversal, out occurredAt) || occurredAt > now.AddMinutes(5)))
+        {
+            Error("occurredAt", "'occurredAt' must be an ISO 8601 date and time, not in the future.");
+        }
+
+        if (errors.Count > before)
+        {
+            return null;
+        }
+
+        return new ValidEvent(new ActionCommand(eventId, employee!.Id, employee.DepartmentId, type, occurredAt.UtcDateTime, "api"),
+            feedbackId);
+    }
+}

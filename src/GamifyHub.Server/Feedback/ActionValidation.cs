@@ -1,0 +1,103 @@
+using GamifyHub.Domain.Feedback;
+using GamifyHub.Domain.Scoring;
+
+namespace GamifyHub.Server.Feedback;
+
+/// <summary>Checks an action body and says exactly what is wrong with it.</summary>
+public static class ActionValidation
+{
+    public sealed record ValidAction(ActionType Type, string? Text, Guid? TargetDepartmentId, string? Url);
+
+    public static (ValidAction? Action, Dictionary<string, string[]> Errors) Validate(ActionIn? input)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (input is null)
+        {
+            errors["body"] = ["A JSON body with the action is required."];
+            return (null, errors);
+        }
+
+        if (!ActionTypes.TryParse(input.Type, out var type))
+        {
+            errors["type"] = [$"'type' must be one of: {string.Join(", ", Enum.GetValues<ActionType>().Select(ActionTypes.Name))}."];
+            return (null, errors);
+        }
+
+        string? text = null;
+        Guid? target = null;
+        string? url = null;
+        switch (type)
+        {
+            case ActionType.Reply:
+                text = Required(input.Text, "text", "A reply needs its 'text'.", FeedbackLimits.NoteMaxLength, errors);
+                break;
+            case ActionType.Tag:
+                text = Required(input.Text, "text", "A tag needs its 'text' (the tag).", FeedbackLimits.TitleMaxLength, errors);
+                break;
+            case ActionType.Forward:
+                if (!Guid.TryParse(input.DepartmentId, out var department))
+                {
+                    errors["departmentId"] = ["Forwarding needs the 'departmentId' of the receiving department."];
+                }
+                else
+                {
+                    target = department;
+                }
+
+                text = Optional(input.Note, "note", FeedbackLimits.NoteMaxLength, errors);
+                break;
+            case ActionType.Insight:
+                text = Required(input.Title, "title", "An insight needs the backlog item's 'title'.", FeedbackLimits.TitleMaxLength, errors);
+                url = Optional(input.Url, "url", FeedbackLimits.UrlMaxLength, errors);
+                if (url is not null && (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")))
+                {
+                    errors["url"] = ["'url' must be an absolute http or https address."];
+                }
+
+                break;
+            case ActionType.Resolve:
+                text = Required(input.Note, "note", "Resolving needs a resolution 'note' that says how the loop was closed.",
+                    FeedbackLimits.NoteMaxLength, errors);
+                break;
+            case ActionType.Reopen:
+                text = Optional(input.Note, "note", FeedbackLimits.NoteMaxLength, errors);
+                break;
+        }
+
+        return errors.Count > 0 ? (null, errors) : (new ValidAction(type, text, target, url), errors);
+    }
+
+    private static string? Required(string? value, string field, string message, int max, Dictionary<string, string[]> errors)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            errors[field] = [message];
+            return null;
+        }
+
+        var plain = Optional(value, field, max, errors);
+        if (plain is null && !errors.ContainsKey(field))
+        {
+            errors[field] = [message];
+        }
+
+        return plain;
+    }
+
+    private static string? Optional(string? value, string field, int max, Dictionary<string, string[]> errors)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        var plain = TextNormalizer.PlainText(value);
+        if (plain.Length > max)
+        {
+            errors[field] = [$"'{field}' must be at most {max} characters."];
+            return null;
+        }
+
+        return plain.Length == 0 ? null : plain;
+    }
+}

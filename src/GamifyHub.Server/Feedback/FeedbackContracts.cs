@@ -1,0 +1,32 @@
+namespace GamifyHub.Server.Feedback;
+
+// Wire shapes of the feedback API. Inputs are strings so that every mistake gets a precise message
+// instead of a generic binding failure.
+
+public sealed record FeedbackIn(string? Channel, string? ExternalId, string? Author, string? Text, string? Url,
+    string? Language, string? CreatedAt);
+
+public sealed record FeedbackBatchIn(List<FeedbackIn?>? Items);
+
+public sealed record DepartmentRef(Guid Id, string Name);
+
+public sealed record FeedbackAccepted(Guid Id, IReadOnlyList<DepartmentRef> Departments, bool Duplicate);
+
+public sealed record FeedbackBatchAccepted(IReadOnlyList<FeedbackAccepted> Results);
+
+public sealed record FeedbackItemDto(Guid Id, string Channel, string ExternalId, string Author, string Text, string? Url,
+    string Language, string Sentiment, string Priority, string Status, IReadOnlyList<DepartmentRef> Departments,
+    DateTime CreatedAt, int ReplyCount, bool ReadByMe);
+
+public sealed record FeedbackPage(IReadOnlyList<FeedbackItemDto> Items, int Total, int Page, int PageSize);
+
+public sealed record HistoryEntry(Guid EventId, string Type, string EmployeeName, string DepartmentName, DateTime OccurredAt,
+    string? Detail);
+
+public sealed record FeedbackDetail(FeedbackItemDto Item, IReadOnlyList<HistoryEntry> History);
+
+public sealed record ActionIn(string? Type, string? Text, string? DepartmentId, string? Note, string? Title, string? Url);
+
+public sealed record AwardDto(int Points, string Category, string Rule, string Reason);
+
+public sealed record ActionAccepted(Guid EventId, string Type, int Points, IReadOnlyList<AwardDto> Awards, string Status);

@@ -1,0 +1,122 @@
+using System.Security.Claims;
+using GamifyHub.Data.Reading;
+using GamifyHub.Domain.Feedback;
+using GamifyHub.Domain.Scoring;
+using GamifyHub.Grains;
+using GamifyHub.Server.Auth;
+using GamifyHub.Server.Problems;
+
+namespace GamifyHub.Server.Feedback;
+
+public static class FeedbackEndpoints
+{
+    public static RouteGroupBuilder MapFeedbackEndpoints(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/feedback").WithTags("Feedback");
+        group.MapPost("/", Ingest).RequireAuthorization(Policies.FeedbackIn);
+        group.MapPost("/batch", IngestBatch).RequireAuthorization(Policies.FeedbackIn);
+        group.MapGet("/", Inbox).RequireAuthorization(Policies.Employee);
+        group.MapGet("/{id:guid}", Detail).RequireAuthorization(Policies.Employee);
+        group.MapPost("/{id:guid}/actions", Act).RequireAuthorization(Policies.Employee);
+        return group;
+    }
+
+    private static async Task<IResult> Ingest(FeedbackIn? item, FeedbackIntakeService intake)
+    {
+        var errors = FeedbackIntakeService.Validate(item);
+        if (errors.Count > 0)
+        {
+            return ApiProblems.Validation(errors);
+        }
+
+        var accepted = await intake.IngestAsync(item!);
+        return accepted.Duplicate
+            ? TypedResults.Ok(accepted)
+            : TypedResults.Created($"/api/feedback/{accepted.Id}", accepted);
+    }
+
+    /// <summary>All or nothing: one invalid item rejects the batch, so callers never have to reconcile a half.</summary>
+    private static async Task<IResult> IngestBatch(FeedbackBatchIn? batch, FeedbackIntakeService intake)
+    {
+        if (batch?.Items is not { Count: > 0 } items)
+        {
+            return ApiProblems.Validation("items", "'items' must be a non-empty list of feedback items.");
+        }
+
+        if (items.Count > FeedbackLimits.BatchMaxItems)
+        {
+            return ApiProblems.Validation("items", $"A batch holds at most {FeedbackLimits.BatchMaxItems} items.");
+        }
+
+        var errors = new Dictionary<string, string[]>();
+        for (var i = 0; i < items.Count; i++)
+        {
+            foreach (var (field, messages) in FeedbackIntakeService.Validate(items[i], $"items[{i}]."))
+            {
+                errors[field] = messages;
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return ApiProblems.Validation(errors);
+        }
+
+        var results = await Task.WhenAll(items.Select(i => intake.IngestAsync(i!)));
+        return TypedResults.Ok(new FeedbackBatchAccepted(results));
+    }
+
+    private static async Task<IResult> Inbox(ClaimsPrincipal user, FeedbackQueries queries, string? status, int? page, int? pageSize)
+    {
+        if (status is not (null or "" or "open" or "resolved" or "all"))
+        {
+            return ApiProblems.Validation("status", "'status' must be open, resolved or all.");
+        }
+
+        FeedbackStatus? filter = status switch
+        {
+            "resolved" => FeedbackStatus.Resolved,
+            "all" => null,
+            _ => FeedbackStatus.Open,
+        };
+
+        if (page is < 1 || pageSize is < 1 or > 100)
+        {
+            return ApiProblems.Validation("page", "'page' starts at 1 and 'pageSize' is between 1 and 100.");
+        }
+
+        return TypedResults.Ok(await queries.Inbox(user.GetDepartmentId()!.Value, user.GetEmployeeId()!.Value, filter,
+            page ?? 1, pageSize ?? 20));
+    }
+
+    private static async Task<IResult> Detail(Guid id, ClaimsPrincipal user, FeedbackQueries queries)
+    {
+        if (!await queries.IsRoutedTo(id, user.GetDepartmentId()!.Value))
+        {
+            // Items of other departments are as invisible as unknown ones.
+            return ApiProblems.NotFound($"No feedback item {id} in your department's inbox.");
+        }
+
+        return TypedResults.Ok(await queries.Detail(id, user.GetEmployeeId()));
+    }
+
+    private static async Task<IResult> Act(Guid id, ActionIn? body, ClaimsPrincipal user, IGrainFactory grains, TimeProvider time)
+    {
+        var (action, errors) = ActionValidation.Validate(body);
+        if (action is null)
+        {
+            return ApiProblems.Validation(errors);
+        }
+
+        var command = new ActionCommand(Guid.CreateVersion7(), user.GetEmployeeId()!.Value, user.GetDepartmentId()!.Value,
+            action.Type, time.GetUtcNow().UtcDateTime, "web", action.TargetDepartmentId, action.Text, action.Url);
+        var outcome = await grains.GetGrain<IFeedbackItemGrain>(id).Act(command);
+        return outcome.Failure switch
+        {
+            ActionFailure.None => TypedResults.Ok(new ActionAccepted(outcome.EventId, ActionTypes.Name(action.Type), outcome.Points,
+                [.. outcome.Awards.Select(a => new AwardDto(a.Points, a.Category.ToString(), a.Rule, a.Reason))],
+                outcome.Status?.ToString().ToLowerInvariant() ?? "open")),
+            _ => ActionProblems.For(outcome.Failure, id),
+        };
+    }
+}

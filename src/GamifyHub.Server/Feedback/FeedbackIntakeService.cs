@@ -1,0 +1,105 @@
+using System.Globalization;
+using GamifyHub.Data.Reading;
+using GamifyHub.Data.Writing;
+using GamifyHub.Domain.Classification;
+using GamifyHub.Domain.Feedback;
+using GamifyHub.Domain.Routing;
+
+namespace GamifyHub.Server.Feedback;
+
+/// <summary>Validates, normalizes, classifies and routes incoming feedback, then hands it to the writer.</summary>
+public sealed class FeedbackIntakeService(EngagementWriter writer, RoutingRuleCache routing, CompanyDirectory directory,
+    TimeProvider time)
+{
+    public static Dictionary<string, string[]> Validate(FeedbackIn? input, string prefix = "")
+    {
+        var errors = new Dictionary<string, string[]>();
+        void Error(string field, string message) => errors[prefix + field] = [message];
+
+        if (input is null)
+        {
+            Error("item", "A feedback item is required.");
+            return errors;
+        }
+
+        if (!Channels.IsKnown(input.Channel))
+        {
+            Error("channel", $"'channel' must be one of: {string.Join(", ", Channels.Known)}.");
+        }
+
+        if (string.IsNullOrWhiteSpace(input.ExternalId))
+        {
+            Error("externalId", "'externalId' is required: the item's id on its channel.");
+        }
+        else if (input.ExternalId.Length > FeedbackLimits.ExternalIdMaxLength || TextNormalizer.HasControlCharacters(input.ExternalId))
+        {
+            Error("externalId", $"'externalId' must be at most {FeedbackLimits.ExternalIdMaxLength} characters without control characters.");
+        }
+
+        if (input.Author is { Length: > FeedbackLimits.AuthorMaxLength })
+        {
+            Error("author", $"'author' must be at most {FeedbackLimits.AuthorMaxLength} characters.");
+        }
+
+        if (string.IsNullOrWhiteSpace(input.Text) || TextNormalizer.PlainText(input.Text).Length == 0)
+        {
+            Error("text", "'text' is required and must contain visible text.");
+        }
+        else if (input.Text.Length > FeedbackLimits.TextMaxLength)
+        {
+            Error("text", $"'text' must be at most {FeedbackLimits.TextMaxLength} characters.");
+        }
+
+        if (input.Url is not null && (input.Url.Length > FeedbackLimits.UrlMaxLength
+            || !Uri.TryCreate(input.Url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")))
+        {
+            Error("url", "'url' must be an absolute http or https address.");
+        }
+
+        if (input.Language is not null && input.Language is not ("en" or "de"))
+        {
+            Error("language", "'language' must be 'en' or 'de' (or left out to detect it).");
+        }
+
+        if (input.CreatedAt is not null && !DateTimeOffset.TryParse(input.CreatedAt, CultureInfo.InvariantCulture,
+                DateTimeStyles.AssumeUniversal, out _))
+        {
+            Error("createdAt", "'createdAt' must be an ISO 8601 date and time.");
+        }
+
+        return errors;
+    }
+
+    /// <summary>Stores a validated item; answers the existing item when (channel, externalId) is already known.</summary>
+    public async Task<FeedbackAccepted> IngestAsync(FeedbackIn input)
+    {
+        var outcome = await writer.IngestAsync(await PrepareAsync(input));
+        return new FeedbackAccepted(outcome.Id, [.. outcome.DepartmentIds.Select(Ref)], outcome.Duplicate);
+    }
+
+    /// <summary>Normalizes, classifies and routes a validated item.</summary>
+    public async Task<FeedbackIntake> PrepareAsync(FeedbackIn input)
+    {
+        var text = TextNormalizer.PlainText(input.Text!);
+        var sentimentScore = SentimentAnalyzer.Score(text);
+        var (rules, triage) = await routing.GetAsync();
+        var departments = FeedbackRouter.Route(text, input.Channel!, rules, triage);
+        var createdAt = input.CreatedAt is null
+            ? time.GetUtcNow().UtcDateTime
+            : DateTimeOffset.Parse(input.CreatedAt, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal).UtcDateTime;
+
+        return new FeedbackIntake(
+            input.Channel!,
+            input.ExternalId!.Trim(),
+            string.IsNullOrWhiteSpace(input.Author) ? "anonymous" : TextNormalizer.PlainText(input.Author),
+            text,
+            input.Url,
+            input.Language ?? LanguageDetector.Detect(text),
+            SentimentAnalyzer.Classify(text),
+            PriorityRules.For(sentimentScore),
+            createdAt,
+            departments);
+    }
+
+    private DepartmentRef Ref(Guid id) => new(id, directory.Department(id)?.Name ?? "unknown");
+}

@@ -1,0 +1,28 @@
+using GamifyHub.Data;
+using GamifyHub.Data.Reading;
+using GamifyHub.Server.Demo;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace GamifyHub.Server.Hosting;
+
+public static class DatabaseInitializer
+{
+    /// <summary>Creates or migrates the database, seeds the demo company on first start, and loads caches.</summary>
+    public static async Task InitializeGamifyHubAsync(this WebApplication app, CancellationToken cancellationToken = default)
+    {
+        var services = app.Services;
+        await using (var db = await services.GetRequiredService<IDbContextFactory<GamifyDbContext>>().CreateDbContextAsync(cancellationToken))
+        {
+            await SqliteDatabase.MigrateAsync(db, cancellationToken);
+        }
+
+        await services.GetRequiredService<RuleBook>().LoadAsync(cancellationToken);
+        if (services.GetRequiredService<IOptions<DemoOptions>>().Value.Enabled)
+        {
+            await services.GetRequiredService<DemoSeeder>().SeedIfEmptyAsync(cancellationToken);
+        }
+
+        await services.GetRequiredService<CompanyDirectory>().RefreshAsync(cancellationToken);
+    }
+}

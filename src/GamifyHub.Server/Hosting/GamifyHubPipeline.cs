@@ -1,0 +1,44 @@
+using GamifyHub.Server.Auth;
+using GamifyHub.Server.Boards;
+using GamifyHub.Server.Departments;
+using GamifyHub.Server.Events;
+using GamifyHub.Server.Feedback;
+using GamifyHub.Server.Live;
+using GamifyHub.Server.Me;
+using GamifyHub.Server.Problems;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+
+namespace GamifyHub.Server.Hosting;
+
+public static class GamifyHubPipeline
+{
+    public static WebApplication MapGamifyHub(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        var webClient = WebClientFiles.Provider(app.Environment, app.Configuration);
+        app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = webClient });
+        app.UseStaticFiles(new StaticFileOptions { FileProvider = webClient });
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+        app.MapOpenApi();
+
+        var api = app.MapGroup("/api");
+        api.MapAuthEndpoints();
+        api.MapMeEndpoints();
+        api.MapDepartmentEndpoints();
+        api.MapFeedbackEndpoints();
+        api.MapEventEndpoints();
+        api.MapBoardEndpoints();
+        api.MapFallback(() => ApiProblems.NotFound("There is no such API route."));
+
+        app.MapHub<LiveHub>(LiveHub.Path);
+
+        // The web client's routes; the page itself loads without a sign-in and then asks for one.
+        app.MapFallbackToFile("index.html", new StaticFileOptions { FileProvider = webClient }).AllowAnonymous();
+        return app;
+    }
+}

@@ -1,0 +1,38 @@
+using GamifyHub.Server.Auth;
+using GamifyHub.Server.Boards;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+
+namespace GamifyHub.Server.Live;
+
+/// <summary>
+/// Live boards and personal notifications. One SignalR group per board; personal messages go to the
+/// signed-in employee's user id only.
+/// </summary>
+[Authorize(Policy = Policies.Employee)]
+public sealed class LiveHub(BoardReader boards) : Hub
+{
+    public const string Path = "/hubs/live";
+
+    /// <summary>Starts pushes for a board and returns its current rows.</summary>
+    public async Task<BoardDto> WatchBoard(string board, string window)
+    {
+        if (BoardReader.Validate(board, window, out var scope, out var parsedWindow) is { } error)
+        {
+            throw new HubException(error);
+        }
+
+        await Groups.AddToGroupAsync(Context.ConnectionId, BoardReader.Group(scope, parsedWindow));
+        return await boards.Read(scope, parsedWindow, 20, aroundMe: false, Context.User!);
+    }
+
+    public async Task UnwatchBoard(string board, string window)
+    {
+        if (BoardReader.Validate(board, window, out var scope, out var parsedWindow) is { } error)
+        {
+            throw new HubException(error);
+        }
+
+        await Groups.RemoveFromGroupAsync(Context.ConnectionId, BoardReader.Group(scope, parsedWindow));
+    }
+}

@@ -1,0 +1,39 @@
+using System.Security.Claims;
+using GamifyHub.Data.Reading;
+using GamifyHub.Grains;
+using GamifyHub.Server.Auth;
+
+namespace GamifyHub.Server.Me;
+
+public static class MeEndpoints
+{
+    public sealed record AwardItem(Guid EventId, int Points, string Category, string Rule, string Reason, DateTime OccurredAt,
+        Guid? FeedbackId);
+
+    public sealed record MeDto(Guid? EmployeeId, string Email, string DisplayName, IReadOnlyList<string> Roles, Guid? DepartmentId,
+        string? DepartmentName, long Points, IReadOnlyDictionary<string, long> PointsByCategory, IReadOnlyList<AwardItem> RecentAwards);
+
+    public static RouteGroupBuilder MapMeEndpoints(this RouteGroupBuilder api)
+    {
+        api.MapGet("/me", Get).WithTags("Me");
+        return api;
+    }
+
+    private static async Task<MeDto> Get(ClaimsPrincipal user, IGrainFactory grains, CompanyDirectory directory)
+    {
+        var roles = user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToList();
+        var email = user.FindFirstValue(ClaimTypes.Email) ?? user.Identity?.Name ?? "";
+        if (user.GetEmployeeId() is not { } employeeId)
+        {
+            return new MeDto(null, email, user.Identity?.Name ?? email, roles, null, null, 0, new Dictionary<string, long>(), []);
+        }
+
+        var summary = await grains.GetGrain<IEmployeeGrain>(employeeId).GetSummary();
+        var employee = directory.Employee(employeeId);
+        var department = employee is null ? null : directory.Department(employee.DepartmentId);
+        return new MeDto(employeeId, email, employee?.DisplayName ?? email, roles, department?.Id, department?.Name, summary.Points,
+            summary.PointsByCategory.ToDictionary(p => p.Key.ToString(), p => p.Value),
+            [.. summary.RecentAwards.SelectMany(e => e.Awards.Select(a =>
+                new AwardItem(e.EventId, a.Points, a.Category.ToString(), a.Rule, a.Reason, e.OccurredAt, e.FeedbackId)))]);
+    }
+}

@@ -1,0 +1,102 @@
+import { useEffect, type ReactNode } from 'react';
+import type { LiveNotification } from './api/types';
+import { LanguageSwitch } from './components/LanguageSwitch';
+import { useToast } from './components/Toasts';
+import { useMe, useSession } from './features/auth/session';
+import { InboxPage } from './features/inbox/InboxPage';
+import { LeaderboardPage } from './features/board/LeaderboardPage';
+import { MePanel } from './features/me/MePanel';
+import { useT } from './i18n';
+import { useHubEvent } from './live/LiveProvider';
+import { routeHref, useRoute, type Route } from './router';
+
+export function Header({ children }: { children?: ReactNode }) {
+  const t = useT();
+  return (
+    <header className="header">
+      <div className="header__inner">
+        <a className="brand" href={routeHref('inbox')}>
+          <span className="brand__mark" aria-hidden="true">
+            ★
+          </span>
+          {t.common.appName}
+        </a>
+        {children}
+        <LanguageSwitch />
+      </div>
+    </header>
+  );
+}
+
+function NavLink({ route, current, children }: { route: Route; current: Route; children: ReactNode }) {
+  return (
+    <a className="nav__link" href={routeHref(route)} aria-current={route === current ? 'page' : undefined}>
+      {children}
+    </a>
+  );
+}
+
+/** The signed-in app: header, page, and my points. */
+export function AppLayout() {
+  const t = useT();
+  const me = useMe();
+  const { signOut, refreshMe } = useSession();
+  const toast = useToast();
+  const route = useRoute();
+
+  useHubEvent<LiveNotification>('Notification', (n) => {
+    toast.push({
+      kind: 'info',
+      title: n.title || undefined,
+      text: n.message ?? '',
+      badge: n.points > 0 ? `+${n.points}` : undefined,
+    });
+    void refreshMe();
+  });
+
+  useEffect(() => {
+    const page = route === 'inbox' ? t.inbox.title : t.board.title;
+    document.title = `${page} · ${t.common.appName}`;
+  }, [route, t]);
+
+  return (
+    <>
+      <a
+        className="skip-link"
+        href="#main"
+        onClick={(e) => {
+          // The hash is the router's: move focus without navigating.
+          e.preventDefault();
+          document.getElementById('main')?.focus();
+        }}
+      >
+        {t.common.skipToContent}
+      </a>
+      <Header>
+        <nav className="nav" aria-label={t.header.nav}>
+          <NavLink route="inbox" current={route}>
+            {t.header.inbox}
+          </NavLink>
+          <NavLink route="leaderboard" current={route}>
+            {t.header.leaderboard}
+          </NavLink>
+        </nav>
+        <div className="header__user">
+          <span className="header__name" title={t.header.signedInAs(me.displayName)}>
+            <span className="sr-only">{t.header.signedInAs('')}</span>
+            {me.displayName}
+          </span>
+          <button type="button" className="btn btn--small btn--ghost-light" onClick={() => void signOut()}>
+            {t.header.signOut}
+          </button>
+        </div>
+      </Header>
+      <div className="shell">
+        <main id="main" className="shell__main" tabIndex={-1}>
+          {route === 'inbox' ? <InboxPage /> : <LeaderboardPage />}
+        </main>
+        <MePanel />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,143 @@
+/**
+ * Typed fetch helpers. Every call sends the auth cookie and turns RFC 9457 problem details
+ * (or any non-2xx answer) into an {@link ApiError}.
+ */
+
+export interface ProblemDetails {
+  type?: string;
+  title?: string;
+  status?: number;
+  detail?: string;
+  instance?: string;
+  errors?: Record<string, string[]>;
+}
+
+export class ApiError extends Error {
+  readonly status: number;
+  readonly problem: ProblemDetails;
+
+  constructor(status: number, problem: ProblemDetails) {
+    super(problem.detail || problem.title || `HTTP ${status}`);
+    this.name = 'ApiError';
+    this.status = status;
+    this.problem = problem;
+  }
+
+  /** Validation messages per field, flattened ("field: message"). */
+  get fieldErrors(): string[] {
+    const errors = this.problem.errors;
+    if (!errors) return [];
+    return Object.entries(errors).flatMap(([field, messages]) =>
+      (messages ?? []).map((m) => (field ? `${field}: ${m}` : m)),
+    );
+  }
+}
+
+/** Thrown when the server cannot be reached at all. */
+export class NetworkError extends Error {
+  constructor(cause: unknown) {
+    super('Network error', { cause });
+    this.name = 'NetworkError';
+  }
+}
+
+type UnauthorizedListener = () => void;
+let unauthorizedListener: UnauthorizedListener | null = null;
+
+/** Registers the single handler that runs when a signed-in call answers 401 (session expired). */
+export function onUnauthorized(listener: UnauthorizedListener | null): void {
+  unauthorizedListener = listener;
+}
+
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  body?: unknown;
+  signal?: AbortSignal;
+  /** Do not report a 401 to the session (sign-in and the initial "who am I" call). */
+  quiet401?: boolean;
+}
+
+export async function apiFetch<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const { method = 'GET', body, signal, quiet401 = false } = options;
+  const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: 'include',
+      signal,
+    });
+  } catch (err) {
+    if (err instanceof DOMException && err.name === 'AbortError') throw err;
+    throw new NetworkError(err);
+  }
+
+  if (!response.ok) {
+    const problem = await readProblem(response);
+    if (response.status === 401 && !quiet401) unauthorizedListener?.();
+    throw new ApiError(response.status, problem);
+  }
+
+  if (response.status === 204) return undefined as T;
+  const text = await response.text();
+  if (!text) return undefined as T;
+  return JSON.parse(text) as T;
+}
+
+async function readProblem(response: Response): Promise<ProblemDetails> {
+  const fallback: ProblemDetails = { status: response.status, title: response.statusText || undefined };
+  let text = '';
+  try {
+    text = await response.text();
+  } catch {
+    return fallback;
+  }
+  const contentType = response.headers.get('Content-Type') ?? '';
+  if (text && contentType.includes('json')) {
+    try {
+      const parsed: unknown = JSON.parse(text);
+      if (parsed && typeof parsed === 'object') {
+        const p = parsed as Record<string, unknown>;
+        return {
+          type: asString(p.type),
+          title: asString(p.title) ?? fallback.title,
+          status: typeof p.status === 'number' ? p.status : response.status,
+          detail: asString(p.detail),
+          instance: asString(p.instance),
+          errors: asErrors(p.errors),
+        };
+      }
+    } catch {
+      /* not JSON after all */
+    }
+  }
+  return fallback;
+}
+
+function asString(value: unknown): string | undefined {
+  return typeof value === 'string' && value.length > 0 ? value : undefined;
+}
+
+function asErrors(value: unknown): Record<string, string[]> | undefined {
+  if (!value || typeof value !== 'object') return undefined;
+  const out: Record<string, string[]> = {};
+  for (const [key, messages] of Object.entries(value as Record<string, unknown>)) {
+    if (Array.isArray(messages)) out[key] = messages.filter((m): m is string => typeof m === 'string');
+    else if (typeof messages === 'string') out[key] = [messages];
+  }
+  return out;
+}
+
+/** Builds a query string, skipping undefined values. */
+export function query(params: Record<string, string | number | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined) search.set(key, String(value));
+  }
+  const s = search.toString();
+  return s ? `?${s}` : '';
+}
