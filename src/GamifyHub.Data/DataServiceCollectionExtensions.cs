@@ -9,10 +9,13 @@ namespace GamifyHub.Data;
 public static class DataServiceCollectionExtensions
 {
     /// <summary>EF Core on one SQLite file, a context per operation, and the single event writer.</summary>
-    public static IServiceCollection AddGamifyData(this IServiceCollection services, string databasePath)
+    /// <param name="databasePath">Resolves the SQLite file's path once the container is built, so settings that arrive late
+    /// (e.g. from a test host) still count.</param>
+    public static IServiceCollection AddGamifyData(this IServiceCollection services, Func<IServiceProvider, string> databasePath)
     {
-        var connectionString = SqliteDatabase.ConnectionString(databasePath);
-        services.AddDbContextFactory<GamifyDbContext>(o => o.UseGamifySqlite(connectionString));
+        services.AddSingleton(sp => new DatabaseLocation(Path.GetFullPath(databasePath(sp))));
+        services.AddDbContextFactory<GamifyDbContext>((sp, o) =>
+            o.UseGamifySqlite(SqliteDatabase.ConnectionString(sp.GetRequiredService<DatabaseLocation>().Path)));
         services.AddOptions<WriterOptions>().BindConfiguration("Writer");
         services.AddSingleton<EngagementWriter>();
         services.AddSingleton<ProjectionReader>();

@@ -1,3 +1,4 @@
+using GamifyHub.Data;
 using GamifyHub.Server.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -13,7 +14,7 @@ await app.StartAsync();
 var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
 foreach (var address in addresses)
 {
-    Console.WriteLine($"GamifyHub is running at {address}  (database: {app.Configuration["Database:ResolvedPath"]})");
+    Console.WriteLine($"GamifyHub is running at {address}  (database: {app.Services.GetRequiredService<DatabaseLocation>().Path})");
 }
 
 await app.WaitForShutdownAsync();

@@ -8,7 +8,10 @@ using GamifyHub.Server.Feedback;
 using GamifyHub.Server.Health;
 using GamifyHub.Server.Live;
 using GamifyHub.Server.Problems;
+using System.Net;
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
 using Microsoft.AspNetCore.SignalR;
 
 namespace GamifyHub.Server.Hosting;
@@ -18,19 +21,20 @@ public static class GamifyHubServices
     /// <summary>Everything the server hosts: data, the co-hosted Orleans silo, auth, API, hub and demo mode.</summary>
     public static WebApplicationBuilder AddGamifyHub(this WebApplicationBuilder builder)
     {
-        var configuration = builder.Configuration;
-        var databasePath = Path.GetFullPath(configuration["Database:Path"] ?? "data/gamifyhub.db");
-        configuration["Database:ResolvedPath"] = databasePath;
-
-        builder.Services.AddGamifyData(databasePath);
+        // Settings are read when the container is built, not here: test hosts and command lines may add them late.
+        builder.Services.AddGamifyData(sp => Path.Combine(sp.GetRequiredService<IHostEnvironment>().ContentRootPath,
+            sp.GetRequiredService<IConfiguration>()["Database:Path"] ?? "data/gamifyhub.db"));
         builder.Services.AddGamifyGrains();
         builder.Host.UseOrleans(silo =>
         {
-            silo.UseLocalhostClustering(
-                siloPort: configuration.GetValue("Orleans:SiloPort", 11111),
-                gatewayPort: configuration.GetValue("Orleans:GatewayPort", 30000),
-                serviceId: "gamifyhub",
-                clusterId: "gamifyhub-local");
+            silo.UseLocalhostClustering(serviceId: "gamifyhub", clusterId: "gamifyhub-local");
+            silo.Services.AddOptions<EndpointOptions>().Configure<IConfiguration>((o, configuration) =>
+            {
+                o.SiloPort = configuration.GetValue("Orleans:SiloPort", EndpointOptions.DEFAULT_SILO_PORT);
+                o.GatewayPort = configuration.GetValue("Orleans:GatewayPort", EndpointOptions.DEFAULT_GATEWAY_PORT);
+            });
+            silo.Services.AddOptions<DevelopmentClusterMembershipOptions>().Configure<IOptions<EndpointOptions>>((o, endpoints) =>
+                o.PrimarySiloEndpoint = new IPEndPoint(IPAddress.Loopback, endpoints.Value.SiloPort));
         });
 
         builder.Services.AddGamifyAuthentication();
@@ -55,7 +59,7 @@ public static class GamifyHubServices
 
         builder.Services.AddOptions<DemoOptions>().BindConfiguration("Demo");
         builder.Services.AddOptions<SimulatorOptions>().BindConfiguration("Simulator")
-            .PostConfigure<Microsoft.Extensions.Options.IOptions<DemoOptions>>((sim, demo) => sim.Enabled &= demo.Value.Enabled);
+            .PostConfigure<IOptions<DemoOptions>>((sim, demo) => sim.Enabled &= demo.Value.Enabled);
         builder.Services.AddSingleton<DemoSeeder>();
         builder.Services.AddHostedService<Simulator>();
         return builder;
