@@ -1,0 +1,46 @@
+using System.Net;
+using System.Net.Http.Json;
+using GamifyHub.Server.Tests.Support;
+
+namespace GamifyHub.Server.Tests;
+
+public sealed class RestartTests
+{
+    [Fact]
+    public async Task Totals_boards_and_item_state_survive_a_restart_of_the_process()
+    {
+        var path = TempDatabase.NewPath();
+        string item;
+        long points;
+        string employeesWeek;
+        string departmentsAll;
+        await using (var first = new GamifyHubFactory(path))
+        {
+            var ravi = await first.SignedIn(ApiClient.Ravi);
+            item = await ravi.FirstOpenItem(i => i.GetProperty("replyCount").GetInt32() == 0);
+            foreach (var action in new object[] { new { type = "read" }, new { type = "reply", text = "Hi" }, new { type = "resolve", note = "Done" } })
+            {
+                Assert.Equal(HttpStatusCode.OK, (await ravi.PostAsJsonAsync($"/api/feedback/{item}/actions", action)).StatusCode);
+            }
+
+            await Eventually.True(async () => (await ravi.GetJson("/api/me")).GetProperty("points").GetInt64() == 19);
+            points = (await ravi.GetJson("/api/me")).GetProperty("points").GetInt64();
+            employeesWeek = Rows(await ravi.GetJson("/api/boards/employees?window=week&top=100"));
+            departmentsAll = Rows(await ravi.GetJson("/api/boards/departments?window=all&top=100"));
+        }
+
+        await using var second = new GamifyHubFactory(path);
+        var raviAgain = await second.SignedIn(ApiClient.Ravi);
+        Assert.Equal(points, (await raviAgain.GetJson("/api/me")).GetProperty("points").GetInt64());
+        Assert.Equal(employeesWeek, Rows(await raviAgain.GetJson("/api/boards/employees?window=week&top=100")));
+        Assert.Equal(departmentsAll, Rows(await raviAgain.GetJson("/api/boards/departments?window=all&top=100")));
+        var again = await raviAgain.PostAsJsonAsync($"/api/feedback/{item}/actions", new { type = "resolve", note = "Again" });
+        await ProblemAssert.Is(again, HttpStatusCode.Conflict, "already resolved");
+        var detail = await raviAgain.GetJson($"/api/feedback/{item}");
+        Assert.Equal("resolved", detail.GetProperty("item").GetProperty("status").GetString());
+        Assert.Equal(3, detail.GetProperty("history").GetArrayLength());
+    }
+
+    private static string Rows(System.Text.Json.JsonElement board) => string.Join(";", board.GetProperty("rows").EnumerateArray()
+        .Select(r => $"{r.GetProperty("rank")}:{r.GetProperty("memberId")}:{r.GetProperty("score")}"));
+}
