@@ -59,6 +59,13 @@ public sealed record Period(BoardWindow Window, string Key, DateTimeOffset Start
             candidate = candidate.AddMinutes(30);
         }
 
+        // A midnight that happens twice (clocks go back at 01:00) starts the period at its first occurrence.
+        if (zone.IsAmbiguousTime(candidate))
+        {
+            var offset = zone.GetAmbiguousTimeOffsets(candidate).Max();
+            return new DateTimeOffset(candidate, offset).ToUniversalTime();
+        }
+
         return new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(candidate, zone), TimeSpan.Zero);
     }
 }

@@ -4,7 +4,8 @@ namespace GamifyHub.Domain.Classification;
 
 /// <summary>
 /// A small lexicon-based sentiment scorer for English and German (word lists written by the project).
-/// Negators flip the next sentiment word ("not good", "nicht gut").
+/// Negators flip the next sentiment word within a few words ("not very good", "nicht gut"), and German trailing
+/// negation flips the word before ("funktioniert nicht").
 /// </summary>
 public static class SentimentAnalyzer
 {
@@ -17,37 +18,58 @@ public static class SentimentAnalyzer
         ["bad"] = -1, ["slow"] = -1, ["broken"] = -2, ["crash"] = -2, ["crashes"] = -2, ["bug"] = -1,
         ["terrible"] = -2, ["awful"] = -2, ["worst"] = -2, ["hate"] = -2, ["angry"] = -2, ["disappointed"] = -2,
         ["useless"] = -2, ["expensive"] = -1, ["problem"] = -1, ["issue"] = -1, ["fail"] = -2, ["fails"] = -2,
-        ["refund"] = -1, ["waiting"] = -1, ["never"] = -1, ["error"] = -1, ["annoying"] = -1, ["missing"] = -1,
+        ["refund"] = -1, ["waiting"] = -1, ["error"] = -1, ["annoying"] = -1, ["missing"] = -1,
         // German
         ["liebe"] = 2, ["toll"] = 2, ["super"] = 2, ["großartig"] = 2, ["hervorragend"] = 2, ["perfekt"] = 2,
         ["gut"] = 1, ["danke"] = 1, ["schnell"] = 1, ["einfach"] = 1, ["zufrieden"] = 1, ["empfehlen"] = 1,
         ["hilfreich"] = 1, ["funktioniert"] = 1, ["klasse"] = 2,
         ["schlecht"] = -1, ["langsam"] = -1, ["kaputt"] = -2, ["absturz"] = -2, ["stürzt"] = -2, ["fehler"] = -1,
         ["schrecklich"] = -2, ["furchtbar"] = -2, ["ärgerlich"] = -1, ["enttäuscht"] = -2, ["nutzlos"] = -2,
-        ["teuer"] = -1, ["warte"] = -1, ["warten"] = -1, ["nie"] = -1, ["mangelhaft"] = -2,
+        ["teuer"] = -1, ["warte"] = -1, ["warten"] = -1, ["mangelhaft"] = -2,
         ["unzufrieden"] = -2, ["frechheit"] = -2, ["katastrophe"] = -2,
     };
 
-    private static readonly HashSet<string> Negators = ["not", "no", "don't", "doesn't", "isn't", "nicht", "kein", "keine", "nie"];
+    private static readonly HashSet<string> Negators =
+    [
+        "not", "no", "never", "don't", "doesn't", "isn't", "wasn't", "won't", "can't", "nicht", "kein", "keine", "nie", "niemals",
+    ];
+
+    /// <summary>German negation often follows its word ("funktioniert nicht"); these flip the word just before.</summary>
+    private static readonly HashSet<string> TrailingNegators = ["nicht", "nie", "niemals"];
+
+    /// <summary>How many words after a negator it still reaches ("not very good").</summary>
+    private const int NegationReach = 3;
 
     public static int Score(string text)
     {
+        var words = Routing.FeedbackRouterTokens.TokenizeOrdered(text.Replace('\u2019', '\'')).ToList();
         var score = 0;
-        var negate = false;
-        foreach (var word in Routing.FeedbackRouterTokens.TokenizeOrdered(text))
+        var negateUntil = -1;
+        (int Index, int Value, bool Negated)? last = null;
+        for (var i = 0; i < words.Count; i++)
         {
+            var word = words[i];
             if (Negators.Contains(word))
             {
-                negate = true;
+                if (TrailingNegators.Contains(word) && last is { Negated: false } previous && i - previous.Index <= 2)
+                {
+                    // Undo the word's contribution and count it flipped instead.
+                    score -= 2 * previous.Value;
+                    last = previous with { Negated = true };
+                    continue;
+                }
+
+                negateUntil = i + NegationReach;
                 continue;
             }
 
             if (Lexicon.TryGetValue(word, out var value))
             {
-                score += negate ? -value : value;
+                var negated = i <= negateUntil;
+                score += negated ? -value : value;
+                last = (i, negated ? -value : value, negated);
+                negateUntil = -1;
             }
-
-            negate = false;
         }
 
         return score;

@@ -9,12 +9,14 @@ public static class FeedbackRouter
     /// </summary>
     public static IReadOnlyList<Guid> Route(string text, string channel, IEnumerable<RoutingRule> rules, Guid triageDepartmentId)
     {
-        var words = FeedbackRouterTokens.Tokenize(text);
+        var words = FeedbackRouterTokens.TokenizeOrdered(text).ToList();
+        var wordSet = words.ToHashSet(StringComparer.Ordinal);
+        var phraseText = " " + string.Join(' ', words) + " ";
         var result = new List<Guid>();
         foreach (var rule in rules.OrderBy(r => r.Order))
         {
             var matches = rule.Channels.Contains(channel, StringComparer.Ordinal)
-                || rule.Keywords.Any(k => Matches(words, text, k));
+                || rule.Keywords.Any(k => Matches(wordSet, phraseText, k));
             if (!matches)
             {
                 continue;
@@ -37,21 +39,20 @@ public static class FeedbackRouter
         return result;
     }
 
-    private static bool Matches(HashSet<string> words, string text, string keyword)
+    private static bool Matches(HashSet<string> words, string phraseText, string keyword)
     {
-        var k = keyword.Trim().ToLowerInvariant();
-        if (k.Length == 0)
+        // Keywords are split like the text, so "e-mail" and "dark mode" are phrases of whole words.
+        var parts = FeedbackRouterTokens.TokenizeOrdered(keyword).ToList();
+        switch (parts.Count)
         {
-            return false;
+            case 0:
+                return false;
+            case > 1:
+                return phraseText.Contains(" " + string.Join(' ', parts) + " ", StringComparison.Ordinal);
         }
 
-        // Phrases match as written; words of 4+ letters match as prefixes ("crash" matches "crashes"),
-        // shorter ones only whole ("ad" must not match "add").
-        if (k.Contains(' '))
-        {
-            return text.Contains(k, StringComparison.OrdinalIgnoreCase);
-        }
-
+        // Single words of 4+ letters match as prefixes ("crash" matches "crashes"); shorter ones only whole ("ad" ≠ "add").
+        var k = parts[0];
         return k.Length >= 4 ? words.Any(w => w.StartsWith(k, StringComparison.Ordinal)) : words.Contains(k);
     }
 }
