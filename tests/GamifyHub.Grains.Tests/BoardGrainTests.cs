@@ -1,0 +1,47 @@
+namespace GamifyHub.Grains.Tests;
+
+[Collection(GrainCluster.Name)]
+public sealed class BoardGrainTests(GrainClusterFixture cluster)
+{
+    [Fact]
+    public async Task Deltas_rank_members_with_shared_ranks_and_skip_what_the_load_included()
+    {
+        var board = cluster.Grains.GetGrain<IBoardGrain>($"department-{Guid.CreateVersion7()}/all");
+        var (a, b, c) = (Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7());
+        var at = DateTime.UtcNow;
+
+        await board.ApplyDeltas([new(long.MaxValue - 3, a, 5, at), new(long.MaxValue - 2, b, 5, at), new(long.MaxValue - 1, c, 9, at)]);
+        await board.ApplyDeltas([new(0, a, 1000, at)]); // at or below the loaded high-water mark: already counted
+
+        var snapshot = await board.GetSnapshot(10, b, false, 0);
+        Assert.Equal([(1, c, 9L), (2, a, 5L), (2, b, 5L)], snapshot.Rows.Select(r => (r.Rank, r.MemberId, r.Score)).OrderBy(r => r.Rank).ThenBy(r => r.MemberId));
+        Assert.Equal(2, snapshot.Me!.Rank);
+    }
+
+    [Fact]
+    public async Task Pushes_are_coalesced_to_a_few_per_second_and_carry_only_changed_rows()
+    {
+        var key = $"department-{Guid.CreateVersion7()}/week";
+        var board = cluster.Grains.GetGrain<IBoardGrain>(key);
+        var members = Enumerable.Range(0, 20).Select(_ => Guid.CreateVersion7()).ToList();
+        await board.GetSnapshot(1, null, false, 0);
+        var start = DateTime.UtcNow;
+
+        for (var i = 0; i < 200; i++)
+        {
+            await board.ApplyDeltas([new(long.MaxValue - 1000 + i, members[i % members.Count], 1, DateTime.UtcNow)]);
+        }
+
+        await Task.Delay(600);
+        var board0 = key.Split('/')[0];
+        var pushes = cluster.Notifier.BoardChanges.Where(c => c.Change.Board == board0 && c.At >= start).ToList();
+        var seconds = (DateTime.UtcNow - start).TotalSeconds;
+        Assert.InRange(pushes.Count, 1, (int)Math.Ceiling(seconds * GamifyHub.Grains.Boards.BoardGrain.PushesPerSecond) + 1);
+        Assert.Equal(20, pushes.SelectMany(p => p.Change.Rows).Select(r => r.MemberId).Distinct().Count());
+        Assert.All(pushes.Zip(pushes.Skip(1)), p => Assert.True(p.Second.Change.Version > p.First.Change.Version));
+
+        var quiet = cluster.Notifier.BoardChanges.Count(c => c.Change.Board == board0);
+        await Task.Delay(600);
+        Assert.Equal(quiet, cluster.Notifier.BoardChanges.Count(c => c.Change.Board == board0));
+    }
+}

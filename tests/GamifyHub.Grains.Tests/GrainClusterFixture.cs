@@ -1,0 +1,136 @@
+using System.Collections.Concurrent;
+using GamifyHub.Data;
+using GamifyHub.Data.Entities;
+using GamifyHub.Data.Reading;
+using GamifyHub.Domain.Feedback;
+using GamifyHub.Grains.Live;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Orleans.TestingHost;
+
+namespace GamifyHub.Grains.Tests;
+
+/// <summary>
+/// An in-process Orleans test cluster on a real SQLite file holding a tiny company: two departments,
+/// three employees and a few feedback items.
+/// </summary>
+public sealed class GrainClusterFixture : IAsyncLifetime
+{
+    public string DatabasePath { get; } =
+        Path.Combine(Path.GetTempPath(), "gamifyhub-grain-tests", Guid.NewGuid().ToString("N"), "grains.db");
+
+    public RecordingNotifier Notifier { get; } = new();
+
+    public InProcessTestCluster Cluster { get; private set; } = null!;
+
+    public IGrainFactory Grains => Cluster.Client;
+
+    public Guid Research { get; } = Guid.CreateVersion7();
+    public Guid Service { get; } = Guid.CreateVersion7();
+    public Guid Ada { get; } = Guid.CreateVersion7();
+    public Guid Ben { get; } = Guid.CreateVersion7();
+    public Guid Cleo { get; } = Guid.CreateVersion7();
+
+    /// <summary>Items routed to Research only.</summary>
+    public List<Guid> ResearchItems { get; } = [];
+
+    public async Task InitializeAsync()
+    {
+        await using (var db = NewContext())
+        {
+            await SqliteDatabase.MigrateAsync(db);
+            db.Departments.AddRange(
+                new Department { Id = Research, Name = "Research", Slug = "rnd" },
+                new Department { Id = Service, Name = "Service", Slug = "service", IsTriage = true });
+            db.Employees.AddRange(
+                new Employee { Id = Ada, Email = "ada@test", DisplayName = "Ada", DepartmentId = Research },
+                new Employee { Id = Ben, Email = "ben@test", DisplayName = "Ben", DepartmentId = Research },
+                new Employee { Id = Cleo, Email = "cleo@test", DisplayName = "Cleo", DepartmentId = Service });
+            for (var i = 0; i < 8; i++)
+            {
+                var id = Guid.CreateVersion7();
+                ResearchItems.Add(id);
+                db.FeedbackItems.Add(new FeedbackItem
+                {
+                    Id = id, Channel = "x", ExternalId = $"item-{i}", Author = "@customer", Text = "The app crashes", Language = "en",
+                    Sentiment = Sentiment.Negative, CreatedAt = DateTime.UtcNow, ReceivedAt = DateTime.UtcNow,
+                    Routings = [new FeedbackRouting { FeedbackId = id, DepartmentId = Research, RoutedAt = DateTime.UtcNow }],
+                });
+            }
+
+            await db.SaveChangesAsync();
+        }
+
+        var builder = new InProcessTestClusterBuilder(1);
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.Services.AddGamifyData(_ => DatabasePath);
+            silo.Services.AddGamifyGrains();
+            silo.Services.AddSingleton<ILiveNotifier>(Notifier);
+            silo.Services.AddHostedService<LoadCaches>();
+        });
+        Cluster = builder.Build();
+        await Cluster.DeployAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Cluster.StopAllSilosAsync();
+        await Cluster.DisposeAsync();
+    }
+
+    /// <summary>Restarts the silo: every activation is gone and must rebuild from the database.</summary>
+    public Task RestartSilo() => Cluster.RestartSiloAsync(Cluster.Silos[0]);
+
+    public async Task<int> CountEvents(Guid eventId)
+    {
+        await using var db = NewContext();
+        return await db.Events.CountAsync(e => e.EventId == eventId);
+    }
+
+    private GamifyDbContext NewContext()
+    {
+        var options = new DbContextOptionsBuilder<GamifyDbContext>();
+        options.UseGamifySqlite(SqliteDatabase.ConnectionString(DatabasePath));
+        return new GamifyDbContext(options.Options);
+    }
+
+    /// <summary>What the server's start-up does before taking traffic.</summary>
+    private sealed class LoadCaches(RuleBook rules, CompanyDirectory directory) : IHostedService
+    {
+        public async Task StartAsync(CancellationToken cancellationToken)
+        {
+            await rules.LoadAsync(cancellationToken);
+            await directory.RefreshAsync(cancellationToken);
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}
+
+/// <summary>Stands in for SignalR: records what grains push.</summary>
+public sealed class RecordingNotifier : ILiveNotifier
+{
+    public ConcurrentQueue<(DateTime At, BoardSnapshot Change)> BoardChanges { get; } = new();
+
+    public ConcurrentQueue<(Guid Employee, LiveNotification Notification)> Notifications { get; } = new();
+
+    public Task BoardChanged(BoardSnapshot change)
+    {
+        BoardChanges.Enqueue((DateTime.UtcNow, change));
+        return Task.CompletedTask;
+    }
+
+    public Task Notify(Guid employeeId, LiveNotification notification)
+    {
+        Notifications.Enqueue((employeeId, notification));
+        return Task.CompletedTask;
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class GrainCluster : ICollectionFixture<GrainClusterFixture>
+{
+    public const string Name = "grain cluster";
+}
