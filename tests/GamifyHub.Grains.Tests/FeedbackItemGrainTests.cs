@@ -1,6 +1,8 @@
 using GamifyHub.Domain.Feedback;
 using GamifyHub.Domain.Scoring;
 
+using GamifyHub.Testing;
+
 namespace GamifyHub.Grains.Tests;
 
 [Collection(GrainCluster.Name)]

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
-using GamifyHub.Server.Tests.Support;
+using GamifyHub.Testing;
 
 namespace GamifyHub.Server.Tests;
 

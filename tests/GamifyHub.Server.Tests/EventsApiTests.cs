@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
-using GamifyHub.Server.Tests.Support;
+using GamifyHub.Testing;
 
 namespace GamifyHub.Server.Tests;
 

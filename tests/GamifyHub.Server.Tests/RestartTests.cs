@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
-using GamifyHub.Server.Tests.Support;
+using GamifyHub.Testing;
 
 namespace GamifyHub.Server.Tests;
 
@@ -14,7 +14,7 @@ public sealed class RestartTests
         long points;
         string employeesWeek;
         string departmentsAll;
-        await using (var first = new GamifyHubFactory(path))
+        await using (var first = GamifyHubFactory.OnDatabase(path))
         {
             var ravi = await first.SignedIn(ApiClient.Ravi);
             item = await ravi.FirstOpenItem(i => i.GetProperty("replyCount").GetInt32() == 0);
@@ -29,7 +29,7 @@ public sealed class RestartTests
             departmentsAll = Rows(await ravi.GetJson("/api/boards/departments?window=all&top=100"));
         }
 
-        await using var second = new GamifyHubFactory(path);
+        await using var second = GamifyHubFactory.OnDatabase(path);
         var raviAgain = await second.SignedIn(ApiClient.Ravi);
         Assert.Equal(points, (await raviAgain.GetJson("/api/me")).GetProperty("points").GetInt64());
         Assert.Equal(employeesWeek, Rows(await raviAgain.GetJson("/api/boards/employees?window=week&top=100")));

@@ -3,7 +3,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 
-namespace GamifyHub.Server.Tests.Support;
+namespace GamifyHub.Testing;
 
 /// <summary>A real SignalR client on the test server that records what the hub pushes.</summary>
 public sealed class LiveClient : IAsyncDisposable

@@ -1,4 +1,4 @@
-namespace GamifyHub.Server.Tests.Support;
+namespace GamifyHub.Testing;
 
 /// <summary>Waits for an eventually consistent projection (totals, boards) to catch up, or fails.</summary>
 public static class Eventually

@@ -1,4 +1,4 @@
-namespace GamifyHub.Server.Tests.Support;
+namespace GamifyHub.Testing;
 
 public static class TempDatabase
 {

@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace GamifyHub.Server.Tests.Support;
+namespace GamifyHub.Testing;
 
 public static class ProblemAssert
 {

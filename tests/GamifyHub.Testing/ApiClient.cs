@@ -2,7 +2,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 
-namespace GamifyHub.Server.Tests.Support;
+namespace GamifyHub.Testing;
 
 /// <summary>Signs in like an integrator would (bearer token) and reads answers as JSON.</summary>
 public static class ApiClient

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace GamifyHub.Server.Tests.Support;
+namespace GamifyHub.Testing;
 
 /// <summary>Free loopback ports, so test hosts (and their silos) can run side by side.</summary>
 public static class FreePorts

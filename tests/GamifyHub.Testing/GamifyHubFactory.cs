@@ -1,7 +1,11 @@
+using System.Net;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Mvc.Testing;
 
-namespace GamifyHub.Server.Tests.Support;
+namespace GamifyHub.Testing;
 
 /// <summary>
 /// The real server (HTTP pipeline, co-hosted silo, SQLite file) in the test process, on its own database file
@@ -13,13 +17,24 @@ public sealed class GamifyHubFactory : WebApplicationFactory<Program>
     {
     }
 
-    /// <summary>A host on an existing database file, e.g. to restart on the same data.</summary>
-    internal GamifyHubFactory(string databasePath)
+    private GamifyHubFactory(string databasePath)
     {
         DatabasePath = databasePath;
     }
 
+    /// <summary>A host on an existing database file, e.g. to restart on the same data.</summary>
+    public static GamifyHubFactory OnDatabase(string databasePath) => new(databasePath);
+
     public string DatabasePath { get; }
+
+    /// <summary>Serves on a real loopback port (for a real browser) and answers the base address.</summary>
+    public Uri StartOnLoopback()
+    {
+        UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        StartServer();
+        var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new Uri(address);
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

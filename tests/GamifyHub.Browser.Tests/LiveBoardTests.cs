@@ -1,0 +1,54 @@
+using System.Text.RegularExpressions;
+using GamifyHub.Testing;
+using Microsoft.Playwright;
+
+namespace GamifyHub.Browser.Tests;
+
+public sealed class LiveBoardTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task Ravis_reply_moves_the_board_in_Sofias_browser_without_a_reload()
+    {
+        var api = await browser.Server.SignedIn(ApiClient.Ravi);
+        var raviId = (await api.GetJson("/api/me")).GetProperty("employeeId").GetString()!;
+
+        var sofia = await browser.SignedInPage(ApiClient.Sofia);
+        await sofia.GetByRole(AriaRole.Link, new() { Name = "Leaderboard", Exact = true }).ClickAsync();
+        await sofia.GetByLabel("Board", new() { Exact = true }).SelectOptionAsync("employees");
+        await sofia.GetByLabel("Window", new() { Exact = true }).SelectOptionAsync("week");
+        await Assertions.Expect(sofia.GetByTestId("live-status")).ToHaveAttributeAsync("data-status", "connected");
+        await Assertions.Expect(sofia.GetByTestId("board-row").First).ToBeVisibleAsync();
+        var raviRow = sofia.Locator($"[data-testid=board-row][data-member-id='{raviId}']");
+        var scoreBefore = await raviRow.CountAsync() == 0 ? 0 : int.Parse(await raviRow.GetAttributeAsync("data-score") ?? "0");
+        await sofia.EvaluateAsync("() => { window.__sameDocument = true; }");
+
+        var ravi = await browser.SignedInPage(ApiClient.Ravi);
+        var card = ravi.GetByTestId("feedback-item").First;
+        await card.GetByRole(AriaRole.Button, new() { Name = "Reply", Exact = true }).ClickAsync();
+        await card.GetByLabel("Reply text").FillAsync("Thanks for telling us, a fix ships next week.");
+        await card.GetByRole(AriaRole.Button, new() { Name = "Send reply", Exact = true }).ClickAsync();
+        var toast = ravi.GetByTestId("toast").Filter(new() { HasTextRegex = new Regex(@"\+\d+") }).First;
+        await Assertions.Expect(toast).ToBeVisibleAsync();
+        var earned = int.Parse(Regex.Match(await toast.InnerTextAsync(), @"\+(\d+)").Groups[1].Value);
+        Assert.True(earned >= 5);
+
+        await Assertions.Expect(raviRow).ToHaveAttributeAsync("data-score", (scoreBefore + earned).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            new() { Timeout = 10_000 });
+        Assert.True(await sofia.EvaluateAsync<bool>("() => window.__sameDocument === true"), "Sofia's page was reloaded");
+    }
+
+    [Fact]
+    public async Task The_sign_in_page_lists_the_demo_sign_ins_and_switches_to_German()
+    {
+        var context = await browser.Browser.NewContextAsync(new() { BaseURL = browser.BaseAddress.ToString() });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/");
+        await Assertions.Expect(page.GetByTestId("demo-account")).ToHaveCountAsync(4);
+        await Assertions.Expect(page.GetByTestId("demo-password")).ToContainTextAsync(ApiClient.Password);
+
+        await page.GetByLabel("Language").SelectOptionAsync("de");
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Anmelden", Exact = true })).ToBeVisibleAsync();
+        Assert.Equal("de", await page.EvaluateAsync<string>("() => document.documentElement.lang"));
+    }
+}
