@@ -14,7 +14,9 @@ public sealed class BoardGrainTests(GrainClusterFixture cluster)
         await board.ApplyDeltas([new(0, a, 1000, at)]); // at or below the loaded high-water mark: already counted
 
         var snapshot = await board.GetSnapshot(10, b, false, 0);
-        Assert.Equal([(1, c, 9L), (2, a, 5L), (2, b, 5L)], snapshot.Rows.Select(r => (r.Rank, r.MemberId, r.Score)).OrderBy(r => r.Rank).ThenBy(r => r.MemberId));
+        // Equal scores share a rank and list in a stable order (by member id).
+        var tied = new[] { (2, a, 5L), (2, b, 5L) }.OrderBy(r => r.Item2);
+        Assert.Equal([(1, c, 9L), .. tied], snapshot.Rows.Select(r => (r.Rank, r.MemberId, r.Score)));
         Assert.Equal(2, snapshot.Me!.Rank);
     }
 
