@@ -3,6 +3,11 @@ using GamifyHub.Server.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
+if (MaintenanceCommands.IsCommand(args))
+{
+    return await MaintenanceCommands.RunAsync(args);
+}
+
 var builder = WebApplication.CreateBuilder(args);
 builder.AddGamifyHub();
 
@@ -18,6 +23,7 @@ foreach (var address in addresses)
 }
 
 await app.WaitForShutdownAsync();
+return 0;
 
 /// <summary>Entry point; public so integration tests can host it with WebApplicationFactory.</summary>
 public partial class Program;

@@ -9,6 +9,7 @@ public static class Policies
     public const string Employee = "employee";
     public const string FeedbackIn = "feedback-in";
     public const string EventsIn = "events-in";
+    public const string Admin = "admin";
 
     public static void Add(AuthorizationOptions options)
     {
@@ -16,6 +17,7 @@ public static class Policies
         options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
 
         options.AddPolicy(Employee, p => p.RequireAuthenticatedUser().RequireClaim(GamifyClaims.EmployeeId));
+        options.AddPolicy(Admin, p => p.RequireRole(Roles.Admin));
         options.AddPolicy(FeedbackIn, p => p.RequireAssertion(c =>
             c.User.IsInRole(Roles.Admin) || c.User.HasClaim(GamifyClaims.Scope, ApiKeys.FeedbackWrite)));
         options.AddPolicy(EventsIn, p => p.RequireAssertion(c =>

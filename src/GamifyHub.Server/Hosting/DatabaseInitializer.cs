@@ -12,6 +12,8 @@ public static class DatabaseInitializer
     public static async Task InitializeGamifyHubAsync(this WebApplication app, CancellationToken cancellationToken = default)
     {
         var services = app.Services;
+        // Held for the server's lifetime; restore refuses to run while it is.
+        _ = services.GetRequiredService<ServerDatabaseLock>();
         await using (var db = await services.GetRequiredService<IDbContextFactory<GamifyDbContext>>().CreateDbContextAsync(cancellationToken))
         {
             await SqliteDatabase.MigrateAsync(db, cancellationToken);

@@ -1,3 +1,4 @@
+using GamifyHub.Server.Admin;
 using GamifyHub.Server.Auth;
 using GamifyHub.Server.Boards;
 using GamifyHub.Server.Departments;
@@ -33,6 +34,7 @@ public static class GamifyHubPipeline
         api.MapFeedbackEndpoints();
         api.MapEventEndpoints();
         api.MapBoardEndpoints();
+        api.MapAdminEndpoints();
         api.MapFallback(() => ApiProblems.NotFound("There is no such API route."));
 
         app.MapHub<LiveHub>(LiveHub.Path);

@@ -22,8 +22,8 @@ public static class GamifyHubServices
     public static WebApplicationBuilder AddGamifyHub(this WebApplicationBuilder builder)
     {
         // Settings are read when the container is built, not here: test hosts and command lines may add them late.
-        builder.Services.AddGamifyData(sp => Path.Combine(sp.GetRequiredService<IHostEnvironment>().ContentRootPath,
-            sp.GetRequiredService<IConfiguration>()["Database:Path"] ?? "data/gamifyhub.db"));
+        builder.Services.AddGamifyData(sp => DatabasePath(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IHostEnvironment>()));
+        builder.Services.AddSingleton<ServerDatabaseLock>();
         builder.Services.AddGamifyGrains();
         builder.Host.UseOrleans(silo =>
         {
@@ -64,4 +64,8 @@ public static class GamifyHubServices
         builder.Services.AddHostedService<Simulator>();
         return builder;
     }
+
+    /// <summary>Relative paths count from the content root, so the file is found wherever the command runs.</summary>
+    public static string DatabasePath(IConfiguration configuration, IHostEnvironment environment) =>
+        Path.GetFullPath(configuration["Database:Path"] ?? "data/gamifyhub.db", environment.ContentRootPath);
 }

@@ -1,0 +1,118 @@
+using System.Net.Http.Headers;
+using System.Text.Json;
+using GamifyHub.Testing;
+using Xunit.Abstractions;
+
+namespace GamifyHub.Resilience.Tests;
+
+public sealed class CrashSafetyTests(ITestOutputHelper output)
+{
+    private static readonly string[] Employees = [ApiClient.Ravi, ApiClient.Lena, ApiClient.Sofia];
+
+    [Fact]
+    public async Task Every_acknowledged_event_is_counted_exactly_once_across_repeated_SIGKILLs()
+    {
+        const int seed = 20261128;
+        var random = new Random(seed);
+        await using var server = await ServerProcess.StartAsync(TempDatabase.NewPath());
+        var baseline = await Totals(server);
+        var items = await ItemsFor(server, [ApiClient.Ravi, ApiClient.Sofia]);
+        var load = new EventLoad(() => server.BaseAddress, Employees, items, seed);
+        using var stopCreating = new CancellationTokenSource();
+
+        var running = load.Run(workers: 4, stopCreating.Token);
+        for (var cycle = 0; cycle < 12; cycle++)
+        {
+            await Task.Delay(random.Next(200, 1500));
+            await server.RestartAfterKillAsync();
+        }
+
+        await Task.Delay(500);
+        stopCreating.Cancel();
+        await running; // every event created is retried until acknowledged
+        output.WriteLine($"seed {seed}: {server.Starts} starts, {load.Acknowledged.Count} events acknowledged, " +
+            $"{load.Attempts} requests, {load.Failures} failed attempts, {load.Duplicates} answered as duplicates");
+        Assert.True(load.Acknowledged.Count > 200, "too little load to mean anything");
+        Assert.True(load.Failures > 0, "no request ever hit a killed server");
+
+        // The log holds each acknowledged event once, with the points its answer reported.
+        var stored = await new DatabaseProbe(server.DatabasePath).EventsWithPoints("api");
+        Assert.Equal(load.Acknowledged.Count, stored.Count);
+        Assert.Equal(load.Acknowledged.Keys.Order(), stored.Select(s => s.EventId).Order());
+        Assert.All(stored, s => Assert.Equal(load.Acknowledged[s.EventId].Points, s.Points));
+
+        // Totals and every board agree, both as left running and after one more crash.
+        var expected = baseline.ToDictionary(b => b.Key, b => b.Value + load.Acknowledged.Values
+            .Where(a => a.Employee == b.Key).Sum(a => a.Points));
+        await AssertProjections(server, expected, baseline);
+        await server.RestartAfterKillAsync();
+        await AssertProjections(server, expected, baseline);
+    }
+
+    private static async Task AssertProjections(ServerProcess server, Dictionary<string, long> expected, Dictionary<string, long> baseline)
+    {
+        await Eventually.True(async () => (await Totals(server)).OrderBy(t => t.Key).SequenceEqual(expected.OrderBy(e => e.Key)), 20_000);
+        using var client = await SignedIn(server, ApiClient.Admin);
+        foreach (var window in new[] { "all", "week", "day" })
+        {
+            var board = await client.GetJson($"/api/boards/employees?window={window}&top=100");
+            foreach (var email in Employees)
+            {
+                using var me = await SignedIn(server, email);
+                var id = (await me.GetJson("/api/me")).GetProperty("employeeId").GetString();
+                var row = board.GetProperty("rows").EnumerateArray().SingleOrDefault(r => r.GetProperty("memberId").GetString() == id);
+                if (window == "all")
+                {
+                    Assert.Equal(expected[email], row.ValueKind == JsonValueKind.Undefined ? 0 : row.GetProperty("score").GetInt64());
+                }
+                else
+                {
+                    // Only this run's points fall into today and this week for these three (the seed never scores them).
+                    Assert.Equal(expected[email] - baseline[email], row.ValueKind == JsonValueKind.Undefined ? 0 : row.GetProperty("score").GetInt64());
+                }
+            }
+        }
+
+        var departments = await client.GetJson("/api/boards/departments?window=all&top=100");
+        var research = departments.GetProperty("rows").EnumerateArray().Single(r => r.GetProperty("name").GetString() == "Research & Development");
+        var service = departments.GetProperty("rows").EnumerateArray().Single(r => r.GetProperty("name").GetString() == "Customer Service");
+        var probe = new DatabaseProbe(server.DatabasePath);
+        Assert.Equal(await DepartmentPoints(probe, "rnd"), research.GetProperty("score").GetInt64());
+        Assert.Equal(await DepartmentPoints(probe, "service"), service.GetProperty("score").GetInt64());
+    }
+
+    private static Task<long> DepartmentPoints(DatabaseProbe probe, string slug) => probe.Scalar<long>(
+        $"SELECT COALESCE(SUM(a.Points), 0) FROM Awards a JOIN Departments d ON d.Id = a.DepartmentId WHERE d.Slug = '{slug}'");
+
+    private static async Task<Dictionary<string, long>> Totals(ServerProcess server)
+    {
+        var totals = new Dictionary<string, long>();
+        foreach (var email in Employees)
+        {
+            using var client = await SignedIn(server, email);
+            totals[email] = (await client.GetJson("/api/me")).GetProperty("points").GetInt64();
+        }
+
+        return totals;
+    }
+
+    private static async Task<List<(string, Guid)>> ItemsFor(ServerProcess server, string[] emails)
+    {
+        var items = new List<(string, Guid)>();
+        foreach (var email in emails)
+        {
+            using var client = await SignedIn(server, email);
+            var page = await client.GetJson("/api/feedback?status=open&pageSize=5");
+            items.AddRange(page.GetProperty("items").EnumerateArray().Select(i => (email, i.GetProperty("id").GetGuid())));
+        }
+
+        return items;
+    }
+
+    private static async Task<HttpClient> SignedIn(ServerProcess server, string email)
+    {
+        var client = new HttpClient { BaseAddress = server.BaseAddress };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await ApiClient.TokenFor(client, email));
+        return client;
+    }
+}
