@@ -58,7 +58,7 @@ public sealed class EventLoad(Func<Uri> baseAddress, IReadOnlyList<string> emplo
 
     private object NewEvent(Random random)
     {
-        if (random.Next(4) == 0)
+        if (items.Count > 0 && random.Next(4) == 0)
         {
             var (employee, item) = items[random.Next(items.Count)];
             return new { eventId = Guid.CreateVersion7(), employee, type = "tag", feedbackId = item };

