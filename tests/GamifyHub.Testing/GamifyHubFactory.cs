@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace GamifyHub.Testing;
@@ -25,6 +26,19 @@ public sealed class GamifyHubFactory : WebApplicationFactory<Program>
     /// <summary>A host on an existing database file, e.g. to restart on the same data.</summary>
     public static GamifyHubFactory OnDatabase(string databasePath) => new(databasePath);
 
+    /// <summary>A host with extra settings, e.g. a tiny write queue.</summary>
+    public static GamifyHubFactory With(params (string Key, string Value)[] settings)
+    {
+        var factory = new GamifyHubFactory();
+        factory._settings.AddRange(settings);
+        return factory;
+    }
+
+    private readonly List<(string Key, string Value)> _settings = [];
+
+    /// <summary>The server's warnings and errors.</summary>
+    public RecordingLoggerProvider Logs { get; } = new();
+
     public string DatabasePath { get; }
 
     /// <summary>Serves on a real loopback port (for a real browser) and answers the base address.</summary>
@@ -44,5 +58,10 @@ public sealed class GamifyHubFactory : WebApplicationFactory<Program>
         builder.UseSetting("Orleans:SiloPort", FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Orleans:GatewayPort", FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 }

@@ -20,6 +20,7 @@ public sealed class EngagementWriter : BackgroundService
     private readonly TimeProvider _time;
     private readonly ILogger<EngagementWriter> _logger;
     private readonly int _maxBatch;
+    private readonly TimeSpan _queueWait;
     private int _pending;
 
     public EngagementWriter(IDbContextFactory<GamifyDbContext> dbFactory, IEnumerable<ICommittedEventsObserver> observers,
@@ -30,6 +31,7 @@ public sealed class EngagementWriter : BackgroundService
         _time = time;
         _logger = logger;
         _maxBatch = options.Value.MaxBatch;
+        _queueWait = TimeSpan.FromMilliseconds(options.Value.QueueWaitMilliseconds);
         _queue = Channel.CreateBounded<PendingWrite>(new BoundedChannelOptions(options.Value.QueueCapacity)
         {
             SingleReader = true,
@@ -46,15 +48,24 @@ public sealed class EngagementWriter : BackgroundService
 
     public Task<IntakeOutcome> IngestAsync(FeedbackIntake intake) => Enqueue(new IntakeWrite(intake));
 
-    private Task<T> Enqueue<T>(PendingWrite<T> write)
+    private async Task<T> Enqueue<T>(PendingWrite<T> write)
     {
         if (!_queue.Writer.TryWrite(write))
         {
-            throw new WriterQueueFullException();
+            // Full: wait a little for room, then push back on the caller instead of growing memory.
+            using var timeout = new CancellationTokenSource(_queueWait);
+            try
+            {
+                await _queue.Writer.WriteAsync(write, timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new WriterQueueFullException();
+            }
         }
 
         Interlocked.Increment(ref _pending);
-        return write.Completion.Task;
+        return await write.Completion.Task;
     }
 
     public override async Task StopAsync(CancellationToken cancellationToken)
