@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using GamifyHub.Soak;
 using GamifyHub.Testing;
 
@@ -27,13 +26,19 @@ var sampler = Task.Run(async () =>
     using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.IntervalSeconds));
     while (await timer.WaitForNextTickAsync(CancellationToken.None) && !measured.IsCancellationRequested)
     {
-        var sample = load.TakeSample(clock.Elapsed, ProcessMemory.ResidentMegabytes(server.ProcessId));
-        samples.Add(sample);
-        Console.WriteLine(sample.ToConsole());
+        Sample();
     }
 });
 await load.Run(measured.Token, _ => { });
 await sampler;
+Sample(); // the last interval ends with the load
+
+void Sample()
+{
+    var sample = load.TakeSample(clock.Elapsed, ProcessMemory.ResidentMegabytes(server.ProcessId));
+    samples.Add(sample);
+    Console.WriteLine(sample.ToConsole());
+}
 
 var report = SoakReport.Build(samples, options, load);
 Console.WriteLine(report.Summary);
