@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
+using GamifyHub.Domain.Boards;
 using GamifyHub.Testing;
 using Xunit.Abstractions;
 
@@ -53,36 +54,47 @@ public sealed class CrashSafetyTests(ITestOutputHelper output)
     {
         await Eventually.True(async () => (await Totals(server)).OrderBy(t => t.Key).SequenceEqual(expected.OrderBy(e => e.Key)), 20_000);
         using var client = await SignedIn(server, ApiClient.Admin);
-        foreach (var window in new[] { "all", "week", "day" })
+        var ids = new Dictionary<string, string>();
+        foreach (var email in Employees)
         {
-            var board = await client.GetJson($"/api/boards/employees?window={window}&top=100");
-            foreach (var email in Employees)
-            {
-                using var me = await SignedIn(server, email);
-                var id = (await me.GetJson("/api/me")).GetProperty("employeeId").GetString();
-                var row = board.GetProperty("rows").EnumerateArray().SingleOrDefault(r => r.GetProperty("memberId").GetString() == id);
-                if (window == "all")
-                {
-                    Assert.Equal(expected[email], row.ValueKind == JsonValueKind.Undefined ? 0 : row.GetProperty("score").GetInt64());
-                }
-                else
-                {
-                    // Only this run's points fall into today and this week for these three (the seed never scores them).
-                    Assert.Equal(expected[email] - baseline[email], row.ValueKind == JsonValueKind.Undefined ? 0 : row.GetProperty("score").GetInt64());
-                }
-            }
+            using var me = await SignedIn(server, email);
+            ids[email] = (await me.GetJson("/api/me")).GetProperty("employeeId").GetString()!;
         }
 
-        var departments = await client.GetJson("/api/boards/departments?window=all&top=100");
-        var research = departments.GetProperty("rows").EnumerateArray().Single(r => r.GetProperty("name").GetString() == "Research & Development");
-        var service = departments.GetProperty("rows").EnumerateArray().Single(r => r.GetProperty("name").GetString() == "Customer Service");
+        var departmentIds = (await client.GetJson("/api/departments")).EnumerateArray()
+            .ToDictionary(d => d.GetProperty("slug").GetString()!, d => d.GetProperty("id").GetString()!);
         var probe = new DatabaseProbe(server.DatabasePath);
-        Assert.Equal(await DepartmentPoints(probe, "rnd"), research.GetProperty("score").GetInt64());
-        Assert.Equal(await DepartmentPoints(probe, "service"), service.GetProperty("score").GetInt64());
+        foreach (var window in new[] { "all", "quarter", "month", "week", "day" })
+        {
+            // The seed never scores these three, so outside "all" only this run's points count (all of them are from today).
+            long Expected(string email) => window == "all" ? expected[email] : expected[email] - baseline[email];
+            var employees = await client.GetJson($"/api/boards/employees?window={window}&top=100");
+            var research = await client.GetJson($"/api/boards/department-{departmentIds["rnd"]}?window={window}&top=100");
+            foreach (var email in Employees)
+            {
+                Assert.Equal(Expected(email), Score(employees, ids[email]));
+            }
+
+            Assert.Equal(Expected(ApiClient.Ravi), Score(research, ids[ApiClient.Ravi]));
+            Assert.Equal(Expected(ApiClient.Lena), Score(research, ids[ApiClient.Lena]));
+            var departments = await client.GetJson($"/api/boards/departments?window={window}&top=100");
+            BoardWindows.TryParse(window, out var parsed);
+            var period = Period.For(parsed, DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin"));
+            var since = parsed == BoardWindow.All ? "" : $" AND a.OccurredAt >= '{period.StartUtc.UtcDateTime:yyyy-MM-dd HH:mm:ss}'";
+            foreach (var slug in new[] { "rnd", "service" })
+            {
+                var points = await probe.Scalar<long>(
+                    $"SELECT COALESCE(SUM(a.Points), 0) FROM Awards a JOIN Departments d ON d.Id = a.DepartmentId WHERE d.Slug = '{slug}'{since}");
+                Assert.Equal(points, Score(departments, departmentIds[slug]));
+            }
+        }
     }
 
-    private static Task<long> DepartmentPoints(DatabaseProbe probe, string slug) => probe.Scalar<long>(
-        $"SELECT COALESCE(SUM(a.Points), 0) FROM Awards a JOIN Departments d ON d.Id = a.DepartmentId WHERE d.Slug = '{slug}'");
+    private static long Score(JsonElement board, string memberId)
+    {
+        var row = board.GetProperty("rows").EnumerateArray().SingleOrDefault(r => r.GetProperty("memberId").GetString() == memberId);
+        return row.ValueKind == JsonValueKind.Undefined ? 0 : row.GetProperty("score").GetInt64();
+    }
 
     private static async Task<Dictionary<string, long>> Totals(ServerProcess server)
     {
