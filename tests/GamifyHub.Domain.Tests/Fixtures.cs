@@ -81,3 +81,41 @@ internal static class Fixtures
         AntiGaming = new(0, 0, 0),
     };
 }
+
+/// <summary>Structural comparison of results that hold collections (records compare those by reference).</summary>
+internal static class Same
+{
+    public static void Stats(EmployeeStats expected, EmployeeStats actual)
+    {
+        Assert.Equal(expected.EmployeeId, actual.EmployeeId);
+        Assert.Equal(expected.TotalXp, actual.TotalXp);
+        Assert.Equal(expected.PointsByCategory.OrderBy(p => p.Key), actual.PointsByCategory.OrderBy(p => p.Key));
+        Assert.Equal(expected.ActionCounts.OrderBy(p => p.Key), actual.ActionCounts.OrderBy(p => p.Key));
+        Assert.Equal(expected.ActiveWorkingDays, actual.ActiveWorkingDays);
+        Assert.Equal(expected.DepartmentsEngaged.Order(), actual.DepartmentsEngaged.Order());
+        Assert.Equal(expected.FirstReplyDelays, actual.FirstReplyDelays);
+    }
+
+    public static void Replays(ReplayResult expected, ReplayResult actual)
+    {
+        Assert.Equal(expected.Today, actual.Today);
+        Assert.Equal(expected.Events.Count, actual.Events.Count);
+        for (var i = 0; i < expected.Events.Count; i++)
+        {
+            Assert.Equal(expected.Events[i].EventId, actual.Events[i].EventId);
+            Assert.Equal(expected.Events[i].Awards, actual.Events[i].Awards);
+            Assert.Equal(expected.Events[i].Flags, actual.Events[i].Flags);
+        }
+
+        Assert.Equal(expected.Employees.Keys.Order(), actual.Employees.Keys.Order());
+        foreach (var (id, score) in expected.Employees)
+        {
+            var other = actual.Employees[id];
+            Assert.Equal(score.Total, other.Total);
+            Assert.Equal(score.PointsByCategory.OrderBy(p => p.Key), other.PointsByCategory.OrderBy(p => p.Key));
+            Assert.Equal(score.Level, other.Level);
+            Assert.Equal(score.Badges, other.Badges);
+            Stats(score.Stats, other.Stats);
+        }
+    }
+}

@@ -294,14 +294,14 @@ public sealed class EmployeeLedger
     private static ScoreResult Result(List<AwardLine>? lines, IReadOnlyList<string> flags) =>
         lines is null && flags.Count == 0 ? ScoreResult.Nothing : new ScoreResult(lines ?? NoLines, flags);
 
-    private static List<AwardLine> ClawBack(IReadOnlyList<AwardLine> resolveAwards)
+    private static List<AwardLine>? ClawBack(IReadOnlyList<AwardLine> resolveAwards)
     {
-        var lines = new List<AwardLine>(resolveAwards.Count);
+        List<AwardLine>? lines = null;
         foreach (var line in resolveAwards)
         {
             if (line.Points != 0 && !line.IsClawback)
             {
-                lines.Add(new AwardLine(line.EmployeeId, line.DepartmentId, -line.Points, line.Category,
+                (lines ??= new List<AwardLine>(resolveAwards.Count)).Add(new AwardLine(line.EmployeeId, line.DepartmentId, -line.Points, line.Category,
                     line.RuleId + AwardLine.ClawbackSuffix, line.RuleVersion, ClawbackReason));
             }
         }
