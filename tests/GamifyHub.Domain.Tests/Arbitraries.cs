@@ -83,7 +83,7 @@ public sealed record EngagementLog(RuleSet Rules, IReadOnlyList<ReplayEvent> Eve
         var states = Profiles.Values.ToDictionary(p => p.ItemId, p => new FeedbackItemState(p));
         var events = new List<ReplayEvent>();
         var at = Start;
-        foreach (var step in steps)
+        foreach (var step in steps.SelectMany(Expand))
         {
             at = at.AddSeconds(step.DelaySeconds);
             var source = step.Automation ? EngagementSources.Automation : "web";
@@ -124,11 +124,17 @@ public sealed record EngagementLog(RuleSet Rules, IReadOnlyList<ReplayEvent> Eve
         }
 
         return new EngagementLog(rules, events, Profiles);
+
+        // A run repeats the action seconds apart on the following items: what a burst of clicking looks like.
+        static IEnumerable<LogStep> Expand(LogStep step) => Enumerable.Range(0, step.Run + 1).Select(k => k == 0
+            ? step
+            : step with { Item = (step.Item + k) % (Profiles.Count + 1), DelaySeconds = 3 });
     }
 }
 
 /// <summary>A raw step of a generated log; <see cref="EngagementLog.Realize"/> drops the ones a grain would refuse.</summary>
-public sealed record LogStep(int Employee, ActionType Action, int Item, int Target, int DelaySeconds, int? Dwell, bool Automation);
+/// <param name="Run">How many times the step repeats right after, on the next items (0 = once).</param>
+public sealed record LogStep(int Employee, ActionType Action, int Item, int Target, int DelaySeconds, int? Dwell, bool Automation, int Run);
 
 /// <summary>Generators for the domain properties (FsCheck 3, registered with <c>[Property(Arbitrary = …)]</c>).</summary>
 public static class DomainArbitraries
@@ -162,18 +168,22 @@ public static class DomainArbitraries
             (4, Gen.Constant(ActionType.Read)), (4, Gen.Constant(ActionType.Reply)), (2, Gen.Constant(ActionType.Tag)),
             (2, Gen.Constant(ActionType.Forward)), (2, Gen.Constant(ActionType.Insight)), (3, Gen.Constant(ActionType.Resolve)),
             (2, Gen.Constant(ActionType.Reopen)));
+        // Mostly seconds apart (bursts, cooldowns), sometimes minutes, now and then the next day or after a weekend.
         var delay = Gen.Frequency(
-            (6, Gen.Choose(0, 90)), (3, Gen.Choose(91, 4 * 3600)), (1, Gen.Choose(12 * 3600, 3 * 86_400)));
+            (20, Gen.Choose(0, 60)), (8, Gen.Choose(61, 900)), (1, Gen.Choose(8 * 3600, 60 * 3600)));
+        // Often the first eligible employee, so one busy person hits caps, diminishing returns and bursts.
+        var employee = Gen.Frequency((2, Gen.Constant(0)), (3, Gen.Choose(0, 99)));
         var dwell = Gen.Frequency((1, Gen.Constant<int?>(null)), (1, Gen.Choose(0, 10).Select(d => (int?)d)));
         var step =
-            from employee in Gen.Choose(0, 99)
+            from actor in employee
             from action in actions
             from item in Gen.Choose(0, Tests.EngagementLog.Profiles.Count) // == Count: no item
             from target in Gen.Choose(0, 3)
             from seconds in delay
             from dwellSeconds in dwell
             from automation in Gen.Frequency((11, Gen.Constant(false)), (1, Gen.Constant(true)))
-            select new LogStep(employee, action, item, target, seconds, dwellSeconds, automation);
+            from run in Gen.Frequency((6, Gen.Constant(0)), (1, Gen.Choose(2, 6)))
+            select new LogStep(actor, action, item, target, seconds, dwellSeconds, automation, run);
         var rules = Gen.Elements(RuleSet.Default, Tests.EngagementLog.Tight);
         return Gen.Sized(size =>
                 from r in rules

@@ -170,7 +170,7 @@ public sealed class EmployeeLedger
                 ? 0
                 : (int)Math.Round(points * compiled.Share, MidpointRounding.AwayFromZero);
             var kept = points - shared;
-            used[category] += kept;
+            used[category] += points; // before sharing, so sharing never changes what the event is worth
             lines ??= new List<AwardLine>(2);
             lines.Add(new AwardLine(EmployeeId, fact.DepartmentId, kept, rule.Rule.Category, rule.Rule.Id, compiled.Version,
                 shared > 0 ? $"{reason} ({shared} shared with the colleagues who forwarded it)" : reason));
@@ -246,8 +246,9 @@ public sealed class EmployeeLedger
         counters.Actions[action]++;
         for (var i = 0; i < awardsOfThisEvent.Count; i++)
         {
+            // The cap counts the actor's points before sharing: their own lines plus what they passed on.
             var line = awardsOfThisEvent[i];
-            if (line.EmployeeId == EmployeeId && line.Points > 0 && line.IsOwnAction)
+            if (line.Points > 0 && ((line.EmployeeId == EmployeeId && line.IsOwnAction) || line.IsSharedCredit))
             {
                 counters.Points[(int)line.Category] += line.Points;
             }

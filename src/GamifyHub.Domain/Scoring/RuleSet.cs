@@ -28,8 +28,9 @@ public sealed record Multipliers(decimal FirstResponder, decimal NegativeResolve
 /// company's time zone, the same day the boards use.
 /// </summary>
 /// <param name="DailyCap">
-/// Most own points an employee earns per category per local day; a missing category is uncapped. The award that would
-/// cross it is truncated, later ones earn 0. Shared credit received is neither capped nor counted.
+/// Most points an employee's own actions earn per category per local day, counted before any shared credit is passed on
+/// (so sharing never changes what an event is worth); a missing category is uncapped. The award that would cross it is
+/// truncated, later ones earn 0. Shared credit received is neither capped nor counted.
 /// </param>
 /// <param name="DiminishAfter">The nth rewarded action of one type on one local day, n &gt; DiminishAfter, earns
 /// points × DiminishFactor^(n − DiminishAfter), rounded down.</param>

@@ -26,8 +26,11 @@ public class BadgeEvaluatorTests
     private static BadgeProgress Evaluate(BadgeCriterion criterion, EmployeeStats stats, DateOnly? today = null) =>
         BadgeEvaluator.Evaluate(Badge(criterion), stats, today ?? Today);
 
-    private static (bool Earned, int Current, int Target) Progress(BadgeCriterion criterion, EmployeeStats stats) =>
-        Evaluate(criterion, stats) is var p ? (p.Earned, p.Current, p.Target) : default;
+    private static (bool Earned, int Current, int Target) Progress(BadgeCriterion criterion, EmployeeStats stats)
+    {
+        var progress = Evaluate(criterion, stats);
+        return (progress.Earned, progress.Current, progress.Target);
+    }
 
     [Theory]
     [InlineData(9, false)]

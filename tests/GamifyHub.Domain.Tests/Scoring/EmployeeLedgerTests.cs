@@ -544,6 +544,16 @@ public class EmployeeLedgerTests
         Assert.EndsWith("(daily Responding cap reached) (3 shared with the colleagues who forwarded it)", result.Awards[0].Reason);
     }
 
+    [Fact]
+    public void TheActorsCapCountsThePointsTheyPassedOn()
+    {
+        var rules = WithLimits(Default with { SharedCredit = new(0.5m) }, caps: new() { [PointCategory.Responding] = 10 });
+        var ravi = new EmployeeLedger(Ravi);
+
+        Assert.Equal([4], Play(ravi, rules, Fact(Ravi, ActionType.Resolve, Monday9, ItemN(1) with { HandOffChain = [SofiaForwarded] })));
+        Assert.Equal([2], Play(ravi, rules, Fact(Ravi, ActionType.Reply, Monday9.AddMinutes(5), ItemN(2)))); // 8 of 10 used
+    }
+
     // ---- clawback ------------------------------------------------------------------------------------
 
     [Fact]
