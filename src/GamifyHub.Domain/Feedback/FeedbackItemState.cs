@@ -10,14 +10,16 @@ namespace GamifyHub.Domain.Feedback;
 /// </summary>
 public sealed class FeedbackItemState
 {
+    // An item is routed to a handful of departments: a list beats a hash set here.
     private readonly List<Guid> _departments = [];
-    private readonly HashSet<Guid> _departmentSet = [];
     private readonly HashSet<(Guid Employee, ActionType Action)> _done = [];
-    private readonly List<ChainMember> _chain = [];
 
-    // Immutable snapshots handed out in ItemFacts; rebuilt only when the underlying list changes (rarely).
+    // Immutable snapshots handed out in ItemFacts, and the facts themselves: most events see an unchanged item, so
+    // they share one ItemFacts instance until a reply, forward, resolve or reopen changes what the next event sees.
     private IReadOnlyList<Guid>? _departmentsSnapshot;
     private IReadOnlyList<ChainMember> _chainSnapshot = [];
+    private ItemFacts? _plainFacts;
+    private ItemFacts? _replyFacts;
 
     /// <summary>An item known only by its routing: enough for <see cref="Check"/> and <see cref="Apply(Guid, ActionType, Guid?)"/>.</summary>
     public FeedbackItemState(IEnumerable<Guid> routedDepartments)
@@ -51,7 +53,7 @@ public sealed class FeedbackItemState
     /// <summary>The award lines of the resolve that closed the item; empty while it is open.</summary>
     public IReadOnlyList<AwardLine> LastResolveAwards { get; private set; } = [];
 
-    public bool IsRoutedTo(Guid departmentId) => _departmentSet.Contains(departmentId);
+    public bool IsRoutedTo(Guid departmentId) => _departments.Contains(departmentId);
 
     public bool HasDone(Guid employeeId, ActionType action) => _done.Contains((employeeId, action));
 
@@ -83,16 +85,24 @@ public sealed class FeedbackItemState
     public ItemFacts FactsFor(ActionType action, Guid? forwardTo = null)
     {
         var profile = Profile ?? throw new InvalidOperationException("Scoring facts need an item created from an ItemProfile.");
-        IReadOnlyList<Guid> departments = _departmentsSnapshot ??= [.. _departments];
-        if (action == ActionType.Forward && forwardTo is { } target && !_departmentSet.Contains(target))
+        switch (action)
         {
-            departments = [.. _departments, target];
+            case ActionType.Forward when forwardTo is { } target && !IsRoutedTo(target):
+                return Facts(profile, [.. _departments, target], isFirstReply: false, []);
+            case ActionType.Reopen when LastResolveAwards.Count > 0:
+                return Facts(profile, DepartmentsSnapshot, isFirstReply: false, LastResolveAwards);
+            case ActionType.Reply when ReplyCount == 0:
+                return _replyFacts ??= Facts(profile, DepartmentsSnapshot, isFirstReply: true, []);
+            default:
+                return _plainFacts ??= Facts(profile, DepartmentsSnapshot, isFirstReply: false, []);
         }
-
-        return new ItemFacts(profile.ItemId, profile.Channel, profile.Sentiment, profile.Priority, profile.Language,
-            departments, profile.ReceivedAt, action == ActionType.Reply && ReplyCount == 0, _chainSnapshot,
-            action == ActionType.Reopen ? LastResolveAwards : []);
     }
+
+    private IReadOnlyList<Guid> DepartmentsSnapshot => _departmentsSnapshot ??= [.. _departments];
+
+    private ItemFacts Facts(ItemProfile profile, IReadOnlyList<Guid> departments, bool isFirstReply, IReadOnlyList<AwardLine> clawBack) =>
+        new(profile.ItemId, profile.Channel, profile.Sentiment, profile.Priority, profile.Language, departments, profile.ReceivedAt,
+            isFirstReply, _chainSnapshot, clawBack);
 
     /// <summary>Applies an accepted event to the lifecycle only (no hand-off chain, no clawback). Never validates: history is history.</summary>
     public void Apply(Guid employeeId, ActionType action, Guid? forwardTo) =>
@@ -116,6 +126,7 @@ public sealed class FeedbackItemState
         {
             case ActionType.Reply:
                 ReplyCount++;
+                _replyFacts = null;
                 break;
             case ActionType.Forward:
                 if (forwardTo is { } target)
@@ -125,8 +136,8 @@ public sealed class FeedbackItemState
 
                 if (joinsChain)
                 {
-                    _chain.Add(new ChainMember(employeeId, departmentId));
-                    _chainSnapshot = [.. _chain];
+                    _chainSnapshot = [.. _chainSnapshot, new ChainMember(employeeId, departmentId)];
+                    _plainFacts = _replyFacts = null;
                 }
 
                 break;
@@ -143,10 +154,11 @@ public sealed class FeedbackItemState
 
     private void AddDepartment(Guid department)
     {
-        if (_departmentSet.Add(department))
+        if (!_departments.Contains(department))
         {
             _departments.Add(department);
             _departmentsSnapshot = null;
+            _plainFacts = _replyFacts = null;
         }
     }
 }

@@ -27,6 +27,10 @@ public sealed class EmployeeLedger
     private static readonly IReadOnlyList<string> BothFlags = [ScoreFlags.ReadTooFast, ScoreFlags.Burst];
     private static readonly IReadOnlyList<AwardLine> NoLines = [];
 
+    // Scratch space for the lines of one Score call; results get an exact-size array (one allocation, less to retain).
+    [ThreadStatic]
+    private static List<AwardLine>? _scratch;
+
     // Per company-local day: rewarded actions per type (diminishing returns) and own positive points per category (caps).
     private readonly Dictionary<int, DayCounters> _days = [];
 
@@ -99,10 +103,11 @@ public sealed class EmployeeLedger
 
         var compiled = CompiledRules.For(rules);
         var item = fact.Item;
-        List<AwardLine>? lines = null;
+        var lines = _scratch ??= new List<AwardLine>(8);
+        lines.Clear();
         if (fact.Action == ActionType.Reopen && item is { ClawBack.Count: > 0 })
         {
-            lines = ClawBack(item.ClawBack);
+            ClawBack(item.ClawBack, lines);
         }
 
         if (EngagementSources.IsAutomation(fact.Source))
@@ -171,7 +176,6 @@ public sealed class EmployeeLedger
                 : (int)Math.Round(points * compiled.Share, MidpointRounding.AwayFromZero);
             var kept = points - shared;
             used[category] += points; // before sharing, so sharing never changes what the event is worth
-            lines ??= new List<AwardLine>(2);
             lines.Add(new AwardLine(EmployeeId, fact.DepartmentId, kept, rule.Rule.Category, rule.Rule.Id, compiled.Version,
                 shared > 0 ? $"{reason} ({shared} shared with the colleagues who forwarded it)" : reason));
             if (shared > 0)
@@ -292,22 +296,19 @@ public sealed class EmployeeLedger
         }
     }
 
-    private static ScoreResult Result(List<AwardLine>? lines, IReadOnlyList<string> flags) =>
-        lines is null && flags.Count == 0 ? ScoreResult.Nothing : new ScoreResult(lines ?? NoLines, flags);
+    private static ScoreResult Result(List<AwardLine> lines, IReadOnlyList<string> flags) =>
+        lines.Count == 0 && flags.Count == 0 ? ScoreResult.Nothing : new ScoreResult(lines.Count == 0 ? NoLines : lines.ToArray(), flags);
 
-    private static List<AwardLine>? ClawBack(IReadOnlyList<AwardLine> resolveAwards)
+    private static void ClawBack(IReadOnlyList<AwardLine> resolveAwards, List<AwardLine> lines)
     {
-        List<AwardLine>? lines = null;
         foreach (var line in resolveAwards)
         {
             if (line.Points != 0 && !line.IsClawback)
             {
-                (lines ??= new List<AwardLine>(resolveAwards.Count)).Add(new AwardLine(line.EmployeeId, line.DepartmentId, -line.Points, line.Category,
+                lines.Add(new AwardLine(line.EmployeeId, line.DepartmentId, -line.Points, line.Category,
                     line.RuleId + AwardLine.ClawbackSuffix, line.RuleVersion, ClawbackReason));
             }
         }
-
-        return lines;
     }
 
     /// <summary>Distinct forwarders other than the actor, in the order they first forwarded the item.</summary>
