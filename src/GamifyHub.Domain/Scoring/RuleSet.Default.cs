@@ -28,16 +28,16 @@ public sealed partial record RuleSet
                 [PointCategory.Responding] = 150,
                 [PointCategory.Insight] = 100,
                 [PointCategory.Collaboration] = 60,
-            },
+            }.AsReadOnly(),
             DiminishAfter: 20,
             DiminishFactor: 0.5m,
             CooldownMinutes: 2),
         SharedCredit: new(0.25m),
         AntiGaming: new(MinReadSeconds: 3, BurstCount: 6, BurstWindowSeconds: 60),
         LevelCurve: new(LevelCurveKind.Exponential, Base: 100, Growth: 1.2m, Table: null),
-        Badges: DefaultBadges);
+        Badges: CreateDefaultBadges());
 
-    private static IReadOnlyList<BadgeDefinition> DefaultBadges =>
+    private static IReadOnlyList<BadgeDefinition> CreateDefaultBadges() =>
     [
         new("first-listener", "First Listener", "Read your first piece of customer feedback.",
             BadgeTier.Bronze, false, new FirstEver(ActionType.Read)),

@@ -104,6 +104,8 @@ public static class RuleSetValidator
 
                 NoBlank(when.Channels, $"{path}.When.Channels", error);
                 NoBlank(when.Languages, $"{path}.When.Languages", error);
+                Known(when.Sentiments, $"{path}.When.Sentiments", "sentiment", error);
+                Known(when.Priorities, $"{path}.When.Priorities", "priority", error);
             }
         }
     }
@@ -374,6 +376,18 @@ public static class RuleSetValidator
             if (string.IsNullOrWhiteSpace(values[i]))
             {
                 error($"{path}[{i}]", "Blank values never match; remove them.");
+            }
+        }
+    }
+
+    private static void Known<T>(IReadOnlyList<T>? values, string path, string what, Action<string, string> error)
+        where T : struct, Enum
+    {
+        for (var i = 0; values is not null && i < values.Count; i++)
+        {
+            if (!Enum.IsDefined(values[i]))
+            {
+                error($"{path}[{i}]", $"Unknown {what} {Convert.ToInt32(values[i], CultureInfo.InvariantCulture)}.");
             }
         }
     }

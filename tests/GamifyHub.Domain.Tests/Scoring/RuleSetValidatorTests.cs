@@ -1,4 +1,5 @@
 using GamifyHub.Domain.Badges;
+using GamifyHub.Domain.Feedback;
 using GamifyHub.Domain.Scoring;
 
 namespace GamifyHub.Domain.Tests.Scoring;
@@ -94,6 +95,16 @@ public class RuleSetValidatorTests
 
         AssertError(rules, $"Rules[{Default.Rules.Count}].When.WithinSlaMinutes", "positive number of minutes");
         AssertError(rules, $"Rules[{Default.Rules.Count}].When.Channels[1]", "Blank values never match");
+    }
+
+    [Fact]
+    public void ConditionsNameKnownSentimentsAndPriorities()
+    {
+        var rules = WithRule(new ScoringRule("odd", ActionType.Reply, PointCategory.Responding, 1, "Odd",
+            new RuleConditions(Sentiments: [Sentiment.Negative, (Sentiment)7], Priorities: [(Priority)8])));
+
+        AssertError(rules, $"Rules[{Default.Rules.Count}].When.Sentiments[1]", "Unknown sentiment 7.");
+        AssertError(rules, $"Rules[{Default.Rules.Count}].When.Priorities[0]", "Unknown priority 8.");
     }
 
     [Theory]
