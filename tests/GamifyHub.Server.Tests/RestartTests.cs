@@ -24,6 +24,13 @@ public sealed class RestartTests
             }
 
             await Eventually.True(async () => (await ravi.GetJson("/api/me")).GetProperty("points").GetInt64() == 19);
+            // Boards are fed after the commit too; read them once they caught up.
+            await Eventually.True(async () => (await ravi.GetJson("/api/boards/employees?window=week&top=1")).GetProperty("me")
+                is { ValueKind: System.Text.Json.JsonValueKind.Object } me && me.GetProperty("score").GetInt64() == 19);
+            var researchPoints = await new DatabaseProbe(first.DatabasePath).Scalar<long>(
+                "SELECT SUM(a.Points) FROM Awards a JOIN Departments d ON d.Id = a.DepartmentId WHERE d.Slug = 'rnd'");
+            await Eventually.True(async () => (await ravi.GetJson("/api/boards/departments?window=all&top=100")).GetProperty("rows")
+                .EnumerateArray().Any(r => r.GetProperty("name").GetString() == "Research & Development" && r.GetProperty("score").GetInt64() == researchPoints));
             points = (await ravi.GetJson("/api/me")).GetProperty("points").GetInt64();
             employeesWeek = Rows(await ravi.GetJson("/api/boards/employees?window=week&top=100"));
             departmentsAll = Rows(await ravi.GetJson("/api/boards/departments?window=all&top=100"));

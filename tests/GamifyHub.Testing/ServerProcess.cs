@@ -26,6 +26,9 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public int Starts { get; private set; }
 
+    /// <summary>The running server's process id (e.g. to sample its memory from /proc).</summary>
+    public int ProcessId => _process?.Id ?? 0;
+
     public string Output
     {
         get

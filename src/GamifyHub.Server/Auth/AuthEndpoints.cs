@@ -13,6 +13,9 @@ public static class AuthEndpoints
 {
     public sealed record LoginRequest(string? Email, string? Password);
 
+    public const int EmailMaxLength = 256;
+    public const int PasswordMaxLength = 1_024;
+
     public sealed record DemoAccount(string Email, string DisplayName, string Role, string? Department);
 
     public sealed record DemoAccounts(string Password, IReadOnlyList<DemoAccount> Accounts);
@@ -27,16 +30,27 @@ public static class AuthEndpoints
     }
 
     /// <summary>Checks the password (with lockout), sets the web app's cookie and answers with a bearer token.</summary>
-    private static async Task<IResult> Login(LoginRequest request, UserManager<AppUser> users, SignInManager<AppUser> signIn,
+    private static async Task<IResult> Login(LoginRequest? request, UserManager<AppUser> users, SignInManager<AppUser> signIn,
         HttpContext http)
     {
-        if (string.IsNullOrWhiteSpace(request.Email) || string.IsNullOrEmpty(request.Password))
+        if (request is null || string.IsNullOrWhiteSpace(request.Email) || string.IsNullOrEmpty(request.Password))
         {
             return ApiProblems.Validation("email", "Email and password are required.");
         }
 
-        var user = await users.FindByEmailAsync(request.Email.Trim());
-        if (user is null)
+        // Too long to be real: refused before any lookup, so it cannot count as a failed attempt against an account.
+        if (request.Email.Length > EmailMaxLength || request.Password.Length > PasswordMaxLength)
+        {
+            return ApiProblems.Validation(request.Email.Length > EmailMaxLength ? "email" : "password",
+                $"The email has at most {EmailMaxLength} characters and the password at most {PasswordMaxLength}.");
+        }
+
+        var email = request.Email.Trim();
+        var user = await users.FindByEmailAsync(email);
+
+        // Identity finds accounts by an upper-cased address, which folds look-alikes onto real ones ('ſofia' → 'SOFIA'):
+        // only the account's own address (in upper or lower case) signs in or counts a failed attempt.
+        if (user is null || !string.Equals(user.Email, email, StringComparison.OrdinalIgnoreCase))
         {
             return ApiProblems.Unauthorized("Email or password is wrong.");
         }

@@ -97,13 +97,13 @@ public static class EventEndpoints
         Guid? feedbackId = null;
         if (input.FeedbackId is not null)
         {
-            if (Guid.TryParse(input.FeedbackId, out var f))
+            if (Guid.TryParse(input.FeedbackId, out var f) && f != Guid.Empty)
             {
                 feedbackId = f;
             }
             else
             {
-                Error("feedbackId", "'feedbackId' must be a GUID.");
+                Error("feedbackId", "'feedbackId' must be the GUID of a feedback item (or left out).");
             }
         }
 

@@ -8,6 +8,9 @@ public static class ActionValidation
 {
     public sealed record ValidAction(ActionType Type, string? Text, Guid? TargetDepartmentId, string? Url);
 
+    /// <summary>How much longer than its limit a text may arrive, for the markup and entities normalizing removes.</summary>
+    private const int RawLengthFactor = 4;
+
     public static (ValidAction? Action, Dictionary<string, string[]> Errors) Validate(ActionIn? input)
     {
         var errors = new Dictionary<string, string[]>();
@@ -91,6 +94,14 @@ public static class ActionValidation
             return null;
         }
 
+        // Markup and entities make a text shorter, but not by this much; and normalizing a huge text (tag stripping)
+        // costs time that grows with the square of its length, so it is refused before.
+        if (value.Length > max * RawLengthFactor)
+        {
+            errors[field] = [$"'{field}' must be at most {max} characters."];
+            return null;
+        }
+
         var plain = TextNormalizer.PlainText(value);
         if (plain.Length > max)
         {
@@ -98,6 +109,6 @@ public static class ActionValidation
             return null;
         }
 
-        return plain.Length == 0 ? null : plain;
+        return TextValidation.HasVisibleText(plain) ? plain : null;
     }
 }

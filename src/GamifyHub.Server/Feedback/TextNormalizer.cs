@@ -10,7 +10,8 @@ public static partial class TextNormalizer
     public static string PlainText(string raw)
     {
         var withoutTags = Tags().Replace(raw, " ");
-        var decoded = WebUtility.HtmlDecode(withoutTags).Normalize(NormalizationForm.FormC);
+        // Decoding can make new tags ("&lt;script&gt;" becomes "<script>"); those go too, so no markup survives.
+        var decoded = DecodedTags().Replace(WebUtility.HtmlDecode(withoutTags), " ").Normalize(NormalizationForm.FormC);
         var builder = new StringBuilder(decoded.Length);
         foreach (var c in decoded)
         {
@@ -27,6 +28,10 @@ public static partial class TextNormalizer
 
     [GeneratedRegex("<[^>]*>", RegexOptions.CultureInvariant)]
     private static partial Regex Tags();
+
+    // What a browser would take for a tag: '<' directly followed by a letter, '/', '!' or '?'.
+    [GeneratedRegex("<[a-zA-Z/!?][^>]*>", RegexOptions.CultureInvariant)]
+    private static partial Regex DecodedTags();
 
     [GeneratedRegex("[ ]{2,}", RegexOptions.CultureInvariant)]
     private static partial Regex Spaces();

@@ -4,6 +4,7 @@ using GamifyHub.Server.Boards;
 using GamifyHub.Server.Departments;
 using GamifyHub.Server.Events;
 using GamifyHub.Server.Feedback;
+using GamifyHub.Server.Health;
 using GamifyHub.Server.Live;
 using GamifyHub.Server.Me;
 using GamifyHub.Server.Problems;
@@ -17,6 +18,7 @@ public static class GamifyHubPipeline
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseRequestGuards();
         var webClient = WebClientFiles.Provider(app.Environment, app.Configuration);
         app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = webClient });
         app.UseStaticFiles(new StaticFileOptions { FileProvider = webClient });
@@ -24,7 +26,11 @@ public static class GamifyHubPipeline
         app.UseAuthorization();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions
+        {
+            Predicate = c => c.Tags.Contains("ready"),
+            ResponseWriter = HealthResponse.Write,
+        }).AllowAnonymous();
         app.MapOpenApi();
 
         var api = app.MapGroup("/api");
@@ -35,7 +41,7 @@ public static class GamifyHubPipeline
         api.MapEventEndpoints();
         api.MapBoardEndpoints();
         api.MapAdminEndpoints();
-        api.MapFallback(() => ApiProblems.NotFound("There is no such API route."));
+        api.MapApiFallback();
 
         app.MapHub<LiveHub>(LiveHub.Path);
 

@@ -13,6 +13,8 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Protocol;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace GamifyHub.Server.Hosting;
 
@@ -38,12 +40,19 @@ public static class GamifyHubServices
         });
 
         builder.Services.AddGamifyAuthentication();
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = StatusProblems.AddDetail);
+        builder.Services.AddSingleton<IEndpointAddressScheme<RouteEndpoint>, SingleEndpointAddressScheme>();
         builder.Services.AddExceptionHandler<ApiExceptionHandler>();
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        builder.Services.Configure<JsonOptions>(o => o.SerializerOptions.MaxDepth = 32);
+        builder.Services.Configure<JsonOptions>(o =>
+        {
+            o.SerializerOptions.MaxDepth = 32;
+            // A misspelt or garbled field is an error, not silently dropped (an event without its feedbackId scores differently).
+            o.SerializerOptions.UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow;
+        });
         builder.Services.AddOpenApi();
         builder.Services.AddSignalR(o => o.MaximumReceiveMessageSize = 32 * 1024);
+        builder.Services.Replace(ServiceDescriptor.Singleton<IHubProtocol, ExplainingJsonHubProtocol>());
         builder.Services.AddSingleton<IUserIdProvider, EmployeeUserIdProvider>();
         builder.Services.AddSingleton<ILiveNotifier, SignalRLiveNotifier>();
         builder.Services.AddSingleton<BoardPresenter>();

@@ -1,10 +1,11 @@
+using System.Text.RegularExpressions;
 using GamifyHub.Data.Writing;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace GamifyHub.Server.Problems;
 
 /// <summary>Turns exceptions into problem details: unreadable requests are the caller's 400, overload a 503 to retry.</summary>
-public sealed class ApiExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+public sealed partial class ApiExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken cancellationToken)
     {
@@ -32,9 +33,27 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems) : IExce
 
     private static string Explain(BadHttpRequestException bad) => bad.InnerException switch
     {
-        System.Text.Json.JsonException json => $"The body is not valid JSON for this request: {json.Message}",
+        System.Text.Json.JsonException json => $"The body is not valid JSON for this request: {InWireTerms(json.Message)}",
         _ => bad.Message,
     };
+
+    /// <summary>The reader's message in the terms of the JSON a caller sends, not the server's .NET types.</summary>
+    private static string InWireTerms(string message)
+    {
+        message = UnknownField().Replace(message, "'$1' is not a field of this request.");
+        message = message.Replace("System.String", "a string", StringComparison.Ordinal);
+        message = ListType().Replace(message, "a list");
+        return ServerType().Replace(message, "an object");
+    }
+
+    [GeneratedRegex(@"The JSON property '(.*)' could not be mapped to any \.NET member contained in type '[^']*'\.")]
+    private static partial Regex UnknownField();
+
+    [GeneratedRegex(@"System\.Collections\.Generic\.List`1\[[^\]]*\]+")]
+    private static partial Regex ListType();
+
+    [GeneratedRegex(@"GamifyHub(\.\w+)+")]
+    private static partial Regex ServerType();
 
     // Grain calls may wrap the writer's exception; look through the chain.
     private static bool IsQueueFull(Exception? exception)

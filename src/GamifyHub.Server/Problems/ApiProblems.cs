@@ -23,6 +23,12 @@ public static class ApiProblems
     public static IResult Unauthorized(string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status401Unauthorized, title: "Not signed in.");
 
+    public static IResult MethodNotAllowed(string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status405MethodNotAllowed, title: "Method not allowed.");
+
+    public static IResult UnsupportedMediaType(string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported content type.");
+
     public static IResult Busy(string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Busy, try again shortly.");
 }
