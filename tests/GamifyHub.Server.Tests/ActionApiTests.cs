@@ -20,13 +20,20 @@ public sealed class ActionApiTests(GamifyHubFactory factory) : IClassFixture<Gam
         var body = await response.Json();
         Assert.Equal(10, body.GetProperty("points").GetInt32());
         var rules = body.GetProperty("awards").EnumerateArray().Select(a => a.GetProperty("rule").GetString()).ToList();
-        Assert.Equal(["reply", "first-reply-bonus"], rules);
+        Assert.Equal(["reply"], rules); // one line, ×2 for the first responder
+        Assert.Contains("first responder", body.GetProperty("awards")[0].GetProperty("reason").GetString());
         Assert.All(body.GetProperty("awards").EnumerateArray(), a => Assert.False(string.IsNullOrEmpty(a.GetProperty("reason").GetString())));
 
-        var second = await (await ravi.PostAsJsonAsync($"/api/feedback/{item}/actions", new { type = "reply", text = "Update: fixed." })).Json();
+        // A later reply by a colleague is no longer the first: the plain reply points.
+        var lena = await factory.SignedIn(ApiClient.Lena);
+        var second = await (await lena.PostAsJsonAsync($"/api/feedback/{item}/actions", new { type = "reply", text = "Update: fixed." })).Json();
         Assert.Equal(5, second.GetProperty("points").GetInt32());
 
-        await Eventually.True(async () => (await ravi.GetJson("/api/me")).GetProperty("points").GetInt64() == before + 15);
+        // Ravi answering again within the cooldown earns nothing more.
+        var repeat = await (await ravi.PostAsJsonAsync($"/api/feedback/{item}/actions", new { type = "reply", text = "And thanks again." })).Json();
+        Assert.Equal(0, repeat.GetProperty("points").GetInt32());
+
+        await Eventually.True(async () => (await ravi.GetJson("/api/me")).GetProperty("points").GetInt64() == before + 10);
     }
 
     [Fact]

@@ -1,12 +1,18 @@
 using GamifyHub.Data.Reading;
 using GamifyHub.Data.Writing;
+using GamifyHub.Domain.Feedback;
 using GamifyHub.Domain.Scoring;
 using GamifyHub.Grains.Live;
+using Microsoft.Extensions.Options;
 
 namespace GamifyHub.Grains.Employees;
 
-/// <summary>One employee's totals and recent awards, rebuilt from the log on activation and kept live.</summary>
-public sealed class EmployeeGrain(ProjectionReader reader, EngagementWriter writer, RuleBook rules, ILiveNotifier notifier)
+/// <summary>
+/// One employee: scores their events with their <see cref="EmployeeLedger"/> (rebuilt on activation by observing their
+/// stored events and award lines), keeps totals and recent awards live, and sends personal notifications.
+/// </summary>
+public sealed class EmployeeGrain(ProjectionReader reader, EngagementWriter writer, RuleBook rules, ILiveNotifier notifier,
+    IOptions<CompanyOptions> company)
     : Grain, IEmployeeGrain
 {
     private const int RecentCount = 20;
@@ -14,36 +20,91 @@ public sealed class EmployeeGrain(ProjectionReader reader, EngagementWriter writ
     private long _highWater;
     private readonly Dictionary<PointCategory, long> _byCategory = [];
     private readonly LinkedList<EarnedAwards> _recent = new();
+    private readonly TimeZoneInfo _zone = company.Value.Zone;
+    private EmployeeLedger _ledger = null!;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        var projection = await reader.LoadEmployee(this.GetPrimaryKey(), RecentCount);
-        _highWater = projection.HighWater;
-        foreach (var (category, points) in projection.PointsByCategory)
+        var id = this.GetPrimaryKey();
+        _ledger = new EmployeeLedger(id);
+        var history = await reader.LoadLedger(id);
+        _highWater = history.HighWater;
+        foreach (var entry in history.Entries)
         {
-            _byCategory[category] = points;
-        }
+            _ledger.Observe(entry.Fact, entry.Awards, _zone);
+            if (entry.Awards.Count == 0)
+            {
+                continue;
+            }
 
-        foreach (var e in projection.Recent)
-        {
-            _recent.AddFirst(new EarnedAwards(e.Seq, e.EventId, e.FeedbackId, e.OccurredAt, [.. e.Awards.Select(AwardView.From)]));
+            foreach (var line in entry.Awards)
+            {
+                _byCategory[line.Category] = _byCategory.GetValueOrDefault(line.Category) + line.Points;
+            }
+
+            _recent.AddFirst(new EarnedAwards(entry.Seq, entry.Fact.EventId, entry.Fact.Item?.ItemId, entry.Fact.OccurredAt.UtcDateTime,
+                [.. entry.Awards.Select(AwardView.From)], entry.Fact.EmployeeId));
+            if (_recent.Count > RecentCount)
+            {
+                _recent.RemoveLast();
+            }
         }
     }
 
     public Task<EmployeeSummary> GetSummary() => Task.FromResult(new EmployeeSummary(
         this.GetPrimaryKey(), _byCategory.Values.Sum(), new Dictionary<PointCategory, long>(_byCategory), [.. _recent]));
 
+    public Task<ScoredEvent> Score(ScoreRequest request)
+    {
+        var command = request.Command;
+        var newStatus = command.Type switch
+        {
+            ActionType.Resolve => FeedbackStatus.Resolved,
+            ActionType.Reopen => FeedbackStatus.Open,
+            _ => (FeedbackStatus?)null,
+        };
+        return ScoreAndRecord(command, request.Fact, request.FeedbackId, newStatus);
+    }
+
     public async Task<ActionOutcome> RecordExternal(ActionCommand command)
     {
-        var awards = ScoringEngine.Score(rules.Current, new ScoringContext(command.Type, false, false));
+        var fact = FactOf(command, null);
+        var scored = await ScoreAndRecord(command, fact, null, null);
+        return new ActionOutcome(ActionFailure.None, command.EventId, scored.Duplicate, scored.Points,
+            [.. OwnLines(scored.Awards, command.EmployeeId).Select(AwardView.From)], null);
+    }
+
+    /// <summary>The fact of a command, with the item as the caller saw it (null for an external event).</summary>
+    public static EngagementFact FactOf(ActionCommand command, ItemFacts? item) =>
+        new(command.EventId, command.EmployeeId, command.DepartmentId, command.Type,
+            new DateTimeOffset(DateTime.SpecifyKind(command.OccurredAt, DateTimeKind.Utc)), command.Source, command.DwellSeconds, item);
+
+    public static IEnumerable<AwardLine> OwnLines(IReadOnlyList<AwardLine> lines, Guid employeeId) =>
+        lines.Where(l => l.EmployeeId == employeeId);
+
+    private async Task<ScoredEvent> ScoreAndRecord(ActionCommand command, EngagementFact fact, Guid? feedbackId, FeedbackStatus? newStatus)
+    {
+        if (command.EmployeeId != this.GetPrimaryKey())
+        {
+            throw new ArgumentException($"Event {command.EventId} is not by employee {this.GetPrimaryKey()}.", nameof(command));
+        }
+
+        var result = _ledger.Score(rules.Current, fact, _zone);
         var outcome = await writer.RecordAsync(new EngagementRecord(command.EventId, command.EmployeeId, command.DepartmentId,
-            command.Type, null, command.OccurredAt, command.Source, awards));
-        return new ActionOutcome(ActionFailure.None, command.EventId, outcome.Duplicate, outcome.Points,
-            outcome.Duplicate ? [] : [.. awards.Select(AwardView.From)], null);
+            command.Type, feedbackId, command.OccurredAt, command.Source, result.Awards, command.TargetDepartmentId,
+            command.Text, command.Url, newStatus, command.DwellSeconds, result.Flags));
+        if (outcome.Duplicate)
+        {
+            return new ScoredEvent(true, outcome.Points, [], []);
+        }
+
+        _ledger.Observe(fact, result.Awards, _zone);
+        return new ScoredEvent(false, outcome.Points, result.Awards, result.Flags);
     }
 
     public async Task ApplyAwards(IReadOnlyList<EarnedAwards> earned)
     {
+        var me = this.GetPrimaryKey();
         foreach (var e in earned)
         {
             if (e.Seq <= _highWater)
@@ -56,6 +117,17 @@ public sealed class EmployeeGrain(ProjectionReader reader, EngagementWriter writ
                 _byCategory[award.Category] = _byCategory.GetValueOrDefault(award.Category) + award.Points;
             }
 
+            var own = e.ActorId == me || e.ActorId == Guid.Empty;
+            if (!own)
+            {
+                // Shared credit or a clawback from a colleague's event: the ledger counts the points (own events were
+                // observed when they were scored here).
+                _ledger.Observe(
+                    new EngagementFact(e.EventId, e.ActorId, Guid.Empty, ActionType.Resolve, new DateTimeOffset(DateTime.SpecifyKind(e.OccurredAt, DateTimeKind.Utc)),
+                        "fanout", null, null),
+                    [.. e.Awards.Select(a => new AwardLine(me, Guid.Empty, a.Points, a.Category, a.Rule, a.RuleVersion, a.Reason))], _zone);
+            }
+
             _recent.AddFirst(e);
             if (_recent.Count > RecentCount)
             {
@@ -63,9 +135,17 @@ public sealed class EmployeeGrain(ProjectionReader reader, EngagementWriter writ
             }
 
             var points = e.Awards.Sum(a => a.Points);
+            if (points == 0 && own && e.Awards.All(a => a.Points == 0))
+            {
+                // Rewarded but worth nothing today (a cap or diminishing returns): nothing to celebrate.
+                continue;
+            }
+
             var reasons = string.Join("; ", e.Awards.Select(a => a.Reason));
-            await notifier.Notify(this.GetPrimaryKey(),
-                new LiveNotification(e.EventId, "award", $"+{points} points", reasons, points, e.OccurredAt));
+            var (type, title) = own ? ("award", $"+{points} points")
+                : points < 0 ? ("clawback", $"{points} points")
+                : ("shared-credit", $"+{points} points");
+            await notifier.Notify(me, new LiveNotification(e.EventId, type, title, reasons, points, e.OccurredAt));
         }
     }
 }
