@@ -16,6 +16,10 @@ public interface IEmployeeGrain : IGrainWithGuidKey
     [Alias("RecordExternal")]
     Task<ActionOutcome> RecordExternal(ActionCommand command);
 
+    /// <summary>Level and badges (earned and progress) under the rules in force; unearned secret badges are left out.</summary>
+    [Alias("GetProgress")]
+    Task<EmployeeProgress> GetProgress();
+
     [Alias("ApplyAwards")]
     Task ApplyAwards(IReadOnlyList<EarnedAwards> earned);
 }

@@ -1,5 +1,6 @@
 using GamifyHub.Data.Reading;
 using GamifyHub.Data.Writing;
+using GamifyHub.Domain.Badges;
 using GamifyHub.Domain.Feedback;
 using GamifyHub.Domain.Scoring;
 using GamifyHub.Grains.Live;
@@ -22,6 +23,9 @@ public sealed class EmployeeGrain(ProjectionReader reader, EngagementWriter writ
     private readonly LinkedList<EarnedAwards> _recent = new();
     private readonly TimeZoneInfo _zone = company.Value.Zone;
     private EmployeeLedger _ledger = null!;
+    // Level and earned badges as last announced, so crossing a level or earning a badge is notified once.
+    private int _level;
+    private readonly HashSet<string> _earned = [];
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -48,6 +52,60 @@ public sealed class EmployeeGrain(ProjectionReader reader, EngagementWriter writ
             {
                 _recent.RemoveLast();
             }
+        }
+
+        TakeMilestones();
+    }
+
+    public Task<EmployeeProgress> GetProgress()
+    {
+        var current = rules.Current;
+        var level = Levels.For(current.LevelCurve, _ledger.TotalXp);
+        var badges = BadgeEvaluator.Evaluate(current.Badges, _ledger.Stats, Today())
+            .Where(b => b.Earned || !b.Badge.Secret)
+            .Select(b => new BadgeView(b.Badge.Id, b.Badge.Name, b.Badge.Description, b.Badge.Tier.ToString().ToLowerInvariant(),
+                b.Badge.Secret, b.Earned, Math.Min(b.Current, b.Target), b.Target))
+            .ToList();
+        return Task.FromResult(new EmployeeProgress(new LevelView(level.Level, level.XpIntoLevel, level.XpForNextLevel), badges));
+    }
+
+    private DateOnly Today() => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, _zone).DateTime);
+
+    /// <summary>Remembers the level and earned badges without announcing them (after a rebuild).</summary>
+    private void TakeMilestones()
+    {
+        var current = rules.Current;
+        _level = Levels.For(current.LevelCurve, _ledger.TotalXp).Level;
+        foreach (var badge in BadgeEvaluator.Evaluate(current.Badges, _ledger.Stats, Today()).Where(b => b.Earned))
+        {
+            _earned.Add(badge.Badge.Id);
+        }
+    }
+
+    /// <summary>Announces a level crossed or a badge earned since the last look.</summary>
+    private async Task AnnounceMilestones(DateTime occurredAt)
+    {
+        var current = rules.Current;
+        var me = this.GetPrimaryKey();
+        var level = Levels.For(current.LevelCurve, _ledger.TotalXp).Level;
+        if (level > _level)
+        {
+            await notifier.Notify(me, new LiveNotification(Guid.CreateVersion7(), "level-up", $"Level {level}",
+                $"You reached level {level}.", 0, occurredAt));
+        }
+
+        _level = level;
+        var unearned = current.Badges.Where(b => !_earned.Contains(b.Id)).ToList();
+        if (unearned.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var badge in BadgeEvaluator.Evaluate(unearned, _ledger.Stats, Today()).Where(b => b.Earned))
+        {
+            _earned.Add(badge.Badge.Id);
+            await notifier.Notify(me, new LiveNotification(Guid.CreateVersion7(), "badge", badge.Badge.Name,
+                badge.Badge.Description, 0, occurredAt));
         }
     }
 
@@ -99,6 +157,7 @@ public sealed class EmployeeGrain(ProjectionReader reader, EngagementWriter writ
         }
 
         _ledger.Observe(fact, result.Awards, _zone);
+        await AnnounceMilestones(command.OccurredAt);
         return new ScoredEvent(false, outcome.Points, result.Awards, result.Flags);
     }
 
@@ -126,6 +185,7 @@ public sealed class EmployeeGrain(ProjectionReader reader, EngagementWriter writ
                     new EngagementFact(e.EventId, e.ActorId, Guid.Empty, ActionType.Resolve, new DateTimeOffset(DateTime.SpecifyKind(e.OccurredAt, DateTimeKind.Utc)),
                         "fanout", null, null),
                     [.. e.Awards.Select(a => new AwardLine(me, Guid.Empty, a.Points, a.Category, a.Rule, a.RuleVersion, a.Reason))], _zone);
+                await AnnounceMilestones(e.OccurredAt);
             }
 
             _recent.AddFirst(e);
