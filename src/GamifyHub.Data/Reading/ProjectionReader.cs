@@ -171,6 +171,28 @@ public sealed class ProjectionReader(IDbContextFactory<GamifyDbContext> dbFactor
                 [.. lines[e.Seq]]))]);
     }
 
+    /// <summary>The whole event log in commit order, with the profiles of the items it names: the input of a replay.</summary>
+    public async Task<(IReadOnlyList<ReplayEvent> Events, IReadOnlyDictionary<Guid, ItemProfile> Items)> LoadReplay(
+        CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
+        var events = await db.Events.AsNoTracking().OrderBy(e => e.Seq)
+            .Select(e => new { e.EventId, e.EmployeeId, e.DepartmentId, e.Type, e.OccurredAt, e.Source, e.FeedbackId, e.TargetDepartmentId, e.DwellSeconds })
+            .ToListAsync(cancellationToken);
+        var routings = (await db.FeedbackRoutings.AsNoTracking().Where(r => r.ForwardedByEventId == null)
+                .OrderBy(r => r.RoutedAt).Select(r => new { r.FeedbackId, r.DepartmentId }).ToListAsync(cancellationToken))
+            .ToLookup(r => r.FeedbackId, r => r.DepartmentId);
+        var items = await db.FeedbackItems.AsNoTracking()
+            .Select(f => new { f.Id, f.Channel, f.Sentiment, f.Priority, f.Language, f.ReceivedAt })
+            .ToListAsync(cancellationToken);
+        return (
+            [.. events.Select(e => new ReplayEvent(e.EventId, e.EmployeeId, e.DepartmentId, e.Type, Utc(e.OccurredAt), e.Source,
+                e.FeedbackId, e.TargetDepartmentId, e.DwellSeconds))],
+            items.ToDictionary(i => i.Id,
+                i => new ItemProfile(i.Id, i.Channel, i.Sentiment, i.Priority, i.Language, Utc(i.ReceivedAt), [.. routings[i.Id]])));
+    }
+
     public static AwardLine ToLine(AwardEntry a) =>
         new(a.EmployeeId, a.DepartmentId, a.Points, a.Category, a.RuleId, a.RuleVersion, a.Reason);
 
