@@ -15,6 +15,20 @@ public sealed class SharedCreditTests(GrainClusterFixture cluster)
     private async Task<long> DepartmentPoints(Guid department) =>
         (await cluster.Grains.GetGrain<IDepartmentGrain>(department).GetSummary()).Points;
 
+    private static async Task<long> Settled(Func<Task<long>> read)
+    {
+        var previous = await read();
+        for (var stable = 0; stable < 3;)
+        {
+            await Task.Delay(200);
+            var current = await read();
+            stable = current == previous ? stable + 1 : 0;
+            previous = current;
+        }
+
+        return previous;
+    }
+
     [Fact]
     public async Task A_resolve_shares_credit_with_the_forwarder_and_a_reopen_claws_both_back()
     {
@@ -24,10 +38,10 @@ public sealed class SharedCreditTests(GrainClusterFixture cluster)
         var read = await item.Act(Command(cluster.Cleo, cluster.Service, ActionType.Read));
         Assert.True(read.Accepted);
         await Eventually.True(async () => (await cluster.AwardsOf(read.EventId)).Count > 0);
-        await Task.Delay(300); // let the fan-out deliver the forward and the read
-        var benBefore = await Points(cluster.Ben);
-        var cleoBefore = await Points(cluster.Cleo);
-        var researchBefore = await DepartmentPoints(cluster.Research);
+        // Let the fan-out deliver the forward, the read and anything earlier tests left in flight.
+        var benBefore = await Settled(() => Points(cluster.Ben));
+        var cleoBefore = await Settled(() => Points(cluster.Cleo));
+        var researchBefore = await Settled(() => DepartmentPoints(cluster.Research));
 
         var resolve = await item.Act(Command(cluster.Cleo, cluster.Service, ActionType.Resolve));
 
