@@ -16,6 +16,7 @@ public sealed class GamifyDbContext(DbContextOptions<GamifyDbContext> options) :
     public DbSet<FeedbackRouting> FeedbackRoutings => Set<FeedbackRouting>();
     public DbSet<EngagementEvent> Events => Set<EngagementEvent>();
     public DbSet<AwardEntry> Awards => Set<AwardEntry>();
+    public DbSet<GamingFlag> GamingFlags => Set<GamingFlag>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<RoutingRuleEntry> RoutingRules => Set<RoutingRuleEntry>();
     public DbSet<RuleSetEntry> RuleSets => Set<RuleSetEntry>();
@@ -89,6 +90,12 @@ public sealed class GamifyDbContext(DbContextOptions<GamifyDbContext> options) :
             e.HasIndex(x => x.EventId);
             e.Property(x => x.RuleId).HasMaxLength(100);
             e.Property(x => x.Reason).HasMaxLength(300);
+        });
+
+        builder.Entity<GamingFlag>(e =>
+        {
+            e.HasIndex(x => x.OccurredAt);
+            e.Property(x => x.Flag).HasMaxLength(40);
         });
 
         builder.Entity<ApiKey>(e =>

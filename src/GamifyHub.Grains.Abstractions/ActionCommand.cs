@@ -13,4 +13,5 @@ public sealed record ActionCommand(
     [property: Id(5)] string Source,
     [property: Id(6)] Guid? TargetDepartmentId = null,
     [property: Id(7)] string? Text = null,
-    [property: Id(8)] string? Url = null);
+    [property: Id(8)] string? Url = null,
+    [property: Id(9)] int? DwellSeconds = null);

@@ -10,6 +10,6 @@ public sealed record AwardView(
     [property: Id(3)] int RuleVersion,
     [property: Id(4)] string Reason)
 {
-    public static AwardView From(Award award) =>
-        new(award.Points, award.Category, award.RuleId, award.RuleVersion, award.Reason);
+    public static AwardView From(AwardLine line) =>
+        new(line.Points, line.Category, line.RuleId, line.RuleVersion, line.Reason);
 }

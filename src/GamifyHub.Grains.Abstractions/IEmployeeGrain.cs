@@ -1,5 +1,3 @@
-using Orleans.Concurrency;
-
 namespace GamifyHub.Grains;
 
 /// <summary>One employee: totals, recent awards and personal notifications.</summary>
@@ -9,10 +7,18 @@ public interface IEmployeeGrain : IGrainWithGuidKey
     [Alias("GetSummary")]
     Task<EmployeeSummary> GetSummary();
 
-    /// <summary>Records an event that concerns no feedback item (e.g. from an integration). It reads no grain
-    /// state (the writer deduplicates, the fan-out updates totals), so calls may interleave and share a group commit.</summary>
-    [Alias("RecordExternal"), AlwaysInterleave]
+    /// <summary>Scores an accepted action on a feedback item with this employee's ledger, records it, and observes it
+    /// once durable. Not reentrant: scoring reads the ledger, so the employee's events are scored one at a time.</summary>
+    [Alias("Score")]
+    Task<ScoredEvent> Score(ScoreRequest request);
+
+    /// <summary>Records an event that concerns no feedback item (e.g. from an integration), scored like any other.</summary>
+    [Alias("RecordExternal")]
     Task<ActionOutcome> RecordExternal(ActionCommand command);
+
+    /// <summary>Level and badges (earned and progress) under the rules in force; unearned secret badges are left out.</summary>
+    [Alias("GetProgress")]
+    Task<EmployeeProgress> GetProgress();
 
     [Alias("ApplyAwards")]
     Task ApplyAwards(IReadOnlyList<EarnedAwards> earned);

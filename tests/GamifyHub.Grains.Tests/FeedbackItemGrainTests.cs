@@ -27,7 +27,9 @@ public sealed class FeedbackItemGrainTests(GrainClusterFixture cluster)
 
         Assert.True(outcome.Accepted);
         Assert.Equal(10, outcome.Points);
-        Assert.Equal(["reply", "first-reply-bonus"], outcome.Awards.Select(a => a.Rule));
+        // One line: the reply rule, doubled because it is the item's first answer.
+        Assert.Equal(["reply"], outcome.Awards.Select(a => a.Rule));
+        Assert.Contains("first responder", outcome.Awards[0].Reason);
         Assert.Equal(1, await cluster.CountEvents(outcome.EventId));
         await Eventually.True(async () => (await cluster.Grains.GetGrain<IEmployeeGrain>(cluster.Ada).GetSummary()).Points == employeeBefore + 10);
         await Eventually.True(async () => (await cluster.Grains.GetGrain<IDepartmentGrain>(cluster.Research).GetSummary()).Points == departmentBefore + 10);

@@ -89,6 +89,13 @@ public sealed class GrainClusterFixture : IAsyncLifetime
         return await db.Events.CountAsync(e => e.EventId == eventId);
     }
 
+    /// <summary>The stored award lines of one event, in the order they were written.</summary>
+    public async Task<List<AwardEntry>> AwardsOf(Guid eventId)
+    {
+        await using var db = NewContext();
+        return await db.Awards.AsNoTracking().Where(a => a.EventId == eventId).OrderBy(a => a.Id).ToListAsync();
+    }
+
     private GamifyDbContext NewContext()
     {
         var options = new DbContextOptionsBuilder<GamifyDbContext>();

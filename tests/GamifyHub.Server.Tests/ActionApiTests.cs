@@ -20,13 +20,20 @@ public sealed class ActionApiTests(GamifyHubFactory factory) : IClassFixture<Gam
         var body = await response.Json();
         Assert.Equal(10, body.GetProperty("points").GetInt32());
         var rules = body.GetProperty("awards").EnumerateArray().Select(a => a.GetProperty("rule").GetString()).ToList();
-        Assert.Equal(["reply", "first-reply-bonus"], rules);
+        Assert.Equal(["reply"], rules); // one line, ×2 for the first responder
+        Assert.Contains("first responder", body.GetProperty("awards")[0].GetProperty("reason").GetString());
         Assert.All(body.GetProperty("awards").EnumerateArray(), a => Assert.False(string.IsNullOrEmpty(a.GetProperty("reason").GetString())));
 
-        var second = await (await ravi.PostAsJsonAsync($"/api/feedback/{item}/actions", new { type = "reply", text = "Update: fixed." })).Json();
+        // A later reply by a colleague is no longer the first: the plain reply points.
+        var lena = await factory.SignedIn(ApiClient.Lena);
+        var second = await (await lena.PostAsJsonAsync($"/api/feedback/{item}/actions", new { type = "reply", text = "Update: fixed." })).Json();
         Assert.Equal(5, second.GetProperty("points").GetInt32());
 
-        await Eventually.True(async () => (await ravi.GetJson("/api/me")).GetProperty("points").GetInt64() == before + 15);
+        // Ravi answering again within the cooldown earns nothing more.
+        var repeat = await (await ravi.PostAsJsonAsync($"/api/feedback/{item}/actions", new { type = "reply", text = "And thanks again." })).Json();
+        Assert.Equal(0, repeat.GetProperty("points").GetInt32());
+
+        await Eventually.True(async () => (await ravi.GetJson("/api/me")).GetProperty("points").GetInt64() == before + 10);
     }
 
     [Fact]
@@ -80,6 +87,8 @@ public sealed class ActionApiTests(GamifyHubFactory factory) : IClassFixture<Gam
     [InlineData("{\"type\":\"forward\",\"departmentId\":\"nope\"}", "'departmentId'")]
     [InlineData("{\"type\":\"forward\",\"departmentId\":\"0b7e3a4e-7a3e-4a55-9f43-6c2f7c8a1d11\"}", "No department")]
     [InlineData("{\"type\":\"insight\",\"title\":\"Dark mode\",\"url\":\"javascript:alert(1)\"}", "'url'")]
+    [InlineData("{\"type\":\"read\",\"dwellSeconds\":-1}", "'dwellSeconds'")]
+    [InlineData("{\"type\":\"read\",\"dwellSeconds\":86401}", "'dwellSeconds'")]
     public async Task Malformed_action_bodies_get_a_clear_400_and_record_nothing(string body, string expected)
     {
         var ravi = await factory.SignedIn(ApiClient.Ravi);
@@ -90,6 +99,34 @@ public sealed class ActionApiTests(GamifyHubFactory factory) : IClassFixture<Gam
 
         await ProblemAssert.Is(response, HttpStatusCode.BadRequest, expected);
         Assert.Equal(historyBefore, await History(ravi, item));
+    }
+
+    [Fact]
+    public async Task A_read_shorter_than_the_minimum_dwell_time_is_recorded_but_earns_nothing()
+    {
+        var ravi = await factory.SignedIn(ApiClient.Ravi);
+        var item = await ravi.FirstOpenItem(i => !i.GetProperty("readByMe").GetBoolean());
+
+        var response = await ravi.PostAsJsonAsync($"/api/feedback/{item}/actions", new { type = "read", dwellSeconds = 1 });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(0, (await response.Json()).GetProperty("points").GetInt32());
+    }
+
+    [Fact]
+    public async Task Me_shows_level_and_badges_without_unearned_secret_ones()
+    {
+        var ravi = await factory.SignedIn(ApiClient.Ravi);
+
+        var me = await ravi.GetJson("/api/me");
+
+        var level = me.GetProperty("level");
+        Assert.True(level.GetProperty("level").GetInt32() >= 1);
+        Assert.True(level.GetProperty("xpForNextLevel").GetInt64() > 0);
+        var badges = me.GetProperty("badges").EnumerateArray().ToList();
+        Assert.NotEmpty(badges);
+        Assert.DoesNotContain(badges, b => b.GetProperty("secret").GetBoolean() && !b.GetProperty("earned").GetBoolean());
+        Assert.All(badges, b => Assert.True(b.GetProperty("current").GetInt32() <= b.GetProperty("target").GetInt32()));
     }
 
     [Fact]

@@ -20,5 +20,8 @@ public sealed class EngagementEvent
     public Guid? TargetDepartmentId { get; set; }
     public string? Text { get; set; }
     public string? Url { get; set; }
+
+    /// <summary>For a read: how long the item was on screen, when the client knows it.</summary>
+    public int? DwellSeconds { get; set; }
     public List<AwardEntry> Awards { get; set; } = [];
 }

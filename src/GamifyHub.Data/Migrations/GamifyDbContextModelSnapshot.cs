@@ -180,6 +180,9 @@ namespace GamifyHub.Data.Migrations
                     b.Property<Guid>("DepartmentId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("DwellSeconds")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("EmployeeId")
                         .HasColumnType("TEXT");
 
@@ -316,6 +319,33 @@ namespace GamifyHub.Data.Migrations
                     b.HasIndex("DepartmentId", "FeedbackId");
 
                     b.ToTable("FeedbackRoutings");
+                });
+
+            modelBuilder.Entity("GamifyHub.Data.Entities.GamingFlag", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("EmployeeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EventId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Flag")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("OccurredAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OccurredAt");
+
+                    b.ToTable("GamingFlags");
                 });
 
             modelBuilder.Entity("GamifyHub.Data.Entities.RoutingRuleEntry", b =>

@@ -1,3 +1,5 @@
+using GamifyHub.Data.Entities;
+using GamifyHub.Domain.Feedback;
 using GamifyHub.Domain.Boards;
 using GamifyHub.Domain.Scoring;
 using Microsoft.EntityFrameworkCore;
@@ -82,22 +84,119 @@ public sealed class ProjectionReader(IDbContextFactory<GamifyDbContext> dbFactor
         return (highWater, scores);
     }
 
+    /// <summary>An item's profile, intake routing and events in commit order with the award lines each stored.</summary>
     public async Task<ItemHistory?> LoadItem(Guid feedbackId)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
         await using var tx = await db.Database.BeginTransactionAsync();
-        var routed = await db.FeedbackRoutings.Where(r => r.FeedbackId == feedbackId && r.ForwardedByEventId == null)
-            .Select(r => r.DepartmentId).ToListAsync();
-        if (routed.Count == 0 && !await db.FeedbackItems.AnyAsync(f => f.Id == feedbackId))
+        var item = await db.FeedbackItems.AsNoTracking().Where(f => f.Id == feedbackId)
+            .Select(f => new { f.Id, f.Channel, f.Sentiment, f.Priority, f.Language, f.ReceivedAt })
+            .FirstOrDefaultAsync();
+        if (item is null)
         {
             return null;
         }
 
-        var events = await db.Events.Where(e => e.FeedbackId == feedbackId).OrderBy(e => e.Seq)
-            .Select(e => new ItemEvent(e.EventId, e.EmployeeId, e.Type, e.TargetDepartmentId))
+        var routed = await db.FeedbackRoutings.Where(r => r.FeedbackId == feedbackId && r.ForwardedByEventId == null)
+            .OrderBy(r => r.RoutedAt).Select(r => r.DepartmentId).ToListAsync();
+        var events = await db.Events.AsNoTracking().Where(e => e.FeedbackId == feedbackId).OrderBy(e => e.Seq)
+            .Select(e => new { e.Seq, e.EventId, e.EmployeeId, e.DepartmentId, e.Type, e.TargetDepartmentId, e.Source })
             .ToListAsync();
-        return new ItemHistory(routed, events);
+        var lines = (await db.Awards.AsNoTracking().Where(a => a.FeedbackId == feedbackId).OrderBy(a => a.Id).ToListAsync())
+            .ToLookup(a => a.EventSeq, ToLine);
+        var profile = new ItemProfile(item.Id, item.Channel, item.Sentiment, item.Priority, item.Language, Utc(item.ReceivedAt), routed);
+        return new ItemHistory(profile, routed,
+            [.. events.Select(e => new ItemEvent(e.EventId, e.EmployeeId, e.DepartmentId, e.Type, e.TargetDepartmentId, e.Source,
+                [.. lines[e.Seq]]))]);
     }
+
+    /// <summary>
+    /// Everything an employee's ledger observes, in commit order: their own events and the events whose award lines
+    /// name them (shared credit, clawbacks), each with the employee's stored lines and, for events on an item, the
+    /// item as that event saw it (folded from the item's events).
+    /// </summary>
+    public async Task<LedgerHistory> LoadLedger(Guid employeeId)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        await using var tx = await db.Database.BeginTransactionAsync();
+        var highWater = await HighWater(db);
+        var namedIn = db.Awards.Where(a => a.EmployeeId == employeeId).Select(a => a.EventSeq);
+        var events = await db.Events.AsNoTracking()
+            .Where(e => e.Seq <= highWater && (e.EmployeeId == employeeId || namedIn.Contains(e.Seq)))
+            .OrderBy(e => e.Seq)
+            .Select(e => new { e.Seq, e.EventId, e.EmployeeId, e.DepartmentId, e.Type, e.FeedbackId, e.OccurredAt, e.Source, e.DwellSeconds })
+            .ToListAsync();
+        var lines = (await db.Awards.AsNoTracking().Where(a => a.EmployeeId == employeeId && a.EventSeq <= highWater)
+                .OrderBy(a => a.Id).ToListAsync())
+            .ToLookup(a => a.EventSeq, ToLine);
+
+        var wanted = events.Select(e => e.Seq).ToHashSet();
+        var itemIds = events.Where(e => e.FeedbackId is not null).Select(e => e.FeedbackId!.Value).Distinct().ToList();
+        var facts = new Dictionary<long, ItemFacts>();
+        if (itemIds.Count > 0)
+        {
+            var items = await db.FeedbackItems.AsNoTracking().Where(f => itemIds.Contains(f.Id))
+                .Select(f => new { f.Id, f.Channel, f.Sentiment, f.Priority, f.Language, f.ReceivedAt }).ToListAsync();
+            var routings = (await db.FeedbackRoutings.AsNoTracking()
+                    .Where(r => itemIds.Contains(r.FeedbackId) && r.ForwardedByEventId == null)
+                    .OrderBy(r => r.RoutedAt).Select(r => new { r.FeedbackId, r.DepartmentId }).ToListAsync())
+                .ToLookup(r => r.FeedbackId, r => r.DepartmentId);
+            var itemEvents = (await db.Events.AsNoTracking()
+                    .Where(e => e.FeedbackId != null && itemIds.Contains(e.FeedbackId.Value) && e.Seq <= highWater)
+                    .OrderBy(e => e.Seq)
+                    .Select(e => new { e.Seq, e.FeedbackId, e.EmployeeId, e.DepartmentId, e.Type, e.TargetDepartmentId, e.Source })
+                    .ToListAsync())
+                .ToLookup(e => e.FeedbackId!.Value);
+            foreach (var item in items)
+            {
+                var state = new FeedbackItemState(new ItemProfile(item.Id, item.Channel, item.Sentiment, item.Priority, item.Language,
+                    Utc(item.ReceivedAt), [.. routings[item.Id]]));
+                foreach (var e in itemEvents[item.Id])
+                {
+                    if (wanted.Contains(e.Seq))
+                    {
+                        facts[e.Seq] = state.FactsFor(e.Type, e.TargetDepartmentId);
+                    }
+
+                    // Observe reads no clawback lines, so the resolve's lines are not needed to fold the item here.
+                    state.Apply(e.EmployeeId, e.DepartmentId, e.Type, e.TargetDepartmentId, e.Source, []);
+                }
+            }
+        }
+
+        return new LedgerHistory(highWater,
+            [.. events.Select(e => new LedgerEntry(e.Seq,
+                new EngagementFact(e.EventId, e.EmployeeId, e.DepartmentId, e.Type, Utc(e.OccurredAt), e.Source, e.DwellSeconds,
+                    facts.GetValueOrDefault(e.Seq)),
+                [.. lines[e.Seq]]))]);
+    }
+
+    /// <summary>The whole event log in commit order, with the profiles of the items it names: the input of a replay.</summary>
+    public async Task<(IReadOnlyList<ReplayEvent> Events, IReadOnlyDictionary<Guid, ItemProfile> Items)> LoadReplay(
+        CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
+        var events = await db.Events.AsNoTracking().OrderBy(e => e.Seq)
+            .Select(e => new { e.EventId, e.EmployeeId, e.DepartmentId, e.Type, e.OccurredAt, e.Source, e.FeedbackId, e.TargetDepartmentId, e.DwellSeconds })
+            .ToListAsync(cancellationToken);
+        var routings = (await db.FeedbackRoutings.AsNoTracking().Where(r => r.ForwardedByEventId == null)
+                .OrderBy(r => r.RoutedAt).Select(r => new { r.FeedbackId, r.DepartmentId }).ToListAsync(cancellationToken))
+            .ToLookup(r => r.FeedbackId, r => r.DepartmentId);
+        var items = await db.FeedbackItems.AsNoTracking()
+            .Select(f => new { f.Id, f.Channel, f.Sentiment, f.Priority, f.Language, f.ReceivedAt })
+            .ToListAsync(cancellationToken);
+        return (
+            [.. events.Select(e => new ReplayEvent(e.EventId, e.EmployeeId, e.DepartmentId, e.Type, Utc(e.OccurredAt), e.Source,
+                e.FeedbackId, e.TargetDepartmentId, e.DwellSeconds))],
+            items.ToDictionary(i => i.Id,
+                i => new ItemProfile(i.Id, i.Channel, i.Sentiment, i.Priority, i.Language, Utc(i.ReceivedAt), [.. routings[i.Id]])));
+    }
+
+    public static AwardLine ToLine(AwardEntry a) =>
+        new(a.EmployeeId, a.DepartmentId, a.Points, a.Category, a.RuleId, a.RuleVersion, a.Reason);
+
+    private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
 
     private static async Task<long> HighWater(GamifyDbContext db) => await db.Events.MaxAsync(e => (long?)e.Seq) ?? 0;
 }
@@ -106,6 +205,12 @@ public sealed record EventAwards(long Seq, Guid EventId, Guid? FeedbackId, DateT
 
 public sealed record EmployeeProjection(long HighWater, Dictionary<PointCategory, long> PointsByCategory, IReadOnlyList<EventAwards> Recent);
 
-public sealed record ItemEvent(Guid EventId, Guid EmployeeId, ActionType Type, Guid? TargetDepartmentId);
+public sealed record ItemEvent(Guid EventId, Guid EmployeeId, Guid DepartmentId, ActionType Type, Guid? TargetDepartmentId,
+    string Source, IReadOnlyList<AwardLine> Awards);
 
-public sealed record ItemHistory(IReadOnlyList<Guid> RoutedDepartments, IReadOnlyList<ItemEvent> Events);
+public sealed record ItemHistory(ItemProfile Profile, IReadOnlyList<Guid> RoutedDepartments, IReadOnlyList<ItemEvent> Events);
+
+/// <summary>One event an employee's ledger observes, with the employee's own stored lines of it.</summary>
+public sealed record LedgerEntry(long Seq, EngagementFact Fact, IReadOnlyList<AwardLine> Awards);
+
+public sealed record LedgerHistory(long HighWater, IReadOnlyList<LedgerEntry> Entries);

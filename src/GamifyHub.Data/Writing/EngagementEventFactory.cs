@@ -4,7 +4,7 @@ namespace GamifyHub.Data.Writing;
 
 public static class EngagementEventFactory
 {
-    /// <summary>The stored event with its awards; the award rows copy the event's actor and time for fast board queries.</summary>
+    /// <summary>The stored event with its awards; each award row names its recipient and copies the event's time for fast board queries.</summary>
     public static EngagementEvent Create(EngagementRecord r, DateTime recordedAt) => new()
     {
         EventId = r.EventId,
@@ -18,13 +18,14 @@ public static class EngagementEventFactory
         TargetDepartmentId = r.TargetDepartmentId,
         Text = r.Text,
         Url = r.Url,
+        DwellSeconds = r.DwellSeconds,
         Awards =
         [
             .. r.Awards.Select(a => new AwardEntry
             {
                 EventId = r.EventId,
-                EmployeeId = r.EmployeeId,
-                DepartmentId = r.DepartmentId,
+                EmployeeId = a.EmployeeId,
+                DepartmentId = a.DepartmentId,
                 FeedbackId = r.FeedbackId,
                 Points = a.Points,
                 Category = a.Category,
@@ -35,4 +36,8 @@ public static class EngagementEventFactory
             }),
         ],
     };
+
+    /// <summary>The anti-gaming flags the event raised, one row each.</summary>
+    public static IEnumerable<GamingFlag> Flags(EngagementRecord r) =>
+        (r.Flags ?? []).Select(f => new GamingFlag { EventId = r.EventId, EmployeeId = r.EmployeeId, Flag = f, OccurredAt = r.OccurredAt });
 }

@@ -3,7 +3,8 @@ using GamifyHub.Domain.Scoring;
 
 namespace GamifyHub.Data.Writing;
 
-/// <summary>An engagement event with the awards the rules gave it and the item change it causes.</summary>
+/// <summary>An engagement event with the award lines the rules gave it (actor, shared credit, clawbacks; 0-point lines
+/// included), the anti-gaming flags it raised, and the item change it causes.</summary>
 public sealed record EngagementRecord(
     Guid EventId,
     Guid EmployeeId,
@@ -12,14 +13,35 @@ public sealed record EngagementRecord(
     Guid? FeedbackId,
     DateTime OccurredAt,
     string Source,
-    IReadOnlyList<Award> Awards,
+    IReadOnlyList<AwardLine> Awards,
     Guid? TargetDepartmentId = null,
     string? Text = null,
     string? Url = null,
-    FeedbackStatus? NewStatus = null);
+    FeedbackStatus? NewStatus = null,
+    int? DwellSeconds = null,
+    IReadOnlyList<string>? Flags = null)
+{
+    /// <summary>Points of the lines addressed to the actor (not shared credit passed on to others).</summary>
+    public int ActorPoints
+    {
+        get
+        {
+            var total = 0;
+            foreach (var line in Awards)
+            {
+                if (line.EmployeeId == EmployeeId)
+                {
+                    total += line.Points;
+                }
+            }
+
+            return total;
+        }
+    }
+}
 
 /// <summary>What happened to a record: stored now, or already stored earlier (same event id).</summary>
-/// <param name="Points">Points the event earned; for a duplicate, what it earned when first stored.</param>
+/// <param name="Points">Points the event earned the actor; for a duplicate, what it earned when first stored.</param>
 public sealed record RecordOutcome(Guid EventId, bool Duplicate, long Seq, int Points);
 
 /// <summary>A committed event, as projections (totals, boards, notifications) need it.</summary>

@@ -136,7 +136,8 @@ public sealed class EngagementWriter : BackgroundService
                     break;
                 case EventWrite e when inBatch.TryGetValue(e.Record.EventId, out var first):
                     results.Add(() => e.Completion.TrySetResult(
-                        new RecordOutcome(e.Record.EventId, true, first.Seq, first.Awards.Sum(a => a.Points))));
+                        new RecordOutcome(e.Record.EventId, true, first.Seq,
+                            first.Awards.Where(a => a.EmployeeId == first.EmployeeId).Sum(a => a.Points))));
                     break;
                 case EventWrite e:
                     var entity = await ToEntity(db, e.Record, now);
@@ -166,7 +167,7 @@ public sealed class EngagementWriter : BackgroundService
         var committed = stored.Select(s => new CommittedEvent(s.Entity.Seq, s.Write.Record)).ToList();
         foreach (var (write, entity) in stored)
         {
-            write.Completion.TrySetResult(new RecordOutcome(entity.EventId, false, entity.Seq, write.Record.Awards.Sum(a => a.Points)));
+            write.Completion.TrySetResult(new RecordOutcome(entity.EventId, false, entity.Seq, write.Record.ActorPoints));
         }
 
         foreach (var complete in results)
@@ -191,17 +192,18 @@ public sealed class EngagementWriter : BackgroundService
         }
 
         var ids = writes.Select(w => w.Record.EventId).Distinct().ToList();
-        var seqs = await db.Events.Where(e => ids.Contains(e.EventId)).Select(e => new { e.EventId, e.Seq }).ToListAsync();
+        var seqs = await db.Events.Where(e => ids.Contains(e.EventId)).Select(e => new { e.EventId, e.Seq, e.EmployeeId }).ToListAsync();
         if (seqs.Count == 0)
         {
             return [];
         }
 
         var found = seqs.Select(s => s.EventId).ToList();
-        var points = await db.Awards.Where(a => found.Contains(a.EventId))
-            .GroupBy(a => a.EventId).Select(g => new { g.Key, Points = g.Sum(a => a.Points) })
-            .ToDictionaryAsync(g => g.Key, g => g.Points);
-        return seqs.ToDictionary(s => s.EventId, s => (s.Seq, points.GetValueOrDefault(s.EventId)));
+        // What the event earned its actor (shared credit passed on to others is not the actor's).
+        var lines = await db.Awards.Where(a => found.Contains(a.EventId))
+            .Select(a => new { a.EventId, a.EmployeeId, a.Points }).ToListAsync();
+        return seqs.ToDictionary(s => s.EventId,
+            s => (s.Seq, lines.Where(l => l.EventId == s.EventId && l.EmployeeId == s.EmployeeId).Sum(l => l.Points)));
     }
 
     private static async Task<Dictionary<(string, string), IntakeOutcome>> KnownItems(GamifyDbContext db, List<IntakeWrite> writes)
@@ -225,6 +227,7 @@ public sealed class EngagementWriter : BackgroundService
     {
         var entity = EngagementEventFactory.Create(r, now);
         db.Events.Add(entity);
+        db.GamingFlags.AddRange(EngagementEventFactory.Flags(r));
 
         if (r.FeedbackId is { } feedbackId)
         {

@@ -21,7 +21,10 @@ public sealed class DepartmentGrain(ProjectionReader reader) : Grain, IDepartmen
         foreach (var delta in deltas.Where(d => d.Seq > _highWater))
         {
             _points += delta.Points;
-            _events++;
+            if (delta.CountsEvent)
+            {
+                _events++;
+            }
         }
 
         return Task.CompletedTask;

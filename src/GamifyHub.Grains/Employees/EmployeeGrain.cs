@@ -1,12 +1,19 @@
 using GamifyHub.Data.Reading;
 using GamifyHub.Data.Writing;
+using GamifyHub.Domain.Badges;
+using GamifyHub.Domain.Feedback;
 using GamifyHub.Domain.Scoring;
 using GamifyHub.Grains.Live;
+using Microsoft.Extensions.Options;
 
 namespace GamifyHub.Grains.Employees;
 
-/// <summary>One employee's totals and recent awards, rebuilt from the log on activation and kept live.</summary>
-public sealed class EmployeeGrain(ProjectionReader reader, EngagementWriter writer, RuleBook rules, ILiveNotifier notifier)
+/// <summary>
+/// One employee: scores their events with their <see cref="EmployeeLedger"/> (rebuilt on activation by observing their
+/// stored events and award lines), keeps totals and recent awards live, and sends personal notifications.
+/// </summary>
+public sealed class EmployeeGrain(ProjectionReader reader, EngagementWriter writer, RuleBook rules, ILiveNotifier notifier,
+    IOptions<CompanyOptions> company)
     : Grain, IEmployeeGrain
 {
     private const int RecentCount = 20;
@@ -14,36 +21,149 @@ public sealed class EmployeeGrain(ProjectionReader reader, EngagementWriter writ
     private long _highWater;
     private readonly Dictionary<PointCategory, long> _byCategory = [];
     private readonly LinkedList<EarnedAwards> _recent = new();
+    private readonly TimeZoneInfo _zone = company.Value.Zone;
+    private EmployeeLedger _ledger = null!;
+    // Level and earned badges as last announced, so crossing a level or earning a badge is notified once.
+    private int _level;
+    private readonly HashSet<string> _earned = [];
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        var projection = await reader.LoadEmployee(this.GetPrimaryKey(), RecentCount);
-        _highWater = projection.HighWater;
-        foreach (var (category, points) in projection.PointsByCategory)
+        var id = this.GetPrimaryKey();
+        _ledger = new EmployeeLedger(id);
+        var history = await reader.LoadLedger(id);
+        _highWater = history.HighWater;
+        foreach (var entry in history.Entries)
         {
-            _byCategory[category] = points;
+            _ledger.Observe(entry.Fact, entry.Awards, _zone);
+            if (entry.Awards.Count == 0)
+            {
+                continue;
+            }
+
+            foreach (var line in entry.Awards)
+            {
+                _byCategory[line.Category] = _byCategory.GetValueOrDefault(line.Category) + line.Points;
+            }
+
+            _recent.AddFirst(new EarnedAwards(entry.Seq, entry.Fact.EventId, entry.Fact.Item?.ItemId, entry.Fact.OccurredAt.UtcDateTime,
+                [.. entry.Awards.Select(AwardView.From)], entry.Fact.EmployeeId));
+            if (_recent.Count > RecentCount)
+            {
+                _recent.RemoveLast();
+            }
         }
 
-        foreach (var e in projection.Recent)
+        TakeMilestones();
+    }
+
+    public Task<EmployeeProgress> GetProgress()
+    {
+        var current = rules.Current;
+        var level = Levels.For(current.LevelCurve, _ledger.TotalXp);
+        var badges = BadgeEvaluator.Evaluate(current.Badges, _ledger.Stats, Today())
+            .Where(b => b.Earned || !b.Badge.Secret)
+            .Select(b => new BadgeView(b.Badge.Id, b.Badge.Name, b.Badge.Description, b.Badge.Tier.ToString().ToLowerInvariant(),
+                b.Badge.Secret, b.Earned, Math.Min(b.Current, b.Target), b.Target))
+            .ToList();
+        return Task.FromResult(new EmployeeProgress(new LevelView(level.Level, level.XpIntoLevel, level.XpForNextLevel), badges));
+    }
+
+    private DateOnly Today() => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, _zone).DateTime);
+
+    /// <summary>Remembers the level and earned badges without announcing them (after a rebuild).</summary>
+    private void TakeMilestones()
+    {
+        var current = rules.Current;
+        _level = Levels.For(current.LevelCurve, _ledger.TotalXp).Level;
+        foreach (var badge in BadgeEvaluator.Evaluate(current.Badges, _ledger.Stats, Today()).Where(b => b.Earned))
         {
-            _recent.AddFirst(new EarnedAwards(e.Seq, e.EventId, e.FeedbackId, e.OccurredAt, [.. e.Awards.Select(AwardView.From)]));
+            _earned.Add(badge.Badge.Id);
+        }
+    }
+
+    /// <summary>Announces a level crossed or a badge earned since the last look.</summary>
+    private async Task AnnounceMilestones(DateTime occurredAt)
+    {
+        var current = rules.Current;
+        var me = this.GetPrimaryKey();
+        var level = Levels.For(current.LevelCurve, _ledger.TotalXp).Level;
+        if (level > _level)
+        {
+            await notifier.Notify(me, new LiveNotification(Guid.CreateVersion7(), "level-up", $"Level {level}",
+                $"You reached level {level}.", 0, occurredAt));
+        }
+
+        _level = level;
+        var unearned = current.Badges.Where(b => !_earned.Contains(b.Id)).ToList();
+        if (unearned.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var badge in BadgeEvaluator.Evaluate(unearned, _ledger.Stats, Today()).Where(b => b.Earned))
+        {
+            _earned.Add(badge.Badge.Id);
+            await notifier.Notify(me, new LiveNotification(Guid.CreateVersion7(), "badge", badge.Badge.Name,
+                badge.Badge.Description, 0, occurredAt));
         }
     }
 
     public Task<EmployeeSummary> GetSummary() => Task.FromResult(new EmployeeSummary(
         this.GetPrimaryKey(), _byCategory.Values.Sum(), new Dictionary<PointCategory, long>(_byCategory), [.. _recent]));
 
+    public Task<ScoredEvent> Score(ScoreRequest request)
+    {
+        var command = request.Command;
+        var newStatus = command.Type switch
+        {
+            ActionType.Resolve => FeedbackStatus.Resolved,
+            ActionType.Reopen => FeedbackStatus.Open,
+            _ => (FeedbackStatus?)null,
+        };
+        return ScoreAndRecord(command, request.Fact, request.FeedbackId, newStatus);
+    }
+
     public async Task<ActionOutcome> RecordExternal(ActionCommand command)
     {
-        var awards = ScoringEngine.Score(rules.Current, new ScoringContext(command.Type, false, false));
+        var fact = FactOf(command, null);
+        var scored = await ScoreAndRecord(command, fact, null, null);
+        return new ActionOutcome(ActionFailure.None, command.EventId, scored.Duplicate, scored.Points,
+            [.. OwnLines(scored.Awards, command.EmployeeId).Select(AwardView.From)], null);
+    }
+
+    /// <summary>The fact of a command, with the item as the caller saw it (null for an external event).</summary>
+    public static EngagementFact FactOf(ActionCommand command, ItemFacts? item) =>
+        new(command.EventId, command.EmployeeId, command.DepartmentId, command.Type,
+            new DateTimeOffset(DateTime.SpecifyKind(command.OccurredAt, DateTimeKind.Utc)), command.Source, command.DwellSeconds, item);
+
+    public static IEnumerable<AwardLine> OwnLines(IReadOnlyList<AwardLine> lines, Guid employeeId) =>
+        lines.Where(l => l.EmployeeId == employeeId);
+
+    private async Task<ScoredEvent> ScoreAndRecord(ActionCommand command, EngagementFact fact, Guid? feedbackId, FeedbackStatus? newStatus)
+    {
+        if (command.EmployeeId != this.GetPrimaryKey())
+        {
+            throw new ArgumentException($"Event {command.EventId} is not by employee {this.GetPrimaryKey()}.", nameof(command));
+        }
+
+        var result = _ledger.Score(rules.Current, fact, _zone);
         var outcome = await writer.RecordAsync(new EngagementRecord(command.EventId, command.EmployeeId, command.DepartmentId,
-            command.Type, null, command.OccurredAt, command.Source, awards));
-        return new ActionOutcome(ActionFailure.None, command.EventId, outcome.Duplicate, outcome.Points,
-            outcome.Duplicate ? [] : [.. awards.Select(AwardView.From)], null);
+            command.Type, feedbackId, command.OccurredAt, command.Source, result.Awards, command.TargetDepartmentId,
+            command.Text, command.Url, newStatus, command.DwellSeconds, result.Flags));
+        if (outcome.Duplicate)
+        {
+            return new ScoredEvent(true, outcome.Points, [], []);
+        }
+
+        _ledger.Observe(fact, result.Awards, _zone);
+        await AnnounceMilestones(command.OccurredAt);
+        return new ScoredEvent(false, outcome.Points, result.Awards, result.Flags);
     }
 
     public async Task ApplyAwards(IReadOnlyList<EarnedAwards> earned)
     {
+        var me = this.GetPrimaryKey();
         foreach (var e in earned)
         {
             if (e.Seq <= _highWater)
@@ -56,6 +176,18 @@ public sealed class EmployeeGrain(ProjectionReader reader, EngagementWriter writ
                 _byCategory[award.Category] = _byCategory.GetValueOrDefault(award.Category) + award.Points;
             }
 
+            var own = e.ActorId == me || e.ActorId == Guid.Empty;
+            if (!own)
+            {
+                // Shared credit or a clawback from a colleague's event: the ledger counts the points (own events were
+                // observed when they were scored here).
+                _ledger.Observe(
+                    new EngagementFact(e.EventId, e.ActorId, Guid.Empty, ActionType.Resolve, new DateTimeOffset(DateTime.SpecifyKind(e.OccurredAt, DateTimeKind.Utc)),
+                        "fanout", null, null),
+                    [.. e.Awards.Select(a => new AwardLine(me, Guid.Empty, a.Points, a.Category, a.Rule, a.RuleVersion, a.Reason))], _zone);
+                await AnnounceMilestones(e.OccurredAt);
+            }
+
             _recent.AddFirst(e);
             if (_recent.Count > RecentCount)
             {
@@ -63,9 +195,17 @@ public sealed class EmployeeGrain(ProjectionReader reader, EngagementWriter writ
             }
 
             var points = e.Awards.Sum(a => a.Points);
+            if (points == 0 && own && e.Awards.All(a => a.Points == 0))
+            {
+                // Rewarded but worth nothing today (a cap or diminishing returns): nothing to celebrate.
+                continue;
+            }
+
             var reasons = string.Join("; ", e.Awards.Select(a => a.Reason));
-            await notifier.Notify(this.GetPrimaryKey(),
-                new LiveNotification(e.EventId, "award", $"+{points} points", reasons, points, e.OccurredAt));
+            var (type, title) = own ? ("award", $"+{points} points")
+                : points < 0 ? ("clawback", $"{points} points")
+                : ("shared-credit", $"+{points} points");
+            await notifier.Notify(me, new LiveNotification(e.EventId, type, title, reasons, points, e.OccurredAt));
         }
     }
 }

@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using GamifyHub.Data.Writing;
 using GamifyHub.Domain.Boards;
+using GamifyHub.Domain.Scoring;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -59,23 +60,37 @@ public sealed partial class AwardFanout(IGrainFactory grains, ILogger<AwardFanou
 
     private Task Deliver(List<CommittedEvent> batch)
     {
+        // Every line goes to its recipient: the actor, colleagues receiving shared credit, or those whose resolve
+        // points a reopen returned (negative deltas).
+        var perRecipient = batch
+            .SelectMany(e => e.Record.Awards.GroupBy(l => l.EmployeeId).Select(g => (Event: e, Employee: g.Key, Lines: g.ToList())))
+            .ToList();
+        var perDepartment = batch
+            .SelectMany(e => e.Record.Awards.GroupBy(l => l.DepartmentId).Select(g => (Event: e, Department: g.Key, Lines: g.ToList())))
+            .ToList();
+
         var calls = new List<Task>();
-        foreach (var byEmployee in batch.GroupBy(e => e.Record.EmployeeId))
+        foreach (var byEmployee in perRecipient.GroupBy(r => r.Employee))
         {
             calls.Add(grains.GetGrain<IEmployeeGrain>(byEmployee.Key).ApplyAwards(
-                [.. byEmployee.Select(e => new EarnedAwards(e.Seq, e.Record.EventId, e.Record.FeedbackId, e.Record.OccurredAt,
-                    [.. e.Record.Awards.Select(AwardView.From)]))]));
+                [.. byEmployee.Select(r => new EarnedAwards(r.Event.Seq, r.Event.Record.EventId, r.Event.Record.FeedbackId,
+                    r.Event.Record.OccurredAt, [.. r.Lines.Select(AwardView.From)], r.Event.Record.EmployeeId))]));
         }
 
-        var employeeDeltas = batch.Select(e => Delta(e, e.Record.EmployeeId)).ToList();
-        var departmentDeltas = batch.Select(e => Delta(e, e.Record.DepartmentId)).ToList();
-        foreach (var byDepartment in batch.GroupBy(e => e.Record.DepartmentId))
+        var employeeDeltas = perRecipient.Select(r => Delta(r.Event, r.Employee, r.Lines)).ToList();
+        var departmentDeltas = perDepartment
+            .Select(r => Delta(r.Event, r.Department, r.Lines) with { CountsEvent = r.Department == r.Event.Record.DepartmentId })
+            .ToList();
+        foreach (var byDepartment in perDepartment.GroupBy(r => r.Department))
         {
-            calls.Add(grains.GetGrain<IDepartmentGrain>(byDepartment.Key).ApplyDeltas([.. byDepartment.Select(e => Delta(e, e.Record.DepartmentId))]));
+            calls.Add(grains.GetGrain<IDepartmentGrain>(byDepartment.Key).ApplyDeltas(
+                [.. departmentDeltas.Where(d => d.MemberId == byDepartment.Key)]));
+            var members = byDepartment
+                .SelectMany(r => r.Lines.GroupBy(l => l.EmployeeId).Select(g => Delta(r.Event, g.Key, [.. g])))
+                .ToList();
             foreach (var window in Windows)
             {
-                calls.Add(Board(BoardScope.Department(byDepartment.Key), window)
-                    .ApplyDeltas([.. byDepartment.Select(e => Delta(e, e.Record.EmployeeId))]));
+                calls.Add(Board(BoardScope.Department(byDepartment.Key), window).ApplyDeltas(members));
             }
         }
 
@@ -90,8 +105,8 @@ public sealed partial class AwardFanout(IGrainFactory grains, ILogger<AwardFanou
 
     private IBoardGrain Board(BoardScope scope, BoardWindow window) => grains.GetGrain<IBoardGrain>(BoardKey.For(scope, window));
 
-    private static ScoreDelta Delta(CommittedEvent e, Guid member) =>
-        new(e.Seq, member, e.Record.Awards.Sum(a => a.Points), e.Record.OccurredAt);
+    private static ScoreDelta Delta(CommittedEvent e, Guid member, List<AwardLine> lines) =>
+        new(e.Seq, member, lines.Sum(a => a.Points), e.Record.OccurredAt);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Feeding {Count} committed events to projections failed")]
     private partial void LogDeliveryFailed(Exception ex, int count);

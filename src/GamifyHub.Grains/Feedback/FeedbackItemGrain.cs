@@ -1,5 +1,4 @@
 using GamifyHub.Data.Reading;
-using GamifyHub.Data.Writing;
 using GamifyHub.Domain.Feedback;
 using GamifyHub.Domain.Scoring;
 
@@ -9,8 +8,7 @@ namespace GamifyHub.Grains.Feedback;
 /// Owns one item's lifecycle, folded from its events on activation. Actions are checked against that state,
 /// scored, and acknowledged only after the writer made the event durable.
 /// </summary>
-public sealed class FeedbackItemGrain(ProjectionReader reader, EngagementWriter writer, RuleBook rules,
-    CompanyDirectory directory) : Grain, IFeedbackItemGrain
+public sealed class FeedbackItemGrain(ProjectionReader reader, CompanyDirectory directory) : Grain, IFeedbackItemGrain
 {
     private FeedbackItemState? _state;
     private readonly HashSet<Guid> _eventIds = [];
@@ -23,10 +21,10 @@ public sealed class FeedbackItemGrain(ProjectionReader reader, EngagementWriter 
             return;
         }
 
-        _state = new FeedbackItemState(history.RoutedDepartments);
+        _state = new FeedbackItemState(history.Profile);
         foreach (var e in history.Events)
         {
-            _state.Apply(e.EmployeeId, e.Type, e.TargetDepartmentId);
+            _state.Apply(e.EmployeeId, e.DepartmentId, e.Type, e.TargetDepartmentId, e.Source, e.Awards);
             _eventIds.Add(e.EventId);
         }
     }
@@ -49,26 +47,20 @@ public sealed class FeedbackItemGrain(ProjectionReader reader, EngagementWriter 
             }
         }
 
-        var awards = ScoringEngine.Score(rules.Current, _state.ScoringContextFor(command.EmployeeId, command.Type));
-        var newStatus = command.Type switch
-        {
-            ActionType.Resolve => FeedbackStatus.Resolved,
-            ActionType.Reopen => FeedbackStatus.Open,
-            _ => (FeedbackStatus?)null,
-        };
-        var outcome = await writer.RecordAsync(new EngagementRecord(command.EventId, command.EmployeeId, command.DepartmentId,
-            command.Type, this.GetPrimaryKey(), command.OccurredAt, command.Source, awards, command.TargetDepartmentId,
-            command.Text, command.Url, newStatus));
+        // Scoring belongs to the actor's ledger (caps, cooldowns, bursts); the item contributes what it knows.
+        var fact = Employees.EmployeeGrain.FactOf(command, _state.FactsFor(command.Type, command.TargetDepartmentId));
+        var scored = await GrainFactory.GetGrain<IEmployeeGrain>(command.EmployeeId)
+            .Score(new ScoreRequest(command, this.GetPrimaryKey(), fact));
 
-        if (outcome.Duplicate)
+        if (scored.Duplicate)
         {
-            return new ActionOutcome(ActionFailure.None, command.EventId, true, outcome.Points, [], _state.Status);
+            return new ActionOutcome(ActionFailure.None, command.EventId, true, scored.Points, [], _state.Status);
         }
 
-        _state.Apply(command.EmployeeId, command.Type, command.TargetDepartmentId);
+        _state.Apply(command.EmployeeId, command.DepartmentId, command.Type, command.TargetDepartmentId, command.Source, scored.Awards);
         _eventIds.Add(command.EventId);
-        return new ActionOutcome(ActionFailure.None, command.EventId, false, outcome.Points,
-            [.. awards.Select(AwardView.From)], _state.Status);
+        return new ActionOutcome(ActionFailure.None, command.EventId, false, scored.Points,
+            [.. Employees.EmployeeGrain.OwnLines(scored.Awards, command.EmployeeId).Select(AwardView.From)], _state.Status);
     }
 
     private ActionFailure Check(ActionCommand command)

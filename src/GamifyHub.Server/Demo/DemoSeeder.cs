@@ -5,10 +5,12 @@ using GamifyHub.Data.Reading;
 using GamifyHub.Data.Writing;
 using GamifyHub.Domain.Feedback;
 using GamifyHub.Domain.Scoring;
+using GamifyHub.Grains;
 using GamifyHub.Server.Auth;
 using GamifyHub.Server.Feedback;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace GamifyHub.Server.Demo;
 
@@ -134,6 +136,8 @@ public sealed class DemoSeeder(IServiceProvider services, IDbContextFactory<Gami
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var colleagues = await db.Employees.AsNoTracking().Where(e => e.IsSimulated).ToListAsync(cancellationToken);
         var now = time.GetUtcNow();
+        var zone = services.GetRequiredService<IOptions<CompanyOptions>>().Value.Zone;
+        var ledgers = colleagues.ToDictionary(c => c.Id, c => new EmployeeLedger(c.Id));
 
         for (var i = 0; i < FeedbackItems; i++)
         {
@@ -142,7 +146,8 @@ public sealed class DemoSeeder(IServiceProvider services, IDbContextFactory<Gami
             var item = FeedbackItemFactory.Create(prepared, createdAt.UtcDateTime.AddMinutes(1));
             db.FeedbackItems.Add(item);
 
-            var state = new FeedbackItemState(prepared.DepartmentIds);
+            var state = new FeedbackItemState(new ItemProfile(item.Id, item.Channel, item.Sentiment, item.Priority, item.Language,
+                new DateTimeOffset(DateTime.SpecifyKind(item.ReceivedAt, DateTimeKind.Utc)), [.. prepared.DepartmentIds]));
             var at = item.ReceivedAt;
             foreach (var type in new[] { ActionType.Read, ActionType.Reply, ActionType.Resolve })
             {
@@ -159,16 +164,21 @@ public sealed class DemoSeeder(IServiceProvider services, IDbContextFactory<Gami
                 }
 
                 var actor = actors[random.Next(actors.Count)];
-                var awards = ScoringEngine.Score(rules, state.ScoringContextFor(actor.Id, type));
+                var fact = new EngagementFact(Guid.CreateVersion7(), actor.Id, actor.DepartmentId, type,
+                    new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc)), "simulator", null, state.FactsFor(type));
+                var result = ledgers[actor.Id].Score(rules, fact, zone);
+                ledgers[actor.Id].Observe(fact, result.Awards, zone);
                 var text = type switch
                 {
                     ActionType.Reply => "Thanks for telling us! We are on it.",
                     ActionType.Resolve => "Answered the customer and closed the loop.",
                     _ => null,
                 };
-                db.Events.Add(EngagementEventFactory.Create(new EngagementRecord(Guid.CreateVersion7(), actor.Id, actor.DepartmentId,
-                    type, item.Id, at, "simulator", awards, Text: text), at));
-                state.Apply(actor.Id, type, null);
+                var record = new EngagementRecord(fact.EventId, actor.Id, actor.DepartmentId,
+                    type, item.Id, at, "simulator", result.Awards, Text: text, Flags: result.Flags);
+                db.Events.Add(EngagementEventFactory.Create(record, at));
+                db.GamingFlags.AddRange(EngagementEventFactory.Flags(record));
+                state.Apply(actor.Id, actor.DepartmentId, type, null, fact.Source, result.Awards);
             }
 
             item.Status = state.Status;

@@ -6,7 +6,10 @@ namespace GamifyHub.Server.Feedback;
 /// <summary>Checks an action body and says exactly what is wrong with it.</summary>
 public static class ActionValidation
 {
-    public sealed record ValidAction(ActionType Type, string? Text, Guid? TargetDepartmentId, string? Url);
+    public sealed record ValidAction(ActionType Type, string? Text, Guid? TargetDepartmentId, string? Url, int? DwellSeconds = null);
+
+    /// <summary>Longest dwell time a read may report: a day.</summary>
+    public const int MaxDwellSeconds = 86_400;
 
     /// <summary>How much longer than its limit a text may arrive, for the markup and entities normalizing removes.</summary>
     private const int RawLengthFactor = 4;
@@ -67,7 +70,13 @@ public static class ActionValidation
                 break;
         }
 
-        return errors.Count > 0 ? (null, errors) : (new ValidAction(type, text, target, url), errors);
+        if (input.DwellSeconds is { } dwell && (dwell < 0 || dwell > MaxDwellSeconds))
+        {
+            errors["dwellSeconds"] = [$"'dwellSeconds' must be between 0 and {MaxDwellSeconds}."];
+        }
+
+        var dwellSeconds = type == ActionType.Read ? input.DwellSeconds : null;
+        return errors.Count > 0 ? (null, errors) : (new ValidAction(type, text, target, url, dwellSeconds), errors);
     }
 
     private static string? Required(string? value, string field, string message, int max, Dictionary<string, string[]> errors)

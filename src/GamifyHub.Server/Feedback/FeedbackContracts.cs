@@ -25,7 +25,9 @@ public sealed record HistoryEntry(Guid EventId, string Type, string EmployeeName
 
 public sealed record FeedbackDetail(FeedbackItemDto Item, IReadOnlyList<HistoryEntry> History);
 
-public sealed record ActionIn(string? Type, string? Text, string? DepartmentId, string? Note, string? Title, string? Url);
+/// <param name="DwellSeconds">For a read: how long the item was on screen (0 to 86400), when the client knows it.</param>
+public sealed record ActionIn(string? Type, string? Text, string? DepartmentId, string? Note, string? Title, string? Url,
+    int? DwellSeconds = null);
 
 public sealed record AwardDto(int Points, string Category, string Rule, string Reason);
 

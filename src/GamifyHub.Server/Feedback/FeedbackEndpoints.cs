@@ -109,7 +109,7 @@ public static class FeedbackEndpoints
         }
 
         var command = new ActionCommand(Guid.CreateVersion7(), user.GetEmployeeId()!.Value, user.GetDepartmentId()!.Value,
-            action.Type, time.GetUtcNow().UtcDateTime, "web", action.TargetDepartmentId, action.Text, action.Url);
+            action.Type, time.GetUtcNow().UtcDateTime, "web", action.TargetDepartmentId, action.Text, action.Url, action.DwellSeconds);
         var outcome = await grains.GetGrain<IFeedbackItemGrain>(id).Act(command);
         return outcome.Failure switch
         {

@@ -11,7 +11,8 @@ public static class MeEndpoints
         Guid? FeedbackId);
 
     public sealed record MeDto(Guid? EmployeeId, string Email, string DisplayName, IReadOnlyList<string> Roles, Guid? DepartmentId,
-        string? DepartmentName, long Points, IReadOnlyDictionary<string, long> PointsByCategory, IReadOnlyList<AwardItem> RecentAwards);
+        string? DepartmentName, long Points, IReadOnlyDictionary<string, long> PointsByCategory, IReadOnlyList<AwardItem> RecentAwards,
+        LevelView? Level = null, IReadOnlyList<BadgeView>? Badges = null);
 
     public static RouteGroupBuilder MapMeEndpoints(this RouteGroupBuilder api)
     {
@@ -28,12 +29,15 @@ public static class MeEndpoints
             return new MeDto(null, email, user.Identity?.Name ?? email, roles, null, null, 0, new Dictionary<string, long>(), []);
         }
 
-        var summary = await grains.GetGrain<IEmployeeGrain>(employeeId).GetSummary();
+        var grain = grains.GetGrain<IEmployeeGrain>(employeeId);
+        var summary = await grain.GetSummary();
+        var progress = await grain.GetProgress();
         var employee = directory.Employee(employeeId);
         var department = employee is null ? null : directory.Department(employee.DepartmentId);
         return new MeDto(employeeId, email, employee?.DisplayName ?? email, roles, department?.Id, department?.Name, summary.Points,
             summary.PointsByCategory.ToDictionary(p => p.Key.ToString(), p => p.Value),
             [.. summary.RecentAwards.SelectMany(e => e.Awards.Select(a =>
-                new AwardItem(e.EventId, a.Points, a.Category.ToString(), a.Rule, a.Reason, e.OccurredAt, e.FeedbackId)))]);
+                new AwardItem(e.EventId, a.Points, a.Category.ToString(), a.Rule, a.Reason, e.OccurredAt, e.FeedbackId)))],
+            progress.Level, progress.Badges);
     }
 }

@@ -11,7 +11,12 @@ public class FeedbackItemStateTests
     private static readonly Guid Ravi = Ids.Of(101);
     private static readonly Guid Sofia = Ids.Of(102);
 
+    private static readonly ItemProfile Profile = new(Ids.Of(501), "appstore", Sentiment.Negative, Priority.High, "de",
+        new DateTimeOffset(2026, 3, 2, 8, 0, 0, TimeSpan.Zero), [RnD]);
+
     private static FeedbackItemState RoutedToRnD() => new([RnD]);
+
+    private static FeedbackItemState Profiled() => new(Profile);
 
     private static FeedbackItemState Resolved()
     {
@@ -130,19 +135,19 @@ public class FeedbackItemStateTests
     [Fact]
     public void RepliesAreCountedAndOnlyTheFirstOneIsTheFirstReply()
     {
-        var state = RoutedToRnD();
-        Assert.True(state.ScoringContextFor(Ravi, ActionType.Reply).IsFirstReplyOnItem);
+        var state = Profiled();
+        Assert.True(state.FactsFor(ActionType.Reply).IsFirstReply);
 
         state.Apply(Ravi, ActionType.Reply, null);
         state.Apply(Sofia, ActionType.Reply, null);
 
         Assert.Equal(2, state.ReplyCount);
-        Assert.False(state.ScoringContextFor(Ravi, ActionType.Reply).IsFirstReplyOnItem);
-        Assert.False(state.ScoringContextFor(Ravi, ActionType.Read).IsFirstReplyOnItem);
+        Assert.False(state.FactsFor(ActionType.Reply).IsFirstReply);
+        Assert.False(Profiled().FactsFor(ActionType.Read).IsFirstReply);
     }
 
     [Fact]
-    public void ScoringContextKnowsWhatEachEmployeeAlreadyDid()
+    public void KnowsWhatEachEmployeeAlreadyDid()
     {
         var state = RoutedToRnD();
         state.Apply(Ravi, ActionType.Read, null);
@@ -150,8 +155,102 @@ public class FeedbackItemStateTests
         Assert.True(state.HasDone(Ravi, ActionType.Read));
         Assert.False(state.HasDone(Sofia, ActionType.Read));
         Assert.False(state.HasDone(Ravi, ActionType.Insight));
-        Assert.Equal(new ScoringContext(ActionType.Read, false, true), state.ScoringContextFor(Ravi, ActionType.Read));
-        Assert.Equal(new ScoringContext(ActionType.Read, false, false), state.ScoringContextFor(Sofia, ActionType.Read));
+    }
+
+    [Fact]
+    public void FactsCarryTheProfileAndTheCurrentRouting()
+    {
+        var facts = Profiled().FactsFor(ActionType.Tag);
+
+        Assert.Equal(Profile.ItemId, facts.ItemId);
+        Assert.Equal(("appstore", Sentiment.Negative, Priority.High, "de"), (facts.Channel, facts.Sentiment, facts.Priority, facts.Language));
+        Assert.Equal(Profile.ReceivedAt, facts.ReceivedAt);
+        Assert.Equal([RnD], facts.RoutedDepartments);
+        Assert.Empty(facts.HandOffChain);
+        Assert.Empty(facts.ClawBack);
+    }
+
+    [Fact]
+    public void FactsForAForwardAlreadyIncludeItsTarget()
+    {
+        var state = Profiled();
+
+        Assert.Equal([RnD, Marketing], state.FactsFor(ActionType.Forward, Marketing).RoutedDepartments);
+        Assert.Equal([RnD], state.FactsFor(ActionType.Reply).RoutedDepartments);
+    }
+
+    [Fact]
+    public void FactsNeedAProfile()
+    {
+        Assert.Throws<InvalidOperationException>(() => RoutedToRnD().FactsFor(ActionType.Read));
+    }
+
+    [Fact]
+    public void ForwardsBuildTheHandOffChainWithTheForwardersDepartments()
+    {
+        var state = Profiled();
+
+        state.Apply(Ravi, RnD, ActionType.Forward, Service, "web", []);
+        state.Apply(Sofia, Service, ActionType.Forward, Marketing, "web", []);
+        state.Apply(Ravi, RnD, ActionType.Forward, Ids.Of(9), "web", []);
+
+        Assert.Equal([new(Ravi, RnD), new(Sofia, Service), new(Ravi, RnD)], state.HandOffChain);
+        Assert.Equal(state.HandOffChain, state.FactsFor(ActionType.Resolve).HandOffChain);
+        Assert.Equal([RnD, Service, Marketing, Ids.Of(9)], state.Departments);
+    }
+
+    [Fact]
+    public void AutomationForwardsRouteTheItemButJoinNoChain()
+    {
+        var state = Profiled();
+
+        state.Apply(Ravi, RnD, ActionType.Forward, Service, EngagementSources.Automation, []);
+
+        Assert.True(state.IsRoutedTo(Service));
+        Assert.Empty(state.HandOffChain);
+    }
+
+    [Fact]
+    public void LifecycleOnlyApplyRoutesButRecordsNoChainAndNoAwards()
+    {
+        var state = Profiled();
+
+        state.Apply(Ravi, ActionType.Forward, Service);
+        state.Apply(Ravi, ActionType.Resolve, null);
+
+        Assert.True(state.IsRoutedTo(Service));
+        Assert.Empty(state.HandOffChain);
+        Assert.Empty(state.FactsFor(ActionType.Reopen).ClawBack);
+    }
+
+    [Fact]
+    public void AReopenSeesTheAwardsOfTheResolveItUndoesAndOnlyOnce()
+    {
+        var state = Profiled();
+        AwardLine[] resolveAwards = [new(Ravi, RnD, 8, PointCategory.Responding, "resolve", 1, "Closed the loop")];
+
+        state.Apply(Ravi, RnD, ActionType.Resolve, null, "web", resolveAwards);
+
+        Assert.Equal(resolveAwards, state.LastResolveAwards);
+        Assert.Equal(resolveAwards, state.FactsFor(ActionType.Reopen).ClawBack);
+        Assert.Empty(state.FactsFor(ActionType.Read).ClawBack);
+
+        state.Apply(Sofia, Service, ActionType.Reopen, null, "web", []);
+
+        Assert.Empty(state.LastResolveAwards);
+        Assert.Empty(state.FactsFor(ActionType.Reopen).ClawBack);
+    }
+
+    [Fact]
+    public void TheStoredResolveAwardsAreACopy()
+    {
+        var state = Profiled();
+        var awards = new List<AwardLine> { new(Ravi, RnD, 8, PointCategory.Responding, "resolve", 1, "Closed the loop") };
+
+        state.Apply(Ravi, RnD, ActionType.Resolve, null, "web", awards);
+        awards.Clear();
+
+        Assert.Single(state.LastResolveAwards);
     }
 
     [Fact]
@@ -196,7 +295,6 @@ public class FeedbackItemStateTests
             foreach (var action in Enum.GetValues<ActionType>())
             {
                 Assert.Equal(first.HasDone(employee, action), second.HasDone(employee, action));
-                Assert.Equal(first.ScoringContextFor(employee, action), second.ScoringContextFor(employee, action));
             }
         }
 

@@ -59,6 +59,7 @@ public sealed class HostileInputs(Random random, FuzzTargets targets)
     public const string HealthReady = "/health/ready";
     public const string PageFallback = "/{*path:nonfile}";
     public const string AdminBackup = "/api/admin/backup";
+    public const string AdminRulesPreview = "/api/admin/rules/preview";
 
     /// <summary>The routes whose handlers read a JSON body: the bulk of the fuzzing goes there.</summary>
     public static readonly IReadOnlySet<string> BodyRoutes = new HashSet<string> { Feedback, FeedbackBatch, Actions, Events, EventsBatch, Login };
@@ -588,6 +589,22 @@ public sealed class HostileInputs(Random random, FuzzTargets targets)
             }
 
             requests.Add(Post(PageFallback, "web page", "/" + Uri.EscapeDataString(Pick(Html)), WrongShapeBody(), Caller.Anonymous, maySucceed: true));
+        }
+
+        // Rule set previews: an admin's hostile or invalid documents get a 400, everyone else is refused; nothing changes.
+        var invalidRuleSets = new[]
+        {
+            "{\"format\":2}", "{\"format\":1}", "{\"format\":\"2\"}", "{\"format\":99,\"rules\":[]}", "[]", "null", "42",
+            "{\"format\":2,\"version\":1,\"rules\":[{\"id\":\"x\",\"action\":\"fly\"}]}",
+            "{\"format\":2,\"$type\":\"System.IO.FileInfo\"}",
+        };
+        for (var i = 0; i < 8; i++)
+        {
+            requests.Add(Chance(0.7)
+                ? Post(AdminRulesPreview, "invalid rule set", AdminRulesPreview,
+                    Utf8(Chance(0.7) ? Pick(invalidRuleSets) : "{\"format\":2,\"badges\":" + S(AnyHostile()) + "}"), Caller.Admin)
+                : Post(AdminRulesPreview, "not allowed", AdminRulesPreview, WrongShapeOrNull(),
+                    Pick(new[] { Caller.Anonymous, Caller.Integration, Caller.Ravi })));
         }
 
         // An admin backup with a hostile body and query: the body is ignored, the copy is made.

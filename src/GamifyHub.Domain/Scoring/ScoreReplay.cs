@@ -1,0 +1,164 @@
+using GamifyHub.Domain.Badges;
+using GamifyHub.Domain.Feedback;
+
+namespace GamifyHub.Domain.Scoring;
+
+/// <summary>One engagement event as the event log stores it.</summary>
+/// <param name="FeedbackId">The item acted on; null for an external event about no item.</param>
+/// <param name="TargetDepartmentId">For a forward: where the item went.</param>
+public sealed record ReplayEvent(
+    Guid EventId,
+    Guid EmployeeId,
+    Guid DepartmentId,
+    ActionType Action,
+    DateTimeOffset OccurredAt,
+    string Source,
+    Guid? FeedbackId = null,
+    Guid? TargetDepartmentId = null,
+    int? DwellSeconds = null);
+
+/// <summary>What one event earned in a replay.</summary>
+public sealed record EventScore(Guid EventId, IReadOnlyList<AwardLine> Awards, IReadOnlyList<string> Flags);
+
+/// <summary>Where one employee stands after a replay.</summary>
+/// <param name="Badges">Ids of earned badges, in rule set order (secret ones included; callers decide who sees them).</param>
+public sealed record EmployeeScore(
+    Guid EmployeeId,
+    long Total,
+    IReadOnlyDictionary<PointCategory, long> PointsByCategory,
+    LevelInfo Level,
+    IReadOnlyList<string> Badges,
+    EmployeeStats Stats);
+
+/// <summary>A replay's outcome: per event in log order, and per employee who acted or was awarded.</summary>
+/// <param name="Today">The company-local day of the latest event, used for live streaks.</param>
+public sealed record ReplayResult(
+    IReadOnlyList<EventScore> Events,
+    IReadOnlyDictionary<Guid, EmployeeScore> Employees,
+    DateOnly Today);
+
+/// <summary>
+/// Scores a whole event log with one rule set: rescoring after a rule change, rebuilding after a loss, previews.
+/// It folds item states and employee ledgers exactly as live scoring does event by event (facts from the item,
+/// score with the actor's ledger, every named employee observes, the item applies), so its answer is what live
+/// scoring would have produced had these rules applied from the start.
+/// </summary>
+public static class ScoreReplay
+{
+    /// <param name="eventsInCommitOrder">Accepted events only, in the order the log committed them; never re-checked.</param>
+    /// <param name="items">Profiles of the items events refer to. An event naming an unknown item is scored as itemless.</param>
+    public static ReplayResult Run(
+        RuleSet rules,
+        IEnumerable<ReplayEvent> eventsInCommitOrder,
+        IReadOnlyDictionary<Guid, ItemProfile> items,
+        TimeZoneInfo zone)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        ArgumentNullException.ThrowIfNull(eventsInCommitOrder);
+        ArgumentNullException.ThrowIfNull(items);
+        ArgumentNullException.ThrowIfNull(zone);
+
+        var ledgers = new Dictionary<Guid, EmployeeLedger>();
+        var states = new Dictionary<Guid, FeedbackItemState>();
+        var scores = eventsInCommitOrder.TryGetNonEnumeratedCount(out var count) ? new List<EventScore>(count) : [];
+        var latest = DateTimeOffset.MinValue;
+
+        foreach (var e in eventsInCommitOrder)
+        {
+            var state = e.FeedbackId is { } itemId ? StateFor(itemId, states, items) : null;
+            var fact = new EngagementFact(e.EventId, e.EmployeeId, e.DepartmentId, e.Action, e.OccurredAt, e.Source,
+                e.DwellSeconds, state?.FactsFor(e.Action, e.TargetDepartmentId));
+            var actor = LedgerFor(e.EmployeeId, ledgers);
+            var result = actor.Score(rules, fact, zone);
+            actor.Observe(fact, result.Awards, zone);
+            ObserveOthers(fact, result.Awards, ledgers, zone);
+            state?.Apply(e.EmployeeId, e.DepartmentId, e.Action, e.TargetDepartmentId, e.Source, result.Awards);
+            scores.Add(new EventScore(e.EventId, result.Awards, result.Flags));
+            if (e.OccurredAt > latest)
+            {
+                latest = e.OccurredAt;
+            }
+        }
+
+        var today = latest == DateTimeOffset.MinValue
+            ? DateOnly.MinValue
+            : DateOnly.FromDayNumber(EmployeeLedger.LocalDayNumber(latest, zone));
+        var employees = new Dictionary<Guid, EmployeeScore>(ledgers.Count);
+        foreach (var (id, ledger) in ledgers)
+        {
+            employees[id] = Summarize(rules, ledger.Stats, today);
+        }
+
+        return new ReplayResult(scores, employees, today);
+    }
+
+    /// <summary>An employee's total, level and earned badges under a rule set, from their statistics.</summary>
+    public static EmployeeScore Summarize(RuleSet rules, EmployeeStats stats, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        ArgumentNullException.ThrowIfNull(stats);
+        var badges = new List<string>();
+        foreach (var progress in BadgeEvaluator.Evaluate(rules.Badges, stats, today))
+        {
+            if (progress.Earned)
+            {
+                badges.Add(progress.Badge.Id);
+            }
+        }
+
+        return new EmployeeScore(stats.EmployeeId, stats.TotalXp, stats.PointsByCategory,
+            Levels.For(rules.LevelCurve, stats.TotalXp), badges, stats);
+    }
+
+    /// <summary>Lets every other employee named in the lines (shared credit, clawbacks) observe the event once.</summary>
+    private static void ObserveOthers(EngagementFact fact, IReadOnlyList<AwardLine> awards, Dictionary<Guid, EmployeeLedger> ledgers, TimeZoneInfo zone)
+    {
+        for (var i = 0; i < awards.Count; i++)
+        {
+            var recipient = awards[i].EmployeeId;
+            if (recipient == fact.EmployeeId)
+            {
+                continue;
+            }
+
+            var seenBefore = false;
+            for (var j = 0; j < i && !seenBefore; j++)
+            {
+                seenBefore = awards[j].EmployeeId == recipient;
+            }
+
+            if (!seenBefore)
+            {
+                LedgerFor(recipient, ledgers).Observe(fact, awards, zone);
+            }
+        }
+    }
+
+    private static EmployeeLedger LedgerFor(Guid employeeId, Dictionary<Guid, EmployeeLedger> ledgers)
+    {
+        if (!ledgers.TryGetValue(employeeId, out var ledger))
+        {
+            ledger = new EmployeeLedger(employeeId);
+            ledgers.Add(employeeId, ledger);
+        }
+
+        return ledger;
+    }
+
+    private static FeedbackItemState? StateFor(Guid itemId, Dictionary<Guid, FeedbackItemState> states, IReadOnlyDictionary<Guid, ItemProfile> items)
+    {
+        if (states.TryGetValue(itemId, out var state))
+        {
+            return state;
+        }
+
+        if (!items.TryGetValue(itemId, out var profile))
+        {
+            return null;
+        }
+
+        state = new FeedbackItemState(profile);
+        states.Add(itemId, state);
+        return state;
+    }
+}
