@@ -5,7 +5,7 @@ namespace GamifyHub.Bench;
 public sealed record BenchEmployee(Guid Id, string Email, Guid DepartmentId);
 
 /// <summary>One engagement event of the run, with the awards the server's rules give it (an external event: no item).</summary>
-public sealed record BenchEvent(Guid EventId, BenchEmployee Employee, ActionType Type, IReadOnlyList<Award> Awards)
+public sealed record BenchEvent(Guid EventId, BenchEmployee Employee, ActionType Type, IReadOnlyList<AwardLine> Awards)
 {
     public int Points => Awards.Sum(a => a.Points);
 }
@@ -17,17 +17,21 @@ public static class Workload
 
     /// <summary>
     /// Events spread round-robin over all employees (so every batch touches every employee grain) and over the types.
-    /// Awards come from the same scoring engine and default rule set the server uses for an external event on a fresh database.
+    /// Award lines (for the raw and writer-only rows) come from the server's engine and default rules for an employee's
+    /// first event of that type; the API scores with each employee's real ledger (caps, bursts), so its points may be lower.
     /// </summary>
     public static List<BenchEvent> Create(int count, IReadOnlyList<BenchEmployee> employees, int offset = 0)
     {
-        var awardsByType = Types.ToDictionary(t => t, t => ScoringEngine.Score(RuleSet.Default, new ScoringContext(t, false, false)));
+        var zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
         var events = new List<BenchEvent>(count);
         for (var i = 0; i < count; i++)
         {
             var n = offset + i;
             var type = Types[n % Types.Length];
-            events.Add(new BenchEvent(Guid.CreateVersion7(), employees[n % employees.Count], type, awardsByType[type]));
+            var employee = employees[n % employees.Count];
+            var eventId = Guid.CreateVersion7();
+            var fact = new EngagementFact(eventId, employee.Id, employee.DepartmentId, type, DateTimeOffset.UtcNow, "api", null, null);
+            events.Add(new BenchEvent(eventId, employee, type, new EmployeeLedger(employee.Id).Score(RuleSet.Default, fact, zone).Awards));
         }
 
         return events;

@@ -1,5 +1,6 @@
-import { useEffect, type ReactNode } from 'react';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import type { LiveNotification } from './api/types';
+import { BadgeCelebration } from './components/BadgeCelebration';
 import { LanguageSwitch } from './components/LanguageSwitch';
 import { useToast } from './components/Toasts';
 import { useMe, useSession } from './features/auth/session';
@@ -7,7 +8,7 @@ import { InboxPage } from './features/inbox/InboxPage';
 import { LeaderboardPage } from './features/board/LeaderboardPage';
 import { MePanel } from './features/me/MePanel';
 import { useT } from './i18n';
-import { useHubEvent } from './live/LiveProvider';
+import { useHubEvent, useLive } from './live/LiveProvider';
 import { routeHref, useRoute, type Route } from './router';
 
 export function Header({ children }: { children?: ReactNode }) {
@@ -43,14 +44,30 @@ export function AppLayout() {
   const { signOut, refreshMe } = useSession();
   const toast = useToast();
   const route = useRoute();
+  const { status: liveStatus } = useLive();
+
+  // Badges earned and not yet celebrated, oldest first; the first one is on screen.
+  const [celebrations, setCelebrations] = useState<LiveNotification[]>([]);
+  const closeCelebration = useCallback(() => setCelebrations((list) => list.slice(1)), []);
 
   useHubEvent<LiveNotification>('Notification', (n) => {
-    toast.push({
-      kind: 'info',
-      title: n.title || undefined,
-      text: n.message ?? '',
-      badge: n.points > 0 ? `+${n.points}` : undefined,
-    });
+    const points = n.points > 0 ? `+${n.points}` : n.points < 0 ? `−${Math.abs(n.points)}` : undefined;
+    switch (n.type) {
+      case 'badge':
+        setCelebrations((list) => (list.some((c) => c.id === n.id) ? list : [...list, n]));
+        break;
+      case 'level-up':
+        toast.push({ kind: 'success', title: t.celebrate.levelUp(n.title), text: n.message ?? '' });
+        break;
+      case 'shared-credit':
+        toast.push({ kind: 'success', title: n.title || t.celebrate.sharedCredit, text: n.message ?? '', badge: points });
+        break;
+      case 'clawback':
+        toast.push({ kind: 'info', title: n.title || t.celebrate.clawback, text: n.message ?? '', badge: points });
+        break;
+      default:
+        toast.push({ kind: 'info', title: n.title || undefined, text: n.message ?? '', badge: points });
+    }
     void refreshMe();
   });
 
@@ -91,12 +108,15 @@ export function AppLayout() {
           </button>
         </div>
       </Header>
-      <div className="shell">
+      <div className="shell" data-testid="shell" data-live={liveStatus}>
         <main id="main" className="shell__main" tabIndex={-1}>
           {route === 'inbox' ? <InboxPage /> : <LeaderboardPage />}
         </main>
         <MePanel />
       </div>
+      {celebrations.length > 0 && (
+        <BadgeCelebration key={celebrations[0].id} notification={celebrations[0]} onClose={closeCelebration} />
+      )}
     </>
   );
 }

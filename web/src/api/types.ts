@@ -41,6 +41,29 @@ export interface Me {
   points: number;
   pointsByCategory: Record<string, number>;
   recentAwards: Award[];
+  /** Missing from older servers. */
+  level?: LevelProgress | null;
+  /** Unearned secret badges are left out by the server. */
+  badges?: Badge[] | null;
+}
+
+export interface LevelProgress {
+  level: number;
+  xpIntoLevel: number;
+  xpForNextLevel: number;
+}
+
+export type BadgeTier = 'bronze' | 'silver' | 'gold';
+
+export interface Badge {
+  id: string;
+  name: string;
+  description: string;
+  tier: BadgeTier | string;
+  secret: boolean;
+  earned: boolean;
+  current: number;
+  target: number;
 }
 
 export interface Department {
@@ -87,7 +110,7 @@ export interface FeedbackPage {
 export type ActionType = 'read' | 'reply' | 'forward' | 'insight' | 'resolve';
 
 export type ActionRequest =
-  | { type: 'read' }
+  | { type: 'read'; dwellSeconds?: number }
   | { type: 'reply'; text: string }
   | { type: 'forward'; departmentId: Id; note?: string }
   | { type: 'insight'; title: string; url?: string }
@@ -137,10 +160,12 @@ export interface BoardChange {
   rows: BoardRow[];
 }
 
+export type NotificationType = 'award' | 'shared-credit' | 'clawback' | 'level-up' | 'badge';
+
 /** `Notification` hub payload, sent to the signed-in user only. */
 export interface LiveNotification {
   id: Id;
-  type: string;
+  type: NotificationType | string;
   title: string;
   message: string;
   points: number;

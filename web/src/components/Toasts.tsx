@@ -84,7 +84,9 @@ function ToastRegion({ toasts, onDismiss }: { toasts: Toast[]; onDismiss: (id: n
     <div className="toasts" aria-live="polite" aria-atomic="false" aria-relevant="additions text">
       {toasts.map((toast) => (
         <div key={toast.id} className={`toast toast--${toast.kind}`} data-testid="toast" data-kind={toast.kind}>
-          {toast.badge && <span className="toast__badge">{toast.badge}</span>}
+          {toast.badge && (
+            <span className={`toast__badge${/^[-−]/.test(toast.badge) ? ' toast__badge--negative' : ''}`}>{toast.badge}</span>
+          )}
           <div className="toast__body">
             {toast.title && <strong className="toast__title">{toast.title}</strong>}
             <span className="toast__text">{toast.text}</span>

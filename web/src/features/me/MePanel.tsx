@@ -1,6 +1,8 @@
 import { label, useI18n } from '../../i18n';
 import { formatDateTime, formatNumber } from '../../format';
+import type { Badge } from '../../api/types';
 import { useMe } from '../auth/session';
+import { earnedBadges, levelBar, nextBadges } from './badges';
 
 const MAX_AWARDS = 6;
 
@@ -10,6 +12,13 @@ export function MePanel() {
   const me = useMe();
   const categories = Object.entries(me.pointsByCategory ?? {});
   const awards = (me.recentAwards ?? []).slice(0, MAX_AWARDS);
+  const bar = levelBar(me.level);
+  const earned = earnedBadges(me.badges);
+  const upcoming = nextBadges(me.badges, 3);
+  const levelLabel =
+    bar.max > 0
+      ? t.me.levelProgress(formatNumber(bar.value, lang), formatNumber(bar.max, lang), bar.level + 1)
+      : t.me.levelMax;
 
   return (
     <aside className="card me" aria-labelledby="me-title" data-testid="me-panel">
@@ -30,6 +39,25 @@ export function MePanel() {
         </span>{' '}
         <span className="me__total-label">{t.me.totalPoints}</span>
       </p>
+
+      {me.level && (
+        <div className="level" data-testid="me-level" data-level={bar.level}>
+          <p className="level__title" id="me-level-title">
+            {t.me.level(bar.level)}
+          </p>
+          {bar.max > 0 && (
+            <progress
+              className="level__bar"
+              value={bar.value}
+              max={bar.max}
+              aria-label={levelLabel}
+            />
+          )}
+          <p className="level__label small muted" id="me-level-label">
+            {levelLabel}
+          </p>
+        </div>
+      )}
 
       <h3 className="me__subtitle">{t.me.byCategory}</h3>
       {categories.length === 0 ? (
@@ -63,6 +91,75 @@ export function MePanel() {
           ))}
         </ul>
       )}
+
+      {me.badges && (
+        <section className="badges" aria-labelledby="me-badges-title" data-testid="me-badges">
+          <h3 className="me__subtitle" id="me-badges-title">
+            {t.me.badges}
+          </h3>
+          {earned.length === 0 ? (
+            <p className="muted small">{t.me.noBadges}</p>
+          ) : (
+            <>
+              <h4 className="badges__group">{t.me.earnedBadges}</h4>
+              <ul className="badges__list">
+                {earned.map((badge) => (
+                  <BadgeItem key={badge.id} badge={badge} />
+                ))}
+              </ul>
+            </>
+          )}
+          {upcoming.length > 0 ? (
+            <>
+              <h4 className="badges__group">{t.me.nextBadges}</h4>
+              <ul className="badges__list">
+                {upcoming.map((badge) => (
+                  <BadgeItem key={badge.id} badge={badge} />
+                ))}
+              </ul>
+            </>
+          ) : (
+            earned.length > 0 && <p className="muted small">{t.me.allBadgesEarned}</p>
+          )}
+        </section>
+      )}
     </aside>
+  );
+}
+
+function BadgeItem({ badge }: { badge: Badge }) {
+  const { t, lang } = useI18n();
+  const tier = String(badge.tier ?? '').toLowerCase();
+  const current = formatNumber(Math.min(badge.current, badge.target), lang);
+  const target = formatNumber(badge.target, lang);
+  return (
+    <li
+      className={`badge badge--${tier}${badge.earned ? ' badge--earned' : ''}`}
+      data-testid="badge"
+      data-badge-id={badge.id}
+      data-earned={badge.earned ? 'true' : 'false'}
+    >
+      <span className="badge__medal" aria-hidden="true">
+        {badge.earned ? '★' : '☆'}
+      </span>
+      <span className="badge__body">
+        <span className="badge__name">{badge.name}</span>
+        <span className="badge__tier">{label(t.tiers, badge.tier)}</span>
+        <span className="badge__desc">{badge.description}</span>
+        {!badge.earned && (
+          <span className="badge__progress">
+            <progress
+              className="badge__bar"
+              value={Math.min(badge.current, badge.target)}
+              max={Math.max(1, badge.target)}
+              aria-label={t.me.badgeProgressLabel(badge.name, current, target)}
+            />
+            <span className="badge__count" aria-hidden="true">
+              {t.me.badgeProgress(current, target)}
+            </span>
+          </span>
+        )}
+      </span>
+    </li>
   );
 }
