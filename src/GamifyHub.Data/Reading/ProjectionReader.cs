@@ -41,6 +41,26 @@ public sealed class ProjectionReader(IDbContextFactory<GamifyDbContext> dbFactor
         return (highWater, points, events);
     }
 
+    /// <summary>
+    /// Feedback items routed or forwarded to each department within the period (all of them for window all),
+    /// counting an item once per department.
+    /// </summary>
+    public async Task<Dictionary<Guid, int>> RoutedItemCounts(Period period)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var routings = db.FeedbackRoutings.AsNoTracking();
+        if (period.Window != BoardWindow.All)
+        {
+            var start = period.StartUtc.UtcDateTime;
+            var end = period.EndUtc.UtcDateTime;
+            routings = routings.Where(r => r.RoutedAt >= start && r.RoutedAt < end);
+        }
+
+        return await routings.GroupBy(r => r.DepartmentId)
+            .Select(g => new { g.Key, Items = g.Select(r => r.FeedbackId).Distinct().Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Items);
+    }
+
     public async Task<(long HighWater, Dictionary<Guid, long> Scores)> LoadBoard(BoardScope scope, Period period)
     {
         await using var db = await dbFactory.CreateDbContextAsync();

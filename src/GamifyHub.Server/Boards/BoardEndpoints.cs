@@ -12,8 +12,8 @@ public static class BoardEndpoints
         return group;
     }
 
-    private static async Task<IResult> Get(string board, string? window, int? top, string? around, ClaimsPrincipal user,
-        BoardReader reader)
+    private static async Task<IResult> Get(string board, string? window, int? top, string? around, string? view,
+        ClaimsPrincipal user, BoardReader reader, DepartmentViews departmentViews)
     {
         if (BoardReader.Validate(board, window, out var scope, out var parsedWindow) is { } error)
         {
@@ -28,6 +28,16 @@ public static class BoardEndpoints
         if (around is not (null or "me"))
         {
             return ApiProblems.Validation("around", "'around' can only be 'me'.");
+        }
+
+        if (DepartmentViews.Validate(view, scope, out var parsedView) is { } viewError)
+        {
+            return ApiProblems.Validation("view", viewError);
+        }
+
+        if (parsedView != DepartmentView.Raw)
+        {
+            return TypedResults.Ok(await departmentViews.Read(parsedWindow, parsedView, top ?? 10, around == "me", user));
         }
 
         return TypedResults.Ok(await reader.Read(scope, parsedWindow, top ?? 10, around == "me", user));

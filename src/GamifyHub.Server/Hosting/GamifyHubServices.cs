@@ -57,6 +57,7 @@ public static class GamifyHubServices
         builder.Services.AddSingleton<ILiveNotifier, SignalRLiveNotifier>();
         builder.Services.AddSingleton<BoardPresenter>();
         builder.Services.AddSingleton<BoardReader>();
+        builder.Services.AddSingleton<DepartmentViews>();
         builder.Services.AddSingleton<RoutingRuleCache>();
         builder.Services.AddSingleton<FeedbackIntakeService>();
         builder.Services.AddSingleton<FeedbackQueries>();
