@@ -11,7 +11,7 @@ namespace GamifyHub.Bench;
 /// Rescoring (issue 4): a synthetic log of engagement events over ~1,000 employees and ~100,000 items, generated in memory
 /// with a fixed seed, replayed with <see cref="ScoreReplay"/> under the default rules and under a changed rule set (read
 /// points doubled), and the changed replay's award lines and flags written to a fresh SQLite file with the server's
-/// schema, prepared statements, one transaction (what <c>POST /api/admin/rules/apply</c> does inside the writer).
+/// schema, prepared statements, indexes dropped and rebuilt, one transaction (what <c>POST /api/admin/rules/apply</c> does inside the writer).
 /// </summary>
 public static class RescoreScenario
 {
@@ -57,7 +57,7 @@ public static class RescoreScenario
         long lines, flags;
         await using (var tx = (SqliteTransaction)await connection.BeginTransactionAsync())
         {
-            (lines, flags) = Rescoring.WriteScores(connection, tx, meta, after.Events);
+            (lines, flags) = Rescoring.WriteScoresBulk(connection, tx, meta, after.Events);
             await tx.CommitAsync();
         }
 
