@@ -25,6 +25,12 @@ public sealed record BenchOptions
     /// <summary>Transaction size of the raw grouped run; the server's writer commits at most this many (WriterOptions.MaxBatch).</summary>
     public int GroupSize { get; init; } = 500;
 
+    /// <summary>Events in the in-memory rescoring run (ScoreReplay over the whole log, then writing its award lines).</summary>
+    public int RescoreEvents { get; init; } = 1_000_000;
+
+    /// <summary>Skip the rescoring run.</summary>
+    public bool SkipRescore { get; init; }
+
     /// <summary>The server's entry assembly; default: src/GamifyHub.Server/bin/Release/net10.0/GamifyHub.Server.dll.</summary>
     public string? ServerDll { get; init; }
 
@@ -54,6 +60,8 @@ public sealed record BenchOptions
           --single-tx-events M  events in the one-transaction-per-event raw run (default 5000, capped at N)
           --writer-events W     events in the in-process EngagementWriter run (default 10000, capped at N)
           --group G             events per transaction in the raw grouped run (default 500 = WriterOptions.MaxBatch)
+          --rescore-events R    events in the rescoring run: replay under two rule sets + write the award lines (default 1000000)
+          --skip-rescore        skip the rescoring run
           --server-dll PATH     the server to start (default src/GamifyHub.Server/bin/Release/net10.0/GamifyHub.Server.dll)
           --no-build            fail instead of building the server when its dll is missing
           --work-dir DIR        where the SQLite files go (default: a new temp directory, deleted afterwards)
@@ -84,6 +92,8 @@ public sealed record BenchOptions
                 "--single-tx-events" => o with { SingleTxEvents = Int(1, 1_000_000) },
                 "--writer-events" => o with { WriterEvents = Int(1, 10_000_000) },
                 "--group" => o with { GroupSize = Int(1, 100_000) },
+                "--rescore-events" => o with { RescoreEvents = Int(1, 10_000_000) },
+                "--skip-rescore" => o with { SkipRescore = true },
                 "--server-dll" => o with { ServerDll = Value() },
                 "--no-build" => o with { BuildServerIfMissing = false },
                 "--work-dir" => o with { WorkDir = Value() },

@@ -172,10 +172,33 @@ try
     results.Add(new ScenarioResult($"EngagementWriter alone, in-process (EF Core), {inFlight} writes in flight", writerEvents.Count,
         writer.Elapsed, writer.Latency, "event", writerStored.Commits));
 
+    // 4. Rescoring: the whole log replayed under the default and a changed rule set, then the award lines written.
+    var rescoring = new List<ScenarioResult>();
+    if (!options.SkipRescore)
+    {
+        Console.WriteLine($"  rescoring: {options.RescoreEvents:N0} generated events, replay x2 + write …");
+        var rescore = await RescoreScenario.RunAsync(Path.Combine(workDir, "rescore.db"), options.RescoreEvents);
+        var none = Percentiles.Of([]);
+        rescoring.Add(new ScenarioResult("rescore: ScoreReplay.Run, default rules", options.RescoreEvents, rescore.ReplayDefault, none, "–"));
+        rescoring.Add(new ScenarioResult("rescore: ScoreReplay.Run, changed rules (read ×2)", options.RescoreEvents, rescore.ReplayChanged, none, "–"));
+        rescoring.Add(new ScenarioResult($"rescore: write {rescore.Lines:N0} award lines + {rescore.Flags:N0} flags (1 transaction)",
+            options.RescoreEvents, rescore.Write, none, "–", 1));
+        rescoring.Add(new ScenarioResult("rescore: apply total (changed replay + write)", options.RescoreEvents,
+            rescore.ReplayChanged + rescore.Write, none, "–", 1));
+        checks.Add($"the rescoring replay gave {rescore.PointsDefault:N0} points under the default rules and {rescore.PointsChanged:N0} " +
+                   $"under the changed ones; {rescore.Lines:N0} award lines and {rescore.Flags:N0} flags were written " +
+                   $"(generating the log in memory took {rescore.Generate.TotalSeconds:0.0} s, not counted)");
+        if (rescore.PointsChanged <= rescore.PointsDefault)
+        {
+            throw new BenchFailure("Doubling read points did not raise the replayed total.");
+        }
+    }
+
     SqliteConnection.ClearAllPools();
-    var report = new Report(options, results, checks, observations, Machine.Describe(workDir, loadBefore));
+    var report = new Report(options, results, checks, observations, Machine.Describe(workDir, loadBefore), rescoring);
     Console.WriteLine();
     Console.WriteLine(report.Table());
+    Console.WriteLine(report.RescoringTable());
     Console.WriteLine(report.Ratios());
     foreach (var observation in observations)
     {

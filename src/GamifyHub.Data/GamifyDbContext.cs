@@ -20,6 +20,7 @@ public sealed class GamifyDbContext(DbContextOptions<GamifyDbContext> options) :
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<RoutingRuleEntry> RoutingRules => Set<RoutingRuleEntry>();
     public DbSet<RuleSetEntry> RuleSets => Set<RuleSetEntry>();
+    public DbSet<RuleChange> RuleChanges => Set<RuleChange>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -115,6 +116,13 @@ public sealed class GamifyDbContext(DbContextOptions<GamifyDbContext> options) :
         {
             e.HasKey(x => x.Version);
             e.Property(x => x.Version).ValueGeneratedNever();
+        });
+
+        builder.Entity<RuleChange>(e =>
+        {
+            e.HasIndex(x => x.At);
+            e.Property(x => x.Kind).HasMaxLength(10);
+            e.Property(x => x.Actor).HasMaxLength(256);
         });
     }
 }

@@ -70,3 +70,99 @@ public sealed class AdminRulesTests(GamifyHubFactory factory) : IClassFixture<Ga
         Assert.Equal(HttpStatusCode.Forbidden, (await ravi.PostAsync("/api/admin/rules/preview", Json("{}"))).StatusCode);
     }
 }
+
+/// <summary>Applying a rule set rescores the whole log; its own fixture, since it changes the rules in force.</summary>
+public sealed class AdminRulesApplyTests(GamifyHubFactory factory) : IClassFixture<GamifyHubFactory>
+{
+    private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
+
+    private static async Task<JsonNode> DoubledReadPoints(HttpClient admin)
+    {
+        var rules = JsonNode.Parse(await (await admin.GetAsync("/api/admin/rules")).Content.ReadAsStringAsync())!;
+        foreach (var rule in rules["rules"]!.AsArray())
+        {
+            if (string.Equals(rule!["action"]!.GetValue<string>(), "read", StringComparison.OrdinalIgnoreCase))
+            {
+                rule["points"] = Math.Max(1, rule["points"]!.GetValue<int>()) * 2;
+            }
+        }
+
+        rules["version"] = 999; // ignored: the server assigns the next version
+        return rules;
+    }
+
+    [Fact]
+    public async Task Applying_rescores_the_log_and_every_projection_shows_the_replayed_totals()
+    {
+        var admin = await factory.SignedIn(ApiClient.Admin);
+        var ravi = await factory.SignedIn(ApiClient.Ravi);
+        var item = await ravi.FirstOpenItem();
+        var read = await ravi.PostAsync($"/api/feedback/{item}/actions", Json("{\"type\":\"read\",\"dwellSeconds\":120}"));
+        Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+        var me = await ravi.GetJson("/api/me");
+        var raviId = me.GetProperty("employeeId").GetString()!;
+        var oldVersion = (await admin.GetJson("/api/admin/rules")).GetProperty("version").GetInt32();
+        var proposed = (await DoubledReadPoints(admin)).ToJsonString();
+
+        var preview = await (await admin.PostAsync("/api/admin/rules/preview", Json(proposed))).Json();
+        var raviRow = preview.GetProperty("employees").EnumerateArray()
+            .Single(e => string.Equals(e.GetProperty("employeeId").GetString(), raviId, StringComparison.OrdinalIgnoreCase));
+        var expected = raviRow.GetProperty("pointsAfter").GetInt64();
+        Assert.True(expected > raviRow.GetProperty("pointsBefore").GetInt64());
+
+        var response = await admin.PostAsync("/api/admin/rules/apply", Json(proposed));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var applied = await response.Json();
+        Assert.Equal(oldVersion + 1, applied.GetProperty("version").GetInt32());
+        Assert.Equal(preview.GetProperty("totalAfter").GetInt64(), applied.GetProperty("totalAfter").GetInt64());
+        Assert.Equal(oldVersion + 1, (await admin.GetJson("/api/admin/rules")).GetProperty("version").GetInt32());
+        Assert.Equal(expected, (await ravi.GetJson("/api/me")).GetProperty("points").GetInt64());
+        var board = await ravi.GetJson("/api/boards/employees?window=all&top=100&around=me");
+        Assert.Equal(expected, board.GetProperty("me").GetProperty("score").GetInt64());
+
+        var probe = new DatabaseProbe(factory.DatabasePath);
+        Assert.Equal(0L, await probe.Scalar<long>($"SELECT count(*) FROM Awards WHERE RuleVersion <> {oldVersion + 1}"));
+        Assert.Equal(preview.GetProperty("totalAfter").GetInt64(), await probe.Scalar<long>("SELECT COALESCE(SUM(Points), 0) FROM Awards"));
+        Assert.Equal(1L, await probe.Scalar<long>($"SELECT count(*) FROM RuleChanges WHERE Kind = 'apply' AND Version = {oldVersion + 1} AND Actor = '{ApiClient.Admin}'"));
+        Assert.True(await probe.Scalar<long>("SELECT count(*) FROM RuleChanges WHERE Kind = 'preview'") >= 1);
+        Assert.Equal(ApiClient.Admin, await probe.Scalar<string>($"SELECT CreatedBy FROM RuleSets WHERE Version = {oldVersion + 1}"));
+
+        // Later events are scored with the new rules.
+        var again = await ravi.PostAsync($"/api/feedback/{await ravi.FirstOpenItem(i => i.GetProperty("id").GetString() != item)}/actions",
+            Json("{\"type\":\"read\",\"dwellSeconds\":120}"));
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal(0L, await probe.Scalar<long>($"SELECT count(*) FROM Awards WHERE RuleVersion <> {oldVersion + 1}"));
+    }
+
+    [Fact]
+    public async Task An_invalid_rule_set_is_a_400_and_changes_nothing()
+    {
+        var admin = await factory.SignedIn(ApiClient.Admin);
+        var probe = new DatabaseProbe(factory.DatabasePath);
+        var rules = JsonNode.Parse(await (await admin.GetAsync("/api/admin/rules")).Content.ReadAsStringAsync())!;
+        var version = rules["version"]!.GetValue<int>();
+        rules["rules"]![0]!["points"] = -5;
+        var before = await probe.StateFingerprint();
+
+        var invalid = await admin.PostAsync("/api/admin/rules/apply", Json(rules.ToJsonString()));
+        var unreadable = await admin.PostAsync("/api/admin/rules/apply", Json("{\"format\":7}"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
+        Assert.Contains("rules[0]", (await invalid.Content.ReadAsStringAsync()).ToLowerInvariant());
+        Assert.Equal(HttpStatusCode.BadRequest, unreadable.StatusCode);
+        Assert.Equal(before, await probe.StateFingerprint());
+        Assert.Equal(version, (await admin.GetJson("/api/admin/rules")).GetProperty("version").GetInt32());
+    }
+
+    [Fact]
+    public async Task Employees_may_not_apply_rules()
+    {
+        var ravi = await factory.SignedIn(ApiClient.Ravi);
+        var admin = await factory.SignedIn(ApiClient.Admin);
+        var current = await (await admin.GetAsync("/api/admin/rules")).Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await ravi.PostAsync("/api/admin/rules/apply", Json(current))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await ravi.PostAsync("/api/admin/rules/apply", Json("{}"))).StatusCode);
+    }
+}

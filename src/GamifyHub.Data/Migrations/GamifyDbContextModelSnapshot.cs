@@ -379,6 +379,39 @@ namespace GamifyHub.Data.Migrations
                     b.ToTable("RoutingRules");
                 });
 
+            modelBuilder.Entity("GamifyHub.Data.Entities.RuleChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.ToTable("RuleChanges");
+                });
+
             modelBuilder.Entity("GamifyHub.Data.Entities.RuleSetEntry", b =>
                 {
                     b.Property<int>("Version")

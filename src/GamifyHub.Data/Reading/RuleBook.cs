@@ -11,6 +11,13 @@ public sealed class RuleBook(IDbContextFactory<GamifyDbContext> dbFactory, TimeP
 
     public RuleSet Current => _current;
 
+    /// <summary>Puts a just-committed rule set version in force (the writer calls this right after a rescore commits).</summary>
+    public void Use(RuleSet rules)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        _current = rules;
+    }
+
     public async Task LoadAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);

@@ -48,6 +48,14 @@ public sealed class EngagementWriter : BackgroundService
 
     public Task<IntakeOutcome> IngestAsync(FeedbackIntake intake) => Enqueue(new IntakeWrite(intake));
 
+    /// <summary>
+    /// Runs <paramref name="work"/> alone, between two group commits: writes queued before it commit first, writes queued
+    /// after it wait until it is done (and <paramref name="afterCommit"/> has run). The work gets a fresh context and owns
+    /// its transaction. Used for rebuilds (rescoring) that must see and replace the log with no event committing in between.
+    /// </summary>
+    public Task<T> ExclusiveAsync<T>(Func<GamifyDbContext, Task<T>> work, Action<T>? afterCommit = null) =>
+        Enqueue(new ExclusiveWrite<T>(work, afterCommit));
+
     private async Task<T> Enqueue<T>(PendingWrite<T> write)
     {
         if (!_queue.Writer.TryWrite(write))
@@ -80,14 +88,30 @@ public sealed class EngagementWriter : BackgroundService
         var batch = new List<PendingWrite>(_maxBatch);
         while (await _queue.Reader.WaitToReadAsync(CancellationToken.None))
         {
+            IExclusiveWrite? exclusive = null;
             while (batch.Count < _maxBatch && _queue.Reader.TryRead(out var write))
             {
+                if (write is IExclusiveWrite x)
+                {
+                    exclusive = x;
+                    break;
+                }
+
                 batch.Add(write);
             }
 
-            await CommitIsolatingFailures(batch);
-            Interlocked.Add(ref _pending, -batch.Count);
-            batch.Clear();
+            if (batch.Count > 0)
+            {
+                await CommitIsolatingFailures(batch);
+                Interlocked.Add(ref _pending, -batch.Count);
+                batch.Clear();
+            }
+
+            if (exclusive is not null)
+            {
+                await RunExclusive(exclusive);
+                Interlocked.Decrement(ref _pending);
+            }
         }
     }
 
@@ -109,6 +133,20 @@ public sealed class EngagementWriter : BackgroundService
         {
             _logger.LogError(ex, "Write failed");
             batch[0].Fail(ex);
+        }
+    }
+
+    private async Task RunExclusive(IExclusiveWrite write)
+    {
+        try
+        {
+            await using var db = await _dbFactory.CreateDbContextAsync();
+            await write.RunAsync(db);
+        }
+        catch (Exception ex)
+        {
+            _logger.LogError(ex, "Exclusive write failed");
+            write.Fail(ex);
         }
     }
 
@@ -282,6 +320,24 @@ public sealed class EngagementWriter : BackgroundService
     private sealed class EventWrite(EngagementRecord record) : PendingWrite<RecordOutcome>
     {
         public EngagementRecord Record { get; } = record;
+    }
+
+    private interface IExclusiveWrite
+    {
+        Task RunAsync(GamifyDbContext db);
+
+        void Fail(Exception ex);
+    }
+
+    private sealed class ExclusiveWrite<T>(Func<GamifyDbContext, Task<T>> work, Action<T>? afterCommit) : PendingWrite<T>, IExclusiveWrite
+    {
+        public async Task RunAsync(GamifyDbContext db)
+        {
+            var result = await work(db);
+            // Still inside the writer loop: nothing queued behind this write commits before this has run.
+            afterCommit?.Invoke(result);
+            Completion.TrySetResult(result);
+        }
     }
 
     private sealed class IntakeWrite(FeedbackIntake intake) : PendingWrite<IntakeOutcome>

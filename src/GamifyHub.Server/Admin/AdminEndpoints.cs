@@ -7,6 +7,9 @@ using GamifyHub.Grains;
 using GamifyHub.Server.Problems;
 using Microsoft.Extensions.Options;
 using GamifyHub.Server.Auth;
+using System.Security.Claims;
+using GamifyHub.Data.Entities;
+using GamifyHub.Data.Writing;
 
 namespace GamifyHub.Server.Admin;
 
@@ -14,12 +17,17 @@ public static class AdminEndpoints
 {
     public sealed record BackupMade(string Path, long Bytes, DateTime CreatedAt);
 
+    /// <summary>The answer to an apply: the new version in force and how it changed everyone.</summary>
+    public sealed record RulesApplied(int Version, IReadOnlyList<EmployeeRescore> Employees, long TotalBefore, long TotalAfter,
+        long TotalDelta, int EmployeesAffected, int BadgesGained, int BadgesLost);
+
     public static RouteGroupBuilder MapAdminEndpoints(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/admin").WithTags("Administration").RequireAuthorization(Policies.Admin);
         group.MapPost("/backup", Backup);
         group.MapGet("/rules", CurrentRules);
         group.MapPost("/rules/preview", PreviewRules);
+        group.MapPost("/rules/apply", ApplyRules);
         return group;
     }
 
@@ -31,9 +39,68 @@ public static class AdminEndpoints
     /// What a proposed rule set (format 2 JSON) would change: replays the whole event log with the current and with the
     /// proposed rules and compares points and badges per employee. Changes nothing.
     /// </summary>
-    private static async Task<IResult> PreviewRules(JsonElement body, RuleBook rules, ProjectionReader reader,
-        IOptions<CompanyOptions> company, CancellationToken cancellationToken)
+    private static async Task<IResult> PreviewRules(JsonElement body, ClaimsPrincipal user, RuleBook rules, ProjectionReader reader,
+        EngagementWriter writer, TimeProvider time, IOptions<CompanyOptions> company, CancellationToken cancellationToken)
     {
+        if (ReadValid(body, out var problem) is not { } proposed)
+        {
+            return problem!;
+        }
+
+        var zone = company.Value.Zone;
+        var current = rules.Current;
+        var (events, items) = await reader.LoadReplay(cancellationToken);
+        var before = ScoreReplay.Run(current, events, items, zone);
+        var after = ScoreReplay.Run(proposed, events, items, zone);
+        var diff = RescorePreview.Compare(before, after);
+
+        var audit = new RuleChange
+        {
+            Kind = RuleChange.Preview, Version = current.Version, Actor = Actor(user),
+            At = time.GetUtcNow().UtcDateTime, Summary = Rescoring.Summary(diff),
+        };
+        await writer.ExclusiveAsync(async db =>
+        {
+            db.RuleChanges.Add(audit);
+            return await db.SaveChangesAsync(CancellationToken.None);
+        });
+        return TypedResults.Ok(diff);
+    }
+
+    /// <summary>
+    /// Publishes a proposed rule set (format 2 JSON) as the next version and rescores the whole log with it: award lines
+    /// and flags are replaced in one transaction through the single writer, the new rules are in force from the moment
+    /// it commits, and every grain rebuilds its projection from the log on its next call.
+    /// </summary>
+    private static async Task<IResult> ApplyRules(JsonElement body, ClaimsPrincipal user, RuleBook rules, EngagementWriter writer,
+        TimeProvider time, IGrainFactory grains, IOptions<CompanyOptions> company, CancellationToken cancellationToken)
+    {
+        if (ReadValid(body, out var problem) is not { } proposed)
+        {
+            return problem!;
+        }
+
+        var zone = company.Value.Zone;
+        var actor = Actor(user);
+        var applied = await writer.ExclusiveAsync(
+            db => Rescoring.ApplyAsync(db, rules.Current, proposed, actor, time.GetUtcNow().UtcDateTime, zone, CancellationToken.None),
+            done => rules.Use(done.Rules));
+
+        // Grains hold projections of the old awards: collect them all so each rebuilds from the log when next called.
+        await grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+
+        var diff = applied.Diff;
+        return TypedResults.Ok(new RulesApplied(applied.Rules.Version, diff.Employees, diff.TotalBefore, diff.TotalAfter,
+            diff.TotalDelta, diff.EmployeesAffected, diff.BadgesGained, diff.BadgesLost));
+    }
+
+    private static string Actor(ClaimsPrincipal user) =>
+        user.FindFirstValue(ClaimTypes.Email) ?? user.Identity?.Name ?? "unknown";
+
+    /// <summary>The body as a valid rule set, or the 400 naming every problem.</summary>
+    private static RuleSet? ReadValid(JsonElement body, out IResult? problem)
+    {
+        problem = null;
         RuleSet proposed;
         try
         {
@@ -41,21 +108,19 @@ public static class AdminEndpoints
         }
         catch (InvalidDataException ex)
         {
-            return ApiProblems.Validation("body", ex.Message);
+            problem = ApiProblems.Validation("body", ex.Message);
+            return null;
         }
 
         var errors = RuleSetValidator.Validate(proposed);
         if (errors.Count > 0)
         {
-            return ApiProblems.Validation(errors.GroupBy(e => e.Path)
+            problem = ApiProblems.Validation(errors.GroupBy(e => e.Path)
                 .ToDictionary(g => g.Key, g => g.Select(e => $"{e.Path}: {e.Message}").ToArray()));
+            return null;
         }
 
-        var zone = company.Value.Zone;
-        var (events, items) = await reader.LoadReplay(cancellationToken);
-        var before = ScoreReplay.Run(rules.Current, events, items, zone);
-        var after = ScoreReplay.Run(proposed, events, items, zone);
-        return TypedResults.Ok(RescorePreview.Compare(before, after));
+        return proposed;
     }
 
     /// <summary>An online, consistent copy of the database into its backups folder, while the server keeps writing.</summary>

@@ -60,6 +60,7 @@ public sealed class HostileInputs(Random random, FuzzTargets targets)
     public const string PageFallback = "/{*path:nonfile}";
     public const string AdminBackup = "/api/admin/backup";
     public const string AdminRulesPreview = "/api/admin/rules/preview";
+    public const string AdminRulesApply = "/api/admin/rules/apply";
 
     /// <summary>The routes whose handlers read a JSON body: the bulk of the fuzzing goes there.</summary>
     public static readonly IReadOnlySet<string> BodyRoutes = new HashSet<string> { Feedback, FeedbackBatch, Actions, Events, EventsBatch, Login };
@@ -604,6 +605,16 @@ public sealed class HostileInputs(Random random, FuzzTargets targets)
                 ? Post(AdminRulesPreview, "invalid rule set", AdminRulesPreview,
                     Utf8(Chance(0.7) ? Pick(invalidRuleSets) : "{\"format\":2,\"badges\":" + S(AnyHostile()) + "}"), Caller.Admin)
                 : Post(AdminRulesPreview, "not allowed", AdminRulesPreview, WrongShapeOrNull(),
+                    Pick(new[] { Caller.Anonymous, Caller.Integration, Caller.Ravi })));
+        }
+
+        // Rule set applies: the same hostile or invalid documents; an admin gets a 400, everyone else is refused; nothing changes.
+        for (var i = 0; i < 8; i++)
+        {
+            requests.Add(Chance(0.7)
+                ? Post(AdminRulesApply, "invalid rule set", AdminRulesApply,
+                    Utf8(Chance(0.7) ? Pick(invalidRuleSets) : "{\"format\":2,\"badges\":" + S(AnyHostile()) + "}"), Caller.Admin)
+                : Post(AdminRulesApply, "not allowed", AdminRulesApply, WrongShapeOrNull(),
                     Pick(new[] { Caller.Anonymous, Caller.Integration, Caller.Ravi })));
         }
 
