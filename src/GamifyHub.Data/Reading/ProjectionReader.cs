@@ -1,3 +1,4 @@
+using GamifyHub.Data.Writing;
 using GamifyHub.Data.Entities;
 using GamifyHub.Domain.Feedback;
 using GamifyHub.Domain.Boards;
@@ -197,20 +198,8 @@ public sealed class ProjectionReader(IDbContextFactory<GamifyDbContext> dbFactor
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
-        var events = await db.Events.AsNoTracking().OrderBy(e => e.Seq)
-            .Select(e => new { e.EventId, e.EmployeeId, e.DepartmentId, e.Type, e.OccurredAt, e.Source, e.FeedbackId, e.TargetDepartmentId, e.DwellSeconds })
-            .ToListAsync(cancellationToken);
-        var routings = (await db.FeedbackRoutings.AsNoTracking().Where(r => r.ForwardedByEventId == null)
-                .OrderBy(r => r.RoutedAt).Select(r => new { r.FeedbackId, r.DepartmentId }).ToListAsync(cancellationToken))
-            .ToLookup(r => r.FeedbackId, r => r.DepartmentId);
-        var items = await db.FeedbackItems.AsNoTracking()
-            .Select(f => new { f.Id, f.Channel, f.Sentiment, f.Priority, f.Language, f.ReceivedAt })
-            .ToListAsync(cancellationToken);
-        return (
-            [.. events.Select(e => new ReplayEvent(e.EventId, e.EmployeeId, e.DepartmentId, e.Type, Utc(e.OccurredAt), e.Source,
-                e.FeedbackId, e.TargetDepartmentId, e.DwellSeconds))],
-            items.ToDictionary(i => i.Id,
-                i => new ItemProfile(i.Id, i.Channel, i.Sentiment, i.Priority, i.Language, Utc(i.ReceivedAt), [.. routings[i.Id]])));
+        var (events, items, _) = await Rescoring.LoadLogAsync(db, cancellationToken);
+        return (events, items);
     }
 
     public static AwardLine ToLine(AwardEntry a) =>

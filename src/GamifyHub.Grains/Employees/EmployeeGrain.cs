@@ -195,7 +195,7 @@ public sealed class EmployeeGrain(ProjectionReader reader, EngagementWriter writ
             }
 
             var points = e.Awards.Sum(a => a.Points);
-            if (points == 0 && own && e.Awards.All(a => a.Points == 0))
+            if (own && e.Awards.All(a => a.Points == 0))
             {
                 // Rewarded but worth nothing today (a cap or diminishing returns): nothing to celebrate.
                 continue;
