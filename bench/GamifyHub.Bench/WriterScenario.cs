@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using GamifyHub.Data;
+using GamifyHub.Data.Reading;
 using GamifyHub.Data.Writing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -19,8 +20,9 @@ public static class WriterScenario
         await BenchDatabase.CreateAsync(path);
         var options = new DbContextOptionsBuilder<GamifyDbContext>();
         options.UseGamifySqlite(SqliteDatabase.ConnectionString(path));
-        var writer = new EngagementWriter(new ContextFactory(options.Options), [], Options.Create(new WriterOptions()), TimeProvider.System,
-            NullLogger<EngagementWriter>.Instance);
+        var factory = new ContextFactory(options.Options);
+        var writer = new EngagementWriter(factory, [], new RuleBook(factory, TimeProvider.System), Options.Create(new WriterOptions()),
+            TimeProvider.System, NullLogger<EngagementWriter>.Instance);
         await writer.StartAsync(CancellationToken.None);
         try
         {

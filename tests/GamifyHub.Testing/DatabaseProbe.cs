@@ -32,6 +32,22 @@ public sealed class DatabaseProbe(string databasePath)
         return rows;
     }
 
+    /// <summary>Every stored award line as (event, recipient, points, rule, rule version), sorted.</summary>
+    public async Task<List<(Guid EventId, Guid EmployeeId, long Points, string RuleId, int RuleVersion)>> AwardLines()
+    {
+        await using var connection = Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT EventId, EmployeeId, Points, RuleId, RuleVersion FROM Awards";
+        var rows = new List<(Guid, Guid, long, string, int)>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            rows.Add((Guid.Parse(reader.GetString(0)), Guid.Parse(reader.GetString(1)), reader.GetInt64(2), reader.GetString(3), reader.GetInt32(4)));
+        }
+
+        return [.. rows.Order()];
+    }
+
     /// <summary>Row counts of the tables that hold state, to prove that something changed nothing.</summary>
     public async Task<string> StateFingerprint()
     {

@@ -4,7 +4,9 @@ using GamifyHub.Domain.Scoring;
 namespace GamifyHub.Data.Writing;
 
 /// <summary>An engagement event with the award lines the rules gave it (actor, shared credit, clawbacks; 0-point lines
-/// included), the anti-gaming flags it raised, and the item change it causes.</summary>
+/// included), the anti-gaming flags it raised, and the item change it causes. <see cref="RulesVersion"/> is the rule set
+/// version that decided the awards: the writer refuses the record if another version came into force since (null: the
+/// awards were not decided by the rules in force, e.g. seeded history).</summary>
 public sealed record EngagementRecord(
     Guid EventId,
     Guid EmployeeId,
@@ -19,7 +21,8 @@ public sealed record EngagementRecord(
     string? Url = null,
     FeedbackStatus? NewStatus = null,
     int? DwellSeconds = null,
-    IReadOnlyList<string>? Flags = null)
+    IReadOnlyList<string>? Flags = null,
+    int? RulesVersion = null)
 {
     /// <summary>Points of the lines addressed to the actor (not shared credit passed on to others).</summary>
     public int ActorPoints

@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using GamifyHub.Data.Entities;
+using GamifyHub.Data.Reading;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -17,6 +18,7 @@ public sealed class EngagementWriter : BackgroundService
     private readonly Channel<PendingWrite> _queue;
     private readonly IDbContextFactory<GamifyDbContext> _dbFactory;
     private readonly IEnumerable<ICommittedEventsObserver> _observers;
+    private readonly RuleBook _rules;
     private readonly TimeProvider _time;
     private readonly ILogger<EngagementWriter> _logger;
     private readonly int _maxBatch;
@@ -24,10 +26,11 @@ public sealed class EngagementWriter : BackgroundService
     private int _pending;
 
     public EngagementWriter(IDbContextFactory<GamifyDbContext> dbFactory, IEnumerable<ICommittedEventsObserver> observers,
-        IOptions<WriterOptions> options, TimeProvider time, ILogger<EngagementWriter> logger)
+        RuleBook rules, IOptions<WriterOptions> options, TimeProvider time, ILogger<EngagementWriter> logger)
     {
         _dbFactory = dbFactory;
         _observers = observers;
+        _rules = rules;
         _time = time;
         _logger = logger;
         _maxBatch = options.Value.MaxBatch;
@@ -165,6 +168,8 @@ public sealed class EngagementWriter : BackgroundService
         var inBatch = new Dictionary<Guid, EngagementEvent>();
         var storedItems = new List<(IntakeWrite Write, FeedbackItem Entity)>();
         var results = new List<Action>(batch.Count);
+        // Rescores run in this loop too, so the version in force cannot change while this batch commits.
+        var inForce = _rules.Current.Version;
         foreach (var write in batch)
         {
             switch (write)
@@ -176,6 +181,9 @@ public sealed class EngagementWriter : BackgroundService
                     results.Add(() => e.Completion.TrySetResult(
                         new RecordOutcome(e.Record.EventId, true, first.Seq,
                             first.Awards.Where(a => a.EmployeeId == first.EmployeeId).Sum(a => a.Points))));
+                    break;
+                case EventWrite e when e.Record.RulesVersion is { } scoredUnder && scoredUnder != inForce:
+                    results.Add(() => e.Completion.TrySetException(new StaleRulesException(scoredUnder, inForce)));
                     break;
                 case EventWrite e:
                     var entity = await ToEntity(db, e.Record, now);

@@ -199,6 +199,27 @@ public sealed class EmployeeLedger
     }
 
     /// <summary>
+    /// Records the lines of a colleague's event that name this employee (shared credit, a clawback of it). Such lines
+    /// count towards points and XP only: the event is not this employee's action, so it moves no counters, caps or
+    /// cooldowns. The same as <see cref="Observe"/> with the colleague's fact, without needing that fact.
+    /// </summary>
+    public void Credit(IReadOnlyList<AwardLine> linesOfColleaguesEvent)
+    {
+        ArgumentNullException.ThrowIfNull(linesOfColleaguesEvent);
+        for (var i = 0; i < linesOfColleaguesEvent.Count; i++)
+        {
+            var line = linesOfColleaguesEvent[i];
+            if (line.EmployeeId != EmployeeId)
+            {
+                continue;
+            }
+
+            TotalXp += line.Points;
+            _points[(int)line.Category] += line.Points;
+        }
+    }
+
+    /// <summary>
     /// Records a decided event: this employee's own event (any source), or another employee's event whose award
     /// lines name this employee. Needs only the event and its stored award lines, never the rules, so a ledger can be
     /// rebuilt from the event log without scoring again. Lines for other employees are ignored.

@@ -7,10 +7,11 @@ namespace GamifyHub.Grains.Boards;
 
 /// <summary>
 /// One leaderboard for the current period of its window. Deltas update it in O(log n); a timer pushes the
-/// rows that changed at most <see cref="PushesPerSecond"/> times a second, however fast deltas arrive.
+/// rows that changed at most <see cref="PushesPerSecond"/> times a second, however fast deltas arrive. It reloads at a
+/// period roll-over and when a rescore puts another rules version in force.
 /// </summary>
 public sealed class BoardGrain(ProjectionReader reader, ILiveNotifier notifier, TimeProvider time,
-    IOptions<CompanyOptions> company) : Grain, IBoardGrain
+    IOptions<CompanyOptions> company, RuleBook rules) : Grain, IBoardGrain
 {
     public const int PushesPerSecond = 4;
     private const int VisibleRows = 50;
@@ -18,6 +19,7 @@ public sealed class BoardGrain(ProjectionReader reader, ILiveNotifier notifier, 
     private BoardScope _scope = BoardScope.Employees;
     private BoardWindow _window;
     private Period _period = null!;
+    private int _loadedUnder;
     private Leaderboard _board = new();
     private long _highWater;
     private long _version;
@@ -74,7 +76,7 @@ public sealed class BoardGrain(ProjectionReader reader, ILiveNotifier notifier, 
     private async Task RollOverIfDue()
     {
         var current = CurrentPeriod();
-        if (current.Key != _period.Key)
+        if (current.Key != _period.Key || rules.Current.Version != _loadedUnder)
         {
             await LoadPeriod(current);
             _dirty = true;
@@ -83,6 +85,7 @@ public sealed class BoardGrain(ProjectionReader reader, ILiveNotifier notifier, 
 
     private async Task LoadPeriod(Period period)
     {
+        _loadedUnder = rules.Current.Version;
         var (highWater, scores) = await reader.LoadBoard(_scope, period);
         var board = new Leaderboard();
         foreach (var (member, score) in scores)

@@ -2,22 +2,33 @@ using GamifyHub.Data.Reading;
 
 namespace GamifyHub.Grains.Departments;
 
-/// <summary>One department's engagement totals.</summary>
-public sealed class DepartmentGrain(ProjectionReader reader) : Grain, IDepartmentGrain
+/// <summary>One department's engagement totals, reloaded when a rescore puts another rules version in force.</summary>
+public sealed class DepartmentGrain(ProjectionReader reader, RuleBook rules) : Grain, IDepartmentGrain
 {
+    private int _loadedUnder;
     private long _highWater;
     private long _points;
     private long _events;
 
-    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    public override Task OnActivateAsync(CancellationToken cancellationToken) => Load();
+
+    private async Task Load()
     {
+        _loadedUnder = rules.Current.Version;
         (_highWater, _points, _events) = await reader.LoadDepartment(this.GetPrimaryKey());
     }
 
-    public Task<DepartmentSummary> GetSummary() => Task.FromResult(new DepartmentSummary(this.GetPrimaryKey(), _points, _events));
+    private Task EnsureCurrent() => rules.Current.Version == _loadedUnder ? Task.CompletedTask : Load();
 
-    public Task ApplyDeltas(IReadOnlyList<ScoreDelta> deltas)
+    public async Task<DepartmentSummary> GetSummary()
     {
+        await EnsureCurrent();
+        return new DepartmentSummary(this.GetPrimaryKey(), _points, _events);
+    }
+
+    public async Task ApplyDeltas(IReadOnlyList<ScoreDelta> deltas)
+    {
+        await EnsureCurrent();
         foreach (var delta in deltas.Where(d => d.Seq > _highWater))
         {
             _points += delta.Points;
@@ -26,7 +37,5 @@ public sealed class DepartmentGrain(ProjectionReader reader) : Grain, IDepartmen
                 _events++;
             }
         }
-
-        return Task.CompletedTask;
     }
 }

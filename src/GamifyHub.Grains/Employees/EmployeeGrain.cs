@@ -10,15 +10,19 @@ namespace GamifyHub.Grains.Employees;
 
 /// <summary>
 /// One employee: scores their events with their <see cref="EmployeeLedger"/> (rebuilt on activation by observing their
-/// stored events and award lines), keeps totals and recent awards live, and sends personal notifications.
+/// stored events and award lines), keeps totals and recent awards live, and sends personal notifications. Its projection
+/// belongs to the rules version it was loaded under: when a rescore puts another version in force, it reloads before
+/// scoring or answering, and an event the writer refuses as scored under old rules is scored again.
 /// </summary>
 public sealed class EmployeeGrain(ProjectionReader reader, EngagementWriter writer, RuleBook rules, ILiveNotifier notifier,
     IOptions<CompanyOptions> company)
     : Grain, IEmployeeGrain
 {
     private const int RecentCount = 20;
+    private const int StaleRetries = 3;
     // Events up to this sequence were included by the load; live updates at or below it are already counted.
     private long _highWater;
+    private int _loadedUnder;
     private readonly Dictionary<PointCategory, long> _byCategory = [];
     private readonly LinkedList<EarnedAwards> _recent = new();
     private readonly TimeZoneInfo _zone = company.Value.Zone;
@@ -27,10 +31,17 @@ public sealed class EmployeeGrain(ProjectionReader reader, EngagementWriter writ
     private int _level;
     private readonly HashSet<string> _earned = [];
 
-    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    public override Task OnActivateAsync(CancellationToken cancellationToken) => Load();
+
+    private async Task Load()
     {
         var id = this.GetPrimaryKey();
+        // Read the version first: a rescore switches it only after its commit, so the load cannot see older lines than it.
+        _loadedUnder = rules.Current.Version;
         _ledger = new EmployeeLedger(id);
+        _byCategory.Clear();
+        _recent.Clear();
+        _earned.Clear();
         var history = await reader.LoadLedger(id);
         _highWater = history.HighWater;
         foreach (var entry in history.Entries)
@@ -57,8 +68,12 @@ public sealed class EmployeeGrain(ProjectionReader reader, EngagementWriter writ
         TakeMilestones();
     }
 
-    public Task<EmployeeProgress> GetProgress()
+    /// <summary>Reloads the projection when a rescore put another rules version in force since it was loaded.</summary>
+    private Task EnsureCurrent() => rules.Current.Version == _loadedUnder ? Task.CompletedTask : Load();
+
+    public async Task<EmployeeProgress> GetProgress()
     {
+        await EnsureCurrent();
         var current = rules.Current;
         var level = Levels.For(current.LevelCurve, _ledger.TotalXp);
         var badges = BadgeEvaluator.Evaluate(current.Badges, _ledger.Stats, Today())
@@ -66,7 +81,7 @@ public sealed class EmployeeGrain(ProjectionReader reader, EngagementWriter writ
             .Select(b => new BadgeView(b.Badge.Id, b.Badge.Name, b.Badge.Description, b.Badge.Tier.ToString().ToLowerInvariant(),
                 b.Badge.Secret, b.Earned, Math.Min(b.Current, b.Target), b.Target))
             .ToList();
-        return Task.FromResult(new EmployeeProgress(new LevelView(level.Level, level.XpIntoLevel, level.XpForNextLevel), badges));
+        return new EmployeeProgress(new LevelView(level.Level, level.XpIntoLevel, level.XpForNextLevel), badges);
     }
 
     private DateOnly Today() => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, _zone).DateTime);
@@ -109,10 +124,14 @@ public sealed class EmployeeGrain(ProjectionReader reader, EngagementWriter writ
         }
     }
 
-    public Task<EmployeeSummary> GetSummary() => Task.FromResult(new EmployeeSummary(
-        this.GetPrimaryKey(), _byCategory.Values.Sum(), new Dictionary<PointCategory, long>(_byCategory), [.. _recent]));
+    public async Task<EmployeeSummary> GetSummary()
+    {
+        await EnsureCurrent();
+        return new EmployeeSummary(
+            this.GetPrimaryKey(), _byCategory.Values.Sum(), new Dictionary<PointCategory, long>(_byCategory), [.. _recent]);
+    }
 
-    public Task<ScoredEvent> Score(ScoreRequest request)
+    public async Task<ScoredEvent> Score(ScoreRequest request)
     {
         var command = request.Command;
         var newStatus = command.Type switch
@@ -121,13 +140,13 @@ public sealed class EmployeeGrain(ProjectionReader reader, EngagementWriter writ
             ActionType.Reopen => FeedbackStatus.Open,
             _ => (FeedbackStatus?)null,
         };
-        return ScoreAndRecord(command, request.Fact, request.FeedbackId, newStatus);
+        return await ScoreAndRecord(command, request.Fact, request.FeedbackId, newStatus, request.ItemRulesVersion);
     }
 
     public async Task<ActionOutcome> RecordExternal(ActionCommand command)
     {
         var fact = FactOf(command, null);
-        var scored = await ScoreAndRecord(command, fact, null, null);
+        var scored = await ScoreAndRecord(command, fact, null, null, null);
         return new ActionOutcome(ActionFailure.None, command.EventId, scored.Duplicate, scored.Points,
             [.. OwnLines(scored.Awards, command.EmployeeId).Select(AwardView.From)], null);
     }
@@ -140,17 +159,51 @@ public sealed class EmployeeGrain(ProjectionReader reader, EngagementWriter writ
     public static IEnumerable<AwardLine> OwnLines(IReadOnlyList<AwardLine> lines, Guid employeeId) =>
         lines.Where(l => l.EmployeeId == employeeId);
 
-    private async Task<ScoredEvent> ScoreAndRecord(ActionCommand command, EngagementFact fact, Guid? feedbackId, FeedbackStatus? newStatus)
+    /// <param name="itemRulesVersion">The version the item's state was loaded under; null for an event without an item.</param>
+    private async Task<ScoredEvent> ScoreAndRecord(ActionCommand command, EngagementFact fact, Guid? feedbackId,
+        FeedbackStatus? newStatus, int? itemRulesVersion)
     {
         if (command.EmployeeId != this.GetPrimaryKey())
         {
             throw new ArgumentException($"Event {command.EventId} is not by employee {this.GetPrimaryKey()}.", nameof(command));
         }
 
-        var result = _ledger.Score(rules.Current, fact, _zone);
+        for (var attempt = 1; ; attempt++)
+        {
+            await EnsureCurrent();
+            var ruleSet = rules.Current;
+            if (ruleSet.Version != _loadedUnder)
+            {
+                continue; // switched while loading
+            }
+
+            if (itemRulesVersion is { } itemVersion && itemVersion != ruleSet.Version)
+            {
+                return ScoredEvent.Stale;
+            }
+
+            var result = _ledger.Score(ruleSet, fact, _zone);
+            try
+            {
+                return await Record(command, fact, feedbackId, newStatus, result, ruleSet.Version);
+            }
+            catch (StaleRulesException) when (attempt < StaleRetries)
+            {
+                // A rescore committed after we scored; nothing was stored. The item's facts may be stale too.
+                if (itemRulesVersion is not null)
+                {
+                    return ScoredEvent.Stale;
+                }
+            }
+        }
+    }
+
+    private async Task<ScoredEvent> Record(ActionCommand command, EngagementFact fact, Guid? feedbackId, FeedbackStatus? newStatus,
+        ScoreResult result, int rulesVersion)
+    {
         var outcome = await writer.RecordAsync(new EngagementRecord(command.EventId, command.EmployeeId, command.DepartmentId,
             command.Type, feedbackId, command.OccurredAt, command.Source, result.Awards, command.TargetDepartmentId,
-            command.Text, command.Url, newStatus, command.DwellSeconds, result.Flags));
+            command.Text, command.Url, newStatus, command.DwellSeconds, result.Flags, rulesVersion));
         if (outcome.Duplicate)
         {
             return new ScoredEvent(true, outcome.Points, [], []);
@@ -163,6 +216,7 @@ public sealed class EmployeeGrain(ProjectionReader reader, EngagementWriter writ
 
     public async Task ApplyAwards(IReadOnlyList<EarnedAwards> earned)
     {
+        await EnsureCurrent();
         var me = this.GetPrimaryKey();
         foreach (var e in earned)
         {
@@ -179,12 +233,8 @@ public sealed class EmployeeGrain(ProjectionReader reader, EngagementWriter writ
             var own = e.ActorId == me || e.ActorId == Guid.Empty;
             if (!own)
             {
-                // Shared credit or a clawback from a colleague's event: the ledger counts the points (own events were
-                // observed when they were scored here).
-                _ledger.Observe(
-                    new EngagementFact(e.EventId, e.ActorId, Guid.Empty, ActionType.Resolve, new DateTimeOffset(DateTime.SpecifyKind(e.OccurredAt, DateTimeKind.Utc)),
-                        "fanout", null, null),
-                    [.. e.Awards.Select(a => new AwardLine(me, Guid.Empty, a.Points, a.Category, a.Rule, a.RuleVersion, a.Reason))], _zone);
+                // Shared credit or a clawback from a colleague's event (own events were observed when scored here).
+                _ledger.Credit([.. e.Awards.Select(a => new AwardLine(me, Guid.Empty, a.Points, a.Category, a.Rule, a.RuleVersion, a.Reason))]);
                 await AnnounceMilestones(e.OccurredAt);
             }
 

@@ -6,15 +6,23 @@ namespace GamifyHub.Grains.Feedback;
 
 /// <summary>
 /// Owns one item's lifecycle, folded from its events on activation. Actions are checked against that state,
-/// scored, and acknowledged only after the writer made the event durable.
+/// scored, and acknowledged only after the writer made the event durable. The state holds the resolve's award lines
+/// (a reopen claws them back), so it is reloaded when a rescore puts another rules version in force.
 /// </summary>
-public sealed class FeedbackItemGrain(ProjectionReader reader, CompanyDirectory directory) : Grain, IFeedbackItemGrain
+public sealed class FeedbackItemGrain(ProjectionReader reader, CompanyDirectory directory, RuleBook rules) : Grain, IFeedbackItemGrain
 {
+    private const int StaleRetries = 3;
     private FeedbackItemState? _state;
+    private int _loadedUnder;
     private readonly HashSet<Guid> _eventIds = [];
 
-    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    public override Task OnActivateAsync(CancellationToken cancellationToken) => Load();
+
+    private async Task Load()
     {
+        _loadedUnder = rules.Current.Version;
+        _state = null;
+        _eventIds.Clear();
         var history = await reader.LoadItem(this.GetPrimaryKey());
         if (history is null)
         {
@@ -30,6 +38,24 @@ public sealed class FeedbackItemGrain(ProjectionReader reader, CompanyDirectory 
     }
 
     public async Task<ActionOutcome> Act(ActionCommand command)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            if (rules.Current.Version != _loadedUnder)
+            {
+                await Load();
+            }
+
+            var outcome = await TryAct(command, attempt == StaleRetries);
+            if (outcome is not null)
+            {
+                return outcome;
+            }
+        }
+    }
+
+    /// <returns>Null when the employee grain found this state older than the rules in force (nothing was stored).</returns>
+    private async Task<ActionOutcome?> TryAct(ActionCommand command, bool lastAttempt)
     {
         if (_state is null)
         {
@@ -50,7 +76,13 @@ public sealed class FeedbackItemGrain(ProjectionReader reader, CompanyDirectory 
         // Scoring belongs to the actor's ledger (caps, cooldowns, bursts); the item contributes what it knows.
         var fact = Employees.EmployeeGrain.FactOf(command, _state.FactsFor(command.Type, command.TargetDepartmentId));
         var scored = await GrainFactory.GetGrain<IEmployeeGrain>(command.EmployeeId)
-            .Score(new ScoreRequest(command, this.GetPrimaryKey(), fact));
+            .Score(new ScoreRequest(command, this.GetPrimaryKey(), fact, _loadedUnder));
+        if (scored.StaleRules)
+        {
+            return lastAttempt
+                ? throw new InvalidOperationException($"Event {command.EventId} kept meeting a rules change; try again.")
+                : null;
+        }
 
         if (scored.Duplicate)
         {

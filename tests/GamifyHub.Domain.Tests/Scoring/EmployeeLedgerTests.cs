@@ -534,6 +534,27 @@ public class EmployeeLedgerTests
     }
 
     [Fact]
+    public void CreditFromAColleaguesEventCountsLikeObservingItAndLeavesTheCapsAlone()
+    {
+        var rules = WithLimits(Default with { SharedCredit = new(0.5m) }, caps: new() { [PointCategory.Responding] = 12 });
+        var resolve = Fact(Ravi, ActionType.Resolve, Monday9.AddMinutes(5), ItemN(2) with { HandOffChain = [SofiaForwarded] });
+        var shared = new EmployeeLedger(Ravi).Score(rules, resolve, Berlin);
+        var observed = new EmployeeLedger(Sofia);
+        var credited = new EmployeeLedger(Sofia);
+
+        observed.Observe(resolve, shared.Awards, Berlin);
+        credited.Credit(shared.Awards);
+
+        Assert.Equal(4, credited.TotalXp);
+        Assert.Equal(observed.TotalXp, credited.TotalXp);
+        Assert.Equal(observed.Stats.PointsByCategory, credited.Stats.PointsByCategory);
+        Assert.Equal([5, 5, 2], Play(credited, rules,
+            Fact(Sofia, ActionType.Reply, Monday9.AddMinutes(10), ItemN(3)),
+            Fact(Sofia, ActionType.Reply, Monday9.AddMinutes(15), ItemN(4)),
+            Fact(Sofia, ActionType.Reply, Monday9.AddMinutes(20), ItemN(5))));
+    }
+
+    [Fact]
     public void TheActorsCapLimitsThePointsBeforeTheyAreShared()
     {
         var rules = WithLimits(Default with { SharedCredit = new(0.5m) }, caps: new() { [PointCategory.Responding] = 6 });

@@ -1,0 +1,97 @@
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using GamifyHub.Data.Reading;
+using GamifyHub.Domain.Scoring;
+using GamifyHub.Grains;
+using GamifyHub.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace GamifyHub.Server.Tests;
+
+/// <summary>
+/// Rule changes applied while employees keep acting: an event scored just before a rescore commits must not keep the old
+/// rules' points. Afterwards the stored award lines must be exactly what replaying the log under the rules in force gives.
+/// </summary>
+public sealed class RescoreRaceTests(GamifyHubFactory factory) : IClassFixture<GamifyHubFactory>
+{
+    private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
+
+    private static string Scaled(string rulesJson, int numerator, int denominator)
+    {
+        var rules = JsonNode.Parse(rulesJson)!;
+        foreach (var rule in rules["rules"]!.AsArray())
+        {
+            rule!["points"] = rule["points"]!.GetValue<int>() * numerator / denominator;
+        }
+
+        return rules.ToJsonString();
+    }
+
+    [Fact]
+    public async Task Events_acted_during_rescores_end_up_scored_by_the_rules_in_force()
+    {
+        var admin = await factory.SignedIn(ApiClient.Admin);
+        var original = await (await admin.GetAsync("/api/admin/rules")).Content.ReadAsStringAsync();
+        var actors = new[] { ApiClient.Ravi, ApiClient.Sofia, ApiClient.Lena };
+        using var stop = new CancellationTokenSource();
+        var accepted = 0;
+
+        // Each actor works through open items: read, reply, resolve, reopen (the reopen claws back the resolve's lines,
+        // which a rescore in between changes).
+        var workers = actors.Select(email => Task.Run(async () =>
+        {
+            var client = await factory.SignedIn(email);
+            var page = await client.GetJson("/api/feedback?status=open&pageSize=100");
+            var items = page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString()!).ToList();
+            string[] steps = ["{\"type\":\"read\",\"dwellSeconds\":60}", "{\"type\":\"reply\",\"text\":\"Thank you, we are on it.\"}",
+                "{\"type\":\"resolve\",\"note\":\"Fixed in the latest release.\"}", "{\"type\":\"reopen\"}"];
+            for (var i = 0; !stop.IsCancellationRequested; i++)
+            {
+                var item = items[i / steps.Length % items.Count];
+                var response = await client.PostAsync($"/api/feedback/{item}/actions", Json(steps[i % steps.Length]));
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    Interlocked.Increment(ref accepted);
+                }
+                else
+                {
+                    Assert.Equal(HttpStatusCode.Conflict, response.StatusCode); // e.g. an item someone else resolved
+                }
+            }
+        })).ToList();
+
+        await Eventually.True(() => Task.FromResult(Volatile.Read(ref accepted) > 20), 30_000);
+        foreach (var rules in new[] { Scaled(original, 3, 1), Scaled(original, 2, 1), original, Scaled(original, 3, 1), original })
+        {
+            var applied = await admin.PostAsync("/api/admin/rules/apply", Json(rules));
+            Assert.Equal(HttpStatusCode.OK, applied.StatusCode);
+            var seen = Volatile.Read(ref accepted);
+            await Eventually.True(() => Task.FromResult(Volatile.Read(ref accepted) > seen + 10), 30_000);
+        }
+
+        await stop.CancelAsync();
+        await Task.WhenAll(workers);
+
+        var ruleBook = factory.Services.GetRequiredService<RuleBook>();
+        var (events, items) = await factory.Services.GetRequiredService<ProjectionReader>().LoadReplay();
+        var replay = ScoreReplay.Run(ruleBook.Current, events, items, factory.Services.GetRequiredService<IOptions<CompanyOptions>>().Value.Zone);
+        var expected = replay.Events
+            .SelectMany(e => e.Awards.Select(a => (e.EventId, a.EmployeeId, (long)a.Points, a.RuleId, a.RuleVersion)))
+            .Order().ToList();
+
+        var stored = await new DatabaseProbe(factory.DatabasePath).AwardLines();
+        Assert.All(stored, line => Assert.Equal(ruleBook.Current.Version, line.RuleVersion));
+        Assert.Equal(expected, stored);
+
+        // The live projections agree with the log too.
+        foreach (var email in actors)
+        {
+            var client = await factory.SignedIn(email);
+            var me = await client.GetJson("/api/me");
+            var id = Guid.Parse(me.GetProperty("employeeId").GetString()!);
+            Assert.Equal(replay.Employees[id].Total, me.GetProperty("points").GetInt64());
+        }
+    }
+}
