@@ -10,7 +10,8 @@ namespace GamifyHub.Data;
 /// <summary>
 /// The stored JSON form of a rule set. It carries its own format number and names no .NET types, so renaming
 /// code never breaks stored rules. Format 2 holds the whole rule set (rules with conditions, multipliers, limits,
-/// shared credit, anti-gaming, level curve, badges with a "kind" discriminator); format 1 (version, first-reply
+/// shared credit, anti-gaming, level curve, badges with a "kind" discriminator; rules and badges may carry "translations"
+/// by language code, added to format 2 without a new number since older readers never stored any); format 1 (version, first-reply
 /// bonus and rules) is still read and converted, taking everything else from <see cref="RuleSet.Default"/>.
 /// </summary>
 public static class RuleSetFormat
@@ -90,13 +91,14 @@ public static class RuleSetFormat
         r.Version,
         [.. r.Rules.Select(x => new RuleDocument(x.Id, x.Action, x.Category, x.Points, x.Reason, x.When is null ? null : new ConditionsDocument(
             x.When.Channels?.ToList(), x.When.Sentiments?.ToList(), x.When.Priorities?.ToList(), x.When.DepartmentIds?.ToList(),
-            x.When.Languages?.ToList(), x.When.WithinSlaMinutes)))],
+            x.When.Languages?.ToList(), x.When.WithinSlaMinutes), x.Translations?.ToDictionary()))],
         new MultipliersDocument(r.Multipliers.FirstResponder, r.Multipliers.NegativeResolved),
         new LimitsDocument(r.Limits.DailyCap.ToDictionary(), r.Limits.DiminishAfter, r.Limits.DiminishFactor, r.Limits.CooldownMinutes),
         new SharedCreditDocument(r.SharedCredit.Share),
         new AntiGamingDocument(r.AntiGaming.MinReadSeconds, r.AntiGaming.BurstCount, r.AntiGaming.BurstWindowSeconds),
         new LevelCurveDocument(r.LevelCurve.Kind, r.LevelCurve.Base, r.LevelCurve.Growth, r.LevelCurve.Table?.ToList()),
-        [.. r.Badges.Select(b => new BadgeDocument(b.Id, b.Name, b.Description, b.Tier, b.Secret, ToDocument(b.Criterion)))]);
+        [.. r.Badges.Select(b => new BadgeDocument(b.Id, b.Name, b.Description, b.Tier, b.Secret, ToDocument(b.Criterion),
+            b.Translations?.ToDictionary(t => t.Key, t => (BadgeTextDocument?)new BadgeTextDocument(t.Value.Name, t.Value.Description))))]);
 
     private static CriterionDocument ToDocument(BadgeCriterion c) => c switch
     {
@@ -121,14 +123,16 @@ public static class RuleSetFormat
             d.Version,
             [.. Required(d.Rules, "rules").Select(r => new ScoringRule(Required(r.Id, "rules[].id"), r.Action, r.Category, r.Points,
                 r.Reason ?? "", r.When is null ? null : new RuleConditions(
-                    r.When.Channels, r.When.Sentiments, r.When.Priorities, r.When.DepartmentIds, r.When.Languages, r.When.WithinSlaMinutes)))],
+                    r.When.Channels, r.When.Sentiments, r.When.Priorities, r.When.DepartmentIds, r.When.Languages, r.When.WithinSlaMinutes),
+                r.Translations?.AsReadOnly()))],
             new Multipliers(multipliers.FirstResponder, multipliers.NegativeResolved),
             new Limits((limits.DailyCap ?? []).AsReadOnly(), limits.DiminishAfter, limits.DiminishFactor, limits.CooldownMinutes),
             new SharedCredit(shared.Share),
             new AntiGaming(antiGaming.MinReadSeconds, antiGaming.BurstCount, antiGaming.BurstWindowSeconds),
             new LevelCurve(curve.Kind, curve.Base, curve.Growth, curve.Table),
             [.. (d.Badges ?? []).Select(b => new BadgeDefinition(Required(b.Id, "badges[].id"), b.Name ?? "", b.Description ?? "", b.Tier, b.Secret,
-                FromDocument(Required(b.Criterion, "badges[].criterion"))))]);
+                FromDocument(Required(b.Criterion, "badges[].criterion")),
+                b.Translations?.ToDictionary(t => t.Key, t => new BadgeText(t.Value?.Name ?? "", t.Value?.Description ?? "")).AsReadOnly()))]);
     }
 
     private static BadgeCriterion FromDocument(CriterionDocument c) => c.Kind switch
@@ -164,7 +168,8 @@ public static class RuleSetFormat
         LevelCurveDocument? LevelCurve,
         List<BadgeDocument>? Badges);
 
-    private sealed record RuleDocument(string? Id, ActionType Action, PointCategory Category, int Points, string? Reason, ConditionsDocument? When);
+    private sealed record RuleDocument(string? Id, ActionType Action, PointCategory Category, int Points, string? Reason, ConditionsDocument? When,
+        Dictionary<string, string>? Translations = null);
 
     private sealed record ConditionsDocument(
         List<string>? Channels,
@@ -184,7 +189,10 @@ public static class RuleSetFormat
 
     private sealed record LevelCurveDocument(LevelCurveKind Kind, int Base, decimal Growth, List<int>? Table);
 
-    private sealed record BadgeDocument(string? Id, string? Name, string? Description, BadgeTier Tier, bool Secret, CriterionDocument? Criterion);
+    private sealed record BadgeDocument(string? Id, string? Name, string? Description, BadgeTier Tier, bool Secret, CriterionDocument? Criterion,
+        Dictionary<string, BadgeTextDocument?>? Translations = null);
+
+    private sealed record BadgeTextDocument(string? Name, string? Description);
 
     private sealed record CriterionDocument(
         string Kind,

@@ -32,5 +32,16 @@ public sealed class BadgeCelebrationTests(BrowserFixture browser) : IClassFixtur
 
         await close.ClickAsync();
         await Assertions.Expect(celebration).ToHaveCountAsync(0);
+
+        // "Why did I get this?": the award names its rule and rule set version.
+        var award = panel.Locator("[data-testid=award][data-rule='read']").First;
+        await award.GetByText("Why did I get this?").ClickAsync();
+        await Assertions.Expect(award.GetByTestId("award-why-rule")).ToContainTextAsync("read · rule set version");
+
+        // In German the rule set's own texts follow: badge name and award reason.
+        await sofia.GetByLabel("Language").SelectOptionAsync("de");
+        await Assertions.Expect(badge).ToContainTextAsync("Erstes Zuhören", new() { Timeout = 10_000 });
+        await Assertions.Expect(award).ToContainTextAsync("Kundenfeedback gelesen");
+        await Assertions.Expect(award.GetByText("Warum habe ich das bekommen?")).ToBeVisibleAsync();
     }
 }

@@ -7,8 +7,9 @@ import { useMe, useSession } from './features/auth/session';
 import { InboxPage } from './features/inbox/InboxPage';
 import { LeaderboardPage } from './features/board/LeaderboardPage';
 import { MePanel } from './features/me/MePanel';
-import { useT } from './i18n';
+import { useI18n, useT } from './i18n';
 import { useHubEvent, useLive } from './live/LiveProvider';
+import { inLanguage } from './live/notificationText';
 import { routeHref, useRoute, type Route } from './router';
 
 export function Header({ children }: { children?: ReactNode }) {
@@ -39,7 +40,7 @@ function NavLink({ route, current, children }: { route: Route; current: Route; c
 
 /** The signed-in app: header, page, and my points. */
 export function AppLayout() {
-  const t = useT();
+  const { t, lang } = useI18n();
   const me = useMe();
   const { signOut, refreshMe } = useSession();
   const toast = useToast();
@@ -50,7 +51,16 @@ export function AppLayout() {
   const [celebrations, setCelebrations] = useState<LiveNotification[]>([]);
   const closeCelebration = useCallback(() => setCelebrations((list) => list.slice(1)), []);
 
-  useHubEvent<LiveNotification>('Notification', (n) => {
+  // Rule set texts (award reasons, badge names) come from the server in the request's language.
+  const [shownLang, setShownLang] = useState(lang);
+  useEffect(() => {
+    if (lang === shownLang) return;
+    setShownLang(lang);
+    void refreshMe();
+  }, [lang, shownLang, refreshMe]);
+
+  useHubEvent<LiveNotification>('Notification', (received) => {
+    const n = inLanguage(received, lang);
     const points = n.points > 0 ? `+${n.points}` : n.points < 0 ? `−${Math.abs(n.points)}` : undefined;
     switch (n.type) {
       case 'badge':

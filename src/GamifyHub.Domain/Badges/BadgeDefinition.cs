@@ -7,13 +7,23 @@ public enum BadgeTier { Bronze, Silver, Gold }
 /// <summary>A badge of a rule set. Earned from <see cref="EmployeeStats"/> by <see cref="BadgeEvaluator"/>.</summary>
 /// <param name="Id">Stable id (stored with earned badges). Letters, digits, '-', '_' and '.' only.</param>
 /// <param name="Secret">Shown only once earned: a surprise, not a goal to grind for. Callers hide unearned secret badges.</param>
+/// <param name="Translations">Name and description in other languages, by two-letter code (e.g. "de").</param>
 public sealed record BadgeDefinition(
     string Id,
     string Name,
     string Description,
     BadgeTier Tier,
     bool Secret,
-    BadgeCriterion Criterion);
+    BadgeCriterion Criterion,
+    IReadOnlyDictionary<string, BadgeText>? Translations = null)
+{
+    /// <summary>Name and description in <paramref name="language"/>, or the English ones when there is no translation.</summary>
+    public BadgeText TextIn(string language) =>
+        Translations is not null && Translations.TryGetValue(language, out var text) ? text : new BadgeText(Name, Description);
+}
+
+/// <summary>A badge's name and description in one language.</summary>
+public sealed record BadgeText(string Name, string Description);
 
 /// <summary>
 /// What a badge asks for. A closed set (the constructor is private), so storage and the evaluator can handle every

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using GamifyHub.Domain.Texts;
 
 namespace GamifyHub.Domain.Scoring;
 
@@ -12,7 +13,6 @@ internal sealed class CompiledRules
     internal static readonly int ActionKinds = (int)Enum.GetValues<ActionType>().Max() + 1;
     internal static readonly int CategoryKinds = (int)Enum.GetValues<PointCategory>().Max() + 1;
 
-    private const string DiminishedSuffix = " (diminishing returns)";
     private static readonly ConditionalWeakTable<RuleSet, CompiledRules> Cache = new();
 
     private readonly CompiledRule[][] _byAction;
@@ -50,7 +50,7 @@ internal sealed class CompiledRules
         for (var c = 0; c < CategoryKinds; c++)
         {
             Caps[c] = rules.Limits.DailyCap.TryGetValue((PointCategory)c, out var cap) ? cap : long.MaxValue;
-            CapReachedSuffix[c] = $" (daily {(PointCategory)c} cap reached)";
+            CapReachedSuffix[c] = ReasonPhrases.English.CapReached((PointCategory)c);
         }
 
         DiminishAfter = rules.Limits.DiminishAfter;
@@ -83,7 +83,7 @@ internal sealed class CompiledRules
 
     public long BurstWindowTicks { get; }
 
-    public static string Diminished(string reason) => reason + DiminishedSuffix;
+    public static string Diminished(string reason) => reason + ReasonPhrases.English.Diminished;
 
     /// <summary>Validates once per rule set instance; throws <see cref="ArgumentException"/> for an invalid one.</summary>
     public static CompiledRules For(RuleSet rules) => Cache.GetValue(rules, static r => new CompiledRules(r));
@@ -137,14 +137,12 @@ internal sealed class CompiledRule
         When = rule.When;
         (Multiplier, MultipliedReason) = rule.Action switch
         {
-            ActionType.Reply => (multipliers.FirstResponder, $"{rule.Reason} ×{Format(multipliers.FirstResponder)} first responder"),
-            ActionType.Resolve => (multipliers.NegativeResolved, $"{rule.Reason} ×{Format(multipliers.NegativeResolved)} negative feedback turned round"),
+            ActionType.Reply => (multipliers.FirstResponder, rule.Reason + ReasonPhrases.English.Multiplied(ActionType.Reply, multipliers.FirstResponder)),
+            ActionType.Resolve => (multipliers.NegativeResolved, rule.Reason + ReasonPhrases.English.Multiplied(ActionType.Resolve, multipliers.NegativeResolved)),
             _ => (1m, rule.Reason),
         };
         SharedRuleId = rule.Id + AwardLine.SharedSuffix;
-        SharedReason = rule.Action == ActionType.Insight
-            ? "Shared credit: you forwarded feedback that then became a product insight"
-            : "Shared credit: you forwarded feedback that was then resolved";
+        SharedReason = rule.Action == ActionType.Insight ? ReasonPhrases.English.SharedInsight : ReasonPhrases.English.SharedResolve;
     }
 
     public ScoringRule Rule { get; }
@@ -159,6 +157,4 @@ internal sealed class CompiledRule
     public string SharedRuleId { get; }
 
     public string SharedReason { get; }
-
-    private static string Format(decimal value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 }

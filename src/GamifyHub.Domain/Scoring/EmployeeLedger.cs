@@ -17,7 +17,7 @@ namespace GamifyHub.Domain.Scoring;
 /// </summary>
 public sealed class EmployeeLedger
 {
-    private const string ClawbackReason = "Resolution reopened: points returned";
+    private static readonly string ClawbackReason = Texts.ReasonPhrases.English.Clawback;
 
     private static readonly int ActionKinds = CompiledRules.ActionKinds;
     private static readonly int CategoryKinds = CompiledRules.CategoryKinds;
@@ -177,7 +177,7 @@ public sealed class EmployeeLedger
             var kept = points - shared;
             used[category] += points; // before sharing, so sharing never changes what the event is worth
             lines.Add(new AwardLine(EmployeeId, fact.DepartmentId, kept, rule.Rule.Category, rule.Rule.Id, compiled.Version,
-                shared > 0 ? $"{reason} ({shared} shared with the colleagues who forwarded it)" : reason));
+                shared > 0 ? reason + Texts.ReasonPhrases.English.SharedOut(shared) : reason));
             if (shared > 0)
             {
                 // Equal parts; the remainder goes to the earliest forwarder, who started the hand-off.

@@ -17,6 +17,7 @@ public static class RuleSetValidator
     public const int MaxRulePoints = 100_000;
 
     public const decimal MaxMultiplier = 10m;
+    public const int MaxTranslationLength = 300;
 
     public static IReadOnlyList<RuleError> Validate(RuleSet rules)
     {
@@ -93,6 +94,11 @@ public static class RuleSetValidator
             if (string.IsNullOrWhiteSpace(rule.Reason))
             {
                 error($"{path}.Reason", "Reason must not be empty: employees see it next to their points.");
+            }
+
+            foreach (var (language, text) in rule.Translations ?? new Dictionary<string, string>())
+            {
+                CheckTranslation($"{path}.Translations.{language}", language, text, error);
             }
 
             if (rule.When is { } when)
@@ -276,6 +282,12 @@ public static class RuleSetValidator
                 error($"{path}.Description", "Badge description must not be empty: it tells people how to earn it.");
             }
 
+            foreach (var (language, text) in badge.Translations ?? new Dictionary<string, BadgeText>())
+            {
+                CheckTranslation($"{path}.Translations.{language}.Name", language, text?.Name, error);
+                CheckTranslation($"{path}.Translations.{language}.Description", language, text?.Description, error);
+            }
+
             if (!Enum.IsDefined(badge.Tier))
             {
                 error($"{path}.Tier", $"Unknown badge tier {(int)badge.Tier}.");
@@ -393,4 +405,20 @@ public static class RuleSetValidator
     }
 
     private static string Format(decimal value) => value.ToString("0.####", CultureInfo.InvariantCulture);
+
+    private static void CheckTranslation(string path, string language, string? text, Action<string, string> error)
+    {
+        if (!Texts.Language.IsCode(language) || language == Texts.Language.English)
+        {
+            error(path, $"'{language}' is not a translation language: use a two-letter lowercase code other than 'en' (English is the rule set's own language).");
+        }
+        else if (string.IsNullOrWhiteSpace(text))
+        {
+            error(path, "A translation must not be empty; leave the language out to fall back to English.");
+        }
+        else if (text.Length > MaxTranslationLength)
+        {
+            error(path, $"A translation is at most {MaxTranslationLength} characters.");
+        }
+    }
 }

@@ -105,8 +105,7 @@ public sealed class EmployeeGrain(ProjectionReader reader, EngagementWriter writ
         var level = Levels.For(current.LevelCurve, _ledger.TotalXp).Level;
         if (level > _level)
         {
-            await notifier.Notify(me, new LiveNotification(Guid.CreateVersion7(), "level-up", $"Level {level}",
-                $"You reached level {level}.", 0, occurredAt));
+            await notifier.Notify(me, NotificationTexts.LevelUp(level, occurredAt));
         }
 
         _level = level;
@@ -119,8 +118,7 @@ public sealed class EmployeeGrain(ProjectionReader reader, EngagementWriter writ
         foreach (var badge in BadgeEvaluator.Evaluate(unearned, _ledger.Stats, Today()).Where(b => b.Earned))
         {
             _earned.Add(badge.Badge.Id);
-            await notifier.Notify(me, new LiveNotification(Guid.CreateVersion7(), "badge", badge.Badge.Name,
-                badge.Badge.Description, 0, occurredAt));
+            await notifier.Notify(me, NotificationTexts.Badge(badge.Badge, occurredAt));
         }
     }
 
@@ -251,11 +249,8 @@ public sealed class EmployeeGrain(ProjectionReader reader, EngagementWriter writ
                 continue;
             }
 
-            var reasons = string.Join("; ", e.Awards.Select(a => a.Reason));
-            var (type, title) = own ? ("award", $"+{points} points")
-                : points < 0 ? ("clawback", $"{points} points")
-                : ("shared-credit", $"+{points} points");
-            await notifier.Notify(me, new LiveNotification(e.EventId, type, title, reasons, points, e.OccurredAt));
+            var type = own ? "award" : points < 0 ? "clawback" : "shared-credit";
+            await notifier.Notify(me, NotificationTexts.Points(e.EventId, type, e.Awards, rules.Current, e.OccurredAt));
         }
     }
 }

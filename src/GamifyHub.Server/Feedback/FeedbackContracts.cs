@@ -29,6 +29,6 @@ public sealed record FeedbackDetail(FeedbackItemDto Item, IReadOnlyList<HistoryE
 public sealed record ActionIn(string? Type, string? Text, string? DepartmentId, string? Note, string? Title, string? Url,
     int? DwellSeconds = null);
 
-public sealed record AwardDto(int Points, string Category, string Rule, string Reason);
+public sealed record AwardDto(int Points, string Category, string Rule, string Reason, int RuleVersion);
 
 public sealed record ActionAccepted(Guid EventId, string Type, int Points, IReadOnlyList<AwardDto> Awards, string Status);

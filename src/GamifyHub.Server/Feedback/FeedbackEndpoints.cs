@@ -100,7 +100,8 @@ public static class FeedbackEndpoints
         return TypedResults.Ok(await queries.Detail(id, user.GetEmployeeId()));
     }
 
-    private static async Task<IResult> Act(Guid id, ActionIn? body, ClaimsPrincipal user, IGrainFactory grains, TimeProvider time)
+    private static async Task<IResult> Act(Guid id, ActionIn? body, ClaimsPrincipal user, IGrainFactory grains, TimeProvider time,
+        Texts.Localizer texts)
     {
         var (action, errors) = ActionValidation.Validate(body);
         if (action is null)
@@ -114,7 +115,7 @@ public static class FeedbackEndpoints
         return outcome.Failure switch
         {
             ActionFailure.None => TypedResults.Ok(new ActionAccepted(outcome.EventId, ActionTypes.Name(action.Type), outcome.Points,
-                [.. outcome.Awards.Select(a => new AwardDto(a.Points, a.Category.ToString(), a.Rule, a.Reason))],
+                [.. outcome.Awards.Select(a => new AwardDto(a.Points, a.Category.ToString(), a.Rule, texts.Reason(a), a.RuleVersion))],
                 outcome.Status?.ToString().ToLowerInvariant() ?? "open")),
             _ => ActionProblems.For(outcome.Failure, id),
         };

@@ -61,6 +61,8 @@ public static class GamifyHubServices
         builder.Services.AddSingleton<RoutingRuleCache>();
         builder.Services.AddSingleton<FeedbackIntakeService>();
         builder.Services.AddSingleton<FeedbackQueries>();
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddSingleton<Texts.Localizer>();
 
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])

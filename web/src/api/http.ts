@@ -41,6 +41,13 @@ export class NetworkError extends Error {
   }
 }
 
+let requestLanguage = 'en';
+
+/** The language the server answers rule set texts in (award reasons, badge names): the user's pick. */
+export function setRequestLanguage(lang: string): void {
+  requestLanguage = lang;
+}
+
 type UnauthorizedListener = () => void;
 let unauthorizedListener: UnauthorizedListener | null = null;
 
@@ -59,7 +66,10 @@ export interface RequestOptions {
 
 export async function apiFetch<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const { method = 'GET', body, signal, quiet401 = false } = options;
-  const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
+  const headers: Record<string, string> = {
+    Accept: 'application/json, application/problem+json',
+    'Accept-Language': requestLanguage,
+  };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
 
   let response: Response;

@@ -29,6 +29,10 @@ export interface Award {
   reason: string;
   occurredAt: string;
   feedbackId: Id | null;
+  /** The rule set version whose rule gave the points. */
+  ruleVersion?: number;
+  /** False for shared credit or a clawback that came from a colleague's action. */
+  own?: boolean;
 }
 
 export interface Me {
@@ -170,4 +174,6 @@ export interface LiveNotification {
   message: string;
   points: number;
   occurredAt: string;
+  /** Title and message in other languages, by language code. */
+  translations?: Record<string, { title: string; message: string }> | null;
 }

@@ -1,4 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { setRequestLanguage } from '../api/http';
 import { de } from './de';
 import { en, type Messages } from './en';
 
@@ -33,9 +34,14 @@ interface I18nValue {
 const I18nContext = createContext<I18nValue | null>(null);
 
 export function I18nProvider({ children }: { children: ReactNode }) {
-  const [lang, setLangState] = useState<Lang>(initialLang);
+  const [lang, setLangState] = useState<Lang>(() => {
+    const initial = initialLang();
+    setRequestLanguage(initial);
+    return initial;
+  });
 
   const setLang = useCallback((next: Lang) => {
+    setRequestLanguage(next);
     setLangState(next);
     try {
       localStorage.setItem(STORAGE_KEY, next);

@@ -1,10 +1,17 @@
-import { label, useI18n } from '../../i18n';
+import { label, useI18n, type Messages } from '../../i18n';
 import { formatDateTime, formatNumber } from '../../format';
-import type { Badge } from '../../api/types';
+import type { Award, Badge } from '../../api/types';
 import { useMe } from '../auth/session';
 import { earnedBadges, levelBar, nextBadges } from './badges';
 
 const MAX_AWARDS = 6;
+
+/** Own action, a share of a colleague's resolve or insight, or points returned when a resolution was reopened. */
+function whyKind(award: Award, words: Messages['me']): string {
+  if (award.rule.endsWith(':clawback')) return words.whyClawback;
+  if (award.rule.endsWith(':shared')) return words.whyShared;
+  return award.own === false ? words.whyShared : words.whyOwn;
+}
 
 /** Who I am and what I have earned; refreshed by the session after actions and notifications. */
 export function MePanel() {
@@ -79,13 +86,30 @@ export function MePanel() {
       ) : (
         <ul className="awards" data-testid="me-awards">
           {awards.map((award, i) => (
-            <li key={`${award.eventId}-${award.rule}-${i}`} className="award" data-testid="award">
+            <li key={`${award.eventId}-${award.rule}-${i}`} className="award" data-testid="award" data-rule={award.rule}>
               <span className="award__points">{t.me.awardPoints(award.points)}</span>
               <span className="award__body">
                 <span className="award__reason">{award.reason}</span>
                 <span className="award__meta">
                   {label(t.categories, award.category)} · <time dateTime={award.occurredAt}>{formatDateTime(award.occurredAt, lang)}</time>
                 </span>
+                <details className="award__why" data-testid="award-why">
+                  <summary>{t.me.why}</summary>
+                  <dl className="award__why-list">
+                    <dt>{t.me.whyRule}</dt>
+                    <dd data-testid="award-why-rule">
+                      {award.rule}
+                      {award.ruleVersion != null && ` · ${t.me.whyVersion(award.ruleVersion)}`}
+                    </dd>
+                    <dt>{t.me.whyKind}</dt>
+                    <dd>{whyKind(award, t.me)}</dd>
+                    <dt>{t.me.whyPoints}</dt>
+                    <dd>
+                      {t.me.awardPoints(award.points)} · {label(t.categories, award.category)}
+                    </dd>
+                  </dl>
+                  <p className="small muted">{t.me.whyExplained}</p>
+                </details>
               </span>
             </li>
           ))}
