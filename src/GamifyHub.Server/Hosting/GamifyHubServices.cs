@@ -1,6 +1,7 @@
 using GamifyHub.Data;
 using GamifyHub.Grains;
 using GamifyHub.Grains.Live;
+using GamifyHub.Server.Admin;
 using GamifyHub.Server.Auth;
 using GamifyHub.Server.Boards;
 using GamifyHub.Server.Demo;
@@ -61,6 +62,7 @@ public static class GamifyHubServices
         builder.Services.AddSingleton<RoutingRuleCache>();
         builder.Services.AddSingleton<FeedbackIntakeService>();
         builder.Services.AddSingleton<FeedbackQueries>();
+        builder.Services.AddSingleton<AdminQueries>();
 
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
