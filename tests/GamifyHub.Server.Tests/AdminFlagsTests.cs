@@ -127,6 +127,8 @@ public sealed class AdminFlagsTests(GamifyHubFactory factory) : IClassFixture<Ga
     [InlineData("/api/admin/flags?pageSize=0", "'pageSize'")]
     [InlineData("/api/admin/flags?pageSize=201", "'pageSize'")]
     [InlineData("/api/admin/flags?page=-1", "'page'")]
+    [InlineData("/api/admin/flags?page=2147483647&pageSize=200", "'page'")]
+    [InlineData("/api/admin/flags?employeeId=00000000-0000-0000-0000-00000000000g", "'employeeId'")]
     [InlineData("/api/admin/rules/history?kind=delete", "'kind'")]
     [InlineData("/api/admin/rules/history?pageSize=1000", "'pageSize'")]
     public async Task Bad_query_parameters_are_a_400_naming_the_parameter(string url, string named)

@@ -166,6 +166,11 @@ public static class AdminEndpoints
             errors["pageSize"] = [$"'pageSize' must be a whole number from 1 to {MaxPageSize}."];
         }
 
+        if (!errors.ContainsKey("page") && !errors.ContainsKey("pageSize") && (long)(pageNumber - 1) * size > int.MaxValue)
+        {
+            errors["page"] = ["'page' is past the end of any list."];
+        }
+
         return (pageNumber, size);
     }
 
