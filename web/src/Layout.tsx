@@ -4,6 +4,7 @@ import { BadgeCelebration } from './components/BadgeCelebration';
 import { LanguageSwitch } from './components/LanguageSwitch';
 import { useToast } from './components/Toasts';
 import { useMe, useSession } from './features/auth/session';
+import { AdminPage, isAdmin } from './features/admin/AdminPage';
 import { InboxPage } from './features/inbox/InboxPage';
 import { LeaderboardPage } from './features/board/LeaderboardPage';
 import { MePanel } from './features/me/MePanel';
@@ -82,7 +83,7 @@ export function AppLayout() {
   });
 
   useEffect(() => {
-    const page = route === 'inbox' ? t.inbox.title : t.board.title;
+    const page = route === 'inbox' ? t.inbox.title : route === 'admin' ? t.admin.title : t.board.title;
     document.title = `${page} · ${t.common.appName}`;
   }, [route, t]);
 
@@ -107,6 +108,11 @@ export function AppLayout() {
           <NavLink route="leaderboard" current={route}>
             {t.header.leaderboard}
           </NavLink>
+          {isAdmin(me.roles) && (
+            <NavLink route="admin" current={route}>
+              {t.header.admin}
+            </NavLink>
+          )}
         </nav>
         <div className="header__user">
           <span className="header__name" title={t.header.signedInAs(me.displayName)}>
@@ -118,11 +124,11 @@ export function AppLayout() {
           </button>
         </div>
       </Header>
-      <div className="shell" data-testid="shell" data-live={liveStatus}>
+      <div className={route === 'admin' ? 'shell shell--wide' : 'shell'} data-testid="shell" data-live={liveStatus}>
         <main id="main" className="shell__main" tabIndex={-1}>
-          {route === 'inbox' ? <InboxPage /> : <LeaderboardPage />}
+          {route === 'inbox' ? <InboxPage /> : route === 'admin' ? <AdminPage /> : <LeaderboardPage />}
         </main>
-        <MePanel />
+        {route !== 'admin' && <MePanel />}
       </div>
       {celebrations.length > 0 && (
         <BadgeCelebration key={celebrations[0].id} notification={celebrations[0]} onClose={closeCelebration} />

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 
-export type Route = 'inbox' | 'leaderboard';
+export type Route = 'inbox' | 'leaderboard' | 'admin';
 
-const routes: Route[] = ['inbox', 'leaderboard'];
+const routes: Route[] = ['inbox', 'leaderboard', 'admin'];
 
 export function parseRoute(hash: string): Route {
   const name = hash.replace(/^#\/?/, '').split(/[/?]/)[0];
@@ -11,6 +11,11 @@ export function parseRoute(hash: string): Route {
 
 export function routeHref(route: Route): string {
   return `#/${route}`;
+}
+
+/** The part of the hash after the route, e.g. "rules" for "#/admin/rules"; empty when there is none. */
+export function parseSubRoute(hash: string): string {
+  return hash.replace(/^#\/?/, '').split(/[?]/)[0].split('/')[1] ?? '';
 }
 
 /** Tiny hash router: works with any static file host, no server-side fallback needed. */
@@ -22,4 +27,15 @@ export function useRoute(): Route {
     return () => window.removeEventListener('hashchange', onChange);
   }, []);
   return route;
+}
+
+/** The sub-route of the current hash, kept up to date (see {@link parseSubRoute}). */
+export function useSubRoute(): string {
+  const [sub, setSub] = useState<string>(() => parseSubRoute(window.location.hash));
+  useEffect(() => {
+    const onChange = () => setSub(parseSubRoute(window.location.hash));
+    window.addEventListener('hashchange', onChange);
+    return () => window.removeEventListener('hashchange', onChange);
+  }, []);
+  return sub;
 }

@@ -1,4 +1,5 @@
 using GamifyHub.Data;
+using System.Globalization;
 using System.Text.Json;
 using GamifyHub.Data.Maintenance;
 using GamifyHub.Data.Reading;
@@ -17,9 +18,8 @@ public static class AdminEndpoints
 {
     public sealed record BackupMade(string Path, long Bytes, DateTime CreatedAt);
 
-    /// <summary>The answer to an apply: the new version in force and how it changed everyone.</summary>
-    public sealed record RulesApplied(int Version, IReadOnlyList<EmployeeRescore> Employees, long TotalBefore, long TotalAfter,
-        long TotalDelta, int EmployeesAffected, int BadgesGained, int BadgesLost);
+    /// <summary>Largest page of flags or audit rows one call returns.</summary>
+    public const int MaxPageSize = 200;
 
     public static RouteGroupBuilder MapAdminEndpoints(this RouteGroupBuilder api)
     {
@@ -28,6 +28,8 @@ public static class AdminEndpoints
         group.MapGet("/rules", CurrentRules);
         group.MapPost("/rules/preview", PreviewRules);
         group.MapPost("/rules/apply", ApplyRules);
+        group.MapGet("/rules/history", RuleHistory);
+        group.MapGet("/flags", Flags);
         return group;
     }
 
@@ -40,7 +42,7 @@ public static class AdminEndpoints
     /// proposed rules and compares points and badges per employee. Changes nothing.
     /// </summary>
     private static async Task<IResult> PreviewRules(JsonElement body, ClaimsPrincipal user, RuleBook rules, ProjectionReader reader,
-        EngagementWriter writer, TimeProvider time, IOptions<CompanyOptions> company, CancellationToken cancellationToken)
+        EngagementWriter writer, TimeProvider time, IOptions<CompanyOptions> company, AdminQueries queries, CancellationToken cancellationToken)
     {
         if (ReadValid(body, out var problem) is not { } proposed)
         {
@@ -64,7 +66,8 @@ public static class AdminEndpoints
             db.RuleChanges.Add(audit);
             return await db.SaveChangesAsync(CancellationToken.None);
         });
-        return TypedResults.Ok(diff);
+        return TypedResults.Ok(new RulesPreviewed(current.Version, queries.Named(diff.Employees), diff.TotalBefore, diff.TotalAfter,
+            diff.TotalDelta, diff.EmployeesAffected, diff.BadgesGained, diff.BadgesLost));
     }
 
     /// <summary>
@@ -73,7 +76,7 @@ public static class AdminEndpoints
     /// it commits, and every grain rebuilds its projection from the log on its next call.
     /// </summary>
     private static async Task<IResult> ApplyRules(JsonElement body, ClaimsPrincipal user, RuleBook rules, EngagementWriter writer,
-        TimeProvider time, IGrainFactory grains, IOptions<CompanyOptions> company, CancellationToken cancellationToken)
+        TimeProvider time, IGrainFactory grains, IOptions<CompanyOptions> company, AdminQueries queries, CancellationToken cancellationToken)
     {
         if (ReadValid(body, out var problem) is not { } proposed)
         {
@@ -90,8 +93,85 @@ public static class AdminEndpoints
         await grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
 
         var diff = applied.Diff;
-        return TypedResults.Ok(new RulesApplied(applied.Rules.Version, diff.Employees, diff.TotalBefore, diff.TotalAfter,
+        return TypedResults.Ok(new RulesApplied(applied.Rules.Version, queries.Named(diff.Employees), diff.TotalBefore, diff.TotalAfter,
             diff.TotalDelta, diff.EmployeesAffected, diff.BadgesGained, diff.BadgesLost));
+    }
+
+    /// <summary>The audit of rule previews and applies, newest first: who did what, when, and how it changed the totals.</summary>
+    private static async Task<IResult> RuleHistory(string? kind, string? page, string? pageSize, AdminQueries queries,
+        CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (kind is not (null or "" or "all" or RuleChange.Preview or RuleChange.Apply))
+        {
+            errors["kind"] = [$"'kind' must be {RuleChange.Preview}, {RuleChange.Apply} or all."];
+        }
+
+        var (pageNumber, size) = Paging(page, pageSize, 20, errors);
+        if (errors.Count > 0)
+        {
+            return ApiProblems.Validation(errors);
+        }
+
+        var filter = kind is RuleChange.Preview or RuleChange.Apply ? kind : null;
+        return TypedResults.Ok(await queries.RuleHistory(filter, pageNumber, size, cancellationToken));
+    }
+
+    /// <summary>Anti-gaming flags newest first, with the event that raised them; filtered by flag kind and by employee.</summary>
+    private static async Task<IResult> Flags(string? kind, string? employeeId, string? page, string? pageSize, AdminQueries queries,
+        CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (kind is not (null or "" or "all" or ScoreFlags.ReadTooFast or ScoreFlags.Burst))
+        {
+            errors["kind"] = [$"'kind' must be {ScoreFlags.ReadTooFast}, {ScoreFlags.Burst} or all."];
+        }
+
+        Guid? employee = null;
+        if (!string.IsNullOrEmpty(employeeId))
+        {
+            if (Guid.TryParse(employeeId, out var id))
+            {
+                employee = id;
+            }
+            else
+            {
+                errors["employeeId"] = ["'employeeId' must be an employee's id (a GUID)."];
+            }
+        }
+
+        var (pageNumber, size) = Paging(page, pageSize, 50, errors);
+        if (errors.Count > 0)
+        {
+            return ApiProblems.Validation(errors);
+        }
+
+        var filter = kind is ScoreFlags.ReadTooFast or ScoreFlags.Burst ? kind : null;
+        return TypedResults.Ok(await queries.Flags(filter, employee, pageNumber, size, cancellationToken));
+    }
+
+    /// <summary>Reads page (from 1) and pageSize (1 to <see cref="MaxPageSize"/>), adding an error for each that is off.</summary>
+    private static (int Page, int PageSize) Paging(string? page, string? pageSize, int defaultSize, Dictionary<string, string[]> errors)
+    {
+        var pageNumber = 1;
+        if (!string.IsNullOrEmpty(page) && !(int.TryParse(page, NumberStyles.None, CultureInfo.InvariantCulture, out pageNumber) && pageNumber >= 1))
+        {
+            errors["page"] = ["'page' must be a whole number from 1."];
+        }
+
+        var size = defaultSize;
+        if (!string.IsNullOrEmpty(pageSize)
+            && !(int.TryParse(pageSize, NumberStyles.None, CultureInfo.InvariantCulture, out size) && size is >= 1 and <= MaxPageSize))
+        {
+            errors["pageSize"] = [$"'pageSize' must be a whole number from 1 to {MaxPageSize}."];
+        }
+
+        if (!errors.ContainsKey("page") && !errors.ContainsKey("pageSize") && (long)(pageNumber - 1) * size > int.MaxValue)
+        {
+            errors["page"] = ["'page' is past the end of any list."];
+        }
+
+        return (pageNumber, size);
     }
 
     private static string Actor(ClaimsPrincipal user) =>

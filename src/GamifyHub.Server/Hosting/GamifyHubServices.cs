@@ -1,6 +1,7 @@
 using GamifyHub.Data;
 using GamifyHub.Grains;
 using GamifyHub.Grains.Live;
+using GamifyHub.Server.Admin;
 using GamifyHub.Server.Auth;
 using GamifyHub.Server.Boards;
 using GamifyHub.Server.Demo;
@@ -63,6 +64,7 @@ public static class GamifyHubServices
         builder.Services.AddSingleton<FeedbackQueries>();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddSingleton<Texts.Localizer>();
+        builder.Services.AddSingleton<AdminQueries>();
 
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])

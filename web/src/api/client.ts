@@ -6,9 +6,17 @@ import type {
   Department,
   DemoAccounts,
   FeedbackPage,
+  FlagKind,
+  GamingFlag,
   Id,
   LoginResponse,
   Me,
+  Paged,
+  RuleChange,
+  RuleChangeKind,
+  RuleDocument,
+  RulesApplied,
+  RulesPreview,
   StatusFilter,
 } from './types';
 
@@ -43,5 +51,32 @@ export const api = {
 
   board(board: string, window: string, top: number, signal?: AbortSignal): Promise<BoardSnapshot> {
     return apiFetch(`/api/boards/${encodeURIComponent(board)}${query({ window, top, around: 'me' })}`, { signal });
+  },
+
+  admin: {
+    rules(signal?: AbortSignal): Promise<RuleDocument> {
+      return apiFetch('/api/admin/rules', { signal });
+    },
+
+    previewRules(rules: RuleDocument, signal?: AbortSignal): Promise<RulesPreview> {
+      return apiFetch('/api/admin/rules/preview', { method: 'POST', body: rules, signal });
+    },
+
+    applyRules(rules: RuleDocument): Promise<RulesApplied> {
+      return apiFetch('/api/admin/rules/apply', { method: 'POST', body: rules });
+    },
+
+    ruleHistory(kind: RuleChangeKind | 'all', page: number, pageSize: number, signal?: AbortSignal): Promise<Paged<RuleChange>> {
+      return apiFetch(`/api/admin/rules/history${query({ kind, page, pageSize })}`, { signal });
+    },
+
+    flags(
+      filter: { kind: FlagKind | 'all'; employeeId?: Id },
+      page: number,
+      pageSize: number,
+      signal?: AbortSignal,
+    ): Promise<Paged<GamingFlag>> {
+      return apiFetch(`/api/admin/flags${query({ kind: filter.kind, employeeId: filter.employeeId, page, pageSize })}`, { signal });
+    },
   },
 };

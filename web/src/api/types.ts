@@ -177,3 +177,98 @@ export interface LiveNotification {
   /** Title and message in other languages, by language code. */
   translations?: Record<string, { title: string; message: string }> | null;
 }
+
+/** One employee's change in a rescore preview or apply (docs/api.md, Administration). */
+export interface RescoreRow {
+  employeeId: Id;
+  name: string;
+  departmentId: Id | null;
+  departmentName: string | null;
+  pointsBefore: number;
+  pointsAfter: number;
+  delta: number;
+  badgesGained: string[];
+  badgesLost: string[];
+}
+
+export interface RescoreTotals {
+  totalBefore: number;
+  totalAfter: number;
+  totalDelta: number;
+  employeesAffected: number;
+  badgesGained: number;
+  badgesLost: number;
+}
+
+export interface RulesPreview extends RescoreTotals {
+  currentVersion: number;
+  employees: RescoreRow[];
+}
+
+export interface RulesApplied extends RescoreTotals {
+  version: number;
+  employees: RescoreRow[];
+}
+
+export type RuleChangeKind = 'preview' | 'apply';
+
+export interface RuleChange {
+  id: number;
+  kind: RuleChangeKind | string;
+  version: number;
+  actor: string;
+  at: string;
+  summary: RescoreTotals | null;
+}
+
+export interface Paged<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export type FlagKind = 'read-too-fast' | 'burst';
+
+export interface GamingFlag {
+  id: number;
+  at: string;
+  employeeId: Id;
+  employeeName: string;
+  departmentId: Id;
+  departmentName: string;
+  flag: FlagKind | string;
+  eventId: Id;
+  actionType: string;
+  feedbackId: Id | null;
+}
+
+/** The rule set document, format 2 (`GET /api/admin/rules`); fields the editor does not know are kept as they are. */
+export interface RuleEntry {
+  id: string;
+  action: string;
+  category: string;
+  points: number;
+  reason: string;
+  when?: Record<string, unknown> | null;
+  [key: string]: unknown;
+}
+
+export interface BadgeEntry {
+  id: string;
+  name: string;
+  [key: string]: unknown;
+}
+
+export interface RuleDocument {
+  format: number;
+  version: number;
+  rules: RuleEntry[];
+  multipliers: { firstResponder: number; negativeResolved: number };
+  limits: { dailyCap: Record<string, number>; diminishAfter: number; diminishFactor: number; cooldownMinutes: number };
+  sharedCredit: { share: number };
+  antiGaming: { minReadSeconds: number; burstCount: number; burstWindowSeconds: number };
+  levelCurve: { kind: string; base: number; growth: number; table?: number[] | null };
+  badges: BadgeEntry[];
+  [key: string]: unknown;
+}

@@ -1,0 +1,45 @@
+import { useT } from '../../i18n';
+import { routeHref, useSubRoute } from '../../router';
+import { useMe } from '../auth/session';
+import { FlagsPage } from './FlagsPage';
+import { NotAllowed } from './NotAllowed';
+import { RulesPage } from './RulesPage';
+
+export type AdminSection = 'rules' | 'flags';
+
+export function isAdmin(roles: readonly string[] | null | undefined): boolean {
+  return (roles ?? []).includes('Admin');
+}
+
+export function adminHref(section: AdminSection): string {
+  return `${routeHref('admin')}/${section}`;
+}
+
+/** The admin area: rules and anti-gaming flags, for admins only. */
+export function AdminPage() {
+  const t = useT();
+  const me = useMe();
+  const sub = useSubRoute();
+  const section: AdminSection = sub === 'flags' ? 'flags' : 'rules';
+
+  if (!isAdmin(me.roles)) return <NotAllowed />;
+
+  return (
+    <div className="admin" data-testid="admin" data-section={section}>
+      <nav className="tabs" aria-label={t.admin.sections}>
+        {(['rules', 'flags'] as const).map((s) => (
+          <a
+            key={s}
+            className="tabs__link"
+            href={adminHref(s)}
+            aria-current={s === section ? 'page' : undefined}
+            data-testid={`admin-tab-${s}`}
+          >
+            {s === 'rules' ? t.admin.rules : t.admin.flags}
+          </a>
+        ))}
+      </nav>
+      {section === 'rules' ? <RulesPage /> : <FlagsPage />}
+    </div>
+  );
+}
