@@ -110,7 +110,7 @@ public sealed class SeasonApiTests(GamifyHubFactory factory) : IClassFixture<Gam
         await using var live = await LiveClient.Connect(factory, ApiClient.Ravi);
         var watched = await live.WatchBoard("employees", "season");
         Assert.Equal("winter-listening-sprint", watched.GetProperty("period").GetString());
-        Assert.Equal(seasonBefore["employees"] + inside, Seasons.ScoreOf(watched, raviId));
+        Assert.Equal(seasonBefore["employees"] + inside, watched.GetProperty("me").GetProperty("score").GetInt64());
     }
 
     [Fact]
