@@ -9,6 +9,7 @@ import type {
   Id,
   LoginResponse,
   Me,
+  SeasonCalendar,
   StatusFilter,
 } from './types';
 
@@ -39,6 +40,10 @@ export const api = {
 
   act(feedbackId: Id, action: ActionRequest): Promise<ActionResult> {
     return apiFetch(`/api/feedback/${encodeURIComponent(feedbackId)}/actions`, { method: 'POST', body: action });
+  },
+
+  seasons(signal?: AbortSignal): Promise<SeasonCalendar> {
+    return apiFetch('/api/seasons', { signal });
   },
 
   board(board: string, window: string, top: number, signal?: AbortSignal): Promise<BoardSnapshot> {

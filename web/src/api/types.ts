@@ -132,7 +132,7 @@ export interface ActionResult {
 }
 
 export type BoardKind = 'employees' | 'departments';
-export type BoardWindow = 'day' | 'week' | 'month' | 'quarter' | 'all';
+export type BoardWindow = 'day' | 'week' | 'month' | 'quarter' | 'season' | 'all';
 
 export interface BoardRow {
   rank: number;
@@ -145,7 +145,8 @@ export interface BoardRow {
 export interface BoardSnapshot {
   board: string;
   window: string;
-  period: string;
+  /** The period's key (e.g. `2026-W48`, a season's id); `null` on the season board while no season is running. */
+  period: string | null;
   version: number;
   rows: BoardRow[];
   me?: BoardRow | null;
@@ -155,7 +156,7 @@ export interface BoardSnapshot {
 export interface BoardChange {
   board: string;
   window: string;
-  period: string;
+  period: string | null;
   version: number;
   rows: BoardRow[];
 }
@@ -170,4 +171,22 @@ export interface LiveNotification {
   message: string;
   points: number;
   occurredAt: string;
+}
+
+/** A season: a named date range with its own board window. `start` and `end` are local dates (yyyy-MM-dd), inclusive. */
+export interface Season {
+  id: string;
+  name: string;
+  start: string;
+  end: string;
+  startsAt: string;
+  endsAt: string;
+}
+
+/** `GET /api/seasons`. */
+export interface SeasonCalendar {
+  timeZone: string;
+  current: Season | null;
+  next: Season | null;
+  seasons: Season[];
 }
