@@ -21,6 +21,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<ProjectionReader>();
         services.AddSingleton<CompanyDirectory>();
         services.AddSingleton<RuleBook>();
+        services.AddSingleton<SeasonBook>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddHostedService(sp => sp.GetRequiredService<EngagementWriter>());
         return services;

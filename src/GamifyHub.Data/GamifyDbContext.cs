@@ -1,5 +1,6 @@
 using GamifyHub.Data.Entities;
 using GamifyHub.Data.Identity;
+using GamifyHub.Domain.Boards;
 using GamifyHub.Domain.Feedback;
 using GamifyHub.Domain.Scoring;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -21,6 +22,8 @@ public sealed class GamifyDbContext(DbContextOptions<GamifyDbContext> options) :
     public DbSet<RoutingRuleEntry> RoutingRules => Set<RoutingRuleEntry>();
     public DbSet<RuleSetEntry> RuleSets => Set<RuleSetEntry>();
     public DbSet<RuleChange> RuleChanges => Set<RuleChange>();
+    public DbSet<SeasonEntry> Seasons => Set<SeasonEntry>();
+    public DbSet<SeasonChange> SeasonChanges => Set<SeasonChange>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -122,6 +125,20 @@ public sealed class GamifyDbContext(DbContextOptions<GamifyDbContext> options) :
         {
             e.HasIndex(x => x.At);
             e.Property(x => x.Kind).HasMaxLength(10);
+            e.Property(x => x.Actor).HasMaxLength(256);
+        });
+
+        builder.Entity<SeasonEntry>(e =>
+        {
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).HasMaxLength(SeasonCalendar.MaxIdLength);
+            e.Property(x => x.Name).HasMaxLength(SeasonCalendar.MaxNameLength);
+            e.HasIndex(x => x.Start);
+        });
+
+        builder.Entity<SeasonChange>(e =>
+        {
+            e.HasIndex(x => x.At);
             e.Property(x => x.Actor).HasMaxLength(256);
         });
     }

@@ -83,6 +83,18 @@ public sealed class GrainClusterFixture : IAsyncLifetime
     /// <summary>Restarts the silo: every activation is gone and must rebuild from the database.</summary>
     public Task RestartSilo() => Cluster.RestartSiloAsync(Cluster.Silos[0]);
 
+    /// <summary>The silo's season calendar (the silo may have been restarted, so asked for each time).</summary>
+    public SeasonBook Seasons => Cluster.Silos[0].ServiceProvider.GetRequiredService<SeasonBook>();
+
+    /// <summary>An employee's stored points that occurred in [from, to).</summary>
+    public async Task<long> PointsOf(Guid employeeId, DateTimeOffset from, DateTimeOffset to)
+    {
+        await using var db = NewContext();
+        var (start, end) = (from.UtcDateTime, to.UtcDateTime);
+        return await db.Awards.Where(a => a.EmployeeId == employeeId && a.OccurredAt >= start && a.OccurredAt < end)
+            .SumAsync(a => (long)a.Points);
+    }
+
     public async Task<int> CountEvents(Guid eventId)
     {
         await using var db = NewContext();
@@ -104,11 +116,12 @@ public sealed class GrainClusterFixture : IAsyncLifetime
     }
 
     /// <summary>What the server's start-up does before taking traffic.</summary>
-    private sealed class LoadCaches(RuleBook rules, CompanyDirectory directory) : IHostedService
+    private sealed class LoadCaches(RuleBook rules, SeasonBook seasons, CompanyDirectory directory) : IHostedService
     {
         public async Task StartAsync(CancellationToken cancellationToken)
         {
             await rules.LoadAsync(cancellationToken);
+            await seasons.LoadAsync(cancellationToken);
             await directory.RefreshAsync(cancellationToken);
         }
 

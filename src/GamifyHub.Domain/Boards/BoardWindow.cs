@@ -1,7 +1,10 @@
 namespace GamifyHub.Domain.Boards;
 
-/// <summary>Time window of a board. Stored by name, so never rename a member.</summary>
-public enum BoardWindow { Day, Week, Month, Quarter, All }
+/// <summary>
+/// Time window of a board. Stored by name, so never rename a member. <see cref="Season"/> follows the company's
+/// season calendar (named date ranges) and has no period while no season is running.
+/// </summary>
+public enum BoardWindow { Day, Week, Month, Quarter, All, Season }
 
 public static class BoardWindows
 {

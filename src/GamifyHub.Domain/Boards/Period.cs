@@ -10,8 +10,17 @@ public sealed record Period(BoardWindow Window, string Key, DateTimeOffset Start
 {
     public bool Contains(DateTimeOffset instant) => instant >= StartUtc && instant < EndUtc;
 
+    /// <summary>
+    /// The period of a calendar window (day, week, month, quarter, all) that contains <paramref name="instant"/>. Season
+    /// periods depend on the season calendar: use <see cref="Find"/>.
+    /// </summary>
     public static Period For(BoardWindow window, DateTimeOffset instant, TimeZoneInfo zone)
     {
+        if (window == BoardWindow.Season)
+        {
+            throw new ArgumentException("Season periods come from the season calendar; use Period.Find.", nameof(window));
+        }
+
         if (window == BoardWindow.All)
         {
             return new Period(window, "all", DateTimeOffset.MinValue, DateTimeOffset.MaxValue);
@@ -50,7 +59,18 @@ public sealed record Period(BoardWindow Window, string Key, DateTimeOffset Start
         return new Period(window, key, ToUtc(start, zone), ToUtc(end, zone));
     }
 
-    private static DateTimeOffset ToUtc(DateTime localMidnight, TimeZoneInfo zone)
+    /// <summary>
+    /// The period of any window that contains <paramref name="instant"/>: for <see cref="BoardWindow.Season"/> the running
+    /// season of <paramref name="seasons"/>, or null when none is running; for the other windows as <see cref="For"/>.
+    /// </summary>
+    public static Period? Find(BoardWindow window, DateTimeOffset instant, TimeZoneInfo zone, SeasonCalendar seasons)
+    {
+        ArgumentNullException.ThrowIfNull(seasons);
+        return window == BoardWindow.Season ? seasons.PeriodAt(instant, zone) : For(window, instant, zone);
+    }
+
+    /// <summary>The first instant of a local day in <paramref name="zone"/> (its midnight, or the first valid time after a DST gap).</summary>
+    internal static DateTimeOffset ToUtc(DateTime localMidnight, TimeZoneInfo zone)
     {
         // A local midnight that falls into a DST gap does not exist; the first valid instant after it starts the period.
         var candidate = DateTime.SpecifyKind(localMidnight, DateTimeKind.Unspecified);

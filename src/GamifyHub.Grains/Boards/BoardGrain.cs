@@ -7,23 +7,26 @@ namespace GamifyHub.Grains.Boards;
 
 /// <summary>
 /// One leaderboard for the current period of its window. Deltas update it in O(log n); a timer pushes the
-/// rows that changed at most <see cref="PushesPerSecond"/> times a second, however fast deltas arrive. It reloads at a
-/// period roll-over and when a rescore puts another rules version in force.
+/// rows that changed at most <see cref="PushesPerSecond"/> times a second, however fast deltas arrive.
+/// Every call and tick re-checks the period: when it rolls over (a new day, a season ending, an edited season calendar)
+/// the board reloads from the log and watchers get a push with the new period. A season board has no period, and no
+/// rows, while no season is running. It also reloads when a rescore puts another rules version in force.
 /// </summary>
 public sealed class BoardGrain(ProjectionReader reader, ILiveNotifier notifier, TimeProvider time,
-    IOptions<CompanyOptions> company, RuleBook rules) : Grain, IBoardGrain
+    IOptions<CompanyOptions> company, SeasonBook seasons, RuleBook rules) : Grain, IBoardGrain
 {
     public const int PushesPerSecond = 4;
     private const int VisibleRows = 50;
 
     private BoardScope _scope = BoardScope.Employees;
     private BoardWindow _window;
-    private Period _period = null!;
+    private Period? _period;
     private int _loadedUnder;
     private Leaderboard _board = new();
     private long _highWater;
     private long _version;
     private bool _dirty;
+    private bool _periodChanged;
     private IReadOnlyList<RankedRow> _lastPushed = [];
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
@@ -47,7 +50,7 @@ public sealed class BoardGrain(ProjectionReader reader, ILiveNotifier notifier, 
         await RollOverIfDue();
         foreach (var delta in deltas)
         {
-            if (delta.Seq > _highWater && _period.Contains(new DateTimeOffset(delta.OccurredAt, TimeSpan.Zero)))
+            if (delta.Seq > _highWater && _period is not null && _period.Contains(new DateTimeOffset(delta.OccurredAt, TimeSpan.Zero)))
             {
                 _board.Add(delta.MemberId, delta.Points);
                 _dirty = true;
@@ -67,7 +70,13 @@ public sealed class BoardGrain(ProjectionReader reader, ILiveNotifier notifier, 
         var top = _board.Top(VisibleRows);
         var changed = BoardDiff.Changed(_lastPushed, top, _board.RowOf);
         _lastPushed = top;
-        if (changed.Count > 0)
+        if (_periodChanged)
+        {
+            // Watchers still show the old period: a push naming the new one (even with no rows) tells them to reload.
+            _periodChanged = false;
+            await notifier.BoardChanged(Snapshot(top, null));
+        }
+        else if (changed.Count > 0)
         {
             await notifier.BoardChanged(Snapshot(changed, null));
         }
@@ -76,17 +85,19 @@ public sealed class BoardGrain(ProjectionReader reader, ILiveNotifier notifier, 
     private async Task RollOverIfDue()
     {
         var current = CurrentPeriod();
-        if (current.Key != _period.Key || rules.Current.Version != _loadedUnder)
+        // Records compare key and bounds: an edited season keeps its key but may change its dates.
+        if (current != _period || rules.Current.Version != _loadedUnder)
         {
             await LoadPeriod(current);
             _dirty = true;
+            _periodChanged = true;
         }
     }
 
-    private async Task LoadPeriod(Period period)
+    private async Task LoadPeriod(Period? period)
     {
         _loadedUnder = rules.Current.Version;
-        var (highWater, scores) = await reader.LoadBoard(_scope, period);
+        var (highWater, scores) = period is null ? (0L, new Dictionary<Guid, long>()) : await reader.LoadBoard(_scope, period);
         var board = new Leaderboard();
         foreach (var (member, score) in scores)
         {
@@ -101,13 +112,13 @@ public sealed class BoardGrain(ProjectionReader reader, ILiveNotifier notifier, 
     }
 
     private BoardSnapshot Snapshot(IReadOnlyList<RankedRow> rows, RankedRow? me) => new(
-        _scope.Name, BoardWindows.Name(_window), _period.Key, NextVersion(),
+        _scope.Name, BoardWindows.Name(_window), _period?.Key, NextVersion(),
         [.. rows.Select(ToView)], me is null ? null : ToView(me));
 
     /// <summary>Versions only grow, across activations too, so clients can drop stale pushes.</summary>
     private long NextVersion() => _version = Math.Max(_version + 1, time.GetUtcNow().ToUnixTimeMilliseconds());
 
-    private Period CurrentPeriod() => Period.For(_window, time.GetUtcNow(), company.Value.Zone);
+    private Period? CurrentPeriod() => Period.Find(_window, time.GetUtcNow(), company.Value.Zone, seasons.Current);
 
     private static BoardRowView ToView(RankedRow row) => new(row.Rank, row.MemberId, row.Score);
 }

@@ -174,7 +174,7 @@ public static class AdminEndpoints
         return (pageNumber, size);
     }
 
-    private static string Actor(ClaimsPrincipal user) =>
+    internal static string Actor(ClaimsPrincipal user) =>
         user.FindFirstValue(ClaimTypes.Email) ?? user.Identity?.Name ?? "unknown";
 
     /// <summary>The body as a valid rule set, or the 400 naming every problem.</summary>

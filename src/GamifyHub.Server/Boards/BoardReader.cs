@@ -20,7 +20,7 @@ public sealed class BoardReader(IGrainFactory grains, BoardPresenter presenter)
 
         if (window is not null && !BoardWindows.TryParse(window, out parsedWindow))
         {
-            return "'window' must be day, week, month, quarter or all.";
+            return "'window' must be day, week, month, quarter, season or all.";
         }
 
         return null;

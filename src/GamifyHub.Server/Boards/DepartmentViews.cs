@@ -17,12 +17,13 @@ public enum DepartmentView { Raw, PerHead, PerItem }
 /// ranked again with the same competition ranking. Routed-item counts are cached for a few seconds.
 /// </summary>
 public sealed class DepartmentViews(IGrainFactory grains, CompanyDirectory directory, ProjectionReader reader,
-    TimeProvider time, IOptions<CompanyOptions> company)
+    TimeProvider time, IOptions<CompanyOptions> company, SeasonBook seasons)
 {
     public static readonly TimeSpan CountsFreshFor = TimeSpan.FromSeconds(5);
     private const int AroundRadius = 5;
 
-    private readonly ConcurrentDictionary<string, (DateTimeOffset At, Task<Dictionary<Guid, int>> Counts)> _counts = new();
+    /// <summary>Keyed by the whole period (window, key and bounds): a season's id may look like another window's key.</summary>
+    private readonly ConcurrentDictionary<Period, (DateTimeOffset At, Task<Dictionary<Guid, int>> Counts)> _counts = new();
 
     public static string? Validate(string? view, BoardScope scope, out DepartmentView parsed)
     {
@@ -56,8 +57,8 @@ public sealed class DepartmentViews(IGrainFactory grains, CompanyDirectory direc
     {
         var snapshot = await grains.GetGrain<IBoardGrain>(BoardKey.For(BoardScope.Departments, window))
             .GetSnapshot(int.MaxValue, null, false, 0);
-        var period = Period.For(window, time.GetUtcNow(), company.Value.Zone);
-        var items = await RoutedItemCounts(period);
+        var period = Period.Find(window, time.GetUtcNow(), company.Value.Zone, seasons.Current);
+        var items = period is null ? new Dictionary<Guid, int>() : await RoutedItemCounts(period);
 
         var points = snapshot.Rows.ToDictionary(r => r.MemberId, r => r.Score);
         var board = new Leaderboard();
@@ -95,13 +96,13 @@ public sealed class DepartmentViews(IGrainFactory grains, CompanyDirectory direc
         foreach (var (key, old) in _counts)
         {
             // Periods that rolled over are never asked for again.
-            if (key != period.Key && now - old.At > TimeSpan.FromMinutes(1))
+            if (key != period && now - old.At > TimeSpan.FromMinutes(1))
             {
                 _counts.TryRemove(key, out _);
             }
         }
 
-        var entry = _counts.AddOrUpdate(period.Key,
+        var entry = _counts.AddOrUpdate(period,
             _ => (now, reader.RoutedItemCounts(period)),
             (_, old) => now - old.At < CountsFreshFor && !old.Counts.IsFaulted ? old : (now, reader.RoutedItemCounts(period)));
         return entry.Counts;

@@ -6,6 +6,12 @@ public static class DemoCompany
     public const string Password = "Demo-Pass-2026!";
     public const string ApiKey = "demo-ingest-key";
 
+    /// <summary>The demo season: running when the demo is first started (or first started with seasons), so its board shows.</summary>
+    public const string SeasonId = "winter-listening-sprint";
+    public const string SeasonName = "Winter Listening Sprint";
+    public const int SeasonStartedDaysAgo = 10;
+    public const int SeasonEndsInDays = 21;
+
     public sealed record DepartmentSeed(string Slug, string Name, bool IsTriage, string[] Keywords);
 
     public sealed record SignIn(string Email, string DisplayName, string Role, string? DepartmentSlug);

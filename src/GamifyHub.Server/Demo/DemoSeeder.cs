@@ -3,6 +3,7 @@ using GamifyHub.Data.Entities;
 using GamifyHub.Data.Identity;
 using GamifyHub.Data.Reading;
 using GamifyHub.Data.Writing;
+using GamifyHub.Domain.Boards;
 using GamifyHub.Domain.Feedback;
 using GamifyHub.Domain.Scoring;
 using GamifyHub.Grains;
@@ -39,6 +40,23 @@ public sealed class DemoSeeder(IServiceProvider services, IDbContextFactory<Gami
         await SeedSignIns();
         await SeedFeedbackAndHistory(random, cancellationToken);
         logger.LogInformation("Seeded the demo company: {Departments} departments, {Items} feedback items", departments.Count, FeedbackItems);
+    }
+
+    /// <summary>
+    /// Adds the demo season (started <see cref="DemoCompany.SeasonStartedDaysAgo"/> days ago) unless a season calendar was
+    /// ever stored: runs on every start, so a demo database made before seasons existed gets it once, and an admin's
+    /// edit (even to no seasons) is never overwritten.
+    /// </summary>
+    public async Task SeedSeasonIfNeverSetAsync(CancellationToken cancellationToken)
+    {
+        var zone = services.GetRequiredService<IOptions<CompanyOptions>>().Value.Zone;
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), zone).DateTime);
+        var calendar = SeasonCalendar.Create([new Season(DemoCompany.SeasonId, DemoCompany.SeasonName,
+            today.AddDays(-DemoCompany.SeasonStartedDaysAgo), today.AddDays(DemoCompany.SeasonEndsInDays))]);
+        if (await services.GetRequiredService<SeasonBook>().SeedIfNeverSetAsync(calendar, "demo", cancellationToken))
+        {
+            logger.LogInformation("Seeded the demo season {Season}", calendar.Seasons[0]);
+        }
     }
 
     private async Task<Dictionary<string, Guid>> SeedOrganisation(CancellationToken cancellationToken)

@@ -20,9 +20,13 @@ public static class DatabaseInitializer
         }
 
         await services.GetRequiredService<RuleBook>().LoadAsync(cancellationToken);
+        await services.GetRequiredService<SeasonBook>().LoadAsync(cancellationToken);
         if (services.GetRequiredService<IOptions<DemoOptions>>().Value.Enabled)
         {
-            await services.GetRequiredService<DemoSeeder>().SeedIfEmptyAsync(cancellationToken);
+            var seeder = services.GetRequiredService<DemoSeeder>();
+            await seeder.SeedIfEmptyAsync(cancellationToken);
+            // Separate from the company: a demo database made before seasons existed gets its season too.
+            await seeder.SeedSeasonIfNeverSetAsync(cancellationToken);
         }
 
         await services.GetRequiredService<CompanyDirectory>().RefreshAsync(cancellationToken);

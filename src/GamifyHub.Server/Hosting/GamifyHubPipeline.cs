@@ -8,6 +8,7 @@ using GamifyHub.Server.Health;
 using GamifyHub.Server.Live;
 using GamifyHub.Server.Me;
 using GamifyHub.Server.Problems;
+using GamifyHub.Server.Seasons;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 namespace GamifyHub.Server.Hosting;
@@ -40,6 +41,7 @@ public static class GamifyHubPipeline
         api.MapFeedbackEndpoints();
         api.MapEventEndpoints();
         api.MapBoardEndpoints();
+        api.MapSeasonEndpoints();
         api.MapAdminEndpoints();
         api.MapApiFallback();
 

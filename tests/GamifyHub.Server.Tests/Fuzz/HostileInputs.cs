@@ -61,6 +61,7 @@ public sealed class HostileInputs(Random random, FuzzTargets targets)
     public const string AdminBackup = "/api/admin/backup";
     public const string AdminRulesPreview = "/api/admin/rules/preview";
     public const string AdminRulesApply = "/api/admin/rules/apply";
+    public const string AdminSeasons = "/api/admin/seasons";
 
     /// <summary>The routes whose handlers read a JSON body: the bulk of the fuzzing goes there.</summary>
     public static readonly IReadOnlySet<string> BodyRoutes = new HashSet<string> { Feedback, FeedbackBatch, Actions, Events, EventsBatch, Login };
@@ -616,6 +617,29 @@ public sealed class HostileInputs(Random random, FuzzTargets targets)
                     Utf8(Chance(0.7) ? Pick(invalidRuleSets) : "{\"format\":2,\"badges\":" + S(AnyHostile()) + "}"), Caller.Admin)
                 : Post(AdminRulesApply, "not allowed", AdminRulesApply, WrongShapeOrNull(),
                     Pick(new[] { Caller.Anonymous, Caller.Integration, Caller.Ravi })));
+        }
+
+        // Season calendars: an admin's invalid or hostile calendars get a 400 (each one has at least one bad day), everyone
+        // else is refused; the calendar in force stays.
+        var invalidCalendars = new[]
+        {
+            "{}", "null", "[]", "42", "{\"seasons\":null}", "{\"seasons\":[null]}", "{\"seasons\":{}}", "{\"seasons\":\"all\"}",
+            "{\"seasons\":[{\"id\":\"a\",\"name\":\"A\",\"start\":\"2026-02-01\",\"end\":\"2026-01-01\"}]}",
+            "{\"seasons\":[{\"id\":\"a\",\"name\":\"A\",\"start\":\"2026-01-01\",\"end\":\"2026-01-31\"},"
+                + "{\"id\":\"b\",\"name\":\"B\",\"start\":\"2026-01-31\",\"end\":\"2026-02-28\"}]}",
+            "{\"seasons\":[{\"id\":\"a\",\"name\":\"A\",\"start\":\"2026-01-01\",\"end\":\"2026-01-31\",\"$type\":\"System.IO.FileInfo\"}]}",
+        };
+        for (var i = 0; i < 12; i++)
+        {
+            var body = Chance(0.6)
+                ? Pick(invalidCalendars)
+                : "{\"seasons\":[{\"id\":" + S(AnyHostile()) + ",\"name\":" + S(AnyHostile()) + ",\"start\":" + S(Pick(BadDates))
+                    + ",\"end\":\"2026-01-31\"}]}";
+            requests.Add(Chance(0.7)
+                ? new FuzzRequest(AdminSeasons, "invalid season calendar", HttpMethod.Put, AdminSeasons, Utf8(body), Json, Caller.Admin, [],
+                    false)
+                : new FuzzRequest(AdminSeasons, "not allowed", HttpMethod.Put, AdminSeasons, WrongShapeOrNull(), Json,
+                    Pick(new[] { Caller.Anonymous, Caller.Integration, Caller.Ravi }), [], false));
         }
 
         // An admin backup with a hostile body and query: the body is ignored, the copy is made.

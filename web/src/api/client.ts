@@ -17,6 +17,7 @@ import type {
   RuleDocument,
   RulesApplied,
   RulesPreview,
+  SeasonCalendar,
   StatusFilter,
 } from './types';
 
@@ -47,6 +48,10 @@ export const api = {
 
   act(feedbackId: Id, action: ActionRequest): Promise<ActionResult> {
     return apiFetch(`/api/feedback/${encodeURIComponent(feedbackId)}/actions`, { method: 'POST', body: action });
+  },
+
+  seasons(signal?: AbortSignal): Promise<SeasonCalendar> {
+    return apiFetch('/api/seasons', { signal });
   },
 
   board(board: string, window: string, top: number, signal?: AbortSignal): Promise<BoardSnapshot> {

@@ -136,7 +136,7 @@ export interface ActionResult {
 }
 
 export type BoardKind = 'employees' | 'departments';
-export type BoardWindow = 'day' | 'week' | 'month' | 'quarter' | 'all';
+export type BoardWindow = 'day' | 'week' | 'month' | 'quarter' | 'season' | 'all';
 
 export interface BoardRow {
   rank: number;
@@ -149,7 +149,8 @@ export interface BoardRow {
 export interface BoardSnapshot {
   board: string;
   window: string;
-  period: string;
+  /** The period's key (e.g. `2026-W48`, a season's id); `null` on the season board while no season is running. */
+  period: string | null;
   version: number;
   rows: BoardRow[];
   me?: BoardRow | null;
@@ -159,7 +160,7 @@ export interface BoardSnapshot {
 export interface BoardChange {
   board: string;
   window: string;
-  period: string;
+  period: string | null;
   version: number;
   rows: BoardRow[];
 }
@@ -271,4 +272,22 @@ export interface RuleDocument {
   levelCurve: { kind: string; base: number; growth: number; table?: number[] | null };
   badges: BadgeEntry[];
   [key: string]: unknown;
+}
+
+/** A season: a named date range with its own board window. `start` and `end` are local dates (yyyy-MM-dd), inclusive. */
+export interface Season {
+  id: string;
+  name: string;
+  start: string;
+  end: string;
+  startsAt: string;
+  endsAt: string;
+}
+
+/** `GET /api/seasons`. */
+export interface SeasonCalendar {
+  timeZone: string;
+  current: Season | null;
+  next: Season | null;
+  seasons: Season[];
 }

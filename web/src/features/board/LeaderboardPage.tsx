@@ -1,16 +1,17 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { api } from '../../api/client';
-import type { BoardChange, BoardKind, BoardRow, BoardSnapshot } from '../../api/types';
+import type { BoardChange, BoardKind, BoardRow, BoardSnapshot, BoardWindow, SeasonCalendar } from '../../api/types';
 import { useI18n } from '../../i18n';
 import { formatNumber } from '../../format';
 import { isConnected, useHubEvent, useLive } from '../../live/LiveProvider';
 import { useMe } from '../auth/session';
 import { applyBoardChange, fromSnapshot, topRows, type BoardState } from './mergeRows';
 import { useFlip } from './useFlip';
+import { BOARD_WINDOWS, isBoardWindow, seasonDates, windowAvailable } from './windows';
 
 export const BOARD_TOP = 20;
 
-type WindowChoice = 'week' | 'all';
+type WindowChoice = BoardWindow;
 
 function sameText(a: string | undefined, b: string | undefined): boolean {
   return (a ?? '').toLowerCase() === (b ?? '').toLowerCase();
@@ -27,6 +28,8 @@ export function LeaderboardPage() {
   const [data, setData] = useState<BoardState | null>(null);
   const [failed, setFailed] = useState(false);
   const [flash, setFlash] = useState<{ ids: Set<string>; version: number }>({ ids: new Set(), version: 0 });
+  const [seasons, setSeasons] = useState<SeasonCalendar | null>(null);
+  const [seasonsStamp, setSeasonsStamp] = useState(0);
 
   const dataRef = useRef<BoardState | null>(null);
   /** Pushes that arrive while a snapshot is on its way; `null` when not waiting. */
@@ -123,6 +126,30 @@ export function LeaderboardPage() {
     }
   });
 
+  // The season calendar names the season window and gives its dates; reloaded when the season board moves on.
+  useEffect(() => {
+    const abort = new AbortController();
+    api
+      .seasons(abort.signal)
+      .then(setSeasons)
+      .catch(() => undefined);
+    return () => abort.abort();
+  }, [seasonsStamp]);
+
+  const currentSeason = seasons?.current ?? null;
+  const seasonPeriod = win === 'season' && data && sameText(data.window, 'season') ? data.period : undefined;
+  useEffect(() => {
+    if (seasons && seasonPeriod !== undefined && seasonPeriod !== (seasons.current?.id ?? null)) {
+      setSeasonsStamp((n) => n + 1);
+    }
+    // Only a change of the board's period asks again, not the answer itself.
+  }, [seasonPeriod]);
+
+  const windowLabel = (w: BoardWindow): string => {
+    if (w !== 'season') return t.board.windows[w];
+    return currentSeason ? t.board.season(currentSeason.name) : t.board.seasonNone;
+  };
+
   const rows = useMemo(() => (data ? topRows(data.rows, BOARD_TOP) : []), [data]);
   useFlip(listRef, rows);
 
@@ -194,12 +221,27 @@ export function LeaderboardPage() {
         </div>
         <div className="field field--inline">
           <label htmlFor={windowId}>{t.board.window}</label>
-          <select id={windowId} value={win} onChange={(e) => setWin(e.target.value as WindowChoice)}>
-            <option value="week">{t.board.week}</option>
-            <option value="all">{t.board.all}</option>
+          <select
+            id={windowId}
+            value={win}
+            onChange={(e) => {
+              if (isBoardWindow(e.target.value)) setWin(e.target.value);
+            }}
+          >
+            {BOARD_WINDOWS.map((w) => (
+              <option key={w} value={w} disabled={w !== win && !windowAvailable(w, currentSeason)}>
+                {windowLabel(w)}
+              </option>
+            ))}
           </select>
         </div>
-        {data?.period && <span className="muted small">{t.board.period(data.period)}</span>}
+        {win === 'season' && currentSeason && data?.period === currentSeason.id ? (
+          <span className="muted small" data-testid="board-season" data-season-id={currentSeason.id}>
+            {t.board.seasonDates(seasonDates(currentSeason, lang))}
+          </span>
+        ) : (
+          data?.period && <span className="muted small">{t.board.period(data.period)}</span>
+        )}
       </div>
 
       {failed && (
@@ -214,7 +256,9 @@ export function LeaderboardPage() {
         </p>
       )}
 
-      {data && rows.length === 0 && <p className="empty">{t.board.empty}</p>}
+      {data && rows.length === 0 && (
+        <p className="empty">{win === 'season' && data.period === null ? t.board.noSeason : t.board.empty}</p>
+      )}
 
       <ol ref={listRef} className="board" data-testid="board" data-board={board} data-window={win} hidden={!data || rows.length === 0}>
         {rows.map((row) => renderRow(row, 'board-row', String(row.memberId)))}

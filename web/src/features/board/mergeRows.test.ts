@@ -65,6 +65,16 @@ describe('applyBoardChange', () => {
     expect(applyBoardChange(base, change([row('a', 1, 1)], 1, '2026-W06'))).toEqual({ kind: 'refetch' });
   });
 
+  it('asks for a snapshot when a season ends or the next one starts', () => {
+    const season = fromSnapshot({ board: 'employees', window: 'season', period: 'winter-sprint', version: 5, rows: [row('a', 1, 9)] });
+    const ended = { board: 'employees', window: 'season', period: null, version: 6, rows: [] };
+    expect(applyBoardChange(season, ended)).toEqual({ kind: 'refetch' });
+
+    const none = fromSnapshot({ board: 'employees', window: 'season', period: null, version: 6, rows: [] });
+    expect(none.period).toBeNull();
+    expect(applyBoardChange(none, { ...ended, period: 'spring-sprint', version: 7 })).toEqual({ kind: 'refetch' });
+  });
+
   it('updates my own row when it is pushed', () => {
     const withMe: BoardState = { ...base, me: row('z', 40, 2) };
     const result = applyBoardChange(withMe, change([row('z', 35, 4)], 7));

@@ -4,7 +4,8 @@ import type { BoardChange, BoardRow, BoardSnapshot } from '../../api/types';
 export interface BoardState {
   board: string;
   window: string;
-  period: string;
+  /** `null` on the season board while no season is running. */
+  period: string | null;
   version: number;
   rows: BoardRow[];
   /** My own row when the server sent it (may be outside the top rows). */
@@ -53,7 +54,7 @@ function same(a: string | undefined, b: string | undefined): boolean {
 /**
  * Applies a `BoardChanged` push to the board state:
  * - a push for another board or window is ignored;
- * - a push for another period (the week rolled over) asks for a fresh snapshot;
+ * - a push for another period (the week rolled over, a season ended or started) asks for a fresh snapshot;
  * - a push that is not newer than what we have is ignored;
  * - otherwise its rows are merged in by `memberId`.
  */
