@@ -40,6 +40,39 @@ public sealed class LiveBoardTests(BrowserFixture browser) : IClassFixture<Brows
     }
 
     [Fact]
+    public async Task The_departments_board_offers_fair_views_that_rank_by_points_per_head_and_per_item()
+    {
+        var sofia = await browser.SignedInPage(ApiClient.Sofia);
+        await sofia.GetByRole(AriaRole.Link, new() { Name = "Leaderboard", Exact = true }).ClickAsync();
+        await sofia.GetByLabel("Board", new() { Exact = true }).SelectOptionAsync("departments");
+        await sofia.GetByLabel("Window", new() { Exact = true }).SelectOptionAsync("all");
+        await Assertions.Expect(sofia.GetByTestId("board-row").First).ToBeVisibleAsync();
+
+        foreach (var (view, unit) in new[] { ("per-head", "per head"), ("per-item", "per item") })
+        {
+            await sofia.GetByLabel("Ranking", new() { Exact = true }).SelectOptionAsync(view);
+
+            var fair = sofia.Locator($"[data-testid=fair-board][data-view='{view}']");
+            await Assertions.Expect(fair).ToBeVisibleAsync();
+            await Assertions.Expect(sofia.GetByTestId("board")).ToBeHiddenAsync();
+            var rows = fair.GetByTestId("fair-row");
+            await Assertions.Expect(rows).ToHaveCountAsync(6);
+            await Assertions.Expect(rows.First.GetByTestId("fair-ratio")).ToContainTextAsync(unit);
+            var scores = new List<long>();
+            for (var i = 0; i < 6; i++)
+            {
+                scores.Add(long.Parse(await rows.Nth(i).GetAttributeAsync("data-score") ?? "", System.Globalization.CultureInfo.InvariantCulture));
+            }
+
+            Assert.Equal(scores.OrderByDescending(s => s), scores);
+        }
+
+        await sofia.GetByLabel("Ranking", new() { Exact = true }).SelectOptionAsync("raw");
+        await Assertions.Expect(sofia.GetByTestId("board-row").First).ToBeVisibleAsync();
+        await Assertions.Expect(sofia.GetByTestId("fair-board")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
     public async Task The_sign_in_page_lists_the_demo_sign_ins_and_switches_to_German()
     {
         var context = await browser.Browser.NewContextAsync(new() { BaseURL = browser.BaseAddress.ToString() });

@@ -18,6 +18,8 @@ import type {
   RulesApplied,
   RulesPreview,
   SeasonCalendar,
+  DepartmentBoard,
+  FairView,
   StatusFilter,
 } from './types';
 
@@ -54,8 +56,14 @@ export const api = {
     return apiFetch('/api/seasons', { signal });
   },
 
-  board(board: string, window: string, top: number, signal?: AbortSignal): Promise<BoardSnapshot> {
-    return apiFetch(`/api/boards/${encodeURIComponent(board)}${query({ window, top, around: 'me' })}`, { signal });
+  /** The top rows, or with `aroundMe` the rows within five places of mine (the "near me" view). */
+  board(board: string, window: string, top: number, signal?: AbortSignal, aroundMe = false): Promise<BoardSnapshot> {
+    return apiFetch(`/api/boards/${encodeURIComponent(board)}${query({ window, top, around: aroundMe ? 'me' : undefined })}`, { signal });
+  },
+
+  /** A fair view of the departments board: points per head or per routed item (score = ratio × 100). */
+  departmentView(window: string, view: FairView, top: number, signal?: AbortSignal): Promise<DepartmentBoard> {
+    return apiFetch(`/api/boards/departments${query({ window, view, top, around: 'me' })}`, { signal });
   },
 
   admin: {

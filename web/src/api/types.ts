@@ -146,6 +146,30 @@ export interface BoardRow {
   departmentName?: string | null;
 }
 
+/** How the departments board ranks: raw points, points per head, or points per routed feedback item. */
+export type FairView = 'per-head' | 'per-item';
+
+export interface DepartmentRow {
+  rank: number;
+  memberId: Id;
+  name: string;
+  /** What the row is ranked by: raw points, or the ratio × 100. */
+  score: number;
+  points: number;
+  headcount: number;
+  items: number;
+}
+
+export interface DepartmentBoard {
+  board: string;
+  window: string;
+  view: string;
+  period: string | null;
+  version: number;
+  rows: DepartmentRow[];
+  me: DepartmentRow | null;
+}
+
 export interface BoardSnapshot {
   board: string;
   window: string;

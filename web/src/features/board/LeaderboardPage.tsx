@@ -1,12 +1,14 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { api } from '../../api/client';
-import type { BoardChange, BoardKind, BoardRow, BoardSnapshot, BoardWindow, SeasonCalendar } from '../../api/types';
+import type { BoardChange, BoardKind, BoardRow, BoardSnapshot, BoardWindow, FairView, SeasonCalendar } from '../../api/types';
 import { useI18n } from '../../i18n';
 import { formatNumber } from '../../format';
 import { isConnected, useHubEvent, useLive } from '../../live/LiveProvider';
 import { useMe } from '../auth/session';
 import { applyBoardChange, fromSnapshot, topRows, type BoardState } from './mergeRows';
+import { FairBoard } from './FairBoard';
 import { useFlip } from './useFlip';
+import { useNearMe } from './useNearMe';
 import { BOARD_WINDOWS, isBoardWindow, seasonDates, windowAvailable } from './windows';
 
 export const BOARD_TOP = 20;
@@ -40,6 +42,10 @@ export function LeaderboardPage() {
   const selectionRef = useRef({ board, win });
   selectionRef.current = { board, win };
 
+  const [view, setView] = useState<'raw' | FairView>('raw');
+  /** The fair view in use: only on the departments board. The raw board stays watched, its pushes refresh the view. */
+  const fair = board === 'departments' && view !== 'raw' ? view : null;
+  const viewId = useId();
   const boardId = useId();
   const windowId = useId();
   const listRef = useRef<HTMLOListElement>(null);
@@ -158,6 +164,8 @@ export function LeaderboardPage() {
   const myRowOutside =
     data?.me && !rows.some((r) => String(r.memberId) === String(data.me!.memberId)) && isMine(data.me) ? data.me : null;
 
+  const nearMe = useNearMe(board, win, myRowOutside !== null && !fair, data?.version);
+
   const renderRow = (row: BoardRow, testId: string, flipKey?: string) => {
     const mine = isMine(row);
     const changed = flash.ids.has(String(row.memberId));
@@ -235,6 +243,18 @@ export function LeaderboardPage() {
             ))}
           </select>
         </div>
+        {board === 'departments' && (
+          <div className="field field--inline">
+            <label htmlFor={viewId}>{t.board.view}</label>
+            <select id={viewId} value={view} onChange={(e) => setView(e.target.value as 'raw' | FairView)}>
+              {(['raw', 'per-head', 'per-item'] as const).map((v) => (
+                <option key={v} value={v}>
+                  {t.board.views[v]}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
         {win === 'season' && currentSeason && data?.period === currentSeason.id ? (
           <span className="muted small" data-testid="board-season" data-season-id={currentSeason.id}>
             {t.board.seasonDates(seasonDates(currentSeason, lang))}
@@ -244,30 +264,41 @@ export function LeaderboardPage() {
         )}
       </div>
 
-      {failed && (
+      {fair && (
+        <>
+          <p className="muted small">{t.board.fairNote}</p>
+          <FairBoard window={win} view={fair} top={BOARD_TOP} liveVersion={data?.version} myDepartmentId={me.departmentId} />
+        </>
+      )}
+
+      {failed && !fair && (
         <p className="form-error" role="alert">
           {t.board.loadError}
         </p>
       )}
 
-      {!data && !failed && (
+      {!data && !failed && !fair && (
         <p className="muted" aria-busy="true">
           {t.common.loading}
         </p>
       )}
 
-      {data && rows.length === 0 && (
+      {data && rows.length === 0 && !fair && (
         <p className="empty">{win === 'season' && data.period === null ? t.board.noSeason : t.board.empty}</p>
       )}
 
-      <ol ref={listRef} className="board" data-testid="board" data-board={board} data-window={win} hidden={!data || rows.length === 0}>
+      <ol ref={listRef} className="board" data-testid="board" data-board={board} data-window={win} hidden={!data || rows.length === 0 || fair !== null}>
         {rows.map((row) => renderRow(row, 'board-row', String(row.memberId)))}
       </ol>
 
-      {myRowOutside && (
+      {myRowOutside && !fair && (
         <div className="board-me">
           <h2 className="board-me__title">{t.board.yourPosition}</h2>
-          <ol className="board">{renderRow(myRowOutside, 'board-me-row')}</ol>
+          <ol className="board" data-testid="board-near-me">
+            {nearMe.some((r) => isMine(r))
+              ? nearMe.map((row) => renderRow(row, isMine(row) ? 'board-me-row' : 'board-near-row'))
+              : renderRow(myRowOutside, 'board-me-row')}
+          </ol>
         </div>
       )}
     </section>
