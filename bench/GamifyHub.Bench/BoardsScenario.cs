@@ -426,6 +426,7 @@ public static class BoardsScenario
         }
 
         var members = w.Members.Select(m => (RedisValue)m.ToByteArray()).ToArray();
+        var sameRank = 0;
         for (var from = 0; from < n; from += 10_000)
         {
             var count = Math.Min(10_000, n - from);
@@ -454,6 +455,8 @@ public static class BoardsScenario
                     throw new BenchFailure($"Redis: member {w.Members[i]} has ZREVRANK {ranks[j].Result}, outside positions " +
                                            $"{first}..{first + ties[w.Expected[i]] - 1} of its score {w.Expected[i]}.");
                 }
+
+                sameRank += position == first ? 1 : 0;
             }
         }
 
@@ -473,7 +476,8 @@ public static class BoardsScenario
         }
 
         var differ = ourTop.Zip(theirTop).Count(p => p.First.MemberId != new Guid((byte[])p.Second.Element!));
-        return ours + $"; Redis: all {n:N0} scores equal, every ZREVRANK inside its member's tie group, the top {ourTop.Count} rows equal by " +
+        return ours + $"; Redis: all {n:N0} scores equal, every ZREVRANK inside its member's tie group (ZREVRANK + 1 is the competition " +
+               $"rank for {sameRank:N0} members, {(double)sameRank / n:P0}: the others have a tied member that Redis lists first), the top {ourTop.Count} rows equal by " +
                $"score and by member above the last row's score ({differ} of {ourTop.Count} positions hold another member of the same tie)";
     }
 
