@@ -31,6 +31,36 @@ public sealed record BenchOptions
     /// <summary>Skip the rescoring run.</summary>
     public bool SkipRescore { get; init; }
 
+    /// <summary>Run only this part: "events" (API, raw SQLite, writer, rescoring) or "boards"; null runs both.</summary>
+    public string? Only { get; init; }
+
+    /// <summary>Board sizes (members) of the boards scenario.</summary>
+    public IReadOnlyList<int> BoardSizes { get; init; } = [1_000, 10_000, 100_000];
+
+    /// <summary>Score increments per board size, the same sequence on both sides.</summary>
+    public int BoardUpdates { get; init; } = 1_000_000;
+
+    /// <summary>Reads of each kind (rank, top-20, around ±5) per board size, in-process and pipelined.</summary>
+    public int BoardReads { get; init; } = 100_000;
+
+    /// <summary>Operations of each kind sent to Redis one round trip at a time (at ~0.1 ms each, keep it small).</summary>
+    public int BoardRoundTrips { get; init; } = 20_000;
+
+    /// <summary>Operations per pipelined Redis batch.</summary>
+    public int BoardPipeline { get; init; } = 1_000;
+
+    /// <summary>A Redis on loopback (host:port) for the boards scenario's other side; bench/run.sh starts a private one.</summary>
+    public string? Redis { get; init; }
+
+    /// <summary>The Redis address came from bench/run.sh (<see cref="RedisVariable"/>), not from the arguments.</summary>
+    public bool RedisFromRunScript { get; init; }
+
+    public const string RedisVariable = "GAMIFYHUB_BENCH_REDIS";
+
+    public bool RunEvents => Only is null or "events";
+
+    public bool RunBoards => Only is null or "boards";
+
     /// <summary>The server's entry assembly; default: src/GamifyHub.Server/bin/Release/net10.0/GamifyHub.Server.dll.</summary>
     public string? ServerDll { get; init; }
 
@@ -50,7 +80,8 @@ public sealed record BenchOptions
     public IReadOnlyList<string> RawArgs { get; init; } = [];
 
     public static string Usage => """
-        GamifyHub.Bench — engagement events per second through the batch API vs. raw SQLite appends.
+        GamifyHub.Bench — engagement events per second through the batch API vs. raw SQLite appends,
+        and the board data structure (Leaderboard) vs. a Redis sorted set.
 
           dotnet run -c Release --project bench/GamifyHub.Bench -- [options]
 
@@ -62,6 +93,14 @@ public sealed record BenchOptions
           --group G             events per transaction in the raw grouped run (default 500 = WriterOptions.MaxBatch)
           --rescore-events R    events in the rescoring run: replay under two rule sets + write the award lines (default 1000000)
           --skip-rescore        skip the rescoring run
+          --only events|boards  run only the engagement-event scenarios or only the boards scenario (default both)
+          --board-sizes LIST    members per board, comma-separated (default 1000,10000,100000)
+          --board-updates U     score increments per board size (default 1000000)
+          --board-reads R       reads of each kind per board size, in-process and pipelined (default 100000)
+          --board-round-trips T operations of each kind sent to Redis one round trip at a time (default 20000)
+          --board-pipeline P    operations per pipelined Redis batch (default 1000)
+          --redis HOST:PORT     Redis on loopback for the boards scenario (default: $GAMIFYHUB_BENCH_REDIS, which
+                                bench/run.sh sets after starting a private redis-server); without one the Redis side is skipped
           --server-dll PATH     the server to start (default src/GamifyHub.Server/bin/Release/net10.0/GamifyHub.Server.dll)
           --no-build            fail instead of building the server when its dll is missing
           --work-dir DIR        where the SQLite files go (default: a new temp directory, deleted afterwards)
@@ -71,7 +110,14 @@ public sealed record BenchOptions
 
     public static BenchOptions Parse(string[] args)
     {
-        var o = new BenchOptions { RawArgs = args };
+        // bench/run.sh starts a private redis-server and passes its address here, so the arguments stay the caller's own.
+        var redis = Environment.GetEnvironmentVariable(RedisVariable);
+        var o = new BenchOptions
+        {
+            RawArgs = args,
+            Redis = string.IsNullOrEmpty(redis) ? null : Loopback(RedisVariable, redis),
+            RedisFromRunScript = !string.IsNullOrEmpty(redis),
+        };
         for (var i = 0; i < args.Length; i++)
         {
             string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
@@ -94,6 +140,13 @@ public sealed record BenchOptions
                 "--group" => o with { GroupSize = Int(1, 100_000) },
                 "--rescore-events" => o with { RescoreEvents = Int(1, 10_000_000) },
                 "--skip-rescore" => o with { SkipRescore = true },
+                "--only" => o with { Only = OneOf(args[i], Value(), "events", "boards") },
+                "--board-sizes" => o with { BoardSizes = Sizes(args[i], Value()) },
+                "--board-updates" => o with { BoardUpdates = Int(1, 100_000_000) },
+                "--board-reads" => o with { BoardReads = Int(1, 100_000_000) },
+                "--board-round-trips" => o with { BoardRoundTrips = Int(1, 10_000_000) },
+                "--board-pipeline" => o with { BoardPipeline = Int(1, 100_000) },
+                "--redis" => o with { Redis = Loopback(args[i], Value()), RedisFromRunScript = false },
                 "--server-dll" => o with { ServerDll = Value() },
                 "--no-build" => o with { BuildServerIfMissing = false },
                 "--work-dir" => o with { WorkDir = Value() },
@@ -104,5 +157,34 @@ public sealed record BenchOptions
         }
 
         return o;
+    }
+
+    private static string OneOf(string name, string text, params string[] allowed) =>
+        allowed.Contains(text) ? text : throw new ArgumentException($"{name} must be one of {string.Join(", ", allowed)}, not '{text}'.");
+
+    private static int[] Sizes(string name, string text)
+    {
+        var parts = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var sizes = new int[parts.Length];
+        for (var k = 0; k < parts.Length; k++)
+        {
+            if (!int.TryParse(parts[k], NumberStyles.Integer, CultureInfo.InvariantCulture, out sizes[k]) || sizes[k] < 1 || sizes[k] > 10_000_000)
+            {
+                throw new ArgumentException($"{name} must list whole numbers from 1 to 10000000, not '{text}'.");
+            }
+        }
+
+        return sizes.Length > 0 ? sizes : throw new ArgumentException($"{name} needs at least one size.");
+    }
+
+    /// <summary>The benchmark talks to nothing but this machine.</summary>
+    private static string Loopback(string name, string text)
+    {
+        var colon = text.LastIndexOf(':');
+        var host = colon > 0 ? text[..colon].Trim('[', ']') : "";
+        var loopback = host == "localhost" || (System.Net.IPAddress.TryParse(host, out var ip) && System.Net.IPAddress.IsLoopback(ip));
+        return loopback && int.TryParse(text[(colon + 1)..], NumberStyles.Integer, CultureInfo.InvariantCulture, out var port) && port is > 0 and < 65536
+            ? text
+            : throw new ArgumentException($"{name} must be a loopback HOST:PORT such as 127.0.0.1:6379, not '{text}'.");
     }
 }

@@ -52,6 +52,37 @@ using var sigterm = System.Runtime.InteropServices.PosixSignalRegistration.Creat
 
 try
 {
+    // Boards first: in-process and Redis only, no server, so `--only boards` never builds or starts it.
+    if (options.RunBoards)
+    {
+        var boards = await BoardsScenario.RunAsync(options);
+        var boardsReport = new BoardsReport(options, boards, Machine.Describe(workDir, boards.LoadBefore));
+        Console.WriteLine();
+        Console.WriteLine(boardsReport.Table());
+        Console.WriteLine(boardsReport.CostTable());
+        Console.WriteLine(boardsReport.MemoryTable());
+        foreach (var observation in boardsReport.Observations())
+        {
+            Console.WriteLine($"- {observation}");
+        }
+
+        Console.WriteLine();
+        if (options.WriteDocs)
+        {
+            var docs = Path.Combine(repo, "docs", "benchmarks.md");
+            boardsReport.WriteInto(docs);
+            Console.WriteLine($"Board figures written to {docs}");
+            Console.WriteLine();
+        }
+
+        loadBefore = Machine.LoadAverage();
+    }
+
+    if (!options.RunEvents)
+    {
+        return 0;
+    }
+
     if (!File.Exists(serverDll))
     {
         if (!options.BuildServerIfMissing)

@@ -48,9 +48,11 @@ public sealed class Report(BenchOptions options, IReadOnlyList<ScenarioResult> r
         return sb.ToString();
     }
 
-    public void WriteInto(string path)
+    public void WriteInto(string path) => WriteSection(path, Begin, End, Section());
+
+    /// <summary>Replaces the text between <paramref name="begin"/> and <paramref name="end"/>, or appends the section; the rest stays as it is.</summary>
+    public static void WriteSection(string path, string begin, string end, string section)
     {
-        var section = Section();
         string text;
         if (!File.Exists(path))
         {
@@ -59,10 +61,10 @@ public sealed class Report(BenchOptions options, IReadOnlyList<ScenarioResult> r
         else
         {
             var existing = File.ReadAllText(path);
-            var begin = existing.IndexOf(Begin, StringComparison.Ordinal);
-            var end = existing.IndexOf(End, StringComparison.Ordinal);
-            text = begin >= 0 && end > begin
-                ? existing[..begin] + section.TrimEnd() + existing[(end + End.Length)..]
+            var from = existing.IndexOf(begin, StringComparison.Ordinal);
+            var to = existing.IndexOf(end, StringComparison.Ordinal);
+            text = from >= 0 && to > from
+                ? existing[..from] + section.TrimEnd() + existing[(to + end.Length)..]
                 : existing.TrimEnd() + Environment.NewLine + Environment.NewLine + section;
         }
 
