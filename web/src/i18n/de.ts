@@ -339,4 +339,15 @@ export const de: Messages = {
     pageOf: (page: number, pages: number, total: number) =>
       `Seite ${page} von ${pages} · ${total} ${total === 1 ? 'Eintrag' : 'Einträge'}`,
   },
+  triage: {
+    slaBreached: 'SLA verletzt',
+    slaAtRisk: 'SLA gefährdet',
+    slaFirstResponse: 'Erstreaktion',
+    slaResolution: 'Lösung',
+    slaDetail: (clocks: string, due: string) => `Überfällig: ${clocks} (fällig war ${due})`,
+    slaRiskDetail: (clocks: string, due: string) => `Bald fällig: ${clocks} (fällig ${due})`,
+    mentionsEmployee: 'Nennt Mitarbeitende',
+    mentionsEmployeeDetail:
+      'Dieser Kommentar nennt den Namen einer Person aus dem Unternehmen. Bitte mit Sorgfalt behandeln: Ihr wird deshalb nichts zugerechnet.',
+  },
 };

@@ -337,6 +337,17 @@ export const en = {
     pageOf: (page: number, pages: number, total: number) =>
       `Page ${page} of ${pages} · ${total} ${total === 1 ? 'entry' : 'entries'}`,
   },
+  triage: {
+    slaBreached: 'SLA breached',
+    slaAtRisk: 'SLA at risk',
+    slaFirstResponse: 'first response',
+    slaResolution: 'resolution',
+    slaDetail: (clocks: string, due: string) => `Overdue: ${clocks} (was due ${due})`,
+    slaRiskDetail: (clocks: string, due: string) => `Due soon: ${clocks} (due ${due})`,
+    mentionsEmployee: 'Names an employee',
+    mentionsEmployeeDetail:
+      'This comment names an employee. Handle it with care: nothing is attributed to them because of it.',
+  },
 };
 
 export type Messages = typeof en;
