@@ -3,7 +3,7 @@ import { useI18n } from '../../i18n';
 import { formatDateTime } from '../../format';
 
 /** Which clocks are in the given state, in words, and the earliest due time among them. */
-function clocksIn(sla: ItemSla, state: string, names: { firstResponse: string; resolution: string }) {
+export function clocksIn(sla: ItemSla, state: string, names: { firstResponse: string; resolution: string }) {
   const clocks: [SlaClock, string][] = [
     [sla.firstResponse, names.firstResponse],
     [sla.resolution, names.resolution],
@@ -31,12 +31,11 @@ export function TriageBadges({ item }: { item: FeedbackItem }) {
         className={`tag tag--sla-${sla.state}`}
         data-testid="sla-badge"
         data-state={sla.state}
-        role="status"
-        aria-label={`${breached ? t.triage.slaBreached : t.triage.slaAtRisk}: ${detail}`}
         title={detail}
       >
         <span aria-hidden="true">{breached ? '⏰' : '⌛'}</span>
         {breached ? t.triage.slaBreached : t.triage.slaAtRisk}
+        <span className="sr-only">: {detail}</span>
       </span>
     );
   }
@@ -48,11 +47,11 @@ export function TriageBadges({ item }: { item: FeedbackItem }) {
         <span
           className="tag tag--mention"
           data-testid="mention-badge"
-          aria-label={`${t.triage.mentionsEmployee}: ${t.triage.mentionsEmployeeDetail}`}
           title={t.triage.mentionsEmployeeDetail}
         >
           <span aria-hidden="true">👤</span>
           {t.triage.mentionsEmployee}
+          <span className="sr-only">: {t.triage.mentionsEmployeeDetail}</span>
         </span>
       )}
     </>
