@@ -22,6 +22,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<CompanyDirectory>();
         services.AddSingleton<RuleBook>();
         services.AddSingleton<SeasonBook>();
+        services.AddSingleton<SlaBook>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddHostedService(sp => sp.GetRequiredService<EngagementWriter>());
         return services;

@@ -24,6 +24,10 @@ public sealed class GamifyDbContext(DbContextOptions<GamifyDbContext> options) :
     public DbSet<RuleChange> RuleChanges => Set<RuleChange>();
     public DbSet<SeasonEntry> Seasons => Set<SeasonEntry>();
     public DbSet<SeasonChange> SeasonChanges => Set<SeasonChange>();
+    public DbSet<SlaTargetEntry> SlaTargets => Set<SlaTargetEntry>();
+    public DbSet<SlaChange> SlaChanges => Set<SlaChange>();
+    public DbSet<SlaBreachNotice> SlaBreachNotices => Set<SlaBreachNotice>();
+    public DbSet<RoutingRuleChange> RoutingRuleChanges => Set<RoutingRuleChange>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -137,6 +141,30 @@ public sealed class GamifyDbContext(DbContextOptions<GamifyDbContext> options) :
         });
 
         builder.Entity<SeasonChange>(e =>
+        {
+            e.HasIndex(x => x.At);
+            e.Property(x => x.Actor).HasMaxLength(256);
+        });
+
+        builder.Entity<SlaTargetEntry>(e =>
+        {
+            e.HasKey(x => x.Priority);
+        });
+
+        builder.Entity<SlaChange>(e =>
+        {
+            e.HasIndex(x => x.At);
+            e.Property(x => x.Actor).HasMaxLength(256);
+        });
+
+        builder.Entity<SlaBreachNotice>(e =>
+        {
+            // One row per item and clock: the key itself is what makes a breach notice go out once, across restarts.
+            e.HasKey(x => new { x.FeedbackId, x.Clock });
+            e.Property(x => x.Clock).HasConversion<string>().HasMaxLength(20);
+        });
+
+        builder.Entity<RoutingRuleChange>(e =>
         {
             e.HasIndex(x => x.At);
             e.Property(x => x.Actor).HasMaxLength(256);

@@ -397,6 +397,8 @@ public sealed partial class FuzzTests(GamifyHubFactory factory, ITestOutputHelpe
                 ("Users", "SELECT COUNT(*) || ':' || COALESCE(SUM(AccessFailedCount), 0) || ':' || COUNT(LockoutEnd) FROM AspNetUsers"),
                 ("Employees", "SELECT COUNT(*) FROM Employees"),
                 ("ApiKeys", "SELECT COUNT(*) FROM ApiKeys"),
+                ("Sla", "SELECT (SELECT COUNT(*) FROM SlaTargets) || ':' || (SELECT COUNT(*) FROM SlaChanges)"),
+                ("Routing", "SELECT (SELECT COUNT(*) || ':' || COALESCE(SUM(\"Order\"), 0) FROM RoutingRules) || ':' || (SELECT COUNT(*) FROM RoutingRuleChanges)"),
             })
             {
                 await using var command = db.CreateCommand();

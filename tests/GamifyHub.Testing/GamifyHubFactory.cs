@@ -55,6 +55,8 @@ public sealed class GamifyHubFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.UseSetting("Database:Path", DatabasePath);
         builder.UseSetting("Simulator:Enabled", "false");
+        // Breach notices would arrive at random moments of a test: tests that want them run the notifier themselves.
+        builder.UseSetting("Sla:NotifierEnabled", "false");
         builder.UseSetting("Orleans:SiloPort", FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Orleans:GatewayPort", FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Logging:LogLevel:Default", "Warning");

@@ -21,6 +21,12 @@ public sealed class FeedbackItem
     public int ReplyCount { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime ReceivedAt { get; set; }
+
+    /// <summary>
+    /// The text names an employee of the company. Deliberately only a flag: who was named is not stored, so nothing
+    /// can be attributed to them through it.
+    /// </summary>
+    public bool MentionsEmployee { get; set; }
     public List<FeedbackRouting> Routings { get; set; } = [];
 }
 

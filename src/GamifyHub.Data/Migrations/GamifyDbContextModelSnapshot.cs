@@ -260,6 +260,9 @@ namespace GamifyHub.Data.Migrations
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("MentionsEmployee")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Priority")
                         .IsRequired()
                         .HasMaxLength(10)
@@ -346,6 +349,31 @@ namespace GamifyHub.Data.Migrations
                     b.HasIndex("OccurredAt");
 
                     b.ToTable("GamingFlags");
+                });
+
+            modelBuilder.Entity("GamifyHub.Data.Entities.RoutingRuleChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Rules")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.ToTable("RoutingRuleChanges");
                 });
 
             modelBuilder.Entity("GamifyHub.Data.Entities.RoutingRuleEntry", b =>
@@ -479,6 +507,71 @@ namespace GamifyHub.Data.Migrations
                     b.HasIndex("Start");
 
                     b.ToTable("Seasons");
+                });
+
+            modelBuilder.Entity("GamifyHub.Data.Entities.SlaBreachNotice", b =>
+                {
+                    b.Property<Guid>("FeedbackId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Clock")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("BreachedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("NotifiedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Recipients")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("FeedbackId", "Clock");
+
+                    b.ToTable("SlaBreachNotices");
+                });
+
+            modelBuilder.Entity("GamifyHub.Data.Entities.SlaChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Targets")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.ToTable("SlaChanges");
+                });
+
+            modelBuilder.Entity("GamifyHub.Data.Entities.SlaTargetEntry", b =>
+                {
+                    b.Property<string>("Priority")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FirstResponseMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Priority");
+
+                    b.ToTable("SlaTargets");
                 });
 
             modelBuilder.Entity("GamifyHub.Data.Identity.AppUser", b =>

@@ -1,3 +1,4 @@
+using GamifyHub.Domain.Classification;
 using GamifyHub.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 
@@ -6,7 +7,7 @@ namespace GamifyHub.Data.Reading;
 /// <summary>Names of departments and employees, cached in memory: boards and pushes join names at the edge.</summary>
 public sealed class CompanyDirectory(IDbContextFactory<GamifyDbContext> dbFactory)
 {
-    private volatile Snapshot _snapshot = new([], [], []);
+    private volatile Snapshot _snapshot = new([], [], [], new EmployeeNameMatcher([]));
 
     public IReadOnlyCollection<Department> Departments => _snapshot.Departments.Values;
 
@@ -16,6 +17,9 @@ public sealed class CompanyDirectory(IDbContextFactory<GamifyDbContext> dbFactor
 
     public Employee? EmployeeByEmail(string email) => _snapshot.ByEmail.GetValueOrDefault(email);
 
+    /// <summary>Whether the text names any employee (display name, or first and last name). Says yes or no, never who.</summary>
+    public bool MentionsEmployee(string text) => _snapshot.Names.MentionsAnyone(text);
+
     public int Headcount(Guid departmentId) => _snapshot.Employees.Values.Count(e => e.DepartmentId == departmentId);
 
     public async Task RefreshAsync(CancellationToken cancellationToken = default)
@@ -24,9 +28,21 @@ public sealed class CompanyDirectory(IDbContextFactory<GamifyDbContext> dbFactor
         var departments = await db.Departments.AsNoTracking().ToDictionaryAsync(d => d.Id, cancellationToken);
         var employees = await db.Employees.AsNoTracking().ToDictionaryAsync(e => e.Id, cancellationToken);
         _snapshot = new Snapshot(departments, employees,
-            employees.Values.ToDictionary(e => e.Email, StringComparer.OrdinalIgnoreCase));
+            employees.Values.ToDictionary(e => e.Email, StringComparer.OrdinalIgnoreCase),
+            new EmployeeNameMatcher(employees.Values.SelectMany(e => NamesOf(e.DisplayName))));
+    }
+
+    /// <summary>The display name, and for names with middle parts also first and last name ("Anna Maria Schmidt" → "Anna Schmidt").</summary>
+    private static IEnumerable<string> NamesOf(string displayName)
+    {
+        yield return displayName;
+        var parts = displayName.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length > 2)
+        {
+            yield return parts[0] + " " + parts[^1];
+        }
     }
 
     private sealed record Snapshot(Dictionary<Guid, Department> Departments, Dictionary<Guid, Employee> Employees,
-        Dictionary<string, Employee> ByEmail);
+        Dictionary<string, Employee> ByEmail, EmployeeNameMatcher Names);
 }

@@ -13,7 +13,8 @@ public sealed record FeedbackIntake(
     Sentiment Sentiment,
     Priority Priority,
     DateTime CreatedAt,
-    IReadOnlyList<Guid> DepartmentIds);
+    IReadOnlyList<Guid> DepartmentIds,
+    bool MentionsEmployee = false);
 
 /// <param name="Duplicate">The (channel, external id) was already known; nothing was stored.</param>
 public sealed record IntakeOutcome(Guid Id, bool Duplicate, IReadOnlyList<Guid> DepartmentIds);

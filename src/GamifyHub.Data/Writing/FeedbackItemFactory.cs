@@ -21,6 +21,7 @@ public static class FeedbackItemFactory
             Priority = i.Priority,
             CreatedAt = i.CreatedAt,
             ReceivedAt = receivedAt,
+            MentionsEmployee = i.MentionsEmployee,
             Routings = [.. i.DepartmentIds.Select(d => new FeedbackRouting { FeedbackId = id, DepartmentId = d, RoutedAt = receivedAt })],
         };
     }

@@ -35,6 +35,23 @@ public static class NotificationTexts
         });
     }
 
+    /// <param name="firstResponse">The first-response clock breached (otherwise the resolution clock).</param>
+    /// <param name="priority">The item's priority as its wire name: high, normal or low.</param>
+    public static LiveNotification SlaBreach(Guid noticeId, bool firstResponse, string priority, string channel, DateTime occurredAt) =>
+        Build(noticeId, "sla-breach", 0, occurredAt, language => language == Language.German
+            ? new NotificationText(firstResponse ? "Erstreaktion überfällig" : "Lösung überfällig",
+                $"Ein Feedback mit {GermanPriority(priority)} Priorität von {channel} hat sein Ziel für die "
+                + (firstResponse ? "erste Antwort" : "Lösung") + " überschritten.")
+            : new NotificationText(firstResponse ? "First response overdue" : "Resolution overdue",
+                $"A {priority}-priority feedback item from {channel} is past its {(firstResponse ? "first-response" : "resolution")} target."));
+
+    private static string GermanPriority(string priority) => priority switch
+    {
+        "high" => "hoher",
+        "low" => "niedriger",
+        _ => "normaler",
+    };
+
     private static LiveNotification Build(Guid id, string type, int points, DateTime occurredAt, Func<string, NotificationText> textIn)
     {
         var english = textIn(Language.English);

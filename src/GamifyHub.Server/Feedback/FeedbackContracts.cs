@@ -16,7 +16,7 @@ public sealed record FeedbackBatchAccepted(IReadOnlyList<FeedbackAccepted> Resul
 
 public sealed record FeedbackItemDto(Guid Id, string Channel, string ExternalId, string Author, string Text, string? Url,
     string Language, string Sentiment, string Priority, string Status, IReadOnlyList<DepartmentRef> Departments,
-    DateTime CreatedAt, int ReplyCount, bool ReadByMe);
+    DateTime CreatedAt, int ReplyCount, bool ReadByMe, Sla.SlaDto? Sla = null, bool MentionsEmployee = false);
 
 public sealed record FeedbackPage(IReadOnlyList<FeedbackItemDto> Items, int Total, int Page, int PageSize);
 

@@ -99,7 +99,9 @@ public sealed class FeedbackIntakeService(EngagementWriter writer, RoutingRuleCa
             SentimentAnalyzer.Classify(text),
             PriorityRules.For(sentimentScore),
             createdAt,
-            departments);
+            departments,
+            // Only a flag: the name is never passed on, so routing, scoring and records cannot attribute anything to that person.
+            directory.MentionsEmployee(text));
     }
 
     private DepartmentRef Ref(Guid id) => new(id, directory.Department(id)?.Name ?? "unknown");

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace GamifyHub.Server.Feedback;
 
 /// <summary>Read side of the inbox: straight from the database, never through grains.</summary>
-public sealed class FeedbackQueries(IDbContextFactory<GamifyDbContext> dbFactory, CompanyDirectory directory)
+public sealed class FeedbackQueries(IDbContextFactory<GamifyDbContext> dbFactory, CompanyDirectory directory, Sla.SlaPresenter sla)
 {
     public async Task<FeedbackPage> Inbox(Guid departmentId, Guid employeeId, FeedbackStatus? status, int page, int pageSize)
     {
@@ -29,7 +29,9 @@ public sealed class FeedbackQueries(IDbContextFactory<GamifyDbContext> dbFactory
                 ReadByMe = db.Events.Any(e => e.FeedbackId == f.Id && e.EmployeeId == employeeId && e.Type == ActionType.Read),
             })
             .ToListAsync();
-        return new FeedbackPage([.. rows.Select(r => ToDto(r.Item, r.Departments, r.ReadByMe))], total, page, pageSize);
+        var clocks = await sla.ForAsync(db, [.. rows.Select(r => (r.Item.Id, r.Item.Priority, r.Item.ReceivedAt))]);
+        return new FeedbackPage([.. rows.Select(r => ToDto(r.Item, r.Departments, r.ReadByMe) with { Sla = clocks[r.Item.Id] })],
+            total, page, pageSize);
     }
 
     public async Task<FeedbackDetail?> Detail(Guid id, Guid? employeeId)
@@ -46,7 +48,9 @@ public sealed class FeedbackQueries(IDbContextFactory<GamifyDbContext> dbFactory
             directory.Employee(e.EmployeeId)?.DisplayName ?? "former employee",
             directory.Department(e.DepartmentId)?.Name ?? "unknown", e.OccurredAt, Describe(e))).ToList();
         var readByMe = employeeId is { } me && events.Any(e => e.EmployeeId == me && e.Type == ActionType.Read);
-        return new FeedbackDetail(ToDto(item, [.. item.Routings.Select(r => r.DepartmentId)], readByMe), history);
+        var clocks = await sla.ForAsync(db, [(item.Id, item.Priority, item.ReceivedAt)]);
+        return new FeedbackDetail(ToDto(item, [.. item.Routings.Select(r => r.DepartmentId)], readByMe) with { Sla = clocks[item.Id] },
+            history);
     }
 
     public async Task<bool> IsRoutedTo(Guid id, Guid departmentId)
@@ -66,5 +70,5 @@ public sealed class FeedbackQueries(IDbContextFactory<GamifyDbContext> dbFactory
         f.Id, f.Channel, f.ExternalId, f.Author, f.Text, f.Url, f.Language,
         f.Sentiment.ToString().ToLowerInvariant(), f.Priority.ToString().ToLowerInvariant(), f.Status.ToString().ToLowerInvariant(),
         [.. departments.Select(d => new DepartmentRef(d, directory.Department(d)?.Name ?? "unknown"))],
-        f.CreatedAt, f.ReplyCount, readByMe);
+        f.CreatedAt, f.ReplyCount, readByMe, MentionsEmployee: f.MentionsEmployee);
 }

@@ -9,6 +9,8 @@ using GamifyHub.Server.Live;
 using GamifyHub.Server.Me;
 using GamifyHub.Server.Problems;
 using GamifyHub.Server.Seasons;
+using GamifyHub.Server.Sla;
+using GamifyHub.Server.Routing;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 namespace GamifyHub.Server.Hosting;
@@ -43,6 +45,9 @@ public static class GamifyHubPipeline
         api.MapBoardEndpoints();
         api.MapSeasonEndpoints();
         api.MapAdminEndpoints();
+        api.MapSlaEndpoints();
+        api.MapMentionEndpoints();
+        api.MapRoutingRuleEndpoints();
         api.MapApiFallback();
 
         app.MapHub<LiveHub>(LiveHub.Path);

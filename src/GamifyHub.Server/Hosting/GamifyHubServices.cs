@@ -65,6 +65,10 @@ public static class GamifyHubServices
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddSingleton<Texts.Localizer>();
         builder.Services.AddSingleton<AdminQueries>();
+        builder.Services.AddSingleton<Sla.SlaPresenter>();
+        builder.Services.AddOptions<Sla.SlaOptions>().BindConfiguration("Sla");
+        builder.Services.AddSingleton<Sla.SlaBreachNotifier>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<Sla.SlaBreachNotifier>());
 
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])

@@ -31,7 +31,6 @@ public class SentimentAnalyzerTests
     [InlineData("")]
     [InlineData("The invoice arrived today.")]
     [InlineData("Die Rechnung kam heute an.")]
-    [InlineData("Great app, but it crashes")]
     public void NeutralOrBalancedTextIsNeutral(string text)
     {
         Assert.Equal(0, SentimentAnalyzer.Score(text));
@@ -62,7 +61,8 @@ public class SentimentAnalyzerTests
     [Fact]
     public void NegationAppliesOnlyToTheNextWord()
     {
-        Assert.Equal(-1 + 2, SentimentAnalyzer.Score("not good, but great support"));
+        // "great" follows the contrast, so it counts double.
+        Assert.Equal(-1 + (2 * 2), SentimentAnalyzer.Score("not good, but great support"));
         Assert.Equal(Sentiment.Negative, SentimentAnalyzer.Classify("not good"));
         Assert.Equal(Sentiment.Negative, SentimentAnalyzer.Classify("nicht gut"));
     }
@@ -78,5 +78,69 @@ public class SentimentAnalyzerTests
     public void GermanComplaintWithTrailingNichtIsNotPositive()
     {
         Assert.NotEqual(Sentiment.Positive, SentimentAnalyzer.Classify("Die App funktioniert nicht mehr"));
+    }
+
+    [Theory]
+    [InlineData("Great app, but it crashes", Sentiment.Negative)]
+    [InlineData("Delivery was slow, but the bike is fantastic", Sentiment.Positive)]
+    [InlineData("Schöne Bilder, aber die Bestellung kam kaputt an", Sentiment.Negative)]
+    public void TheClauseAfterAContrastCarriesTheVerdict(string text, Sentiment expected)
+    {
+        Assert.Equal(expected, SentimentAnalyzer.Classify(text));
+    }
+
+    [Fact]
+    public void IntensifiersDoubleOnlyTheNextWord()
+    {
+        Assert.Equal(-2, SentimentAnalyzer.Score("very bad"));
+        Assert.Equal(2, SentimentAnalyzer.Score("sehr gut"));
+        Assert.Equal(-1, SentimentAnalyzer.Score("very much bad"));
+    }
+
+    [Fact]
+    public void NegationStopsAtTheEndOfTheSentence()
+    {
+        Assert.Equal(Sentiment.Negative, SentimentAnalyzer.Classify("Lädt nicht. Egal, wird deinstalliert."));
+        Assert.Equal(Sentiment.Negative, SentimentAnalyzer.Classify("No answer. Very poor."));
+    }
+
+    [Theory]
+    [InlineData("tolle App", 2)]
+    [InlineData("schnellen Versand", 1)]
+    [InlineData("Ich bin enttaeuscht", -2)]
+    [InlineData("Schon wieder ein Serverfehler", -2)]
+    [InlineData("Lieferchaos", -2)]
+    public void GermanInflectionsUmlautSpellingsAndCompoundsAreFound(string text, int expected)
+    {
+        Assert.Equal(expected, SentimentAnalyzer.Score(text));
+    }
+
+    [Fact]
+    public void AGreetingIsNotPraise()
+    {
+        Assert.Equal(0, SentimentAnalyzer.Score("Guten Tag, anbei die Rechnung."));
+    }
+
+    [Fact]
+    public void PositiveWordsInAQuestionAreNotPraise()
+    {
+        Assert.Equal(Sentiment.Neutral, SentimentAnalyzer.Classify("Does the app work offline? Is it easy to set up?"));
+        Assert.Equal(Sentiment.Neutral, SentimentAnalyzer.Classify("Funktioniert die App auch offline?"));
+    }
+
+    [Theory]
+    [InlineData("Oh great, another update 🙄")]
+    [InlineData("Thanks for nothing.")]
+    [InlineData("Danke für nichts")]
+    public void SarcasmMarkersAndExpressionsAreNegative(string text)
+    {
+        Assert.Equal(Sentiment.Negative, SentimentAnalyzer.Classify(text));
+    }
+
+    [Fact]
+    public void ScoringIsDeterministic()
+    {
+        const string text = "Die App stürzt ständig ab, aber der Support war super 😍";
+        Assert.Equal(SentimentAnalyzer.Score(text), SentimentAnalyzer.Score(text));
     }
 }

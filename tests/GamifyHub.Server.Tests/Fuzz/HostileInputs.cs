@@ -62,6 +62,8 @@ public sealed class HostileInputs(Random random, FuzzTargets targets)
     public const string AdminRulesPreview = "/api/admin/rules/preview";
     public const string AdminRulesApply = "/api/admin/rules/apply";
     public const string AdminSeasons = "/api/admin/seasons";
+    public const string AdminSla = "/api/admin/sla";
+    public const string AdminRoutingRules = "/api/admin/routing-rules";
 
     /// <summary>The routes whose handlers read a JSON body: the bulk of the fuzzing goes there.</summary>
     public static readonly IReadOnlySet<string> BodyRoutes = new HashSet<string> { Feedback, FeedbackBatch, Actions, Events, EventsBatch, Login };
@@ -639,6 +641,51 @@ public sealed class HostileInputs(Random random, FuzzTargets targets)
                 ? new FuzzRequest(AdminSeasons, "invalid season calendar", HttpMethod.Put, AdminSeasons, Utf8(body), Json, Caller.Admin, [],
                     false)
                 : new FuzzRequest(AdminSeasons, "not allowed", HttpMethod.Put, AdminSeasons, WrongShapeOrNull(), Json,
+                    Pick(new[] { Caller.Anonymous, Caller.Integration, Caller.Ravi }), [], false));
+        }
+
+        // SLA targets: an admin's invalid or hostile targets get a 400 (each has at least one bad value), everyone else is
+        // refused; the targets in force stay.
+        var invalidSla = new[]
+        {
+            "{}", "null", "[]", "42", "{\"high\":null}", "{\"high\":{},\"normal\":{},\"low\":{}}",
+            "{\"high\":{\"firstResponseMinutes\":-1,\"resolutionMinutes\":60},\"normal\":{\"firstResponseMinutes\":60,\"resolutionMinutes\":60},\"low\":{\"firstResponseMinutes\":60,\"resolutionMinutes\":60}}",
+            "{\"high\":{\"firstResponseMinutes\":600,\"resolutionMinutes\":60},\"normal\":{\"firstResponseMinutes\":60,\"resolutionMinutes\":60},\"low\":{\"firstResponseMinutes\":60,\"resolutionMinutes\":60}}",
+            "{\"high\":{\"firstResponseMinutes\":2147483647,\"resolutionMinutes\":2147483647},\"normal\":{\"firstResponseMinutes\":60,\"resolutionMinutes\":60},\"low\":{\"firstResponseMinutes\":60,\"resolutionMinutes\":60}}",
+            "{\"high\":{\"firstResponseMinutes\":1e30,\"resolutionMinutes\":60}}", "{\"high\":{\"firstResponseMinutes\":\"1h\"}}",
+            "{\"urgent\":{\"firstResponseMinutes\":60,\"resolutionMinutes\":60}}", "{\"$type\":\"System.IO.FileInfo\"}",
+        };
+        for (var i = 0; i < 12; i++)
+        {
+            var body = Chance(0.7)
+                ? Pick(invalidSla)
+                : "{\"high\":{\"firstResponseMinutes\":" + Pick(WrongTypes) + ",\"resolutionMinutes\":" + S(AnyHostile()) + "}}";
+            requests.Add(Chance(0.7)
+                ? new FuzzRequest(AdminSla, "invalid SLA targets", HttpMethod.Put, AdminSla, Utf8(body), Json, Caller.Admin, [], false)
+                : new FuzzRequest(AdminSla, "not allowed", HttpMethod.Put, AdminSla, WrongShapeOrNull(), Json,
+                    Pick(new[] { Caller.Anonymous, Caller.Integration, Caller.Ravi }), [], false));
+        }
+
+        // Routing rules: an admin's invalid or hostile lists get a 400 (each has at least one bad part: the triage department
+        // here is never a real one), everyone else is refused; the rules in force stay.
+        var invalidRouting = new[]
+        {
+            "{}", "null", "[]", "42", "{\"rules\":null}", "{\"rules\":[null]}", "{\"rules\":{}}", "{\"triageDepartmentId\":\"x\",\"rules\":[]}",
+            "{\"triageDepartmentId\":\"00000000-0000-0000-0000-000000000000\",\"rules\":[]}",
+            "{\"triageDepartmentId\":\"00000000-0000-0000-0000-000000000001\",\"rules\":[{\"name\":\"a\",\"keywords\":[\"x\"],\"departmentIds\":[]}]}",
+            "{\"rules\":[{\"name\":\"a\",\"keywords\":[\"Ravi Patel\"],\"departmentIds\":[\"00000000-0000-0000-0000-000000000001\"]}]}",
+            "{\"rules\":[{\"name\":\"a\",\"channels\":[\"myspace\"],\"departmentIds\":[\"x\"],\"$type\":\"System.IO.FileInfo\"}]}",
+        };
+        for (var i = 0; i < 12; i++)
+        {
+            var body = Chance(0.6)
+                ? Pick(invalidRouting)
+                : "{\"triageDepartmentId\":" + S(AnyHostile()) + ",\"rules\":[{\"name\":" + S(AnyHostile()) + ",\"keywords\":[" + S(AnyHostile())
+                    + "],\"channels\":[" + S(Pick(BadChannels)) + "],\"departmentIds\":[" + S(AnyHostile()) + "]}]}";
+            requests.Add(Chance(0.7)
+                ? new FuzzRequest(AdminRoutingRules, "invalid routing rules", HttpMethod.Put, AdminRoutingRules, Utf8(body), Json, Caller.Admin,
+                    [], false)
+                : new FuzzRequest(AdminRoutingRules, "not allowed", HttpMethod.Put, AdminRoutingRules, WrongShapeOrNull(), Json,
                     Pick(new[] { Caller.Anonymous, Caller.Integration, Caller.Ravi }), [], false));
         }
 

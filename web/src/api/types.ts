@@ -102,6 +102,25 @@ export interface FeedbackItem {
   createdAt: string;
   replyCount: number;
   readByMe: boolean;
+  /** SLA clocks; absent from servers that predate them. */
+  sla?: ItemSla;
+  /** The text names an employee (who is never stored). */
+  mentionsEmployee?: boolean;
+}
+
+export type SlaState = 'on-track' | 'at-risk' | 'breached' | 'met';
+
+export interface SlaClock {
+  dueAt: string;
+  state: SlaState | string;
+  breachedAt: string | null;
+  running: boolean;
+}
+
+export interface ItemSla {
+  state: SlaState | string;
+  firstResponse: SlaClock;
+  resolution: SlaClock;
 }
 
 export interface FeedbackPage {

@@ -339,4 +339,42 @@ export const de: Messages = {
     pageOf: (page: number, pages: number, total: number) =>
       `Seite ${page} von ${pages} · ${total} ${total === 1 ? 'Eintrag' : 'Einträge'}`,
   },
+  triage: {
+    slaBreached: 'SLA verletzt',
+    slaAtRisk: 'SLA gefährdet',
+    slaFirstResponse: 'Erstreaktion',
+    slaResolution: 'Lösung',
+    slaDetail: (clocks: string, due: string) => `Überfällig: ${clocks} (fällig war ${due})`,
+    slaRiskDetail: (clocks: string, due: string) => `Bald fällig: ${clocks} (fällig ${due})`,
+    mentionsEmployee: 'Nennt Mitarbeitende',
+    mentionsEmployeeDetail:
+      'Dieser Kommentar nennt den Namen einer Person aus dem Unternehmen. Bitte mit Sorgfalt behandeln: Ihr wird deshalb nichts zugerechnet.',
+  },
+  triageAdmin: {
+    tab: 'Triage',
+    slaTitle: 'SLA-Ziele',
+    slaIntro:
+      'Wie lange die erste Antwort und die Lösung eines Eintrags je Priorität dauern dürfen. Die Uhren aller Einträge folgen einer Änderung sofort.',
+    priority: 'Priorität',
+    priorities: { high: 'Hoch', normal: 'Normal', low: 'Niedrig' },
+    firstResponseMinutes: 'Erste Antwort (Minuten)',
+    resolutionMinutes: 'Lösung (Minuten)',
+    save: 'Speichern',
+    saved: 'Gespeichert.',
+    routingTitle: 'Weiterleitungsregeln',
+    routingIntro:
+      'Werden in dieser Reihenfolge geprüft. Jede passende Regel fügt ihre Abteilungen hinzu; was keine Regel trifft, geht an die Triage-Abteilung.',
+    triageDepartment: 'Triage-Abteilung',
+    ruleN: (n: number) => `Regel ${n}`,
+    name: 'Name',
+    keywords: 'Stichwörter',
+    keywordsHint:
+      'Stichwörter durch Kommas trennen; Wörter ab vier Buchstaben treffen auch längere Wörter („crash“ trifft „crashes“).',
+    channels: 'Kanäle',
+    departments: 'Abteilungen',
+    up: 'Nach oben',
+    down: 'Nach unten',
+    remove: 'Entfernen',
+    add: 'Regel hinzufügen',
+  },
 };

@@ -337,6 +337,42 @@ export const en = {
     pageOf: (page: number, pages: number, total: number) =>
       `Page ${page} of ${pages} · ${total} ${total === 1 ? 'entry' : 'entries'}`,
   },
+  triage: {
+    slaBreached: 'SLA breached',
+    slaAtRisk: 'SLA at risk',
+    slaFirstResponse: 'first response',
+    slaResolution: 'resolution',
+    slaDetail: (clocks: string, due: string) => `Overdue: ${clocks} (was due ${due})`,
+    slaRiskDetail: (clocks: string, due: string) => `Due soon: ${clocks} (due ${due})`,
+    mentionsEmployee: 'Names an employee',
+    mentionsEmployeeDetail:
+      'This comment names an employee. Handle it with care: nothing is attributed to them because of it.',
+  },
+  triageAdmin: {
+    tab: 'Triage',
+    slaTitle: 'SLA targets',
+    slaIntro: 'How long the first response and the resolution of an item may take, per priority. Clocks of all items follow a change at once.',
+    priority: 'Priority',
+    priorities: { high: 'High', normal: 'Normal', low: 'Low' } as Record<'high' | 'normal' | 'low', string>,
+    firstResponseMinutes: 'First response (minutes)',
+    resolutionMinutes: 'Resolution (minutes)',
+    save: 'Save',
+    saved: 'Saved.',
+    routingTitle: 'Routing rules',
+    routingIntro:
+      'Checked in this order. Every matching rule adds its departments; what no rule matches goes to the triage department.',
+    triageDepartment: 'Triage department',
+    ruleN: (n: number) => `Rule ${n}`,
+    name: 'Name',
+    keywords: 'Keywords',
+    keywordsHint: 'Keywords are separated by commas; words of four or more letters also match longer words ("crash" matches "crashes").',
+    channels: 'Channels',
+    departments: 'Departments',
+    up: 'Move up',
+    down: 'Move down',
+    remove: 'Remove',
+    add: 'Add a rule',
+  },
 };
 
 export type Messages = typeof en;

@@ -4,8 +4,9 @@ import { useMe } from '../auth/session';
 import { FlagsPage } from './FlagsPage';
 import { NotAllowed } from './NotAllowed';
 import { RulesPage } from './RulesPage';
+import { TriagePage } from './TriagePage';
 
-export type AdminSection = 'rules' | 'flags';
+export type AdminSection = 'rules' | 'flags' | 'triage';
 
 export function isAdmin(roles: readonly string[] | null | undefined): boolean {
   return (roles ?? []).includes('Admin');
@@ -20,14 +21,14 @@ export function AdminPage() {
   const t = useT();
   const me = useMe();
   const sub = useSubRoute();
-  const section: AdminSection = sub === 'flags' ? 'flags' : 'rules';
+  const section: AdminSection = sub === 'flags' || sub === 'triage' ? sub : 'rules';
 
   if (!isAdmin(me.roles)) return <NotAllowed />;
 
   return (
     <div className="admin" data-testid="admin" data-section={section}>
       <nav className="tabs" aria-label={t.admin.sections}>
-        {(['rules', 'flags'] as const).map((s) => (
+        {(['rules', 'flags', 'triage'] as const).map((s) => (
           <a
             key={s}
             className="tabs__link"
@@ -35,11 +36,11 @@ export function AdminPage() {
             aria-current={s === section ? 'page' : undefined}
             data-testid={`admin-tab-${s}`}
           >
-            {s === 'rules' ? t.admin.rules : t.admin.flags}
+            {s === 'rules' ? t.admin.rules : s === 'flags' ? t.admin.flags : t.triageAdmin.tab}
           </a>
         ))}
       </nav>
-      {section === 'rules' ? <RulesPage /> : <FlagsPage />}
+      {section === 'rules' ? <RulesPage /> : section === 'flags' ? <FlagsPage /> : <TriagePage />}
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { label, useI18n, type Messages } from '../../i18n';
 import { channelName, formatDateTime, languageName, safeHttpUrl } from '../../format';
 import { useMe, useSession } from '../auth/session';
 import { ForwardForm, InsightForm, ReplyForm, ResolveForm } from './ActionForms';
+import { TriageBadges } from './TriageBadges';
 
 type FormKind = Exclude<ActionType, 'read'>;
 
@@ -134,6 +135,7 @@ export function FeedbackCard({ item, departments, onChange }: Props) {
           {item.author}
         </h2>
         {!item.readByMe && <span className="tag tag--new">{t.inbox.unread}</span>}
+        <TriageBadges item={item} />
         <time className="feedback__time" dateTime={item.createdAt}>
           {formatDateTime(item.createdAt, lang)}
         </time>
