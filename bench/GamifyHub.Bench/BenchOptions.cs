@@ -31,6 +31,9 @@ public sealed record BenchOptions
     /// <summary>Skip the rescoring run.</summary>
     public bool SkipRescore { get; init; }
 
+    /// <summary>Run only the rescoring scenario (no server, nothing written to the docs): for working on rescoring.</summary>
+    public bool RescoreOnly { get; init; }
+
     /// <summary>The server's entry assembly; default: src/GamifyHub.Server/bin/Release/net10.0/GamifyHub.Server.dll.</summary>
     public string? ServerDll { get; init; }
 
@@ -62,6 +65,8 @@ public sealed record BenchOptions
           --group G             events per transaction in the raw grouped run (default 500 = WriterOptions.MaxBatch)
           --rescore-events R    events in the rescoring run: replay under two rule sets + write the award lines (default 1000000)
           --skip-rescore        skip the rescoring run
+          --rescore-only        run only the rescoring scenario; prints, never writes the docs (with --work-dir, the
+                                seeded file is kept there and reused by the next run)
           --server-dll PATH     the server to start (default src/GamifyHub.Server/bin/Release/net10.0/GamifyHub.Server.dll)
           --no-build            fail instead of building the server when its dll is missing
           --work-dir DIR        where the SQLite files go (default: a new temp directory, deleted afterwards)
@@ -94,6 +99,7 @@ public sealed record BenchOptions
                 "--group" => o with { GroupSize = Int(1, 100_000) },
                 "--rescore-events" => o with { RescoreEvents = Int(1, 10_000_000) },
                 "--skip-rescore" => o with { SkipRescore = true },
+                "--rescore-only" => o with { RescoreOnly = true },
                 "--server-dll" => o with { ServerDll = Value() },
                 "--no-build" => o with { BuildServerIfMissing = false },
                 "--work-dir" => o with { WorkDir = Value() },

@@ -8,8 +8,11 @@ using Microsoft.EntityFrameworkCore.Storage;
 
 namespace GamifyHub.Data.Writing;
 
-/// <summary>What applying a rule set did: the new version in force and how it changed everyone.</summary>
-public sealed record RescoreApplied(RuleSet Rules, RescoreDiff Diff, int AwardLines, int Flags);
+/// <summary>What applying a rule set did: the new version in force, how it changed everyone, and where the time went.</summary>
+public sealed record RescoreApplied(RuleSet Rules, RescoreDiff Diff, int AwardLines, int Flags, IReadOnlyList<RescorePhase> Phases);
+
+/// <summary>How long one step of a rescore took (for logs and the benchmark).</summary>
+public readonly record struct RescorePhase(string Name, TimeSpan Elapsed);
 
 /// <summary>
 /// Rescoring: replays the whole event log under a proposed rule set and, in one transaction, replaces the award lines and
@@ -36,26 +39,33 @@ public static class Rescoring
     {
         ArgumentNullException.ThrowIfNull(current);
         ArgumentNullException.ThrowIfNull(proposed);
+        var phases = new Phases();
         await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
         var version = (await db.RuleSets.MaxAsync(r => (int?)r.Version, cancellationToken) ?? 0) + 1;
         var rules = proposed with { Version = version };
 
         var log = await LoadLogAsync(db, cancellationToken);
+        phases.Done("load log");
         var before = ScoreReplay.Run(current, log.Events, log.Items, zone);
+        phases.Done("replay current rules");
         var after = ScoreReplay.Run(rules, log.Events, log.Items, zone);
+        phases.Done("replay proposed rules");
         var diff = RescorePreview.Compare(before, after);
+        phases.Done("diff");
 
         var connection = (SqliteConnection)db.Database.GetDbConnection();
         var transaction = (SqliteTransaction)tx.GetDbTransaction();
         await Execute(connection, transaction, "DELETE FROM \"Awards\"", cancellationToken);
         await Execute(connection, transaction, "DELETE FROM \"GamingFlags\"", cancellationToken);
-        var (lines, flags) = WriteScoresBulk(connection, transaction, log.Meta, after.Events);
+        phases.Done("delete old awards");
+        var (lines, flags) = WriteScoresBulk(connection, transaction, log.Meta, after.Events, phases);
 
         db.RuleSets.Add(new RuleSetEntry { Version = version, Json = RuleSetFormat.Write(rules), CreatedAt = now, CreatedBy = actor });
         db.RuleChanges.Add(new RuleChange { Kind = RuleChange.Apply, Version = version, Actor = actor, At = now, Summary = Summary(diff) });
         await db.SaveChangesAsync(cancellationToken);
         await tx.CommitAsync(cancellationToken);
-        return new RescoreApplied(rules, diff, lines, flags);
+        phases.Done("commit");
+        return new RescoreApplied(rules, diff, lines, flags, phases.List);
     }
 
     /// <summary>Where each replayed event sits in the log: what its award lines and flags must carry.</summary>
@@ -147,7 +157,10 @@ public static class Rescoring
     /// <paramref name="transaction"/>, with a larger page cache for the duration.
     /// </summary>
     public static (int Lines, int Flags) WriteScoresBulk(SqliteConnection connection, SqliteTransaction transaction,
-        IReadOnlyList<EventMeta> meta, IReadOnlyList<EventScore> scores)
+        IReadOnlyList<EventMeta> meta, IReadOnlyList<EventScore> scores) => WriteScoresBulk(connection, transaction, meta, scores, null);
+
+    private static (int Lines, int Flags) WriteScoresBulk(SqliteConnection connection, SqliteTransaction transaction,
+        IReadOnlyList<EventMeta> meta, IReadOnlyList<EventScore> scores, Phases? phases)
     {
         var indexes = new List<(string Name, string Sql)>();
         using (var list = connection.CreateCommand())
@@ -179,16 +192,34 @@ public static class Rescoring
             }
 
             var written = WriteScores(connection, transaction, meta, scores);
+            phases?.Done("insert award lines and flags");
             foreach (var (_, sql) in indexes)
             {
                 ExecuteSync(connection, transaction, sql);
             }
 
+            phases?.Done("rebuild indexes");
             return written;
         }
         finally
         {
             ExecuteSync(connection, transaction, $"PRAGMA cache_size = {cacheSize}");
+        }
+    }
+
+    /// <summary>Times consecutive steps.</summary>
+    private sealed class Phases
+    {
+        private readonly System.Diagnostics.Stopwatch _clock = System.Diagnostics.Stopwatch.StartNew();
+        private TimeSpan _last;
+
+        public List<RescorePhase> List { get; } = [];
+
+        public void Done(string name)
+        {
+            var now = _clock.Elapsed;
+            List.Add(new RescorePhase(name, now - _last));
+            _last = now;
         }
     }
 
