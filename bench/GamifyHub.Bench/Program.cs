@@ -184,7 +184,8 @@ try
         var none = Percentiles.Of([]);
         foreach (var phase in rescore.Phases)
         {
-            rescoring.Add(new ScenarioResult($"rescore: {phase.Name}", options.RescoreEvents, phase.Elapsed, none, "–"));
+            rescoring.Add(new ScenarioResult($"rescore: {phase.Name} (process CPU {phase.ProcessCpu.TotalSeconds:0.0} s)",
+                options.RescoreEvents, phase.Elapsed, none, "–"));
         }
 
         rescoring.Add(new ScenarioResult($"rescore: apply total ({rescore.Lines:N0} award lines + {rescore.Flags:N0} flags, 1 transaction)",

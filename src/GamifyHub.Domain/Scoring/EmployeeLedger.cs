@@ -35,7 +35,7 @@ public sealed class EmployeeLedger
     private readonly Dictionary<int, DayCounters> _days = [];
 
     // Per item and action: when this employee last did it (cooldown) and whether it was ever rewarded (once per item).
-    private readonly Dictionary<ItemAction, ItemMemo> _onItems = [];
+    private readonly Dictionary<ItemAction, ItemMemo> _onItems;
 
     // Per action type: the times of the last MaxBurstCount actions, newest at _recentNext − 1 (burst detection).
     private readonly long[]?[] _recent = new long[ActionKinds][];
@@ -49,9 +49,21 @@ public sealed class EmployeeLedger
     private readonly HashSet<Guid> _departmentsEngaged = [];
     private readonly List<TimeSpan> _firstReplyDelays = [];
 
+    // The local day of the last instant asked about: scoring and then observing one event ask twice.
+    private long _dayTicks = long.MinValue;
+    private TimeZoneInfo? _dayZone;
+    private int _dayNumber;
+
     public EmployeeLedger(Guid employeeId)
+        : this(employeeId, 0)
+    {
+    }
+
+    /// <param name="expectedOwnEvents">How many of their own events the ledger will observe (a replay knows): sizes its memory once.</param>
+    internal EmployeeLedger(Guid employeeId, int expectedOwnEvents)
     {
         EmployeeId = employeeId;
+        _onItems = new Dictionary<ItemAction, ItemMemo>(expectedOwnEvents);
     }
 
     public Guid EmployeeId { get; }
@@ -94,14 +106,29 @@ public sealed class EmployeeLedger
     public ScoreResult Score(RuleSet rules, EngagementFact fact, TimeZoneInfo zone)
     {
         ArgumentNullException.ThrowIfNull(rules);
+        CheckScored(fact, zone);
+        return ScoreChecked(CompiledRules.For(rules), fact, zone);
+    }
+
+    /// <summary><see cref="Score(RuleSet, EngagementFact, TimeZoneInfo)"/> with the rules already compiled (a replay scores a million events with one set).</summary>
+    internal ScoreResult Score(CompiledRules compiled, EngagementFact fact, TimeZoneInfo zone)
+    {
+        CheckScored(fact, zone);
+        return ScoreChecked(compiled, fact, zone);
+    }
+
+    private void CheckScored(EngagementFact fact, TimeZoneInfo zone)
+    {
         CheckFact(fact);
         ArgumentNullException.ThrowIfNull(zone);
         if (fact.EmployeeId != EmployeeId)
         {
             throw new ArgumentException($"Event {fact.EventId} is by employee {fact.EmployeeId}, not {EmployeeId}.", nameof(fact));
         }
+    }
 
-        var compiled = CompiledRules.For(rules);
+    private ScoreResult ScoreChecked(CompiledRules compiled, EngagementFact fact, TimeZoneInfo zone)
+    {
         var item = fact.Item;
         var lines = _scratch ??= new List<AwardLine>(8);
         lines.Clear();
@@ -122,7 +149,7 @@ public sealed class EmployeeLedger
             return Result(lines, flags);
         }
 
-        var counters = _days.GetValueOrDefault(LocalDayNumber(fact.OccurredAt, zone));
+        var counters = _days.GetValueOrDefault(DayNumber(fact.OccurredAt, zone));
         var diminish = compiled.DiminishFor((counters?.Actions[(int)fact.Action] ?? 0) + 1);
         Span<long> used = stackalloc long[CategoryKinds];
         counters?.Points.CopyTo(used);
@@ -244,7 +271,7 @@ public sealed class EmployeeLedger
             return;
         }
 
-        var dayNumber = LocalDayNumber(fact.OccurredAt, zone);
+        var dayNumber = DayNumber(fact.OccurredAt, zone);
         ref var counters = ref CollectionsMarshal.GetValueRefOrAddDefault(_days, dayNumber, out _);
         counters ??= new DayCounters();
         counters.Actions[action]++;
@@ -281,6 +308,18 @@ public sealed class EmployeeLedger
                 _firstReplyDelays.Add(delay < TimeSpan.Zero ? TimeSpan.Zero : delay);
             }
         }
+    }
+
+    private int DayNumber(DateTimeOffset at, TimeZoneInfo zone)
+    {
+        if (at.UtcTicks != _dayTicks || !ReferenceEquals(zone, _dayZone))
+        {
+            _dayNumber = LocalDayNumber(at, zone);
+            _dayTicks = at.UtcTicks;
+            _dayZone = zone;
+        }
+
+        return _dayNumber;
     }
 
     /// <summary>The company-local calendar day of an instant, as a day number (see <see cref="DateOnly.DayNumber"/>).</summary>
