@@ -69,12 +69,13 @@ internal static class RawLog
             }
         }
 
+        // Capacity: the highest sequence number is an index lookup and bounds the count (COUNT(*) would scan).
         var count = 0;
-        using (var max = new RawStatement(connection, """SELECT COUNT(*) FROM "Events" """))
+        using (var max = new RawStatement(connection, """SELECT MAX("Seq") FROM "Events" """))
         {
-            if (max.Step())
+            if (max.Step() && !max.IsNull(0))
             {
-                count = (int)Math.Min(max.Int64(0), int.MaxValue / 2);
+                count = (int)Math.Clamp(max.Int64(0), 0, 1 << 26);
             }
         }
 

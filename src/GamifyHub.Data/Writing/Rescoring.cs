@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Threading.Channels;
 using GamifyHub.Data.Entities;
 using GamifyHub.Domain.Feedback;
 using GamifyHub.Domain.Scoring;
@@ -55,27 +56,115 @@ public static class Rescoring
             var log = await LoadLogAsync(db, cancellationToken);
             phases.Done("load log");
 
-            // Both replays are pure and independent: the current rules' one (only needed for the diff) runs on another
-            // core while the proposed rules are replayed and their award lines written.
-            var beforeReplay = Task.Run(() => ScoreReplay.Run(current, log.Events, log.Items, zone), CancellationToken.None);
-            var after = ScoreReplay.Run(rules, log.Events, log.Items, zone);
-            phases.Done("replay proposed rules (current rules alongside)");
+            // The proposed rules' replay runs on another core and hands its scores over in chunks as it goes, so the award
+            // lines are inserted while it runs; then that core replays the current rules (only the diff needs them)
+            // while the indexes are rebuilt here.
+            var chunks = Channel.CreateUnbounded<EventScore[]>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+            using var stop = new CancellationTokenSource();
+            var replays = Task.Run(() => ReplayBoth(current, rules, log, zone, chunks.Writer, stop.Token), CancellationToken.None);
+            (int Lines, int Flags) written;
+            try
+            {
+                using var tables = BulkTables.Empty(connection, transaction);
+                phases.Done("drop indexes, empty Awards and GamingFlags");
+                using (var writer = new AwardWriter(connection))
+                {
+                    var next = 0;
+                    await foreach (var chunk in chunks.Reader.ReadAllAsync(cancellationToken))
+                    {
+                        foreach (var score in chunk)
+                        {
+                            writer.Add(log.Meta[next++], score);
+                        }
+                    }
 
-            var (lines, flags) = WriteScoresBulk(connection, transaction, log.Meta, after.Events, phases);
+                    if (next != log.Meta.Count)
+                    {
+                        throw new InvalidOperationException($"The replay scored {next} events, the log has {log.Meta.Count}.");
+                    }
 
-            var diff = RescorePreview.Compare(await beforeReplay, after);
-            phases.Done("diff (after the current rules' replay)");
+                    written = writer.Finish();
+                }
+
+                phases.Done("replay proposed rules + insert their award lines and flags (side by side)");
+                tables.RebuildIndexes();
+                phases.Done("rebuild indexes");
+            }
+            catch
+            {
+                // Let the other core stop before the log it reads goes away; its own outcome no longer matters.
+                await stop.CancelAsync();
+                await Task.WhenAny(replays);
+                throw;
+            }
+
+            var (before, after) = await replays;
+            var diff = RescorePreview.Compare(before, after);
+            phases.Done("wait for the current rules' replay, diff");
             db.RuleSets.Add(new RuleSetEntry { Version = version, Json = RuleSetFormat.Write(rules), CreatedAt = now, CreatedBy = actor });
             db.RuleChanges.Add(new RuleChange { Kind = RuleChange.Apply, Version = version, Actor = actor, At = now, Summary = Summary(diff) });
             await db.SaveChangesAsync(cancellationToken);
             await tx.CommitAsync(cancellationToken);
             phases.Done("commit");
-            return new RescoreApplied(rules, diff, lines, flags, phases.List);
+
+            // What SQLite's auto-checkpoint would have done inside the commit (turned off above to time it apart): copy the
+            // transaction's pages from the write-ahead log into the database file.
+            ExecuteSync(connection, null, "PRAGMA wal_checkpoint(PASSIVE)");
+            phases.Done("checkpoint");
+            return new RescoreApplied(rules, diff, written.Lines, written.Flags, phases.List);
         }
         finally
         {
             await db.Database.CloseConnectionAsync();
         }
+    }
+
+    private const int ChunkSize = 4096;
+
+    /// <summary>
+    /// The proposed rules' replay, its scores handed to <paramref name="chunks"/> in log order as they come; then the
+    /// current rules' replay. Stops early once <paramref name="stop"/> is cancelled (the writing side failed).
+    /// </summary>
+    private static (ReplayResult Before, ReplayResult After) ReplayBoth(RuleSet current, RuleSet proposed,
+        (List<ReplayEvent> Events, Dictionary<Guid, ItemProfile> Items, List<EventMeta> Meta) log, TimeZoneInfo zone,
+        ChannelWriter<EventScore[]> chunks, CancellationToken stop)
+    {
+        ReplayResult after;
+        try
+        {
+            var chunk = new List<EventScore>(ChunkSize);
+            after = ScoreReplay.Run(proposed, log.Events, log.Items, zone, score =>
+            {
+                chunk.Add(score);
+                if (chunk.Count == ChunkSize)
+                {
+                    stop.ThrowIfCancellationRequested();
+                    chunks.TryWrite([.. chunk]);
+                    chunk.Clear();
+                }
+            });
+            if (chunk.Count > 0)
+            {
+                chunks.TryWrite([.. chunk]);
+            }
+
+            chunks.Complete();
+        }
+        catch (Exception ex)
+        {
+            chunks.TryComplete(ex);
+            throw;
+        }
+
+        var seen = 0;
+        var before = ScoreReplay.Run(current, log.Events, log.Items, zone, _ =>
+        {
+            if (++seen % ChunkSize == 0)
+            {
+                stop.ThrowIfCancellationRequested();
+            }
+        });
+        return (before, after);
     }
 
     /// <summary>Where each replayed event sits in the log: what its award lines and flags must carry.</summary>
@@ -162,70 +251,94 @@ public static class Rescoring
     }
 
     /// <summary>
-    /// Replaces every award line and flag with the replay's, fast, inside <paramref name="transaction"/>: drops the Awards
-    /// and GamingFlags indexes, empties both tables, inserts through multi-row prepared statements on the raw handle, and
-    /// recreates the indexes from their stored definitions (one sort per index instead of a million random B-tree inserts),
-    /// with a larger page cache for the duration. Writes exactly the rows <see cref="WriteScores"/> writes, in the same order.
+    /// Replaces every award line and flag with the replay's, fast, inside <paramref name="transaction"/> (see
+    /// <see cref="BulkTables"/> and <see cref="AwardWriter"/>). Writes exactly the rows <see cref="WriteScores"/> writes, in
+    /// the same order. <paramref name="meta"/> and <paramref name="scores"/> are parallel (log order).
     /// </summary>
     public static (int Lines, int Flags) WriteScoresBulk(SqliteConnection connection, SqliteTransaction transaction,
-        IReadOnlyList<EventMeta> meta, IReadOnlyList<EventScore> scores) => WriteScoresBulk(connection, transaction, meta, scores, null);
-
-    private static (int Lines, int Flags) WriteScoresBulk(SqliteConnection connection, SqliteTransaction transaction,
-        IReadOnlyList<EventMeta> meta, IReadOnlyList<EventScore> scores, Phases? phases)
+        IReadOnlyList<EventMeta> meta, IReadOnlyList<EventScore> scores)
     {
         if (meta.Count != scores.Count)
         {
             throw new InvalidOperationException($"The replay scored {scores.Count} events, the log has {meta.Count}.");
         }
 
-        var indexes = new List<(string Name, string Sql)>();
-        using (var list = connection.CreateCommand())
+        using var tables = BulkTables.Empty(connection, transaction);
+        (int Lines, int Flags) written;
+        using (var writer = new AwardWriter(connection))
         {
-            list.Transaction = transaction;
-            list.CommandText = "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('Awards', 'GamingFlags') AND sql IS NOT NULL";
-            using var reader = list.ExecuteReader();
-            while (reader.Read())
+            for (var i = 0; i < meta.Count; i++)
             {
-                indexes.Add((reader.GetString(0), reader.GetString(1)));
+                writer.Add(meta[i], scores[i]);
             }
+
+            written = writer.Finish();
         }
 
-        long cacheSize;
-        using (var pragma = connection.CreateCommand())
+        tables.RebuildIndexes();
+        return written;
+    }
+
+    /// <summary>
+    /// Awards and GamingFlags emptied for a bulk insert: their indexes dropped (recreated afterwards from their stored
+    /// definitions: one sort per index instead of a million random B-tree inserts, which cost several times more), both
+    /// tables emptied, and a larger page cache for the index sorts. All inside the caller's transaction, so a failure
+    /// rolls every bit of it back.
+    /// </summary>
+    private sealed class BulkTables : IDisposable
+    {
+        private readonly SqliteConnection _connection;
+        private readonly SqliteTransaction _transaction;
+        private readonly List<(string Name, string Sql)> _indexes = [];
+        private readonly long _cacheSize;
+
+        private BulkTables(SqliteConnection connection, SqliteTransaction transaction)
         {
+            _connection = connection;
+            _transaction = transaction;
+            using (var list = connection.CreateCommand())
+            {
+                list.Transaction = transaction;
+                list.CommandText = "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('Awards', 'GamingFlags') AND sql IS NOT NULL";
+                using var reader = list.ExecuteReader();
+                while (reader.Read())
+                {
+                    _indexes.Add((reader.GetString(0), reader.GetString(1)));
+                }
+            }
+
+            using var pragma = connection.CreateCommand();
             pragma.Transaction = transaction;
             pragma.CommandText = "PRAGMA cache_size";
-            cacheSize = (long)pragma.ExecuteScalar()!;
-            pragma.CommandText = "PRAGMA cache_size = -262144"; // 256 MB while the indexes are rebuilt
-            pragma.ExecuteNonQuery();
+            _cacheSize = (long)pragma.ExecuteScalar()!;
         }
 
-        try
+        public static BulkTables Empty(SqliteConnection connection, SqliteTransaction transaction)
         {
-            foreach (var (name, _) in indexes)
+            var tables = new BulkTables(connection, transaction);
+            tables.Execute("PRAGMA cache_size = -262144"); // 256 MB while the indexes are rebuilt
+            foreach (var (name, _) in tables._indexes)
             {
-                ExecuteSync(connection, transaction, $"DROP INDEX \"{name.Replace("\"", "\"\"", StringComparison.Ordinal)}\"");
+                tables.Execute($"DROP INDEX \"{name.Replace("\"", "\"\"", StringComparison.Ordinal)}\"");
             }
 
             // With foreign keys off (see BulkSettings) and no triggers, SQLite truncates instead of deleting row by row.
-            ExecuteSync(connection, transaction, "DELETE FROM \"Awards\"");
-            ExecuteSync(connection, transaction, "DELETE FROM \"GamingFlags\"");
-            phases?.Done("delete old awards");
-
-            var written = InsertScores(connection, meta, scores);
-            phases?.Done("insert award lines and flags");
-            foreach (var (_, sql) in indexes)
-            {
-                ExecuteSync(connection, transaction, sql);
-            }
-
-            phases?.Done("rebuild indexes");
-            return written;
+            tables.Execute("DELETE FROM \"Awards\"");
+            tables.Execute("DELETE FROM \"GamingFlags\"");
+            return tables;
         }
-        finally
+
+        public void RebuildIndexes()
         {
-            ExecuteSync(connection, transaction, $"PRAGMA cache_size = {cacheSize}");
+            foreach (var (_, sql) in _indexes)
+            {
+                Execute(sql);
+            }
         }
+
+        public void Dispose() => Execute($"PRAGMA cache_size = {_cacheSize}");
+
+        private void Execute(string sql) => ExecuteSync(_connection, _transaction, sql);
     }
 
     private const int AwardColumns = 11;
@@ -233,96 +346,137 @@ public static class Rescoring
     // Rows per multi-row INSERT: one statement step per 64 lines (704 parameters, far below SQLite's limit).
     private const int RowsPerStatement = 64;
 
-    private static string AwardInsert(int rows) =>
-        """INSERT INTO "Awards" ("EventSeq", "EventId", "EmployeeId", "DepartmentId", "FeedbackId", "Points", "Category", "RuleId", "RuleVersion", "Reason", "OccurredAt") VALUES """
-        + string.Join(", ", Enumerable.Repeat("(" + string.Join(", ", Enumerable.Repeat("?", AwardColumns)) + ")", rows));
-
-    /// <summary>The rows of <see cref="WriteScores"/>, same values, same order, as UTF-8 bound on the raw handle.</summary>
-    private static (int Lines, int Flags) InsertScores(SqliteConnection connection, IReadOnlyList<EventMeta> meta, IReadOnlyList<EventScore> scores)
+    /// <summary>
+    /// Inserts award lines and flags with the values and in the order <see cref="WriteScores"/> does, through multi-row
+    /// statements on the raw handle with UTF-8 texts: each distinct employee, department, rule id and reason is encoded once,
+    /// each event's id, item and time once per event.
+    /// </summary>
+    private sealed class AwardWriter : IDisposable
     {
-        var total = 0;
-        for (var i = 0; i < scores.Count; i++)
+        // Per pending row: its event's id, item id and time, copied here because the event's buffers move on.
+        private const int EventBytes = 36 + 36 + 32;
+
+        private readonly RawStatement _many;
+        private readonly RawStatement _one;
+        private readonly RawStatement _flag;
+        private readonly Utf8Texts _texts = new();
+        private readonly PendingRow[] _rows = new PendingRow[RowsPerStatement];
+        private readonly byte[] _eventBytes = new byte[RowsPerStatement * EventBytes];
+        private readonly byte[] _eventText = new byte[36];
+        private readonly byte[] _feedbackText = new byte[36];
+        private readonly byte[] _atText = new byte[32];
+        private int _pending;
+        private int _lines;
+        private int _flags;
+
+        public AwardWriter(SqliteConnection connection)
         {
-            total += scores[i].Awards.Count;
+            _many = new RawStatement(connection, AwardInsert(RowsPerStatement));
+            _one = new RawStatement(connection, AwardInsert(1));
+            _flag = new RawStatement(connection,
+                """INSERT INTO "GamingFlags" ("EventId", "EmployeeId", "Flag", "OccurredAt") VALUES (?, ?, ?, ?)""");
         }
 
-        // Full statements first; the last total % RowsPerStatement lines go one by one.
-        var inBatches = total - total % RowsPerStatement;
-        using var many = new RawStatement(connection, AwardInsert(RowsPerStatement));
-        using var one = new RawStatement(connection, AwardInsert(1));
-        using var flag = new RawStatement(connection,
-            """INSERT INTO "GamingFlags" ("EventId", "EmployeeId", "Flag", "OccurredAt") VALUES (?, ?, ?, ?)""");
-        var texts = new Utf8Texts();
-        Span<byte> eventText = stackalloc byte[36];
-        Span<byte> feedbackText = stackalloc byte[36];
-        Span<byte> atBuffer = stackalloc byte[40];
-        int lines = 0, flags = 0, row = 0;
-        for (var i = 0; i < meta.Count; i++)
+        public void Add(EventMeta meta, EventScore score)
         {
-            var m = meta[i];
-            var score = scores[i];
             if (score.Awards.Count == 0 && score.Flags.Count == 0)
             {
-                continue;
+                return;
             }
 
-            // Formatted once per event, not per line.
-            Utf8Texts.FormatGuid(m.EventId, eventText);
-            var hasFeedback = m.FeedbackId.HasValue;
-            if (hasFeedback)
+            Utf8Texts.FormatGuid(meta.EventId, _eventText);
+            if (meta.FeedbackId is { } feedback)
             {
-                Utf8Texts.FormatGuid(m.FeedbackId!.Value, feedbackText);
+                Utf8Texts.FormatGuid(feedback, _feedbackText);
             }
 
-            var at = Utf8Texts.FormatDate(m.OccurredAt, atBuffer);
+            var atLength = Utf8Texts.FormatDate(meta.OccurredAt, _atText);
             foreach (var line in score.Awards)
             {
-                var batched = lines < inBatches;
-                var statement = batched ? many : one;
-                var p = (batched ? row : 0) * AwardColumns;
-                statement.Bind(p + 1, m.Seq);
-                statement.Bind(p + 2, eventText);
-                statement.Bind(p + 3, texts.Guid(line.EmployeeId));
-                statement.Bind(p + 4, texts.Guid(line.DepartmentId));
-                if (hasFeedback)
+                var slot = _eventBytes.AsSpan(_pending * EventBytes, EventBytes);
+                _eventText.CopyTo(slot);
+                _feedbackText.CopyTo(slot[36..]);
+                _atText.AsSpan(0, atLength).CopyTo(slot[72..]);
+                _rows[_pending] = new PendingRow(meta.Seq, meta.FeedbackId.HasValue, atLength, _texts.Guid(line.EmployeeId),
+                    _texts.Guid(line.DepartmentId), line.Points, _texts.Category(line.Category), _texts.String(line.RuleId),
+                    line.RuleVersion, _texts.String(line.Reason));
+                if (++_pending == RowsPerStatement)
                 {
-                    statement.Bind(p + 5, feedbackText);
-                }
-                else
-                {
-                    statement.BindNull(p + 5);
+                    for (var r = 0; r < RowsPerStatement; r++)
+                    {
+                        Bind(_many, r, r);
+                    }
+
+                    _many.Execute();
+                    _pending = 0;
                 }
 
-                statement.Bind(p + 6, line.Points);
-                statement.Bind(p + 7, texts.Category(line.Category));
-                statement.Bind(p + 8, texts.String(line.RuleId));
-                statement.Bind(p + 9, line.RuleVersion);
-                statement.Bind(p + 10, texts.String(line.Reason));
-                statement.Bind(p + 11, at);
-                lines++;
-                if (!batched)
-                {
-                    one.Execute();
-                }
-                else if (++row == RowsPerStatement)
-                {
-                    many.Execute();
-                    row = 0;
-                }
+                _lines++;
             }
 
             foreach (var name in score.Flags)
             {
-                flag.Bind(1, eventText);
-                flag.Bind(2, texts.Guid(m.EmployeeId));
-                flag.Bind(3, texts.String(name));
-                flag.Bind(4, at);
-                flag.Execute();
-                flags++;
+                _flag.Bind(1, _eventText);
+                _flag.Bind(2, _texts.Guid(meta.EmployeeId));
+                _flag.Bind(3, _texts.String(name));
+                _flag.Bind(4, _atText.AsSpan(0, atLength));
+                _flag.Execute();
+                _flags++;
             }
         }
 
-        return (lines, flags);
+        /// <summary>Inserts the lines still pending (fewer than a full statement) one by one.</summary>
+        public (int Lines, int Flags) Finish()
+        {
+            for (var r = 0; r < _pending; r++)
+            {
+                Bind(_one, 0, r);
+                _one.Execute();
+            }
+
+            _pending = 0;
+            return (_lines, _flags);
+        }
+
+        public void Dispose()
+        {
+            _many.Dispose();
+            _one.Dispose();
+            _flag.Dispose();
+        }
+
+        private void Bind(RawStatement statement, int row, int pending)
+        {
+            var p = row * AwardColumns;
+            var r = _rows[pending];
+            var slot = _eventBytes.AsSpan(pending * EventBytes, EventBytes);
+            statement.Bind(p + 1, r.Seq);
+            statement.Bind(p + 2, slot[..36]);
+            statement.Bind(p + 3, r.Employee);
+            statement.Bind(p + 4, r.Department);
+            if (r.HasFeedback)
+            {
+                statement.Bind(p + 5, slot.Slice(36, 36));
+            }
+            else
+            {
+                statement.BindNull(p + 5);
+            }
+
+            statement.Bind(p + 6, r.Points);
+            statement.Bind(p + 7, r.Category);
+            statement.Bind(p + 8, r.RuleId);
+            statement.Bind(p + 9, r.RuleVersion);
+            statement.Bind(p + 10, r.Reason);
+            statement.Bind(p + 11, slot.Slice(72, r.AtLength));
+        }
+
+        private static string AwardInsert(int rows) =>
+            """INSERT INTO "Awards" ("EventSeq", "EventId", "EmployeeId", "DepartmentId", "FeedbackId", "Points", "Category", "RuleId", "RuleVersion", "Reason", "OccurredAt") VALUES """
+            + string.Join(", ", Enumerable.Repeat("(" + string.Join(", ", Enumerable.Repeat("?", AwardColumns)) + ")", rows));
+
+        private readonly record struct PendingRow(long Seq, bool HasFeedback, int AtLength, byte[] Employee, byte[] Department,
+            long Points, byte[] Category, byte[] RuleId, long RuleVersion, byte[] Reason);
     }
 
     /// <summary>UTF-8 texts as EF Core stores the values, each distinct employee, department, rule id and reason encoded once.</summary>
@@ -385,11 +539,11 @@ public static class Rescoring
             }
         }
 
-        /// <summary><see cref="DateText"/> in UTF-8.</summary>
-        public static ReadOnlySpan<byte> FormatDate(DateTime value, Span<byte> into)
+        /// <summary><see cref="DateText"/> in UTF-8; returns its length.</summary>
+        public static int FormatDate(DateTime value, Span<byte> into)
         {
             value.TryFormat(into, out var written, DateFormat, System.Globalization.CultureInfo.InvariantCulture);
-            return into[..written];
+            return written;
         }
     }
 
@@ -405,6 +559,7 @@ public static class Rescoring
         private readonly long _foreignKeys;
         private readonly long _tempStore;
         private readonly long _threads;
+        private readonly long _autoCheckpoint;
 
         private BulkSettings(SqliteConnection connection)
         {
@@ -412,6 +567,7 @@ public static class Rescoring
             _foreignKeys = Pragma("foreign_keys");
             _tempStore = Pragma("temp_store");
             _threads = Pragma("threads");
+            _autoCheckpoint = Pragma("wal_autocheckpoint");
         }
 
         public static BulkSettings Apply(SqliteConnection connection)
@@ -420,6 +576,7 @@ public static class Rescoring
             settings.Set("foreign_keys", 0);
             settings.Set("temp_store", 2);
             settings.Set("threads", 2);
+            settings.Set("wal_autocheckpoint", 0);
             return settings;
         }
 
@@ -428,6 +585,7 @@ public static class Rescoring
             Set("foreign_keys", _foreignKeys);
             Set("temp_store", _tempStore);
             Set("threads", _threads);
+            Set("wal_autocheckpoint", _autoCheckpoint);
         }
 
         private long Pragma(string name)
@@ -464,7 +622,7 @@ public static class Rescoring
         }
     }
 
-    private static void ExecuteSync(SqliteConnection connection, SqliteTransaction transaction, string sql)
+    private static void ExecuteSync(SqliteConnection connection, SqliteTransaction? transaction, string sql)
     {
         using var command = connection.CreateCommand();
         command.Transaction = transaction;

@@ -52,7 +52,17 @@ public static class ScoreReplay
         RuleSet rules,
         IEnumerable<ReplayEvent> eventsInCommitOrder,
         IReadOnlyDictionary<Guid, ItemProfile> items,
-        TimeZoneInfo zone)
+        TimeZoneInfo zone) => Run(rules, eventsInCommitOrder, items, zone, null);
+
+    /// <inheritdoc cref="Run(RuleSet, IEnumerable{ReplayEvent}, IReadOnlyDictionary{Guid, ItemProfile}, TimeZoneInfo)"/>
+    /// <param name="scored">Told each event's score in log order as soon as it is known, so a caller can store scores while
+    /// the replay goes on. An exception it throws ends the replay.</param>
+    public static ReplayResult Run(
+        RuleSet rules,
+        IEnumerable<ReplayEvent> eventsInCommitOrder,
+        IReadOnlyDictionary<Guid, ItemProfile> items,
+        TimeZoneInfo zone,
+        Action<EventScore>? scored)
     {
         ArgumentNullException.ThrowIfNull(rules);
         ArgumentNullException.ThrowIfNull(eventsInCommitOrder);
@@ -86,7 +96,9 @@ public static class ScoreReplay
             actor.Observe(fact, result.Awards, zone);
             ObserveOthers(fact, result.Awards, ledgers, ownEvents, zone);
             state?.Apply(e.EmployeeId, e.DepartmentId, e.Action, e.TargetDepartmentId, e.Source, result.Awards);
-            scores.Add(new EventScore(e.EventId, result.Awards, result.Flags));
+            var score = new EventScore(e.EventId, result.Awards, result.Flags);
+            scores.Add(score);
+            scored?.Invoke(score);
             if (e.OccurredAt > latest)
             {
                 latest = e.OccurredAt;
