@@ -56,25 +56,26 @@ public static class Rescoring
             var log = await LoadLogAsync(db, cancellationToken);
             phases.Done("load log");
 
-            // The proposed rules' replay runs on another core and hands its scores over in chunks as it goes, so the award
-            // lines are inserted while it runs; then that core replays the current rules (only the diff needs them)
-            // while the indexes are rebuilt here.
+            // Three things at once on the thread pool: the proposed rules' replay hands its scores over in chunks as it goes
+            // and this thread rewrites the award lines from them, while the current rules are replayed beside (only the
+            // diff needs that one). The replays are pure; only this thread touches the database.
             var chunks = Channel.CreateUnbounded<EventScore[]>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
             using var stop = new CancellationTokenSource();
-            var replays = Task.Run(() => ReplayBoth(current, rules, log, zone, chunks.Writer, stop.Token), CancellationToken.None);
+            var afterReplay = Task.Run(() => ReplayProposed(rules, log, zone, chunks.Writer, stop.Token), CancellationToken.None);
+            var beforeReplay = Task.Run(() => ScoreReplay.Run(current, log.Events, log.Items, zone, Stoppable(stop.Token)), CancellationToken.None);
+            var replays = Task.WhenAll(afterReplay, beforeReplay);
             (int Lines, int Flags) written;
             try
             {
-                using var tables = BulkTables.Empty(connection, transaction);
-                phases.Done("drop indexes, empty Awards and GamingFlags");
-                using (var writer = new AwardWriter(connection))
+                using (var rewriter = AwardRewriter.Open(connection, transaction))
                 {
+                    phases.Done("read the award lines in place");
                     var next = 0;
                     await foreach (var chunk in chunks.Reader.ReadAllAsync(cancellationToken))
                     {
                         foreach (var score in chunk)
                         {
-                            writer.Add(log.Meta[next++], score);
+                            rewriter.Add(log.Meta[next++], score);
                         }
                     }
 
@@ -83,12 +84,10 @@ public static class Rescoring
                         throw new InvalidOperationException($"The replay scored {next} events, the log has {log.Meta.Count}.");
                     }
 
-                    written = writer.Finish();
+                    phases.Done("replay proposed rules + rewrite their award lines and flags (side by side)");
+                    written = rewriter.Finish();
+                    phases.Done(rewriter.RebuiltIndexes ? "remove the lines left over, rebuild indexes" : "remove the lines left over");
                 }
-
-                phases.Done("replay proposed rules + insert their award lines and flags (side by side)");
-                tables.RebuildIndexes();
-                phases.Done("rebuild indexes");
             }
             catch
             {
@@ -98,8 +97,9 @@ public static class Rescoring
                 throw;
             }
 
-            var (before, after) = await replays;
-            var diff = RescorePreview.Compare(before, after);
+            await replays;
+            var after = await afterReplay;
+            var diff = RescorePreview.Compare(await beforeReplay, after);
             phases.Done("wait for the current rules' replay, diff");
             db.RuleSets.Add(new RuleSetEntry { Version = version, Json = RuleSetFormat.Write(rules), CreatedAt = now, CreatedBy = actor });
             db.RuleChanges.Add(new RuleChange { Kind = RuleChange.Apply, Version = version, Actor = actor, At = now, Summary = Summary(diff) });
@@ -122,18 +122,17 @@ public static class Rescoring
     private const int ChunkSize = 4096;
 
     /// <summary>
-    /// The proposed rules' replay, its scores handed to <paramref name="chunks"/> in log order as they come; then the
-    /// current rules' replay. Stops early once <paramref name="stop"/> is cancelled (the writing side failed).
+    /// The proposed rules' replay, its scores handed to <paramref name="chunks"/> in log order as they come. Stops early once
+    /// <paramref name="stop"/> is cancelled (the writing side failed).
     /// </summary>
-    private static (ReplayResult Before, ReplayResult After) ReplayBoth(RuleSet current, RuleSet proposed,
+    private static ReplayResult ReplayProposed(RuleSet proposed,
         (List<ReplayEvent> Events, Dictionary<Guid, ItemProfile> Items, List<EventMeta> Meta) log, TimeZoneInfo zone,
         ChannelWriter<EventScore[]> chunks, CancellationToken stop)
     {
-        ReplayResult after;
         try
         {
             var chunk = new List<EventScore>(ChunkSize);
-            after = ScoreReplay.Run(proposed, log.Events, log.Items, zone, score =>
+            var after = ScoreReplay.Run(proposed, log.Events, log.Items, zone, score =>
             {
                 chunk.Add(score);
                 if (chunk.Count == ChunkSize)
@@ -149,22 +148,26 @@ public static class Rescoring
             }
 
             chunks.Complete();
+            return after;
         }
         catch (Exception ex)
         {
             chunks.TryComplete(ex);
             throw;
         }
+    }
 
+    /// <summary>An observer for a replay that ends it (by throwing) soon after <paramref name="stop"/> is cancelled.</summary>
+    private static Action<EventScore> Stoppable(CancellationToken stop)
+    {
         var seen = 0;
-        var before = ScoreReplay.Run(current, log.Events, log.Items, zone, _ =>
+        return _ =>
         {
             if (++seen % ChunkSize == 0)
             {
                 stop.ThrowIfCancellationRequested();
             }
-        });
-        return (before, after);
+        };
     }
 
     /// <summary>Where each replayed event sits in the log: what its award lines and flags must carry.</summary>
@@ -471,12 +474,285 @@ public static class Rescoring
             statement.Bind(p + 11, slot.Slice(72, r.AtLength));
         }
 
-        private static string AwardInsert(int rows) =>
+        internal static string AwardInsert(int rows) =>
             """INSERT INTO "Awards" ("EventSeq", "EventId", "EmployeeId", "DepartmentId", "FeedbackId", "Points", "Category", "RuleId", "RuleVersion", "Reason", "OccurredAt") VALUES """
             + string.Join(", ", Enumerable.Repeat("(" + string.Join(", ", Enumerable.Repeat("?", AwardColumns)) + ")", rows));
 
         private readonly record struct PendingRow(long Seq, bool HasFeedback, int AtLength, byte[] Employee, byte[] Department,
             long Points, byte[] Category, byte[] RuleId, long RuleVersion, byte[] Reason);
+    }
+
+    /// <summary>
+    /// Rewrites Awards in place to hold exactly the lines <see cref="WriteScores"/> would write, inside the caller's
+    /// transaction. A rule change mostly changes what a line says (points, rule version, reason), not which employee and
+    /// department it is for, which event it belongs to or when it happened, and those are the only columns Awards is
+    /// indexed on: so where the stored line at the same place of the same event agrees on them, its row is updated and no
+    /// index is touched (a million such updates take about as long as inserting the rows, and dropping and rebuilding the
+    /// indexes took several times that). Lines that differ are deleted and inserted, keeping each event's lines in their
+    /// order by Id; past a few percent of those it drops the indexes and rebuilds them at the end, which is then cheaper.
+    /// Flags are few: deleted and inserted.
+    /// </summary>
+    private sealed class AwardRewriter : IDisposable
+    {
+        private readonly SqliteConnection _connection;
+        private readonly SqliteTransaction _transaction;
+        private readonly List<OldLine> _old;
+        private readonly int _rewriteBudget;
+        private readonly long _cacheSize;
+        private readonly RawStatement _update;
+        private readonly RawStatement _insert;
+        private readonly RawStatement _delete;
+        private readonly RawStatement _flag;
+        private readonly Utf8Texts _texts = new();
+        private readonly byte[] _eventText = new byte[36];
+        private readonly byte[] _feedbackText = new byte[36];
+        private readonly byte[] _atText = new byte[32];
+        private List<(string Name, string Sql)>? _dropped;
+        private int _nextOld;
+        private int _rewrites;
+        private int _lines;
+        private int _flags;
+
+        private AwardRewriter(SqliteConnection connection, SqliteTransaction transaction, List<OldLine> old, long cacheSize)
+        {
+            _connection = connection;
+            _transaction = transaction;
+            _old = old;
+            _cacheSize = cacheSize;
+            _rewriteBudget = Math.Max(10_000, old.Count / 20);
+            _update = new RawStatement(connection, """
+                UPDATE "Awards" SET "EventId" = ?1, "FeedbackId" = ?2, "Points" = ?3, "Category" = ?4, "RuleId" = ?5,
+                                    "RuleVersion" = ?6, "Reason" = ?7
+                WHERE "Id" = ?8
+                """);
+            _insert = new RawStatement(connection, AwardWriter.AwardInsert(1));
+            _delete = new RawStatement(connection, """DELETE FROM "Awards" WHERE "Id" = ?1""");
+            _flag = new RawStatement(connection,
+                """INSERT INTO "GamingFlags" ("EventId", "EmployeeId", "Flag", "OccurredAt") VALUES (?, ?, ?, ?)""");
+        }
+
+        /// <summary>True when so many lines changed employee, department or time that the indexes were dropped and rebuilt.</summary>
+        public bool RebuiltIndexes => _dropped is not null;
+
+        /// <summary>Reads where the stored lines are (by event, in Id order) and empties GamingFlags.</summary>
+        public static AwardRewriter Open(SqliteConnection connection, SqliteTransaction transaction)
+        {
+            var old = new List<OldLine>();
+            using (var read = new RawStatement(connection, """
+                       SELECT "Id", "EventSeq", "EmployeeId", "DepartmentId", "OccurredAt" FROM "Awards" ORDER BY "EventSeq", "Id"
+                       """))
+            {
+                Span<byte> formatted = stackalloc byte[32];
+                while (read.Step())
+                {
+                    // Only values stored exactly as this writer would store them can stay as they are.
+                    var employee = read.Bytes(2);
+                    var department = read.Bytes(3);
+                    var at = read.Bytes(4);
+                    var employeeOk = RawLog.TryGuid(employee, out var employeeId) && IsUpper(employee);
+                    var departmentOk = RawLog.TryGuid(department, out var departmentId) && IsUpper(department);
+                    var atOk = RawLog.TryDate(at, out var occurredAt) && at.SequenceEqual(formatted[..Utf8Texts.FormatDate(occurredAt, formatted)]);
+                    old.Add(new OldLine(read.Int64(0), read.Int64(1), employeeId, departmentId, occurredAt.Ticks,
+                        employeeOk && departmentOk && atOk));
+                }
+            }
+
+            long cacheSize;
+            using (var pragma = connection.CreateCommand())
+            {
+                pragma.Transaction = transaction;
+                pragma.CommandText = "PRAGMA cache_size";
+                cacheSize = (long)pragma.ExecuteScalar()!;
+            }
+
+            ExecuteSync(connection, transaction, "PRAGMA cache_size = -262144"); // 256 MB: the table and its indexes stay in memory
+            ExecuteSync(connection, transaction, "DELETE FROM \"GamingFlags\"");
+            var rewriter = new AwardRewriter(connection, transaction, old, cacheSize);
+            if (old.Count == 0)
+            {
+                rewriter.DropIndexes(); // nothing to keep: every line is an insert
+            }
+
+            return rewriter;
+        }
+
+        public void Add(EventMeta meta, EventScore score)
+        {
+            // Stored lines of events before this one that the log no longer has (foreign keys rule that out): gone.
+            while (_nextOld < _old.Count && _old[_nextOld].Seq < meta.Seq)
+            {
+                Delete(_old[_nextOld++].Id);
+            }
+
+            var first = _nextOld;
+            while (_nextOld < _old.Count && _old[_nextOld].Seq == meta.Seq)
+            {
+                _nextOld++;
+            }
+
+            var stored = _nextOld - first;
+            if (score.Awards.Count == 0 && score.Flags.Count == 0 && stored == 0)
+            {
+                return;
+            }
+
+            Utf8Texts.FormatGuid(meta.EventId, _eventText);
+            if (meta.FeedbackId is { } feedback)
+            {
+                Utf8Texts.FormatGuid(feedback, _feedbackText);
+            }
+
+            var at = _atText.AsSpan(0, Utf8Texts.FormatDate(meta.OccurredAt, _atText));
+            var kept = 0;
+            for (var j = 0; j < score.Awards.Count; j++)
+            {
+                var line = score.Awards[j];
+                // Updated in place while the stored lines agree, position by position; from the first that does not, the
+                // rest are inserted after, so Id order within the event stays the lines' order.
+                if (kept == j && j < stored && _old[first + j].Holds(meta, line))
+                {
+                    Update(_old[first + j].Id, meta, line);
+                    kept++;
+                }
+                else
+                {
+                    Insert(meta, line, at);
+                }
+
+                _lines++;
+            }
+
+            for (var j = kept; j < stored; j++)
+            {
+                Delete(_old[first + j].Id);
+            }
+
+            foreach (var name in score.Flags)
+            {
+                _flag.Bind(1, _eventText);
+                _flag.Bind(2, _texts.Guid(meta.EmployeeId));
+                _flag.Bind(3, _texts.String(name));
+                _flag.Bind(4, at);
+                _flag.Execute();
+                _flags++;
+            }
+        }
+
+        /// <summary>Deletes stored lines after the last event, rebuilds the indexes if they were dropped.</summary>
+        public (int Lines, int Flags) Finish()
+        {
+            while (_nextOld < _old.Count)
+            {
+                Delete(_old[_nextOld++].Id);
+            }
+
+            foreach (var (_, sql) in _dropped ?? [])
+            {
+                ExecuteSync(_connection, _transaction, sql);
+            }
+
+            return (_lines, _flags);
+        }
+
+        public void Dispose()
+        {
+            _update.Dispose();
+            _insert.Dispose();
+            _delete.Dispose();
+            _flag.Dispose();
+            ExecuteSync(_connection, _transaction, $"PRAGMA cache_size = {_cacheSize}");
+        }
+
+        private static bool IsUpper(ReadOnlySpan<byte> guid) => !guid.ContainsAnyInRange((byte)'a', (byte)'z');
+
+        private void Update(long id, EventMeta meta, AwardLine line)
+        {
+            _update.Bind(1, _eventText);
+            if (meta.FeedbackId.HasValue)
+            {
+                _update.Bind(2, _feedbackText);
+            }
+            else
+            {
+                _update.BindNull(2);
+            }
+
+            _update.Bind(3, line.Points);
+            _update.Bind(4, _texts.Category(line.Category));
+            _update.Bind(5, _texts.String(line.RuleId));
+            _update.Bind(6, line.RuleVersion);
+            _update.Bind(7, _texts.String(line.Reason));
+            _update.Bind(8, id);
+            _update.Execute();
+        }
+
+        private void Insert(EventMeta meta, AwardLine line, ReadOnlySpan<byte> at)
+        {
+            Rewrote();
+            _insert.Bind(1, meta.Seq);
+            _insert.Bind(2, _eventText);
+            _insert.Bind(3, _texts.Guid(line.EmployeeId));
+            _insert.Bind(4, _texts.Guid(line.DepartmentId));
+            if (meta.FeedbackId.HasValue)
+            {
+                _insert.Bind(5, _feedbackText);
+            }
+            else
+            {
+                _insert.BindNull(5);
+            }
+
+            _insert.Bind(6, line.Points);
+            _insert.Bind(7, _texts.Category(line.Category));
+            _insert.Bind(8, _texts.String(line.RuleId));
+            _insert.Bind(9, line.RuleVersion);
+            _insert.Bind(10, _texts.String(line.Reason));
+            _insert.Bind(11, at);
+            _insert.Execute();
+        }
+
+        private void Delete(long id)
+        {
+            Rewrote();
+            _delete.Bind(1, id);
+            _delete.Execute();
+        }
+
+        /// <summary>Each delete or insert updates every index at a random place; past the budget a rebuild is cheaper.</summary>
+        private void Rewrote()
+        {
+            if (++_rewrites > _rewriteBudget && _dropped is null)
+            {
+                DropIndexes();
+            }
+        }
+
+        private void DropIndexes()
+        {
+            _dropped = [];
+            using (var list = _connection.CreateCommand())
+            {
+                list.Transaction = _transaction;
+                list.CommandText = "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'Awards' AND sql IS NOT NULL";
+                using var reader = list.ExecuteReader();
+                while (reader.Read())
+                {
+                    _dropped.Add((reader.GetString(0), reader.GetString(1)));
+                }
+            }
+
+            foreach (var (name, _) in _dropped)
+            {
+                ExecuteSync(_connection, _transaction, $"DROP INDEX \"{name.Replace("\"", "\"\"", StringComparison.Ordinal)}\"");
+            }
+        }
+
+        /// <summary>A stored line: where it is and the indexed values it holds (Canonical: stored exactly as this writer would).</summary>
+        private readonly record struct OldLine(long Id, long Seq, Guid Employee, Guid Department, long OccurredAtTicks, bool Canonical)
+        {
+            public bool Holds(EventMeta meta, AwardLine line) =>
+                Canonical && Employee == line.EmployeeId && Department == line.DepartmentId && OccurredAtTicks == meta.OccurredAt.Ticks;
+        }
     }
 
     /// <summary>UTF-8 texts as EF Core stores the values, each distinct employee, department, rule id and reason encoded once.</summary>
