@@ -113,22 +113,48 @@ internal static class RawLog
         return (events, items, meta);
     }
 
-    /// <summary>A "D" GUID (36 characters) as EF Core stores it.</summary>
+    /// <summary>A "D" GUID (36 hex digits and dashes, either case), read as Guid.ParseExact(text, "D") reads it.</summary>
     internal static bool TryGuid(ReadOnlySpan<byte> utf8, out Guid value)
     {
         value = default;
-        if (utf8.Length != 36)
+        if (utf8.Length != 36 || utf8[8] != '-' || utf8[13] != '-' || utf8[18] != '-' || utf8[23] != '-')
         {
             return false;
         }
 
-        Span<char> chars = stackalloc char[36];
-        for (var i = 0; i < 36; i++)
+        // The text is the GUID's fields in order, most significant digit first: a (8 digits), b (4), c (4), then 8 bytes.
+        if (!Hex(utf8[..8], out var a) || !Hex(utf8.Slice(9, 4), out var b) || !Hex(utf8.Slice(14, 4), out var c)
+            || !Hex(utf8.Slice(19, 4), out var d) || !Hex(utf8.Slice(24, 12), out var e))
         {
-            chars[i] = (char)utf8[i];
+            return false;
         }
 
-        return Guid.TryParseExact(chars, "D", out value);
+        value = new Guid((uint)a, (ushort)b, (ushort)c, (byte)(d >> 8), (byte)d, (byte)(e >> 40), (byte)(e >> 32), (byte)(e >> 24),
+            (byte)(e >> 16), (byte)(e >> 8), (byte)e);
+        return true;
+    }
+
+    private static bool Hex(ReadOnlySpan<byte> utf8, out ulong value)
+    {
+        value = 0;
+        foreach (var b in utf8)
+        {
+            int digit = b switch
+            {
+                >= (byte)'0' and <= (byte)'9' => b - '0',
+                >= (byte)'A' and <= (byte)'F' => b - 'A' + 10,
+                >= (byte)'a' and <= (byte)'f' => b - 'a' + 10,
+                _ => -1,
+            };
+            if (digit < 0)
+            {
+                return false;
+            }
+
+            value = (value << 4) | (uint)digit;
+        }
+
+        return true;
     }
 
     private static bool TryOptionalGuid(ReadOnlySpan<byte> utf8, out Guid? value)

@@ -49,6 +49,9 @@ internal sealed class RawStatement : IDisposable
 
     public void BindNull(int index) => Check(raw.sqlite3_bind_null(_statement, index));
 
+    /// <summary>Rows the last INSERT, UPDATE or DELETE on the connection changed.</summary>
+    public int Changes() => raw.sqlite3_changes(_db);
+
     public bool IsNull(int column) => raw.sqlite3_column_type(_statement, column) == raw.SQLITE_NULL;
 
     public long Int64(int column) => raw.sqlite3_column_int64(_statement, column);
