@@ -62,7 +62,8 @@ public static class Rescoring
             var chunks = Channel.CreateUnbounded<EventScore[]>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
             using var stop = new CancellationTokenSource();
             var afterReplay = Task.Run(() => ReplayProposed(rules, log, zone, chunks.Writer, stop.Token), CancellationToken.None);
-            var beforeReplay = Task.Run(() => ScoreReplay.Run(current, log.Events, log.Items, zone, Stoppable(stop.Token)), CancellationToken.None);
+            var beforeReplay = Task.Run(() => ScoreReplay.Run(current, log.Events, log.Items, zone, null, keepScores: false, stop.Token),
+                CancellationToken.None);
             var replays = Task.WhenAll(afterReplay, beforeReplay);
             (int Lines, int Flags) written;
             try
@@ -132,16 +133,16 @@ public static class Rescoring
         try
         {
             var chunk = new List<EventScore>(ChunkSize);
+            // Scores are not kept in the result: once written they can go (the diff needs only the standings).
             var after = ScoreReplay.Run(proposed, log.Events, log.Items, zone, score =>
             {
                 chunk.Add(score);
                 if (chunk.Count == ChunkSize)
                 {
-                    stop.ThrowIfCancellationRequested();
                     chunks.TryWrite([.. chunk]);
                     chunk.Clear();
                 }
-            });
+            }, keepScores: false, stop);
             if (chunk.Count > 0)
             {
                 chunks.TryWrite([.. chunk]);
@@ -155,19 +156,6 @@ public static class Rescoring
             chunks.TryComplete(ex);
             throw;
         }
-    }
-
-    /// <summary>An observer for a replay that ends it (by throwing) soon after <paramref name="stop"/> is cancelled.</summary>
-    private static Action<EventScore> Stoppable(CancellationToken stop)
-    {
-        var seen = 0;
-        return _ =>
-        {
-            if (++seen % ChunkSize == 0)
-            {
-                stop.ThrowIfCancellationRequested();
-            }
-        };
     }
 
     /// <summary>Where each replayed event sits in the log: what its award lines and flags must carry.</summary>

@@ -33,6 +33,8 @@ public sealed class EmployeeLedger
 
     // Per company-local day: rewarded actions per type (diminishing returns) and own positive points per category (caps).
     private readonly Dictionary<int, DayCounters> _days = [];
+    private int _countersDay = int.MinValue;
+    private DayCounters? _counters;
 
     // Per item and action: when this employee last did it (cooldown) and whether it was ever rewarded (once per item).
     private readonly Dictionary<ItemAction, ItemMemo> _onItems;
@@ -149,7 +151,7 @@ public sealed class EmployeeLedger
             return Result(lines, flags);
         }
 
-        var counters = _days.GetValueOrDefault(DayNumber(fact.OccurredAt, zone));
+        var counters = CountersOn(DayNumber(fact.OccurredAt, zone));
         var diminish = compiled.DiminishFor((counters?.Actions[(int)fact.Action] ?? 0) + 1);
         Span<long> used = stackalloc long[CategoryKinds];
         counters?.Points.CopyTo(used);
@@ -272,8 +274,7 @@ public sealed class EmployeeLedger
         }
 
         var dayNumber = DayNumber(fact.OccurredAt, zone);
-        ref var counters = ref CollectionsMarshal.GetValueRefOrAddDefault(_days, dayNumber, out _);
-        counters ??= new DayCounters();
+        var counters = CountersToUpdateOn(dayNumber);
         counters.Actions[action]++;
         for (var i = 0; i < awardsOfThisEvent.Count; i++)
         {
@@ -308,6 +309,30 @@ public sealed class EmployeeLedger
                 _firstReplyDelays.Add(delay < TimeSpan.Zero ? TimeSpan.Zero : delay);
             }
         }
+    }
+
+    /// <summary>The day's counters, if any; the last day asked about is remembered (an employee's events come days at a time).</summary>
+    private DayCounters? CountersOn(int dayNumber)
+    {
+        if (dayNumber != _countersDay)
+        {
+            _counters = _days.GetValueOrDefault(dayNumber);
+            _countersDay = dayNumber;
+        }
+
+        return _counters;
+    }
+
+    private DayCounters CountersToUpdateOn(int dayNumber)
+    {
+        if (dayNumber != _countersDay || _counters is null)
+        {
+            ref var counters = ref CollectionsMarshal.GetValueRefOrAddDefault(_days, dayNumber, out _);
+            _counters = counters ??= new DayCounters();
+            _countersDay = dayNumber;
+        }
+
+        return _counters;
     }
 
     private int DayNumber(DateTimeOffset at, TimeZoneInfo zone)

@@ -57,12 +57,17 @@ public static class ScoreReplay
     /// <inheritdoc cref="Run(RuleSet, IEnumerable{ReplayEvent}, IReadOnlyDictionary{Guid, ItemProfile}, TimeZoneInfo)"/>
     /// <param name="scored">Told each event's score in log order as soon as it is known, so a caller can store scores while
     /// the replay goes on. An exception it throws ends the replay.</param>
+    /// <param name="keepScores">False: the result's <see cref="ReplayResult.Events"/> is empty (the caller needs only where
+    /// everyone stands, or takes the scores from <paramref name="scored"/>): a million scores less to hold on to.</param>
+    /// <param name="cancellationToken">Checked every few thousand events.</param>
     public static ReplayResult Run(
         RuleSet rules,
         IEnumerable<ReplayEvent> eventsInCommitOrder,
         IReadOnlyDictionary<Guid, ItemProfile> items,
         TimeZoneInfo zone,
-        Action<EventScore>? scored)
+        Action<EventScore>? scored,
+        bool keepScores = true,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(rules);
         ArgumentNullException.ThrowIfNull(eventsInCommitOrder);
@@ -82,7 +87,7 @@ public static class ScoreReplay
 
         var ledgers = new Dictionary<Guid, EmployeeLedger>(ownEvents.Count);
         var states = new Dictionary<Guid, FeedbackItemState>(Math.Min(items.Count, log.Count));
-        var scores = new List<EventScore>(log.Count);
+        var scores = new List<EventScore>(keepScores ? log.Count : 0);
         var latest = DateTimeOffset.MinValue;
 
         for (var i = 0; i < log.Count; i++)
@@ -96,9 +101,21 @@ public static class ScoreReplay
             actor.Observe(fact, result.Awards, zone);
             ObserveOthers(fact, result.Awards, ledgers, ownEvents, zone);
             state?.Apply(e.EmployeeId, e.DepartmentId, e.Action, e.TargetDepartmentId, e.Source, result.Awards);
-            var score = new EventScore(e.EventId, result.Awards, result.Flags);
-            scores.Add(score);
-            scored?.Invoke(score);
+            if (keepScores || scored is not null)
+            {
+                var score = new EventScore(e.EventId, result.Awards, result.Flags);
+                if (keepScores)
+                {
+                    scores.Add(score);
+                }
+
+                scored?.Invoke(score);
+            }
+
+            if ((i & 0xFFF) == 0xFFF)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
             if (e.OccurredAt > latest)
             {
                 latest = e.OccurredAt;
