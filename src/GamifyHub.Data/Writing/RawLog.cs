@@ -18,8 +18,10 @@ internal static class RawLog
     private static readonly (byte[] Name, Priority Value)[] PriorityNames = Names<Priority>();
 
     /// <summary>The log in commit order with its item profiles, or null when a value is not in EF Core's canonical form.</summary>
+    /// <param name="secondReader">The caller holds the write lock and has written nothing in its transaction, and the database
+    /// is a file: a second connection may read half of the log.</param>
     public static (List<ReplayEvent> Events, Dictionary<Guid, ItemProfile> Items, List<Rescoring.EventMeta> Meta)? TryLoad(
-        SqliteConnection connection, CancellationToken cancellationToken)
+        SqliteConnection connection, bool secondReader, CancellationToken cancellationToken)
     {
         var strings = new Interner();
 
@@ -79,12 +81,48 @@ internal static class RawLog
             }
         }
 
-        var events = new List<ReplayEvent>(count);
-        var meta = new List<Rescoring.EventMeta>(count);
-        using var log = new RawStatement(connection, """
+        // With the write lock held and nothing written yet, a second connection sees exactly this transaction's data: the
+        // later half of the log is read there, on the other core, meanwhile.
+        (List<ReplayEvent> Events, List<Rescoring.EventMeta> Meta)? first, second = null;
+        if (secondReader && count >= 20_000)
+        {
+            var half = count / 2;
+            var later = Task.Run(() =>
+            {
+                using var helper = new SqliteConnection(connection.ConnectionString);
+                helper.Open();
+                return ReadEvents(helper, half, long.MaxValue, count - half, cancellationToken);
+            }, cancellationToken);
+            first = ReadEvents(connection, long.MinValue, half, half, cancellationToken);
+            second = later.GetAwaiter().GetResult();
+            if (first is null || second is null)
+            {
+                return null;
+            }
+
+            first.Value.Events.AddRange(second.Value.Events);
+            first.Value.Meta.AddRange(second.Value.Meta);
+        }
+        else
+        {
+            first = ReadEvents(connection, long.MinValue, long.MaxValue, count, cancellationToken);
+        }
+
+        return first is { } log ? (log.Events, items, log.Meta) : null;
+    }
+
+    /// <summary>Events with <paramref name="after"/> &lt; Seq &lt;= <paramref name="upTo"/> in commit order, or null for a value not in canonical form.</summary>
+    private static (List<ReplayEvent> Events, List<Rescoring.EventMeta> Meta)? ReadEvents(SqliteConnection connection, long after, long upTo,
+        int capacity, CancellationToken cancellationToken)
+    {
+        var strings = new Interner();
+        var events = new List<ReplayEvent>(capacity);
+        var meta = new List<Rescoring.EventMeta>(capacity);
+        using var log = new RawStatement(connection, $"""
             SELECT "e"."Seq", "e"."EventId", "e"."EmployeeId", "e"."DepartmentId", "e"."Type", "e"."OccurredAt", "e"."Source",
                    "e"."FeedbackId", "e"."TargetDepartmentId", "e"."DwellSeconds"
             FROM "Events" AS "e"
+            WHERE "e"."Seq" > {after} AND "e"."Seq" <= {upTo}
             ORDER BY "e"."Seq"
             """);
         while (log.Step())
@@ -110,7 +148,7 @@ internal static class RawLog
             meta.Add(new Rescoring.EventMeta(seq, eventId, employee, feedback, occurredAt));
         }
 
-        return (events, items, meta);
+        return (events, meta);
     }
 
     /// <summary>A "D" GUID (36 hex digits and dashes, either case), read as Guid.ParseExact(text, "D") reads it.</summary>

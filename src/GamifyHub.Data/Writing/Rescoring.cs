@@ -53,7 +53,8 @@ public static class Rescoring
             var version = (await db.RuleSets.MaxAsync(r => (int?)r.Version, cancellationToken) ?? 0) + 1;
             var rules = proposed with { Version = version };
 
-            var log = await LoadLogAsync(db, cancellationToken);
+            // The transaction began IMMEDIATE (the write lock) and has written nothing yet.
+            var log = await LoadLogAsync(db, secondReader: true, cancellationToken);
             phases.Done("load log");
 
             // Three things at once on the thread pool: the proposed rules' replay hands its scores over in chunks as it goes
@@ -976,13 +977,19 @@ public static class Rescoring
     }
 
     /// <summary>The whole log for a replay, read inside the caller's transaction, with each event's place in it.</summary>
-    public static async Task<(List<ReplayEvent> Events, Dictionary<Guid, ItemProfile> Items, List<EventMeta> Meta)> LoadLogAsync(
-        GamifyDbContext db, CancellationToken cancellationToken)
+    public static Task<(List<ReplayEvent> Events, Dictionary<Guid, ItemProfile> Items, List<EventMeta> Meta)> LoadLogAsync(
+        GamifyDbContext db, CancellationToken cancellationToken) => LoadLogAsync(db, secondReader: false, cancellationToken);
+
+    /// <param name="secondReader">See <see cref="RawLog.TryLoad"/>.</param>
+    private static async Task<(List<ReplayEvent> Events, Dictionary<Guid, ItemProfile> Items, List<EventMeta> Meta)> LoadLogAsync(
+        GamifyDbContext db, bool secondReader, CancellationToken cancellationToken)
     {
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            if (RawLog.TryLoad((SqliteConnection)db.Database.GetDbConnection(), cancellationToken) is { } log)
+            var connection = (SqliteConnection)db.Database.GetDbConnection();
+            secondReader &= File.Exists(connection.DataSource);
+            if (RawLog.TryLoad(connection, secondReader, cancellationToken) is { } log)
             {
                 return log;
             }
