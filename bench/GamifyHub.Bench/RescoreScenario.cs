@@ -31,6 +31,9 @@ public static class RescoreScenario
         Rules = [.. RuleSet.Default.Rules.Select(r => r.Action == ActionType.Read ? r with { Points = r.Points * 2 } : r)],
     };
 
+    // Part of the kept seeded file's name: raise it when Generate or SeedAsync changes what they write.
+    private const int SeedVersion = 1;
+
     public static TimeZoneInfo Zone { get; } = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
 
     /// <summary>
@@ -44,7 +47,7 @@ public static class RescoreScenario
         var generate = clock.Elapsed;
 
         clock.Restart();
-        var seedCopy = $"{path}.seed-{count}-{LatestMigration()}";
+        var seedCopy = $"{path}.seed-v{SeedVersion}-{count}-{LatestMigration()}";
         var reused = File.Exists(seedCopy);
         if (!reused)
         {
