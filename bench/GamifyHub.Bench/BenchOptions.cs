@@ -25,7 +25,7 @@ public sealed record BenchOptions
     /// <summary>Transaction size of the raw grouped run; the server's writer commits at most this many (WriterOptions.MaxBatch).</summary>
     public int GroupSize { get; init; } = 500;
 
-    /// <summary>Events in the in-memory rescoring run (ScoreReplay over the whole log, then writing its award lines).</summary>
+    /// <summary>Events in the rescoring run (a stored log with its award lines; a rule change applied through Rescoring.ApplyAsync).</summary>
     public int RescoreEvents { get; init; } = 1_000_000;
 
     /// <summary>Skip the rescoring run.</summary>
@@ -63,7 +63,7 @@ public sealed record BenchOptions
           --single-tx-events M  events in the one-transaction-per-event raw run (default 5000, capped at N)
           --writer-events W     events in the in-process EngagementWriter run (default 10000, capped at N)
           --group G             events per transaction in the raw grouped run (default 500 = WriterOptions.MaxBatch)
-          --rescore-events R    events in the rescoring run: replay under two rule sets + write the award lines (default 1000000)
+          --rescore-events R    events in the rescoring run: a stored log, a rule change applied to it (default 1000000)
           --skip-rescore        skip the rescoring run
           --rescore-only        run only the rescoring scenario; prints, never writes the docs (with --work-dir, the
                                 seeded file is kept there and reused by the next run)

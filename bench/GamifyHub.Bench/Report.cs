@@ -92,10 +92,12 @@ public sealed class Report(BenchOptions options, IReadOnlyList<ScenarioResult> r
         sb.AppendLine();
         if (rescoring is { Count: > 0 })
         {
-            sb.AppendLine("Rescoring (issue 4; goal: replay + write of " + options.RescoreEvents.ToString("N0", Inv) +
+            sb.AppendLine("Rescoring (issue 4; goal: applying a rule change to " + options.RescoreEvents.ToString("N0", Inv) +
                           " events in at most 10 s): a synthetic log over " + RescoreScenario.Employees.ToString("N0", Inv) +
-                          " employees and " + RescoreScenario.Items.ToString("N0", Inv) + " items, in memory, replayed with " +
-                          "`ScoreReplay`, its award lines written to a fresh SQLite file (prepared INSERTs, one transaction):");
+                          " employees and " + RescoreScenario.Items.ToString("N0", Inv) + " items stored in a SQLite file with the " +
+                          "server's schema, with the award lines and flags of the default rules; then `Rescoring.ApplyAsync` applies a " +
+                          "changed rule set (read points doubled) as `POST /api/admin/rules/apply` does, one transaction. One row per " +
+                          "phase (wall clock; the CPU time of the whole process beside it, as the phases run on several threads):");
             sb.AppendLine();
             sb.Append(RescoringTable());
             sb.AppendLine();
