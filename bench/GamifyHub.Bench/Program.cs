@@ -177,6 +177,7 @@ try
 
     // 4. Rescoring: a rule change applied to a stored log, through the same code as POST /api/admin/rules/apply.
     var rescoring = new List<ScenarioResult>();
+    var rescoreChecks = new List<string>();
     if (!options.SkipRescore)
     {
         Console.WriteLine($"  rescoring: {options.RescoreEvents:N0} events stored with their award lines, apply a changed rule set …");
@@ -190,7 +191,7 @@ try
 
         rescoring.Add(new ScenarioResult($"rescore: apply total ({rescore.Lines:N0} award lines + {rescore.Flags:N0} flags, 1 transaction)",
             options.RescoreEvents, rescore.Total, none, "–", 1));
-        checks.Add($"rescoring replaced the award lines of {options.RescoreEvents:N0} stored events: {rescore.PointsBefore:N0} points under " +
+        rescoreChecks.Add($"rescoring replaced the award lines of {options.RescoreEvents:N0} stored events: {rescore.PointsBefore:N0} points under " +
                    $"the default rules before, {rescore.PointsAfter:N0} under the changed ones after; the file then held exactly the " +
                    $"{rescore.Lines:N0} award lines, {rescore.PointsAfter:N0} points and {rescore.Flags:N0} flags the apply reported " +
                    $"(generating the log took {rescore.Generate.TotalSeconds:0.0} s and " +
@@ -203,7 +204,7 @@ try
     }
 
     SqliteConnection.ClearAllPools();
-    var report = new Report(options, results, checks, observations, Machine.Describe(workDir, loadBefore), rescoring);
+    var report = new Report(options, results, checks, observations, Machine.Describe(workDir, loadBefore), rescoring, rescoreChecks);
     Console.WriteLine();
     if (!options.RescoreOnly)
     {
@@ -222,12 +223,12 @@ try
     }
 
     Console.WriteLine();
-    foreach (var check in options.RescoreOnly ? checks : [])
+    foreach (var check in rescoreChecks)
     {
         Console.WriteLine($"- {check}");
     }
 
-    if (options.WriteDocs && !options.RescoreOnly)
+    if (options.WriteDocs)
     {
         var docs = Path.Combine(repo, "docs", "benchmarks.md");
         report.WriteInto(docs);
