@@ -94,7 +94,16 @@ internal static class RawLog
                 return ReadEvents(helper, half, long.MaxValue, count - half, cancellationToken);
             }, cancellationToken);
             first = ReadEvents(connection, long.MinValue, half, half, cancellationToken);
-            second = later.GetAwaiter().GetResult();
+            try
+            {
+                second = later.GetAwaiter().GetResult();
+            }
+            catch (SqliteException)
+            {
+                // The extra reader could not read (say, busy): this connection reads that half too.
+                second = ReadEvents(connection, half, long.MaxValue, count - half, cancellationToken);
+            }
+
             if (first is null || second is null)
             {
                 return null;
