@@ -25,7 +25,7 @@ public sealed record BenchOptions
     /// <summary>Transaction size of the raw grouped run; the server's writer commits at most this many (WriterOptions.MaxBatch).</summary>
     public int GroupSize { get; init; } = 500;
 
-    /// <summary>Events in the in-memory rescoring run (ScoreReplay over the whole log, then writing its award lines).</summary>
+    /// <summary>Events in the rescoring run (a stored log with its award lines; a rule change applied through Rescoring.ApplyAsync).</summary>
     public int RescoreEvents { get; init; } = 1_000_000;
 
     /// <summary>Skip the rescoring run.</summary>
@@ -60,6 +60,8 @@ public sealed record BenchOptions
     public bool RunEvents => Only is null or "events";
 
     public bool RunBoards => Only is null or "boards";
+    /// <summary>Run only the rescoring scenario (no server, nothing written to the docs): for working on rescoring.</summary>
+    public bool RescoreOnly { get; init; }
 
     /// <summary>The server's entry assembly; default: src/GamifyHub.Server/bin/Release/net10.0/GamifyHub.Server.dll.</summary>
     public string? ServerDll { get; init; }
@@ -91,7 +93,7 @@ public sealed record BenchOptions
           --single-tx-events M  events in the one-transaction-per-event raw run (default 5000, capped at N)
           --writer-events W     events in the in-process EngagementWriter run (default 10000, capped at N)
           --group G             events per transaction in the raw grouped run (default 500 = WriterOptions.MaxBatch)
-          --rescore-events R    events in the rescoring run: replay under two rule sets + write the award lines (default 1000000)
+          --rescore-events R    events in the rescoring run: a stored log, a rule change applied to it (default 1000000)
           --skip-rescore        skip the rescoring run
           --only events|boards  run only the engagement-event scenarios or only the boards scenario (default both)
           --board-sizes LIST    members per board, comma-separated (default 1000,10000,100000)
@@ -101,6 +103,8 @@ public sealed record BenchOptions
           --board-pipeline P    operations per pipelined Redis batch (default 1000)
           --redis HOST:PORT     Redis on loopback for the boards scenario (default: $GAMIFYHUB_BENCH_REDIS, which
                                 bench/run.sh sets after starting a private redis-server); without one the Redis side is skipped
+          --rescore-only        run only the rescoring scenario; prints, never writes the docs (with --work-dir, the
+                                seeded file is kept there and reused by the next run)
           --server-dll PATH     the server to start (default src/GamifyHub.Server/bin/Release/net10.0/GamifyHub.Server.dll)
           --no-build            fail instead of building the server when its dll is missing
           --work-dir DIR        where the SQLite files go (default: a new temp directory, deleted afterwards)
@@ -147,6 +151,7 @@ public sealed record BenchOptions
                 "--board-round-trips" => o with { BoardRoundTrips = Int(1, 10_000_000) },
                 "--board-pipeline" => o with { BoardPipeline = Int(1, 100_000) },
                 "--redis" => o with { Redis = Loopback(args[i], Value()), RedisFromRunScript = false },
+                "--rescore-only" => o with { RescoreOnly = true },
                 "--server-dll" => o with { ServerDll = Value() },
                 "--no-build" => o with { BuildServerIfMissing = false },
                 "--work-dir" => o with { WorkDir = Value() },

@@ -53,7 +53,7 @@ using var sigterm = System.Runtime.InteropServices.PosixSignalRegistration.Creat
 try
 {
     // Boards first: in-process and Redis only, no server, so `--only boards` never builds or starts it.
-    if (options.RunBoards)
+    if (options.RunBoards && !options.RescoreOnly)
     {
         var boards = await BoardsScenario.RunAsync(options);
         var boardsReport = new BoardsReport(options, boards, Machine.Describe(workDir, boards.LoadBefore));
@@ -83,7 +83,7 @@ try
         return 0;
     }
 
-    if (!File.Exists(serverDll))
+    if (!options.RescoreOnly && !File.Exists(serverDll))
     {
         if (!options.BuildServerIfMissing)
         {
@@ -102,141 +102,163 @@ try
     var checks = new List<string>();
     var observations = new List<string>();
 
-    // 1. The API, end to end, against the real server process.
-    var serverDb = Path.Combine(workDir, "bench.db");
-    server = ServerProcess.Start(serverDll, serverDb, Path.Combine(workDir, "server.log"));
-    using var http = ApiScenario.CreateClient(server.BaseAddress, options.Concurrency);
-    var startClock = Stopwatch.StartNew();
-    await server.WaitUntilReadyAsync(http, TimeSpan.FromSeconds(180));
-    Console.WriteLine($"  server pid {server.ProcessId} ready at {server.BaseAddress} after {startClock.Elapsed.TotalSeconds:0.0} s");
-
-    var employees = BenchDatabase.Employees(serverDb);
-    if (employees.Count == 0)
+    if (!options.RescoreOnly)
     {
-        throw new BenchFailure("The server's database has no employees: is demo mode off?");
+        // 1. The API, end to end, against the real server process.
+        var serverDb = Path.Combine(workDir, "bench.db");
+        server = ServerProcess.Start(serverDll, serverDb, Path.Combine(workDir, "server.log"));
+        using var http = ApiScenario.CreateClient(server.BaseAddress, options.Concurrency);
+        var startClock = Stopwatch.StartNew();
+        await server.WaitUntilReadyAsync(http, TimeSpan.FromSeconds(180));
+        Console.WriteLine($"  server pid {server.ProcessId} ready at {server.BaseAddress} after {startClock.Elapsed.TotalSeconds:0.0} s");
+
+        var employees = BenchDatabase.Employees(serverDb);
+        if (employees.Count == 0)
+        {
+            throw new BenchFailure("The server's database has no employees: is demo mode off?");
+        }
+
+        var api = new ApiScenario(http, options.Batch, options.Concurrency, () => server.HasExited);
+        // Warm-up (not measured): activates every employee grain, opens connections and JIT-compiles both sides.
+        var warmup = Workload.Create(Math.Min(options.Events, Math.Max(employees.Count * 10, 2_000)), employees);
+        Console.WriteLine($"  warm-up:   {warmup.Count:N0} events through the API …");
+        await api.RunAsync(warmup);
+
+        var events = Workload.Create(options.Events, employees, warmup.Count);
+        var seqBefore = BenchDatabase.MaxSeq(serverDb);
+        var problemsBefore = server.Problems().Count;
+        Console.WriteLine($"  measuring: {events.Count:N0} events through POST /api/events/batch …");
+        var serverCpu = server.CpuTime;
+        var benchCpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var outcome = await api.RunAsync(events);
+        serverCpu = server.CpuTime - serverCpu;
+        benchCpu = Process.GetCurrentProcess().TotalProcessorTime - benchCpu;
+        var stored = BenchDatabase.After(serverDb, seqBefore);
+        var problems = server.Problems().Skip(problemsBefore).ToList();
+        server.Kill();
+
+        if (stored.Events != events.Count)
+        {
+            throw new BenchFailure($"The Events table gained {stored.Events:N0} rows, but {events.Count:N0} events were acknowledged.");
+        }
+
+        // Each employee's ledger scores (caps, diminishing returns, bursts), so points are checked against the answers.
+        if (stored.Points != outcome.Points)
+        {
+            throw new BenchFailure($"Awards do not add up: stored {stored.Awards:N0} rows / {stored.Points:N0} points, answered " +
+                                   $"{outcome.Points:N0} points.");
+        }
+
+        checks.Add($"the Events table of the server's database gained exactly {stored.Events:N0} rows (= events sent) and the Awards " +
+                   $"table {stored.Awards:N0} rows worth {stored.Points:N0} points, matching the points the API answered");
+        results.Add(new ScenarioResult($"API: POST /api/events/batch ({options.Batch}/request, {options.Concurrency} clients)",
+            events.Count, outcome.Elapsed, outcome.Latency, "request", stored.Commits));
+        var cores = Environment.ProcessorCount;
+        observations.Add($"during the measured API run the server process used {serverCpu.TotalSeconds:0.0} CPU-seconds " +
+                         $"({serverCpu / outcome.Elapsed / cores:P0} of {cores} cores, {serverCpu.TotalMilliseconds * 1000 / events.Count:0} µs per event) " +
+                         $"and the load generator {benchCpu.TotalSeconds:0.0} CPU-seconds ({benchCpu / outcome.Elapsed / cores:P0})");
+        observations.Add($"the server's writer committed the API events in {stored.Commits:N0} transactions, " +
+                         $"{(double)stored.Events / stored.Commits:0.0} events per commit on average (its limit is 500)");
+        if (problems.Count > 0)
+        {
+            var first = problems[0].Length <= 240 ? problems[0] : problems[0][..120] + " … " + problems[0][^120..];
+            observations.Add($"the server logged {problems.Count} warning/error line(s) during the measured run, e.g. `{first}`");
+        }
+
+        if (outcome.Retries > 0)
+        {
+            observations.Add($"the API refused or dropped {outcome.Retries} request(s), retried with the same event ids " +
+                             $"({string.Join(", ", outcome.RetryReasons.Select(r => $"{r.Key}: {r.Value}"))}); {outcome.Duplicates} " +
+                             "event(s) came back as duplicates of an earlier, unanswered attempt");
+        }
+
+        // In-process warm-up (not measured, throwaway files): JIT, EF Core's model and query caches, SQLite's first opens.
+        Console.WriteLine("  warm-up:   raw SQLite and EngagementWriter in-process …");
+        var inProcessWarmup = warmup.Take(1_000).ToList();
+        await RawSqliteScenario.RunAsync(Path.Combine(workDir, "warmup-raw.db"), inProcessWarmup, options.GroupSize);
+        await WriterScenario.RunAsync(Path.Combine(workDir, "warmup-writer.db"), inProcessWarmup, options.Batch * options.Concurrency);
+
+        // 2. Raw appends of the same rows, with the server stopped so it does not compete for the CPU and the disk.
+        Console.WriteLine($"  raw SQLite: {events.Count:N0} events, {options.GroupSize} per transaction …");
+        var grouped = await RawSqliteScenario.RunAsync(Path.Combine(workDir, "raw-grouped.db"), events, options.GroupSize);
+        results.Add(new ScenarioResult($"raw SQLite: {options.GroupSize} events per transaction", events.Count, grouped.Elapsed,
+            grouped.Latency, "transaction", grouped.Commits));
+
+        var singles = events.Take(Math.Min(options.SingleTxEvents, events.Count)).ToList();
+        Console.WriteLine($"  raw SQLite: {singles.Count:N0} events, one transaction each …");
+        var single = await RawSqliteScenario.RunAsync(Path.Combine(workDir, "raw-single.db"), singles, 1);
+        results.Add(new ScenarioResult("raw SQLite: 1 event per transaction", singles.Count, single.Elapsed, single.Latency, "transaction",
+            single.Commits));
+
+        // 3. Where the gap goes: the server's own writer in this process, with as many writes in flight as the API run had.
+        var writerEvents = events.Take(Math.Min(options.WriterEvents, events.Count)).ToList();
+        var inFlight = options.Batch * options.Concurrency;
+        Console.WriteLine($"  EngagementWriter in-process: {writerEvents.Count:N0} events, {inFlight} writes in flight …");
+        var writerPath = Path.Combine(workDir, "writer.db");
+        var writer = await WriterScenario.RunAsync(writerPath, writerEvents, inFlight);
+        var writerStored = BenchDatabase.After(writerPath, 0);
+        if (writerStored.Events != writerEvents.Count)
+        {
+            throw new BenchFailure($"The in-process writer stored {writerStored.Events:N0} of {writerEvents.Count:N0} events.");
+        }
+
+        results.Add(new ScenarioResult($"EngagementWriter alone, in-process (EF Core), {inFlight} writes in flight", writerEvents.Count,
+            writer.Elapsed, writer.Latency, "event", writerStored.Commits));
     }
 
-    var api = new ApiScenario(http, options.Batch, options.Concurrency, () => server.HasExited);
-    // Warm-up (not measured): activates every employee grain, opens connections and JIT-compiles both sides.
-    var warmup = Workload.Create(Math.Min(options.Events, Math.Max(employees.Count * 10, 2_000)), employees);
-    Console.WriteLine($"  warm-up:   {warmup.Count:N0} events through the API …");
-    await api.RunAsync(warmup);
-
-    var events = Workload.Create(options.Events, employees, warmup.Count);
-    var seqBefore = BenchDatabase.MaxSeq(serverDb);
-    var problemsBefore = server.Problems().Count;
-    Console.WriteLine($"  measuring: {events.Count:N0} events through POST /api/events/batch …");
-    var serverCpu = server.CpuTime;
-    var benchCpu = Process.GetCurrentProcess().TotalProcessorTime;
-    var outcome = await api.RunAsync(events);
-    serverCpu = server.CpuTime - serverCpu;
-    benchCpu = Process.GetCurrentProcess().TotalProcessorTime - benchCpu;
-    var stored = BenchDatabase.After(serverDb, seqBefore);
-    var problems = server.Problems().Skip(problemsBefore).ToList();
-    server.Kill();
-
-    if (stored.Events != events.Count)
-    {
-        throw new BenchFailure($"The Events table gained {stored.Events:N0} rows, but {events.Count:N0} events were acknowledged.");
-    }
-
-    // Each employee's ledger scores (caps, diminishing returns, bursts), so points are checked against the answers.
-    if (stored.Points != outcome.Points)
-    {
-        throw new BenchFailure($"Awards do not add up: stored {stored.Awards:N0} rows / {stored.Points:N0} points, answered " +
-                               $"{outcome.Points:N0} points.");
-    }
-
-    checks.Add($"the Events table of the server's database gained exactly {stored.Events:N0} rows (= events sent) and the Awards " +
-               $"table {stored.Awards:N0} rows worth {stored.Points:N0} points, matching the points the API answered");
-    results.Add(new ScenarioResult($"API: POST /api/events/batch ({options.Batch}/request, {options.Concurrency} clients)",
-        events.Count, outcome.Elapsed, outcome.Latency, "request", stored.Commits));
-    var cores = Environment.ProcessorCount;
-    observations.Add($"during the measured API run the server process used {serverCpu.TotalSeconds:0.0} CPU-seconds " +
-                     $"({serverCpu / outcome.Elapsed / cores:P0} of {cores} cores, {serverCpu.TotalMilliseconds * 1000 / events.Count:0} µs per event) " +
-                     $"and the load generator {benchCpu.TotalSeconds:0.0} CPU-seconds ({benchCpu / outcome.Elapsed / cores:P0})");
-    observations.Add($"the server's writer committed the API events in {stored.Commits:N0} transactions, " +
-                     $"{(double)stored.Events / stored.Commits:0.0} events per commit on average (its limit is 500)");
-    if (problems.Count > 0)
-    {
-        var first = problems[0].Length <= 240 ? problems[0] : problems[0][..120] + " … " + problems[0][^120..];
-        observations.Add($"the server logged {problems.Count} warning/error line(s) during the measured run, e.g. `{first}`");
-    }
-
-    if (outcome.Retries > 0)
-    {
-        observations.Add($"the API refused or dropped {outcome.Retries} request(s), retried with the same event ids " +
-                         $"({string.Join(", ", outcome.RetryReasons.Select(r => $"{r.Key}: {r.Value}"))}); {outcome.Duplicates} " +
-                         "event(s) came back as duplicates of an earlier, unanswered attempt");
-    }
-
-    // In-process warm-up (not measured, throwaway files): JIT, EF Core's model and query caches, SQLite's first opens.
-    Console.WriteLine("  warm-up:   raw SQLite and EngagementWriter in-process …");
-    var inProcessWarmup = warmup.Take(1_000).ToList();
-    await RawSqliteScenario.RunAsync(Path.Combine(workDir, "warmup-raw.db"), inProcessWarmup, options.GroupSize);
-    await WriterScenario.RunAsync(Path.Combine(workDir, "warmup-writer.db"), inProcessWarmup, options.Batch * options.Concurrency);
-
-    // 2. Raw appends of the same rows, with the server stopped so it does not compete for the CPU and the disk.
-    Console.WriteLine($"  raw SQLite: {events.Count:N0} events, {options.GroupSize} per transaction …");
-    var grouped = await RawSqliteScenario.RunAsync(Path.Combine(workDir, "raw-grouped.db"), events, options.GroupSize);
-    results.Add(new ScenarioResult($"raw SQLite: {options.GroupSize} events per transaction", events.Count, grouped.Elapsed,
-        grouped.Latency, "transaction", grouped.Commits));
-
-    var singles = events.Take(Math.Min(options.SingleTxEvents, events.Count)).ToList();
-    Console.WriteLine($"  raw SQLite: {singles.Count:N0} events, one transaction each …");
-    var single = await RawSqliteScenario.RunAsync(Path.Combine(workDir, "raw-single.db"), singles, 1);
-    results.Add(new ScenarioResult("raw SQLite: 1 event per transaction", singles.Count, single.Elapsed, single.Latency, "transaction",
-        single.Commits));
-
-    // 3. Where the gap goes: the server's own writer in this process, with as many writes in flight as the API run had.
-    var writerEvents = events.Take(Math.Min(options.WriterEvents, events.Count)).ToList();
-    var inFlight = options.Batch * options.Concurrency;
-    Console.WriteLine($"  EngagementWriter in-process: {writerEvents.Count:N0} events, {inFlight} writes in flight …");
-    var writerPath = Path.Combine(workDir, "writer.db");
-    var writer = await WriterScenario.RunAsync(writerPath, writerEvents, inFlight);
-    var writerStored = BenchDatabase.After(writerPath, 0);
-    if (writerStored.Events != writerEvents.Count)
-    {
-        throw new BenchFailure($"The in-process writer stored {writerStored.Events:N0} of {writerEvents.Count:N0} events.");
-    }
-
-    results.Add(new ScenarioResult($"EngagementWriter alone, in-process (EF Core), {inFlight} writes in flight", writerEvents.Count,
-        writer.Elapsed, writer.Latency, "event", writerStored.Commits));
-
-    // 4. Rescoring: the whole log replayed under the default and a changed rule set, then the award lines written.
+    // 4. Rescoring: a rule change applied to a stored log, through the same code as POST /api/admin/rules/apply.
     var rescoring = new List<ScenarioResult>();
+    var rescoreChecks = new List<string>();
     if (!options.SkipRescore)
     {
-        Console.WriteLine($"  rescoring: {options.RescoreEvents:N0} generated events, replay x2 + write …");
+        Console.WriteLine($"  rescoring: {options.RescoreEvents:N0} events stored with their award lines, apply a changed rule set …");
         var rescore = await RescoreScenario.RunAsync(Path.Combine(workDir, "rescore.db"), options.RescoreEvents);
         var none = Percentiles.Of([]);
-        rescoring.Add(new ScenarioResult("rescore: ScoreReplay.Run, default rules", options.RescoreEvents, rescore.ReplayDefault, none, "–"));
-        rescoring.Add(new ScenarioResult("rescore: ScoreReplay.Run, changed rules (read ×2)", options.RescoreEvents, rescore.ReplayChanged, none, "–"));
-        rescoring.Add(new ScenarioResult($"rescore: write {rescore.Lines:N0} award lines + {rescore.Flags:N0} flags (1 transaction)",
-            options.RescoreEvents, rescore.Write, none, "–", 1));
-        rescoring.Add(new ScenarioResult("rescore: apply total (changed replay + write)", options.RescoreEvents,
-            rescore.ReplayChanged + rescore.Write, none, "–", 1));
-        checks.Add($"the rescoring replay gave {rescore.PointsDefault:N0} points under the default rules and {rescore.PointsChanged:N0} " +
-                   $"under the changed ones; {rescore.Lines:N0} award lines and {rescore.Flags:N0} flags were written " +
-                   $"(generating the log in memory took {rescore.Generate.TotalSeconds:0.0} s, not counted)");
-        if (rescore.PointsChanged <= rescore.PointsDefault)
+        foreach (var phase in rescore.Phases)
+        {
+            rescoring.Add(new ScenarioResult($"rescore: {phase.Name} (process CPU {phase.ProcessCpu.TotalSeconds:0.0} s)",
+                options.RescoreEvents, phase.Elapsed, none, "–"));
+        }
+
+        rescoring.Add(new ScenarioResult($"rescore: apply total ({rescore.Lines:N0} award lines + {rescore.Flags:N0} flags, 1 transaction)",
+            options.RescoreEvents, rescore.Total, none, "–", 1));
+        rescoreChecks.Add($"rescoring replaced the award lines of {options.RescoreEvents:N0} stored events: {rescore.PointsBefore:N0} points under " +
+                   $"the default rules before, {rescore.PointsAfter:N0} under the changed ones after; the file then held exactly the " +
+                   $"{rescore.Lines:N0} award lines, {rescore.PointsAfter:N0} points and {rescore.Flags:N0} flags the apply reported " +
+                   $"(generating the log took {rescore.Generate.TotalSeconds:0.0} s and " +
+                   (rescore.SeedReused ? "copying the kept seeded file " : "seeding the file ") +
+                   $"{rescore.Seed.TotalSeconds:0.0} s, not counted)");
+        if (rescore.PointsAfter <= rescore.PointsBefore)
         {
             throw new BenchFailure("Doubling read points did not raise the replayed total.");
         }
     }
 
     SqliteConnection.ClearAllPools();
-    var report = new Report(options, results, checks, observations, Machine.Describe(workDir, loadBefore), rescoring);
+    var report = new Report(options, results, checks, observations, Machine.Describe(workDir, loadBefore), rescoring, rescoreChecks);
     Console.WriteLine();
-    Console.WriteLine(report.Table());
+    if (!options.RescoreOnly)
+    {
+        Console.WriteLine(report.Table());
+    }
+
     Console.WriteLine(report.RescoringTable());
-    Console.WriteLine(report.Ratios());
+    if (!options.RescoreOnly)
+    {
+        Console.WriteLine(report.Ratios());
+    }
+
     foreach (var observation in observations)
     {
         Console.WriteLine($"- {observation}");
     }
 
     Console.WriteLine();
+    foreach (var check in rescoreChecks)
+    {
+        Console.WriteLine($"- {check}");
+    }
+
     if (options.WriteDocs)
     {
         var docs = Path.Combine(repo, "docs", "benchmarks.md");

@@ -1,17 +1,20 @@
 using System.Diagnostics;
+using System.Globalization;
 using GamifyHub.Data;
 using GamifyHub.Data.Writing;
 using GamifyHub.Domain.Feedback;
 using GamifyHub.Domain.Scoring;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 
 namespace GamifyHub.Bench;
 
 /// <summary>
-/// Rescoring (issue 4): a synthetic log of engagement events over ~1,000 employees and ~100,000 items, generated in memory
-/// with a fixed seed, replayed with <see cref="ScoreReplay"/> under the default rules and under a changed rule set (read
-/// points doubled), and the changed replay's award lines and flags written to a fresh SQLite file with the server's
-/// schema, prepared statements, indexes dropped and rebuilt, one transaction (what <c>POST /api/admin/rules/apply</c> does inside the writer).
+/// Rescoring (issue 4), end to end: a synthetic log of engagement events over ~1,000 employees and ~100,000 items
+/// (fixed seed) is stored in a SQLite file with the server's schema, together with the award lines and flags the default
+/// rules give it (the state before the change). Then <see cref="Rescoring.ApplyAsync"/> applies a changed rule set
+/// (read points doubled) exactly as <c>POST /api/admin/rules/apply</c> does inside the writer: load the log, replay it
+/// under the current and the proposed rules, diff, replace the award lines and flags, store the version, commit.
 /// </summary>
 public static class RescoreScenario
 {
@@ -19,8 +22,8 @@ public static class RescoreScenario
     public const int Departments = 100;
     public const int Items = 100_000;
 
-    public sealed record Outcome(TimeSpan ReplayDefault, TimeSpan ReplayChanged, TimeSpan Write, long Lines, long Flags,
-        long PointsDefault, long PointsChanged, TimeSpan Generate);
+    public sealed record Outcome(IReadOnlyList<RescorePhase> Phases, TimeSpan Total, long Lines, long Flags,
+        long PointsBefore, long PointsAfter, TimeSpan Generate, TimeSpan Seed, bool SeedReused);
 
     public static RuleSet Changed { get; } = RuleSet.Default with
     {
@@ -28,44 +31,182 @@ public static class RescoreScenario
         Rules = [.. RuleSet.Default.Rules.Select(r => r.Action == ActionType.Read ? r with { Points = r.Points * 2 } : r)],
     };
 
+    // Part of the kept seeded file's name: raise it when Generate or SeedAsync changes what they write.
+    private const int SeedVersion = 1;
+
+    public static TimeZoneInfo Zone { get; } = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
+
+    /// <summary>
+    /// Seeds <paramref name="path"/> (from a kept copy beside it when one exists for this size and schema: seeding takes
+    /// longer than the rescore) and applies the changed rules, timing only the apply.
+    /// </summary>
     public static async Task<Outcome> RunAsync(string path, int count)
     {
         var clock = Stopwatch.StartNew();
         var (events, items, meta) = Generate(count, seed: 20261128);
         var generate = clock.Elapsed;
-        var zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
 
         clock.Restart();
-        var before = ScoreReplay.Run(RuleSet.Default, events, items, zone);
-        var replayDefault = clock.Elapsed;
-
-        clock.Restart();
-        var after = ScoreReplay.Run(Changed, events, items, zone);
-        var replayChanged = clock.Elapsed;
-
-        await BenchDatabase.CreateAsync(path);
-        await using var connection = new SqliteConnection(SqliteDatabase.ConnectionString(path));
-        await connection.OpenAsync();
-        await using (var pragmas = connection.CreateCommand())
+        var seedCopy = $"{path}.seed-v{SeedVersion}-{count}-{LatestMigration()}";
+        var reused = File.Exists(seedCopy);
+        if (!reused)
         {
-            // The server's pragmas; foreign keys off because this file has award lines but no event rows.
-            pragmas.CommandText = "PRAGMA journal_mode=WAL; PRAGMA busy_timeout=30000; PRAGMA synchronous=FULL; PRAGMA foreign_keys=OFF;";
-            await pragmas.ExecuteNonQueryAsync();
+            await SeedAsync(seedCopy, events, items, meta);
         }
 
-        clock.Restart();
-        long lines, flags;
-        await using (var tx = (SqliteTransaction)await connection.BeginTransactionAsync())
+        foreach (var file in new[] { path, path + "-wal", path + "-shm" })
         {
-            (lines, flags) = Rescoring.WriteScoresBulk(connection, tx, meta, after.Events);
-            await tx.CommitAsync();
+            File.Delete(file);
         }
 
-        var write = clock.Elapsed;
-        await connection.CloseAsync();
+        File.Copy(seedCopy, path);
+        var seed = clock.Elapsed;
+        events.Clear();
+        meta.Clear();
+        items.Clear();
+        GC.Collect();
+
+        var builder = new DbContextOptionsBuilder<GamifyDbContext>();
+        builder.UseGamifySqlite(SqliteDatabase.ConnectionString(path));
+        var options = builder.Options;
+        RescoreApplied applied;
+        clock.Restart();
+        await using (var db = new GamifyDbContext(options))
+        {
+            applied = await Rescoring.ApplyAsync(db, RuleSet.Default, Changed, "bench", DateTime.UtcNow, Zone);
+        }
+
+        var total = clock.Elapsed;
         SqliteConnection.ClearAllPools();
-        return new Outcome(replayDefault, replayChanged, write, lines, flags,
-            before.Employees.Values.Sum(e => e.Total), after.Employees.Values.Sum(e => e.Total), generate);
+
+        // What the file holds now must be what the apply reported: every line, every point, every flag.
+        using var check = BenchDatabase.OpenReadOnly(path);
+        var storedLines = Scalar(check, """SELECT COUNT(*) FROM "Awards";""");
+        var storedPoints = Scalar(check, """SELECT COALESCE(SUM("Points"), 0) FROM "Awards";""");
+        var storedFlags = Scalar(check, """SELECT COUNT(*) FROM "GamingFlags";""");
+        if (storedLines != applied.AwardLines || storedPoints != applied.Diff.TotalAfter || storedFlags != applied.Flags)
+        {
+            throw new BenchFailure($"Rescoring stored {storedLines:N0} lines / {storedPoints:N0} points / {storedFlags:N0} flags, " +
+                                   $"but reported {applied.AwardLines:N0} / {applied.Diff.TotalAfter:N0} / {applied.Flags:N0}.");
+        }
+
+        return new Outcome(applied.Phases, total, applied.AwardLines, applied.Flags, applied.Diff.TotalBefore, applied.Diff.TotalAfter,
+            generate, seed, reused);
+    }
+
+    private static string LatestMigration()
+    {
+        var options = new DbContextOptionsBuilder<GamifyDbContext>().UseSqlite("Data Source=:memory:").Options;
+        using var db = new GamifyDbContext(options);
+        return db.Database.GetMigrations().Last();
+    }
+
+    private static long Scalar(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The log, its items and routings, and the default rules' award lines and flags, as the server would hold them.</summary>
+    private static async Task SeedAsync(string path, List<ReplayEvent> events, Dictionary<Guid, ItemProfile> items,
+        List<Rescoring.EventMeta> meta)
+    {
+        Console.WriteLine($"  rescoring: seeding {events.Count:N0} events and their award lines (kept as {Path.GetFileName(path)}) …");
+        var partial = path + ".partial";
+        await BenchDatabase.CreateAsync(partial);
+        await using (var connection = new SqliteConnection(SqliteDatabase.ConnectionString(partial)))
+        {
+            await connection.OpenAsync();
+            Exec(connection, null, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;");
+            await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync();
+            using (var item = Command(connection, tx, """
+                       INSERT INTO "FeedbackItems" ("Id", "Channel", "ExternalId", "Author", "Text", "Url", "Language", "Sentiment",
+                                                    "Priority", "Status", "ReplyCount", "CreatedAt", "ReceivedAt")
+                       VALUES ($1, $2, $3, 'bench', 'synthetic feedback', NULL, $4, $5, $6, 'Open', 0, $7, $7)
+                       """, 7))
+            using (var routing = Command(connection, tx, """
+                       INSERT INTO "FeedbackRoutings" ("FeedbackId", "DepartmentId", "RoutedAt", "ForwardedByEventId") VALUES ($1, $2, $3, NULL)
+                       """, 3))
+            {
+                var n = 0;
+                foreach (var profile in items.Values)
+                {
+                    var received = Rescoring.DateText(profile.ReceivedAt.UtcDateTime);
+                    Run(item, Rescoring.GuidText(profile.ItemId), profile.Channel, $"bench-{n++}", profile.Language,
+                        profile.Sentiment.ToString(), profile.Priority.ToString(), received);
+                    foreach (var department in profile.RoutedDepartments)
+                    {
+                        Run(routing, Rescoring.GuidText(profile.ItemId), Rescoring.GuidText(department), received);
+                    }
+                }
+            }
+
+            using (var insert = Command(connection, tx, """
+                       INSERT INTO "Events" ("Seq", "EventId", "EmployeeId", "DepartmentId", "Type", "FeedbackId", "OccurredAt",
+                                             "RecordedAt", "Source", "TargetDepartmentId", "Text", "Url", "DwellSeconds")
+                       VALUES ($1, $2, $3, $4, $5, $6, $7, $7, $8, $9, NULL, NULL, $10)
+                       """, 10))
+            {
+                for (var i = 0; i < events.Count; i++)
+                {
+                    var e = events[i];
+                    Run(insert, meta[i].Seq, Rescoring.GuidText(e.EventId), Rescoring.GuidText(e.EmployeeId),
+                        Rescoring.GuidText(e.DepartmentId), e.Action.ToString(), e.FeedbackId is { } f ? Rescoring.GuidText(f) : null,
+                        Rescoring.DateText(meta[i].OccurredAt), e.Source,
+                        e.TargetDepartmentId is { } t ? Rescoring.GuidText(t) : null, e.DwellSeconds);
+                }
+            }
+
+            var before = ScoreReplay.Run(RuleSet.Default, events, items, Zone);
+            Rescoring.WriteScoresBulk(connection, tx, meta, before.Events);
+            using (var rules = Command(connection, tx, """
+                       INSERT INTO "RuleSets" ("Version", "Json", "CreatedAt", "CreatedBy") VALUES ($1, $2, $3, 'bench')
+                       """, 3))
+            {
+                Run(rules, RuleSet.Default.Version, RuleSetFormat.Write(RuleSet.Default), Rescoring.DateText(DateTime.UtcNow));
+            }
+
+            await tx.CommitAsync();
+            Exec(connection, null, "PRAGMA wal_checkpoint(TRUNCATE);");
+        }
+
+        SqliteConnection.ClearAllPools();
+        File.Delete(partial + "-wal");
+        File.Delete(partial + "-shm");
+        File.Move(partial, path, overwrite: true);
+    }
+
+    private static void Exec(SqliteConnection connection, SqliteTransaction? tx, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction tx, string sql, int parameters)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = sql;
+        for (var i = 1; i <= parameters; i++)
+        {
+            command.Parameters.Add(new SqliteParameter("$" + i.ToString(CultureInfo.InvariantCulture), null));
+        }
+
+        command.Prepare();
+        return command;
+    }
+
+    private static void Run(SqliteCommand command, params object?[] values)
+    {
+        for (var i = 0; i < values.Length; i++)
+        {
+            command.Parameters[i].Value = values[i] ?? DBNull.Value;
+        }
+
+        command.ExecuteNonQuery();
     }
 
     /// <summary>

@@ -95,7 +95,8 @@ public sealed class GamifyDbContext(DbContextOptions<GamifyDbContext> options) :
             e.HasIndex(x => new { x.EmployeeId, x.EventSeq });
             e.HasIndex(x => new { x.DepartmentId, x.OccurredAt });
             e.HasIndex(x => x.OccurredAt);
-            e.HasIndex(x => x.EventId);
+            // No index on EventId: lookups go through EventSeq (the foreign key's index), and rescoring rebuilds every
+            // Awards index, so each one costs seconds on a million-line log.
             e.Property(x => x.RuleId).HasMaxLength(100);
             e.Property(x => x.Reason).HasMaxLength(300);
         });

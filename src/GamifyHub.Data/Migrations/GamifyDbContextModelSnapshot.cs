@@ -99,8 +99,6 @@ namespace GamifyHub.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("EventId");
-
                     b.HasIndex("EventSeq");
 
                     b.HasIndex("OccurredAt");

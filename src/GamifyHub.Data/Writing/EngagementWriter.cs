@@ -244,12 +244,14 @@ public sealed class EngagementWriter : BackgroundService
             return [];
         }
 
-        var found = seqs.Select(s => s.EventId).ToList();
-        // What the event earned its actor (shared credit passed on to others is not the actor's).
-        var lines = await db.Awards.Where(a => found.Contains(a.EventId))
-            .Select(a => new { a.EventId, a.EmployeeId, a.Points }).ToListAsync();
+        // What the event earned its actor (shared credit passed on to others is not the actor's). Looked up by the event's
+        // sequence number, which the award lines carry and index; Awards has no index on EventId (rescoring rebuilds every
+        // Awards index, and that one was the costliest).
+        var found = seqs.Select(s => s.Seq).ToList();
+        var lines = await db.Awards.Where(a => found.Contains(a.EventSeq))
+            .Select(a => new { a.EventSeq, a.EmployeeId, a.Points }).ToListAsync();
         return seqs.ToDictionary(s => s.EventId,
-            s => (s.Seq, lines.Where(l => l.EventId == s.EventId && l.EmployeeId == s.EmployeeId).Sum(l => l.Points)));
+            s => (s.Seq, lines.Where(l => l.EventSeq == s.Seq && l.EmployeeId == s.EmployeeId).Sum(l => l.Points)));
     }
 
     private static async Task<Dictionary<(string, string), IntakeOutcome>> KnownItems(GamifyDbContext db, List<IntakeWrite> writes)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Threading.Channels;
 using GamifyHub.Data.Entities;
 using GamifyHub.Domain.Feedback;
 using GamifyHub.Domain.Scoring;
@@ -8,15 +9,20 @@ using Microsoft.EntityFrameworkCore.Storage;
 
 namespace GamifyHub.Data.Writing;
 
-/// <summary>What applying a rule set did: the new version in force and how it changed everyone.</summary>
-public sealed record RescoreApplied(RuleSet Rules, RescoreDiff Diff, int AwardLines, int Flags);
+/// <summary>What applying a rule set did: the new version in force, how it changed everyone, and where the time went.</summary>
+public sealed record RescoreApplied(RuleSet Rules, RescoreDiff Diff, int AwardLines, int Flags, IReadOnlyList<RescorePhase> Phases);
+
+/// <summary>How long one step of a rescore took (for logs and the benchmark).</summary>
+/// <param name="ProcessCpu">CPU time the whole process used meanwhile (all threads, so other work too): with
+/// <paramref name="Elapsed"/> it tells waiting for the CPU or the disk from working.</param>
+public readonly record struct RescorePhase(string Name, TimeSpan Elapsed, TimeSpan ProcessCpu);
 
 /// <summary>
 /// Rescoring: replays the whole event log under a proposed rule set and, in one transaction, replaces the award lines and
 /// anti-gaming flags with the replay's, stores the rule set as a new version and audits it. Meant to run through
 /// <see cref="EngagementWriter.ExclusiveAsync{T}"/>, so no event commits between reading the log and replacing its awards.
 /// </summary>
-public static class Rescoring
+public static partial class Rescoring
 {
     private static readonly JsonSerializerOptions SummaryJson = new(JsonSerializerDefaults.Web);
 
@@ -36,26 +42,121 @@ public static class Rescoring
     {
         ArgumentNullException.ThrowIfNull(current);
         ArgumentNullException.ThrowIfNull(proposed);
-        await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
-        var version = (await db.RuleSets.MaxAsync(r => (int?)r.Version, cancellationToken) ?? 0) + 1;
-        var rules = proposed with { Version = version };
+        var phases = new Phases();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            var connection = (SqliteConnection)db.Database.GetDbConnection();
+            using var settings = BulkSettings.Apply(connection);
+            await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
+            var transaction = (SqliteTransaction)tx.GetDbTransaction();
+            var version = (await db.RuleSets.MaxAsync(r => (int?)r.Version, cancellationToken) ?? 0) + 1;
+            var rules = proposed with { Version = version };
 
-        var log = await LoadLogAsync(db, cancellationToken);
-        var before = ScoreReplay.Run(current, log.Events, log.Items, zone);
-        var after = ScoreReplay.Run(rules, log.Events, log.Items, zone);
-        var diff = RescorePreview.Compare(before, after);
+            // The transaction began IMMEDIATE (the write lock) and has written nothing yet.
+            var log = await LoadLogAsync(db, secondReader: true, cancellationToken);
+            phases.Done("load log");
 
-        var connection = (SqliteConnection)db.Database.GetDbConnection();
-        var transaction = (SqliteTransaction)tx.GetDbTransaction();
-        await Execute(connection, transaction, "DELETE FROM \"Awards\"", cancellationToken);
-        await Execute(connection, transaction, "DELETE FROM \"GamingFlags\"", cancellationToken);
-        var (lines, flags) = WriteScoresBulk(connection, transaction, log.Meta, after.Events);
+            // Three things at once on the thread pool: the proposed rules' replay hands its scores over in chunks as it goes
+            // and this thread rewrites the award lines from them, while the current rules are replayed beside (only the
+            // diff needs that one). The replays are pure; only this thread touches the database.
+            var chunks = Channel.CreateUnbounded<EventScore[]>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+            using var stop = new CancellationTokenSource();
+            var afterReplay = Task.Run(() => ReplayProposed(rules, log, zone, chunks.Writer, stop.Token), CancellationToken.None);
+            var beforeReplay = Task.Run(() => ScoreReplay.Run(current, log.Events, log.Items, zone, null, keepScores: false, stop.Token),
+                CancellationToken.None);
+            var replays = Task.WhenAll(afterReplay, beforeReplay);
+            (int Lines, int Flags) written;
+            try
+            {
+                using (var rewriter = AwardRewriter.Open(connection, transaction))
+                {
+                    phases.Done("read the award lines in place");
+                    var next = 0;
+                    await foreach (var chunk in chunks.Reader.ReadAllAsync(cancellationToken))
+                    {
+                        foreach (var score in chunk)
+                        {
+                            rewriter.Add(log.Meta[next++], score);
+                        }
+                    }
 
-        db.RuleSets.Add(new RuleSetEntry { Version = version, Json = RuleSetFormat.Write(rules), CreatedAt = now, CreatedBy = actor });
-        db.RuleChanges.Add(new RuleChange { Kind = RuleChange.Apply, Version = version, Actor = actor, At = now, Summary = Summary(diff) });
-        await db.SaveChangesAsync(cancellationToken);
-        await tx.CommitAsync(cancellationToken);
-        return new RescoreApplied(rules, diff, lines, flags);
+                    if (next != log.Meta.Count)
+                    {
+                        throw new InvalidOperationException($"The replay scored {next} events, the log has {log.Meta.Count}.");
+                    }
+
+                    phases.Done("replay proposed rules + rewrite their award lines and flags (side by side)");
+                    written = rewriter.Finish();
+                    phases.Done(rewriter.RebuiltIndexes ? "remove the lines left over, rebuild indexes" : "remove the lines left over");
+                }
+            }
+            catch
+            {
+                // Let the other core stop before the log it reads goes away; its own outcome no longer matters.
+                await stop.CancelAsync();
+                await Task.WhenAny(replays);
+                throw;
+            }
+
+            await replays;
+            var after = await afterReplay;
+            var diff = RescorePreview.Compare(await beforeReplay, after);
+            phases.Done("wait for the current rules' replay, diff");
+            db.RuleSets.Add(new RuleSetEntry { Version = version, Json = RuleSetFormat.Write(rules), CreatedAt = now, CreatedBy = actor });
+            db.RuleChanges.Add(new RuleChange { Kind = RuleChange.Apply, Version = version, Actor = actor, At = now, Summary = Summary(diff) });
+            await db.SaveChangesAsync(cancellationToken);
+            await tx.CommitAsync(cancellationToken);
+            phases.Done("commit");
+
+            // What SQLite's auto-checkpoint would have done inside the commit (turned off above to time it apart): copy the
+            // transaction's pages from the write-ahead log into the database file.
+            ExecuteSync(connection, null, "PRAGMA wal_checkpoint(PASSIVE)");
+            phases.Done("checkpoint");
+            return new RescoreApplied(rules, diff, written.Lines, written.Flags, phases.List);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private const int ChunkSize = 4096;
+
+    /// <summary>
+    /// The proposed rules' replay, its scores handed to <paramref name="chunks"/> in log order as they come. Stops early once
+    /// <paramref name="stop"/> is cancelled (the writing side failed).
+    /// </summary>
+    private static ReplayResult ReplayProposed(RuleSet proposed,
+        (List<ReplayEvent> Events, Dictionary<Guid, ItemProfile> Items, List<EventMeta> Meta) log, TimeZoneInfo zone,
+        ChannelWriter<EventScore[]> chunks, CancellationToken stop)
+    {
+        try
+        {
+            var chunk = new List<EventScore>(ChunkSize);
+            // Scores are not kept in the result: once written they can go (the diff needs only the standings).
+            var after = ScoreReplay.Run(proposed, log.Events, log.Items, zone, score =>
+            {
+                chunk.Add(score);
+                if (chunk.Count == ChunkSize)
+                {
+                    chunks.TryWrite([.. chunk]);
+                    chunk.Clear();
+                }
+            }, keepScores: false, stop);
+            if (chunk.Count > 0)
+            {
+                chunks.TryWrite([.. chunk]);
+            }
+
+            chunks.Complete();
+            return after;
+        }
+        catch (Exception ex)
+        {
+            chunks.TryComplete(ex);
+            throw;
+        }
     }
 
     /// <summary>Where each replayed event sits in the log: what its award lines and flags must carry.</summary>
@@ -142,57 +243,54 @@ public static class Rescoring
     }
 
     /// <summary>
-    /// <see cref="WriteScores"/> into emptied tables, fast: drops the Awards and GamingFlags indexes, inserts, and recreates
-    /// them from their stored definitions (one sort per index instead of a million random B-tree inserts), all inside
-    /// <paramref name="transaction"/>, with a larger page cache for the duration.
+    /// Replaces every award line and flag with the replay's, fast, inside <paramref name="transaction"/> (see
+    /// <see cref="BulkTables"/> and <see cref="AwardWriter"/>). Writes exactly the rows <see cref="WriteScores"/> writes, in
+    /// the same order. <paramref name="meta"/> and <paramref name="scores"/> are parallel (log order).
     /// </summary>
     public static (int Lines, int Flags) WriteScoresBulk(SqliteConnection connection, SqliteTransaction transaction,
         IReadOnlyList<EventMeta> meta, IReadOnlyList<EventScore> scores)
     {
-        var indexes = new List<(string Name, string Sql)>();
-        using (var list = connection.CreateCommand())
+        if (meta.Count != scores.Count)
         {
-            list.Transaction = transaction;
-            list.CommandText = "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('Awards', 'GamingFlags') AND sql IS NOT NULL";
-            using var reader = list.ExecuteReader();
-            while (reader.Read())
-            {
-                indexes.Add((reader.GetString(0), reader.GetString(1)));
-            }
+            throw new InvalidOperationException($"The replay scored {scores.Count} events, the log has {meta.Count}.");
         }
 
-        long cacheSize;
-        using (var pragma = connection.CreateCommand())
+        using var tables = BulkTables.Empty(connection, transaction);
+        (int Lines, int Flags) written;
+        using (var writer = new AwardWriter(connection))
         {
-            pragma.Transaction = transaction;
-            pragma.CommandText = "PRAGMA cache_size";
-            cacheSize = (long)pragma.ExecuteScalar()!;
-            pragma.CommandText = "PRAGMA cache_size = -262144"; // 256 MB while the indexes are rebuilt
-            pragma.ExecuteNonQuery();
-        }
-
-        try
-        {
-            foreach (var (name, _) in indexes)
+            for (var i = 0; i < meta.Count; i++)
             {
-                ExecuteSync(connection, transaction, $"DROP INDEX \"{name.Replace("\"", "\"\"", StringComparison.Ordinal)}\"");
+                writer.Add(meta[i], scores[i]);
             }
 
-            var written = WriteScores(connection, transaction, meta, scores);
-            foreach (var (_, sql) in indexes)
-            {
-                ExecuteSync(connection, transaction, sql);
-            }
-
-            return written;
+            written = writer.Finish();
         }
-        finally
+
+        tables.RebuildIndexes();
+        return written;
+    }
+
+    /// <summary>Times consecutive steps.</summary>
+    private sealed class Phases
+    {
+        private readonly System.Diagnostics.Stopwatch _clock = System.Diagnostics.Stopwatch.StartNew();
+        private TimeSpan _last;
+        private TimeSpan _lastCpu = Environment.CpuUsage.TotalTime;
+
+        public List<RescorePhase> List { get; } = [];
+
+        public void Done(string name)
         {
-            ExecuteSync(connection, transaction, $"PRAGMA cache_size = {cacheSize}");
+            var now = _clock.Elapsed;
+            var cpu = Environment.CpuUsage.TotalTime;
+            List.Add(new RescorePhase(name, now - _last, cpu - _lastCpu));
+            _last = now;
+            _lastCpu = cpu;
         }
     }
 
-    private static void ExecuteSync(SqliteConnection connection, SqliteTransaction transaction, string sql)
+    private static void ExecuteSync(SqliteConnection connection, SqliteTransaction? transaction, string sql)
     {
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
@@ -201,7 +299,33 @@ public static class Rescoring
     }
 
     /// <summary>The whole log for a replay, read inside the caller's transaction, with each event's place in it.</summary>
-    public static async Task<(List<ReplayEvent> Events, Dictionary<Guid, ItemProfile> Items, List<EventMeta> Meta)> LoadLogAsync(
+    public static Task<(List<ReplayEvent> Events, Dictionary<Guid, ItemProfile> Items, List<EventMeta> Meta)> LoadLogAsync(
+        GamifyDbContext db, CancellationToken cancellationToken) => LoadLogAsync(db, secondReader: false, cancellationToken);
+
+    /// <param name="secondReader">See <see cref="RawLog.TryLoad"/>.</param>
+    private static async Task<(List<ReplayEvent> Events, Dictionary<Guid, ItemProfile> Items, List<EventMeta> Meta)> LoadLogAsync(
+        GamifyDbContext db, bool secondReader, CancellationToken cancellationToken)
+    {
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            var connection = (SqliteConnection)db.Database.GetDbConnection();
+            secondReader &= File.Exists(connection.DataSource);
+            if (RawLog.TryLoad(connection, secondReader, cancellationToken) is { } log)
+            {
+                return log;
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+
+        return await LoadLogWithEfCoreAsync(db, cancellationToken);
+    }
+
+    /// <summary>The log through EF Core: the reference <see cref="LoadLogAsync"/> falls back to for values not in EF Core's canonical form.</summary>
+    internal static async Task<(List<ReplayEvent> Events, Dictionary<Guid, ItemProfile> Items, List<EventMeta> Meta)> LoadLogWithEfCoreAsync(
         GamifyDbContext db, CancellationToken cancellationToken)
     {
         var rows = await db.Events.AsNoTracking().OrderBy(e => e.Seq)
@@ -230,16 +354,9 @@ public static class Rescoring
     public static string GuidText(Guid value) => value.ToString("D").ToUpperInvariant();
 
     /// <summary>How EF Core's SQLite provider stores a DateTime.</summary>
-    public static string DateText(DateTime value) =>
-        value.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", System.Globalization.CultureInfo.InvariantCulture);
+    public static string DateText(DateTime value) => value.ToString(DateFormat, System.Globalization.CultureInfo.InvariantCulture);
+
+    private const string DateFormat = "yyyy-MM-dd HH:mm:ss.FFFFFFF";
 
     private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
-
-    private static async Task Execute(SqliteConnection connection, SqliteTransaction transaction, string sql, CancellationToken cancellationToken)
-    {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
 }

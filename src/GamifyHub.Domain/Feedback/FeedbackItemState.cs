@@ -12,7 +12,8 @@ public sealed class FeedbackItemState
 {
     // An item is routed to a handful of departments: a list beats a hash set here.
     private readonly List<Guid> _departments = [];
-    private readonly HashSet<(Guid Employee, ActionType Action)> _done = [];
+    // Null when nothing will ask (a replay): a set per item is a large share of a million-event replay's allocations.
+    private readonly HashSet<(Guid Employee, ActionType Action)>? _done = [];
 
     // Immutable snapshots handed out in ItemFacts, and the facts themselves: most events see an unchanged item, so
     // they share one ItemFacts instance until a reply, forward, resolve or reopen changes what the next event sees.
@@ -38,6 +39,16 @@ public sealed class FeedbackItemState
         Profile = profile;
     }
 
+    /// <summary>For <see cref="ScoreReplay"/>: scoring facts only, without the record behind <see cref="HasDone"/>.</summary>
+    internal FeedbackItemState(ItemProfile profile, bool rememberWhoDidWhat)
+        : this(profile)
+    {
+        if (!rememberWhoDidWhat)
+        {
+            _done = null;
+        }
+    }
+
     public ItemProfile? Profile { get; }
 
     public FeedbackStatus Status { get; private set; } = FeedbackStatus.Open;
@@ -55,7 +66,8 @@ public sealed class FeedbackItemState
 
     public bool IsRoutedTo(Guid departmentId) => _departments.Contains(departmentId);
 
-    public bool HasDone(Guid employeeId, ActionType action) => _done.Contains((employeeId, action));
+    public bool HasDone(Guid employeeId, ActionType action) =>
+        _done?.Contains((employeeId, action)) ?? throw new InvalidOperationException("This item state does not remember who did what.");
 
     /// <summary>Checks whether an employee of a department may take this action now. Null means allowed.</summary>
     public ActionRejection? Check(Guid departmentId, ActionType action, Guid? forwardTo)
@@ -121,7 +133,7 @@ public sealed class FeedbackItemState
 
     private void Apply(Guid employeeId, Guid departmentId, ActionType action, Guid? forwardTo, bool joinsChain, IReadOnlyList<AwardLine> awards)
     {
-        _done.Add((employeeId, action));
+        _done?.Add((employeeId, action));
         switch (action)
         {
             case ActionType.Reply:

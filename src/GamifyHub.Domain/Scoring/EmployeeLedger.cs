@@ -33,9 +33,11 @@ public sealed class EmployeeLedger
 
     // Per company-local day: rewarded actions per type (diminishing returns) and own positive points per category (caps).
     private readonly Dictionary<int, DayCounters> _days = [];
+    private int _countersDay = int.MinValue;
+    private DayCounters? _counters;
 
     // Per item and action: when this employee last did it (cooldown) and whether it was ever rewarded (once per item).
-    private readonly Dictionary<ItemAction, ItemMemo> _onItems = [];
+    private readonly Dictionary<ItemAction, ItemMemo> _onItems;
 
     // Per action type: the times of the last MaxBurstCount actions, newest at _recentNext − 1 (burst detection).
     private readonly long[]?[] _recent = new long[ActionKinds][];
@@ -49,9 +51,21 @@ public sealed class EmployeeLedger
     private readonly HashSet<Guid> _departmentsEngaged = [];
     private readonly List<TimeSpan> _firstReplyDelays = [];
 
+    // The local day of the last instant asked about: scoring and then observing one event ask twice.
+    private long _dayTicks = long.MinValue;
+    private TimeZoneInfo? _dayZone;
+    private int _dayNumber;
+
     public EmployeeLedger(Guid employeeId)
+        : this(employeeId, 0)
+    {
+    }
+
+    /// <param name="expectedOwnEvents">How many of their own events the ledger will observe (a replay knows): sizes its memory once.</param>
+    internal EmployeeLedger(Guid employeeId, int expectedOwnEvents)
     {
         EmployeeId = employeeId;
+        _onItems = new Dictionary<ItemAction, ItemMemo>(expectedOwnEvents);
     }
 
     public Guid EmployeeId { get; }
@@ -94,14 +108,29 @@ public sealed class EmployeeLedger
     public ScoreResult Score(RuleSet rules, EngagementFact fact, TimeZoneInfo zone)
     {
         ArgumentNullException.ThrowIfNull(rules);
+        CheckScored(fact, zone);
+        return ScoreChecked(CompiledRules.For(rules), fact, zone);
+    }
+
+    /// <summary><see cref="Score(RuleSet, EngagementFact, TimeZoneInfo)"/> with the rules already compiled (a replay scores a million events with one set).</summary>
+    internal ScoreResult Score(CompiledRules compiled, EngagementFact fact, TimeZoneInfo zone)
+    {
+        CheckScored(fact, zone);
+        return ScoreChecked(compiled, fact, zone);
+    }
+
+    private void CheckScored(EngagementFact fact, TimeZoneInfo zone)
+    {
         CheckFact(fact);
         ArgumentNullException.ThrowIfNull(zone);
         if (fact.EmployeeId != EmployeeId)
         {
             throw new ArgumentException($"Event {fact.EventId} is by employee {fact.EmployeeId}, not {EmployeeId}.", nameof(fact));
         }
+    }
 
-        var compiled = CompiledRules.For(rules);
+    private ScoreResult ScoreChecked(CompiledRules compiled, EngagementFact fact, TimeZoneInfo zone)
+    {
         var item = fact.Item;
         var lines = _scratch ??= new List<AwardLine>(8);
         lines.Clear();
@@ -122,7 +151,7 @@ public sealed class EmployeeLedger
             return Result(lines, flags);
         }
 
-        var counters = _days.GetValueOrDefault(LocalDayNumber(fact.OccurredAt, zone));
+        var counters = CountersOn(DayNumber(fact.OccurredAt, zone));
         var diminish = compiled.DiminishFor((counters?.Actions[(int)fact.Action] ?? 0) + 1);
         Span<long> used = stackalloc long[CategoryKinds];
         counters?.Points.CopyTo(used);
@@ -265,9 +294,8 @@ public sealed class EmployeeLedger
             return;
         }
 
-        var dayNumber = LocalDayNumber(fact.OccurredAt, zone);
-        ref var counters = ref CollectionsMarshal.GetValueRefOrAddDefault(_days, dayNumber, out _);
-        counters ??= new DayCounters();
+        var dayNumber = DayNumber(fact.OccurredAt, zone);
+        var counters = CountersToUpdateOn(dayNumber);
         counters.Actions[action]++;
         for (var i = 0; i < awardsOfThisEvent.Count; i++)
         {
@@ -302,6 +330,42 @@ public sealed class EmployeeLedger
                 _firstReplyDelays.Add(delay < TimeSpan.Zero ? TimeSpan.Zero : delay);
             }
         }
+    }
+
+    /// <summary>The day's counters, if any; the last day asked about is remembered (an employee's events come days at a time).</summary>
+    private DayCounters? CountersOn(int dayNumber)
+    {
+        if (dayNumber != _countersDay)
+        {
+            _counters = _days.GetValueOrDefault(dayNumber);
+            _countersDay = dayNumber;
+        }
+
+        return _counters;
+    }
+
+    private DayCounters CountersToUpdateOn(int dayNumber)
+    {
+        if (dayNumber != _countersDay || _counters is null)
+        {
+            ref var counters = ref CollectionsMarshal.GetValueRefOrAddDefault(_days, dayNumber, out _);
+            _counters = counters ??= new DayCounters();
+            _countersDay = dayNumber;
+        }
+
+        return _counters;
+    }
+
+    private int DayNumber(DateTimeOffset at, TimeZoneInfo zone)
+    {
+        if (at.UtcTicks != _dayTicks || !ReferenceEquals(zone, _dayZone))
+        {
+            _dayNumber = LocalDayNumber(at, zone);
+            _dayTicks = at.UtcTicks;
+            _dayZone = zone;
+        }
+
+        return _dayNumber;
     }
 
     /// <summary>The company-local calendar day of an instant, as a day number (see <see cref="DateOnly.DayNumber"/>).</summary>

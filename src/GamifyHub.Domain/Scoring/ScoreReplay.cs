@@ -1,4 +1,5 @@
 using GamifyHub.Domain.Badges;
+using System.Runtime.InteropServices;
 using GamifyHub.Domain.Feedback;
 
 namespace GamifyHub.Domain.Scoring;
@@ -51,29 +52,70 @@ public static class ScoreReplay
         RuleSet rules,
         IEnumerable<ReplayEvent> eventsInCommitOrder,
         IReadOnlyDictionary<Guid, ItemProfile> items,
-        TimeZoneInfo zone)
+        TimeZoneInfo zone) => Run(rules, eventsInCommitOrder, items, zone, null);
+
+    /// <inheritdoc cref="Run(RuleSet, IEnumerable{ReplayEvent}, IReadOnlyDictionary{Guid, ItemProfile}, TimeZoneInfo)"/>
+    /// <param name="scored">Told each event's score in log order as soon as it is known, so a caller can store scores while
+    /// the replay goes on. An exception it throws ends the replay.</param>
+    /// <param name="keepScores">False: the result's <see cref="ReplayResult.Events"/> is empty (the caller needs only where
+    /// everyone stands, or takes the scores from <paramref name="scored"/>): a million scores less to hold on to.</param>
+    /// <param name="cancellationToken">Checked every few thousand events.</param>
+    public static ReplayResult Run(
+        RuleSet rules,
+        IEnumerable<ReplayEvent> eventsInCommitOrder,
+        IReadOnlyDictionary<Guid, ItemProfile> items,
+        TimeZoneInfo zone,
+        Action<EventScore>? scored,
+        bool keepScores = true,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(rules);
         ArgumentNullException.ThrowIfNull(eventsInCommitOrder);
         ArgumentNullException.ThrowIfNull(items);
         ArgumentNullException.ThrowIfNull(zone);
 
-        var ledgers = new Dictionary<Guid, EmployeeLedger>();
-        var states = new Dictionary<Guid, FeedbackItemState>();
-        var scores = eventsInCommitOrder.TryGetNonEnumeratedCount(out var count) ? new List<EventScore>(count) : [];
+        CompiledRules? compiled = null; // compiled (and validated) at the first event, as scoring event by event would
+        var log = eventsInCommitOrder as IReadOnlyList<ReplayEvent> ?? [.. eventsInCommitOrder];
+
+        // Each ledger remembers (item, action) per own event: sized up front, its dictionary never regrows (and the
+        // garbage of regrowing is most of what a long replay's collector copies).
+        var ownEvents = new Dictionary<Guid, int>();
+        for (var i = 0; i < log.Count; i++)
+        {
+            CollectionsMarshal.GetValueRefOrAddDefault(ownEvents, log[i].EmployeeId, out _)++;
+        }
+
+        var ledgers = new Dictionary<Guid, EmployeeLedger>(ownEvents.Count);
+        var states = new Dictionary<Guid, FeedbackItemState>(Math.Min(items.Count, log.Count));
+        var scores = new List<EventScore>(keepScores ? log.Count : 0);
         var latest = DateTimeOffset.MinValue;
 
-        foreach (var e in eventsInCommitOrder)
+        for (var i = 0; i < log.Count; i++)
         {
+            var e = log[i];
             var state = e.FeedbackId is { } itemId ? StateFor(itemId, states, items) : null;
             var fact = new EngagementFact(e.EventId, e.EmployeeId, e.DepartmentId, e.Action, e.OccurredAt, e.Source,
                 e.DwellSeconds, state?.FactsFor(e.Action, e.TargetDepartmentId));
-            var actor = LedgerFor(e.EmployeeId, ledgers);
-            var result = actor.Score(rules, fact, zone);
+            var actor = LedgerFor(e.EmployeeId, ledgers, ownEvents);
+            var result = actor.Score(compiled ??= CompiledRules.For(rules), fact, zone);
             actor.Observe(fact, result.Awards, zone);
-            ObserveOthers(fact, result.Awards, ledgers, zone);
+            ObserveOthers(fact, result.Awards, ledgers, ownEvents, zone);
             state?.Apply(e.EmployeeId, e.DepartmentId, e.Action, e.TargetDepartmentId, e.Source, result.Awards);
-            scores.Add(new EventScore(e.EventId, result.Awards, result.Flags));
+            if (keepScores || scored is not null)
+            {
+                var score = new EventScore(e.EventId, result.Awards, result.Flags);
+                if (keepScores)
+                {
+                    scores.Add(score);
+                }
+
+                scored?.Invoke(score);
+            }
+
+            if ((i & 0xFFF) == 0xFFF)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
             if (e.OccurredAt > latest)
             {
                 latest = e.OccurredAt;
@@ -111,7 +153,8 @@ public static class ScoreReplay
     }
 
     /// <summary>Lets every other employee named in the lines (shared credit, clawbacks) observe the event once.</summary>
-    private static void ObserveOthers(EngagementFact fact, IReadOnlyList<AwardLine> awards, Dictionary<Guid, EmployeeLedger> ledgers, TimeZoneInfo zone)
+    private static void ObserveOthers(EngagementFact fact, IReadOnlyList<AwardLine> awards, Dictionary<Guid, EmployeeLedger> ledgers,
+        Dictionary<Guid, int> ownEvents, TimeZoneInfo zone)
     {
         for (var i = 0; i < awards.Count; i++)
         {
@@ -129,16 +172,16 @@ public static class ScoreReplay
 
             if (!seenBefore)
             {
-                LedgerFor(recipient, ledgers).Observe(fact, awards, zone);
+                LedgerFor(recipient, ledgers, ownEvents).Observe(fact, awards, zone);
             }
         }
     }
 
-    private static EmployeeLedger LedgerFor(Guid employeeId, Dictionary<Guid, EmployeeLedger> ledgers)
+    private static EmployeeLedger LedgerFor(Guid employeeId, Dictionary<Guid, EmployeeLedger> ledgers, Dictionary<Guid, int> ownEvents)
     {
         if (!ledgers.TryGetValue(employeeId, out var ledger))
         {
-            ledger = new EmployeeLedger(employeeId);
+            ledger = new EmployeeLedger(employeeId, ownEvents.GetValueOrDefault(employeeId));
             ledgers.Add(employeeId, ledger);
         }
 
@@ -157,7 +200,7 @@ public static class ScoreReplay
             return null;
         }
 
-        state = new FeedbackItemState(profile);
+        state = new FeedbackItemState(profile, rememberWhoDidWhat: false);
         states.Add(itemId, state);
         return state;
     }
