@@ -58,17 +58,20 @@ public sealed class InboxApiTests(GamifyHubFactory factory) : IClassFixture<Gami
         var english = await Ingest(integration, "x", $"The battery {marker} drains overnight after the update.");
         var ravi = await factory.SignedIn(ApiClient.Ravi);
 
+        Assert.Equal([english, german], Ids(await All(ravi, $"status=all&q={U(marker)}"))); // newest first
         Assert.Equal([german], Ids(await All(ravi, $"status=all&q={U(marker)}+lädt")));
         Assert.Equal([german], Ids(await All(ravi, $"status=all&q={U(marker)}+LADT"))); // umlaut and case folded
         Assert.Equal([german], Ids(await All(ravi, $"status=all&q={U("größe ÄRGERT " + marker)}")));
         Assert.Equal([english], Ids(await All(ravi, $"status=all&q={U(marker)}+drains+overnight")));
-        Assert.Equal([english, german], Ids(await All(ravi, $"status=all&q={U(marker)}"))); // newest first
         Assert.Equal([english], Ids(await All(ravi, $"status=all&q={U(marker)}+batt"))); // a prefix while typing
         Assert.Empty(await All(ravi, $"status=all&q={U(marker)}+drains+lädt")); // every word must occur
         Assert.Equal([german], Ids(await All(ravi, $"status=all&channel=facebook&q={U(marker)}"))); // with a filter
 
         // FTS syntax in what people type is taken as words, never as query operators.
-        Assert.Equal([german], Ids(await All(ravi, $"status=all&q={U($"\"{marker}\" AND lädt* NOT (")}")));
+        Assert.Equal([german], Ids(await All(ravi, $"status=all&q={U($"\"{marker}\" lädt*) (^ :")}")));
+        Assert.Empty(await All(ravi, $"status=all&q={U($"{marker} NOT lädt")}")); // NOT is a word to find here
+        await All(ravi, $"status=all&q={U("AND OR NEAR(a b)")}"); // answers, however odd the words
+
     }
 
     [Fact]
@@ -224,13 +227,15 @@ public sealed class InboxApiTests(GamifyHubFactory factory) : IClassFixture<Gami
     {
         var ravi = await factory.SignedIn(ApiClient.Ravi);
         var lena = await factory.SignedIn(ApiClient.Lena);
-        var departments = await ravi.GetJson("/api/departments");
-        var product = departments.EnumerateArray().First(d => d.GetProperty("name").GetString() == "Product Management");
         var item = await Ingest(factory.WithApiKey(), "appstore", $"Battery drains {Marker()} since the update.");
+        var routed = (await ravi.GetJson($"/api/feedback/{item}")).GetProperty("item").GetProperty("departments").EnumerateArray()
+            .Select(d => d.GetProperty("name").GetString()).ToList();
+        var target = (await ravi.GetJson("/api/departments")).EnumerateArray().First(d => !routed.Contains(d.GetProperty("name").GetString()));
+        var targetName = target.GetProperty("name").GetString();
 
         await Act(ravi, item, new { type = "read" });
         await Act(ravi, item, new { type = "tag", text = "battery" });
-        await Act(ravi, item, new { type = "forward", departmentId = product.GetProperty("id").GetString(), note = "Roadmap <b>question</b>" });
+        await Act(ravi, item, new { type = "forward", departmentId = target.GetProperty("id").GetString(), note = "Roadmap <b>question</b>" });
         await Act(lena, item, new { type = "insight", title = "Battery saver mode", url = "https://backlog.example/NIM-42" });
         await Act(ravi, item, new { type = "resolve", note = "Fixed in 2.4, customer told." });
 
@@ -241,15 +246,16 @@ public sealed class InboxApiTests(GamifyHubFactory factory) : IClassFixture<Gami
         Assert.Equal(["Ravi Patel", "Ravi Patel", "Ravi Patel", "Lena Müller", "Ravi Patel"],
             history.Select(h => h.GetProperty("employeeName").GetString()));
         Assert.Equal("Roadmap question", history[2].GetProperty("note").GetString()); // markup stripped
-        Assert.Equal("Product Management", history[2].GetProperty("toDepartment").GetProperty("name").GetString());
+        Assert.Equal(targetName, history[2].GetProperty("toDepartment").GetProperty("name").GetString());
         Assert.Equal("Battery saver mode", history[3].GetProperty("title").GetString());
         Assert.Equal("https://backlog.example/NIM-42", history[3].GetProperty("url").GetString());
 
         var chain = detail.GetProperty("handOffs").EnumerateArray().ToList();
-        Assert.Equal(("routed", Rnd), (chain[0].GetProperty("kind").GetString(), chain[0].GetProperty("to").GetProperty("name").GetString()));
+        Assert.Equal("routed", chain[0].GetProperty("kind").GetString());
+        Assert.Contains(chain, c => c.GetProperty("kind").GetString() == "routed" && c.GetProperty("to").GetProperty("name").GetString() == Rnd);
         var forward = chain.Single(c => c.GetProperty("kind").GetString() == "forwarded");
         Assert.Equal(Rnd, forward.GetProperty("from").GetProperty("name").GetString());
-        Assert.Equal("Product Management", forward.GetProperty("to").GetProperty("name").GetString());
+        Assert.Equal(targetName, forward.GetProperty("to").GetProperty("name").GetString());
         Assert.Equal("Ravi Patel", forward.GetProperty("by").GetString());
         Assert.Equal("Roadmap question", forward.GetProperty("note").GetString());
 
