@@ -31,6 +31,18 @@ public sealed record BenchOptions
     /// <summary>Skip the rescoring run.</summary>
     public bool SkipRescore { get; init; }
 
+    /// <summary>Run only the inbox paging scenario (ms per page at <see cref="InboxItems"/> items) and write its section.</summary>
+    public bool InboxOnly { get; init; }
+
+    /// <summary>Skip the inbox paging scenario in a full run.</summary>
+    public bool SkipInbox { get; init; }
+
+    /// <summary>Feedback items written into the inbox scenario's database.</summary>
+    public int InboxItems { get; init; } = 100_000;
+
+    /// <summary>Timed requests per row of the inbox scenario.</summary>
+    public int InboxSamples { get; init; } = 200;
+
     /// <summary>The server's entry assembly; default: src/GamifyHub.Server/bin/Release/net10.0/GamifyHub.Server.dll.</summary>
     public string? ServerDll { get; init; }
 
@@ -62,6 +74,10 @@ public sealed record BenchOptions
           --group G             events per transaction in the raw grouped run (default 500 = WriterOptions.MaxBatch)
           --rescore-events R    events in the rescoring run: replay under two rule sets + write the award lines (default 1000000)
           --skip-rescore        skip the rescoring run
+          --inbox-only          run only the inbox paging scenario (ms per page at 100,000 items) and write its section
+          --skip-inbox          skip the inbox paging scenario
+          --inbox-items N       items seeded for the inbox scenario (default 100000)
+          --inbox-samples S     timed requests per inbox row (default 200)
           --server-dll PATH     the server to start (default src/GamifyHub.Server/bin/Release/net10.0/GamifyHub.Server.dll)
           --no-build            fail instead of building the server when its dll is missing
           --work-dir DIR        where the SQLite files go (default: a new temp directory, deleted afterwards)
@@ -94,6 +110,10 @@ public sealed record BenchOptions
                 "--group" => o with { GroupSize = Int(1, 100_000) },
                 "--rescore-events" => o with { RescoreEvents = Int(1, 10_000_000) },
                 "--skip-rescore" => o with { SkipRescore = true },
+                "--inbox-only" => o with { InboxOnly = true },
+                "--skip-inbox" => o with { SkipInbox = true },
+                "--inbox-items" => o with { InboxItems = Int(100, 5_000_000) },
+                "--inbox-samples" => o with { InboxSamples = Int(1, 100_000) },
                 "--server-dll" => o with { ServerDll = Value() },
                 "--no-build" => o with { BuildServerIfMissing = false },
                 "--work-dir" => o with { WorkDir = Value() },
