@@ -131,7 +131,8 @@ public static class InboxScenario
         sb.AppendLine("|---|---:|---:|---:|---:|---:|");
         foreach (var r in result.Rows)
         {
-            sb.AppendLine(Inv, $"| {r.Name} (`{r.Query.Split("&cursor=")[0]}`) | {r.Pages} | {r.Items} | {r.Latency.P50:0.00} | {r.Latency.P95:0.00} | {r.Latency.P99:0.00} |");
+            var shown = r.Query.Split("&cursor=")[0] + (r.Query.Contains("&cursor=", StringComparison.Ordinal) ? "&cursor=…" : "");
+            sb.AppendLine(Inv, $"| {r.Name} (`{shown}`) | {r.Pages} | {r.Items} | {r.Latency.P50:0.00} | {r.Latency.P95:0.00} | {r.Latency.P99:0.00} |");
         }
 
         sb.AppendLine();
