@@ -125,7 +125,7 @@ public static class InboxScenario
         sb.AppendLine(Inv, $"{result.Seeded:N0} items written straight into the server's SQLite file in {result.SeedTime.TotalSeconds:0.0} s " +
                            $"(FTS index filled by its triggers); {result.DepartmentItems:N0} of them routed to Ravi's department, plus the demo's. " +
                            $"One client, sequential requests over loopback HTTP, {PageSize} items a page; the time is the whole request as the " +
-                           "client sees it (sign-in check, query, JSON).");
+                           $"client sees it (sign-in check, query, JSON).");
         sb.AppendLine();
         sb.AppendLine("| request | pages timed | items/page | p50 ms | p95 ms | p99 ms |");
         sb.AppendLine("|---|---:|---:|---:|---:|---:|");
