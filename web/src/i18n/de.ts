@@ -158,6 +158,7 @@ export const de: Messages = {
     searchPlaceholder: 'Wörter im Text oder Autor …',
     clearSearch: 'Suche leeren',
     filters: 'Filter',
+    writtenIn: 'Verfasst auf',
     any: 'Alle',
     tag: 'Schlagwort',
     tagText: 'Schlagwort',

@@ -156,6 +156,8 @@ export const en = {
     searchPlaceholder: 'Words in the text or author…',
     clearSearch: 'Clear search',
     filters: 'Filters',
+    // Not "Language": the header's language switch owns that label.
+    writtenIn: 'Written in',
     any: 'Any',
     tag: 'Tag',
     tagText: 'Tag',

@@ -277,7 +277,7 @@ export function InboxPage() {
         {filterSelect('channel', t.inbox.channel, CHANNELS, channelName)}
         {filterSelect('sentiment', t.inbox.sentiment, SENTIMENTS, (v) => label(t.sentiment, v))}
         {filterSelect('priority', t.inbox.priority, PRIORITIES, (v) => label(t.priority, v))}
-        {filterSelect('language', t.inbox.language, LANGUAGES, (v) => languageName(v, lang))}
+        {filterSelect('language', t.inbox.writtenIn, LANGUAGES, (v) => languageName(v, lang))}
       </div>
 
       <p className="sr-only" role="status" aria-live="polite" data-testid="inbox-results">
