@@ -153,6 +153,36 @@ public sealed class InboxApiTests(GamifyHubFactory factory) : IClassFixture<Gami
     }
 
     [Fact]
+    public async Task Hostile_search_and_filter_values_are_answered_200_or_400_never_a_server_error()
+    {
+        var ravi = await factory.SignedIn(ApiClient.Ravi);
+        var random = new Random(20_261_128);
+        string[] pieces = ["\"", "*", "^", ":", "(", ")", "NEAR", "AND", "OR", "NOT", "-", "+", "{", "}", "'", ";", "--", "%", "_",
+            "\u0000", "\u200B", "\u202E", "\u0301", "ä", "ß", "𞤀", "𝔘", "\uFFFD", "<b>", "&amp;", "\\", "/", "?", "#", "=", "&", " ", "x", "1"];
+        var queries = new List<string> { "\"\"", "*", "NEAR(a b, 2)", "a:b", "^a", "\"unterminated", "e\u0301", new string('ß', 200) };
+        for (var i = 0; i < 150; i++)
+        {
+            queries.Add(string.Concat(Enumerable.Range(0, random.Next(1, 12)).Select(_ => pieces[random.Next(pieces.Length)])));
+        }
+
+        foreach (var q in queries)
+        {
+            foreach (var parameter in new[] { "q", "channel", "language", "cursor", "sentiment" })
+            {
+                var response = await ravi.GetAsync($"/api/feedback?status=all&{parameter}={Uri.EscapeDataString(q)}");
+                Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.BadRequest,
+                    $"{parameter}={q} → {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+                if (response.StatusCode == HttpStatusCode.BadRequest)
+                {
+                    Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+                }
+            }
+        }
+
+        Assert.DoesNotContain(factory.Logs.Entries, e => e.StartsWith("Error", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_too_long_search_or_a_cursor_with_a_page_number_is_a_400()
     {
         var ravi = await factory.SignedIn(ApiClient.Ravi);
