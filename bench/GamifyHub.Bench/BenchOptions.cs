@@ -63,6 +63,18 @@ public sealed record BenchOptions
     /// <summary>Run only the rescoring scenario (no server, nothing written to the docs): for working on rescoring.</summary>
     public bool RescoreOnly { get; init; }
 
+    /// <summary>Run only the inbox paging scenario (ms per page at <see cref="InboxItems"/> items) and write its section.</summary>
+    public bool InboxOnly { get; init; }
+
+    /// <summary>Skip the inbox paging scenario in a full run.</summary>
+    public bool SkipInbox { get; init; }
+
+    /// <summary>Feedback items written into the inbox scenario's database.</summary>
+    public int InboxItems { get; init; } = 100_000;
+
+    /// <summary>Timed requests per row of the inbox scenario.</summary>
+    public int InboxSamples { get; init; } = 200;
+
     /// <summary>The server's entry assembly; default: src/GamifyHub.Server/bin/Release/net10.0/GamifyHub.Server.dll.</summary>
     public string? ServerDll { get; init; }
 
@@ -105,6 +117,10 @@ public sealed record BenchOptions
                                 bench/run.sh sets after starting a private redis-server); without one the Redis side is skipped
           --rescore-only        run only the rescoring scenario; prints, never writes the docs (with --work-dir, the
                                 seeded file is kept there and reused by the next run)
+          --inbox-only          run only the inbox paging scenario (ms per page at 100,000 items) and write its section
+          --skip-inbox          skip the inbox paging scenario
+          --inbox-items N       items seeded for the inbox scenario (default 100000)
+          --inbox-samples S     timed requests per inbox row (default 200)
           --server-dll PATH     the server to start (default src/GamifyHub.Server/bin/Release/net10.0/GamifyHub.Server.dll)
           --no-build            fail instead of building the server when its dll is missing
           --work-dir DIR        where the SQLite files go (default: a new temp directory, deleted afterwards)
@@ -152,6 +168,10 @@ public sealed record BenchOptions
                 "--board-pipeline" => o with { BoardPipeline = Int(1, 100_000) },
                 "--redis" => o with { Redis = Loopback(args[i], Value()), RedisFromRunScript = false },
                 "--rescore-only" => o with { RescoreOnly = true },
+                "--inbox-only" => o with { InboxOnly = true },
+                "--skip-inbox" => o with { SkipInbox = true },
+                "--inbox-items" => o with { InboxItems = Int(100, 5_000_000) },
+                "--inbox-samples" => o with { InboxSamples = Int(1, 100_000) },
                 "--server-dll" => o with { ServerDll = Value() },
                 "--no-build" => o with { BuildServerIfMissing = false },
                 "--work-dir" => o with { WorkDir = Value() },

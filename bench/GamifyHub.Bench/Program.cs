@@ -53,7 +53,7 @@ using var sigterm = System.Runtime.InteropServices.PosixSignalRegistration.Creat
 try
 {
     // Boards first: in-process and Redis only, no server, so `--only boards` never builds or starts it.
-    if (options.RunBoards && !options.RescoreOnly)
+    if (options.RunBoards && !options.RescoreOnly && !options.InboxOnly)
     {
         var boards = await BoardsScenario.RunAsync(options);
         var boardsReport = new BoardsReport(options, boards, Machine.Describe(workDir, boards.LoadBefore));
@@ -92,6 +92,12 @@ try
         }
 
         await BuildServerAsync(repo);
+    }
+
+    if (options.InboxOnly)
+    {
+        await RunInboxAsync(options, serverDll, workDir, repo, loadBefore);
+        return 0;
     }
 
     Console.WriteLine($"GamifyHub benchmark: {options.Events:N0} events, batch {options.Batch}, {options.Concurrency} clients");
@@ -234,6 +240,11 @@ try
         }
     }
 
+    if (!options.SkipInbox)
+    {
+        await RunInboxAsync(options, serverDll, workDir, repo, Machine.LoadAverage());
+    }
+
     SqliteConnection.ClearAllPools();
     var report = new Report(options, results, checks, observations, Machine.Describe(workDir, loadBefore), rescoring, rescoreChecks);
     Console.WriteLine();
@@ -304,6 +315,20 @@ finally
         {
             Console.Error.WriteLine($"Could not delete {workDir}: {ex.Message}");
         }
+    }
+}
+
+static async Task RunInboxAsync(BenchOptions options, string serverDll, string workDir, string repo, string loadBefore)
+{
+    Console.WriteLine($"Inbox paging: {options.InboxItems:N0} items, {options.InboxSamples} timed requests per row");
+    var result = await InboxScenario.RunAsync(serverDll, workDir, options.InboxItems, options.InboxSamples);
+    var command = "dotnet run -c Release --project bench/GamifyHub.Bench -- " + string.Join(' ', options.RawArgs);
+    var section = InboxScenario.Section(result, command.TrimEnd(' ', '-'), Machine.Describe(workDir, loadBefore));
+    Console.WriteLine();
+    Console.WriteLine(section);
+    if (options.WriteDocs)
+    {
+        InboxScenario.WriteInto(Path.Combine(repo, "docs", "benchmarks.md"), section);
     }
 }
 

@@ -61,7 +61,9 @@ public sealed class GamifyDbContext(DbContextOptions<GamifyDbContext> options) :
         builder.Entity<FeedbackItem>(e =>
         {
             e.HasIndex(x => new { x.Channel, x.ExternalId }).IsUnique();
-            e.HasIndex(x => x.ReceivedAt);
+            // Inbox keyset paging walks (receivedAt desc, id desc); the status one serves the default "open" view.
+            e.HasIndex(x => new { x.ReceivedAt, x.Id });
+            e.HasIndex(x => new { x.Status, x.ReceivedAt, x.Id });
             e.Property(x => x.Channel).HasMaxLength(30);
             e.Property(x => x.ExternalId).HasMaxLength(FeedbackLimits.ExternalIdMaxLength);
             e.Property(x => x.Author).HasMaxLength(FeedbackLimits.AuthorMaxLength);
@@ -84,6 +86,9 @@ public sealed class GamifyDbContext(DbContextOptions<GamifyDbContext> options) :
             e.HasIndex(x => x.EventId).IsUnique();
             e.HasIndex(x => new { x.FeedbackId, x.Seq });
             e.HasIndex(x => new { x.EmployeeId, x.Seq });
+
+            // The insights board reads only insight links; a partial index keeps the append path of every other event as it was.
+            e.HasIndex(x => x.OccurredAt).HasFilter("\"Type\" = 'Insight'").HasDatabaseName("IX_Events_Insight_OccurredAt");
             e.Property(x => x.Source).HasMaxLength(30);
             e.Property(x => x.Text).HasMaxLength(FeedbackLimits.NoteMaxLength);
             e.Property(x => x.Url).HasMaxLength(FeedbackLimits.UrlMaxLength);

@@ -6,6 +6,7 @@ import { useToast } from './components/Toasts';
 import { useMe, useSession } from './features/auth/session';
 import { AdminPage, isAdmin } from './features/admin/AdminPage';
 import { InboxPage } from './features/inbox/InboxPage';
+import { InsightsPage } from './features/insights/InsightsPage';
 import { LeaderboardPage } from './features/board/LeaderboardPage';
 import { MePanel } from './features/me/MePanel';
 import { useI18n, useT } from './i18n';
@@ -83,7 +84,8 @@ export function AppLayout() {
   });
 
   useEffect(() => {
-    const page = route === 'inbox' ? t.inbox.title : route === 'admin' ? t.admin.title : t.board.title;
+    const page =
+      route === 'inbox' ? t.inbox.title : route === 'admin' ? t.admin.title : route === 'insights' ? t.insights.title : t.board.title;
     document.title = `${page} · ${t.common.appName}`;
   }, [route, t]);
 
@@ -108,6 +110,9 @@ export function AppLayout() {
           <NavLink route="leaderboard" current={route}>
             {t.header.leaderboard}
           </NavLink>
+          <NavLink route="insights" current={route}>
+            {t.header.insights}
+          </NavLink>
           {isAdmin(me.roles) && (
             <NavLink route="admin" current={route}>
               {t.header.admin}
@@ -126,7 +131,15 @@ export function AppLayout() {
       </Header>
       <div className={route === 'admin' ? 'shell shell--wide' : 'shell'} data-testid="shell" data-live={liveStatus}>
         <main id="main" className="shell__main" tabIndex={-1}>
-          {route === 'inbox' ? <InboxPage /> : route === 'admin' ? <AdminPage /> : <LeaderboardPage />}
+          {route === 'inbox' ? (
+            <InboxPage />
+          ) : route === 'admin' ? (
+            <AdminPage />
+          ) : route === 'insights' ? (
+            <InsightsPage />
+          ) : (
+            <LeaderboardPage />
+          )}
         </main>
         {route !== 'admin' && <MePanel />}
       </div>

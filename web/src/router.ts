@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 
-export type Route = 'inbox' | 'leaderboard' | 'admin';
+export type Route = 'inbox' | 'leaderboard' | 'insights' | 'admin';
 
-const routes: Route[] = ['inbox', 'leaderboard', 'admin'];
+const routes: Route[] = ['inbox', 'leaderboard', 'insights', 'admin'];
 
 export function parseRoute(hash: string): Route {
   const name = hash.replace(/^#\/?/, '').split(/[/?]/)[0];

@@ -222,6 +222,10 @@ namespace GamifyHub.Data.Migrations
                     b.HasIndex("EventId")
                         .IsUnique();
 
+                    b.HasIndex("OccurredAt")
+                        .HasDatabaseName("IX_Events_Insight_OccurredAt")
+                        .HasFilter("\"Type\" = 'Insight'");
+
                     b.HasIndex("EmployeeId", "Seq");
 
                     b.HasIndex("FeedbackId", "Seq");
@@ -293,10 +297,12 @@ namespace GamifyHub.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ReceivedAt");
-
                     b.HasIndex("Channel", "ExternalId")
                         .IsUnique();
+
+                    b.HasIndex("ReceivedAt", "Id");
+
+                    b.HasIndex("Status", "ReceivedAt", "Id");
 
                     b.ToTable("FeedbackItems");
                 });

@@ -16,14 +16,34 @@ public sealed record FeedbackBatchAccepted(IReadOnlyList<FeedbackAccepted> Resul
 
 public sealed record FeedbackItemDto(Guid Id, string Channel, string ExternalId, string Author, string Text, string? Url,
     string Language, string Sentiment, string Priority, string Status, IReadOnlyList<DepartmentRef> Departments,
-    DateTime CreatedAt, int ReplyCount, bool ReadByMe, Sla.SlaDto? Sla = null, bool MentionsEmployee = false);
+    DateTime CreatedAt, DateTime ReceivedAt, int ReplyCount, bool ReadByMe, IReadOnlyList<string> Tags, Sla.SlaDto? Sla = null,
+    bool MentionsEmployee = false);
 
-public sealed record FeedbackPage(IReadOnlyList<FeedbackItemDto> Items, int Total, int Page, int PageSize);
+/// <param name="Total">How many items match, counted up to <see cref="FeedbackQueries.CountCap"/>; null on cursor pages
+/// (the count belongs to where the list starts).</param>
+/// <param name="TotalIsCapped">True when more than <c>Total</c> items match.</param>
+/// <param name="Page">The page number for OFFSET paging (and 1 for the first page); null on cursor pages.</param>
+/// <param name="NextCursor">Pass as <c>cursor</c> for the next page; null on the last page.</param>
+public sealed record FeedbackPage(IReadOnlyList<FeedbackItemDto> Items, int? Total, bool TotalIsCapped, int? Page, int PageSize,
+    string? NextCursor);
 
+/// <param name="Detail">A one-line summary (kept for older clients); the parts are in the other fields.</param>
+/// <param name="Note">What the person wrote: the reply, the tag, a forward/resolve/reopen note.</param>
+/// <param name="Title">An insight's backlog item title.</param>
+/// <param name="Url">An insight's backlog item address.</param>
+/// <param name="ToDepartment">Where a forward sent the item.</param>
 public sealed record HistoryEntry(Guid EventId, string Type, string EmployeeName, string DepartmentName, DateTime OccurredAt,
-    string? Detail);
+    string? Detail, string? Note, string? Title, string? Url, DepartmentRef? ToDepartment);
 
-public sealed record FeedbackDetail(FeedbackItemDto Item, IReadOnlyList<HistoryEntry> History);
+/// <param name="Kind">"routed" (by the routing rules on arrival) or "forwarded" (by a person).</param>
+public sealed record HandOff(string Kind, DepartmentRef? From, DepartmentRef To, string? By, DateTime At, string? Note);
+
+public sealed record InsightLink(string Title, string? Url, string By, DepartmentRef Department, DateTime At);
+
+public sealed record Resolution(string Note, string By, DateTime At);
+
+public sealed record FeedbackDetail(FeedbackItemDto Item, IReadOnlyList<HistoryEntry> History, IReadOnlyList<HandOff> HandOffs,
+    IReadOnlyList<InsightLink> Insights, Resolution? Resolution);
 
 /// <param name="DwellSeconds">For a read: how long the item was on screen (0 to 86400), when the client knows it.</param>
 public sealed record ActionIn(string? Type, string? Text, string? DepartmentId, string? Note, string? Title, string? Url,

@@ -66,27 +66,22 @@ public static class FeedbackEndpoints
         return TypedResults.Ok(new FeedbackBatchAccepted(results));
     }
 
-    private static async Task<IResult> Inbox(ClaimsPrincipal user, FeedbackQueries queries, string? status, int? page, int? pageSize)
+    /// <summary>
+    /// The department's inbox, newest first, filtered and searched; paged by cursor (or by page number for older
+    /// clients, up to <see cref="InboxParameters.MaxOffset"/> items deep). Every parameter is read here so each
+    /// mistake is a 400 naming it.
+    /// </summary>
+    private static async Task<IResult> Inbox(HttpRequest request, ClaimsPrincipal user, FeedbackQueries queries,
+        CancellationToken cancellationToken)
     {
-        if (status is not (null or "" or "open" or "resolved" or "all"))
+        var (parsed, errors) = InboxParameters.Parse(request.Query);
+        if (parsed is null)
         {
-            return ApiProblems.Validation("status", "'status' must be open, resolved or all.");
+            return ApiProblems.Validation(errors);
         }
 
-        FeedbackStatus? filter = status switch
-        {
-            "resolved" => FeedbackStatus.Resolved,
-            "all" => null,
-            _ => FeedbackStatus.Open,
-        };
-
-        if (page is < 1 || pageSize is < 1 or > 100)
-        {
-            return ApiProblems.Validation("page", "'page' starts at 1 and 'pageSize' is between 1 and 100.");
-        }
-
-        return TypedResults.Ok(await queries.Inbox(user.GetDepartmentId()!.Value, user.GetEmployeeId()!.Value, filter,
-            page ?? 1, pageSize ?? 20));
+        return TypedResults.Ok(await queries.Inbox(user.GetDepartmentId()!.Value, user.GetEmployeeId()!.Value, parsed,
+            cancellationToken));
     }
 
     private static async Task<IResult> Detail(Guid id, ClaimsPrincipal user, FeedbackQueries queries)

@@ -1,8 +1,10 @@
+using System.Globalization;
 using GamifyHub.Data;
 using GamifyHub.Data.Entities;
 using GamifyHub.Data.Reading;
 using GamifyHub.Domain.Feedback;
 using GamifyHub.Domain.Scoring;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace GamifyHub.Server.Feedback;
@@ -10,28 +12,71 @@ namespace GamifyHub.Server.Feedback;
 /// <summary>Read side of the inbox: straight from the database, never through grains.</summary>
 public sealed class FeedbackQueries(IDbContextFactory<GamifyDbContext> dbFactory, CompanyDirectory directory, Sla.SlaPresenter sla)
 {
-    public async Task<FeedbackPage> Inbox(Guid departmentId, Guid employeeId, FeedbackStatus? status, int page, int pageSize)
+    /// <summary>Counting stops here: past it the answer says "more than", so a page never walks the whole inbox.</summary>
+    public const int CountCap = 1_000;
+
+    /// <summary>
+    /// A search matching at least this many items is checked item by item while walking the inbox order (a page is full
+    /// long before the walk gets far); a rarer one is looked up first and its few items sorted.
+    /// </summary>
+    public const int CommonSearch = 2_000;
+
+    /// <summary>
+    /// One page of a department's inbox, newest first (receivedAt desc, id desc). With a cursor it is keyset paging —
+    /// the index is entered at the cursor, so page 5,000 costs what page 1 does and items arriving meanwhile neither
+    /// repeat nor skip anything. The count is capped and only taken where the list starts (first page or an OFFSET page).
+    /// </summary>
+    public async Task<FeedbackPage> Inbox(Guid departmentId, Guid employeeId, InboxParameters.Parsed request,
+        CancellationToken cancellationToken = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync();
-        var query = db.FeedbackItems.AsNoTracking().Where(f => f.Routings.Any(r => r.DepartmentId == departmentId));
-        if (status is { } s)
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var common = request.Filter.Search is { } search && await IsCommon(db, FeedbackSearch.MatchExpression(search), cancellationToken);
+        var (where, parameters) = Where(departmentId, request.Filter, common);
+
+        // A common search joins each item to its search document; CROSS JOIN keeps the items (in inbox order) outside.
+        var from = common ? "FeedbackItems AS f CROSS JOIN FeedbackSearchKeys AS k" : "FeedbackItems AS f";
+
+        var pageWhere = new List<string>(where);
+        var pageParameters = new List<SqliteParameter>(parameters);
+        if (request.Cursor is { } cursor)
         {
-            query = query.Where(f => f.Status == s);
+            // A row value compare is what SQLite turns into one index range on (…, ReceivedAt, Id).
+            pageWhere.Add("(f.ReceivedAt, f.Id) < ($cursorAt, $cursorId)");
+            pageParameters.Add(new SqliteParameter("$cursorAt", cursor.ReceivedAt));
+            pageParameters.Add(new SqliteParameter("$cursorId", GuidText(cursor.Id)));
         }
 
-        var total = await query.CountAsync();
-        var rows = await query.OrderByDescending(f => f.ReceivedAt).ThenByDescending(f => f.Id)
-            .Skip((page - 1) * pageSize).Take(pageSize)
-            .Select(f => new
-            {
-                Item = f,
-                Departments = f.Routings.Select(r => r.DepartmentId).ToList(),
-                ReadByMe = db.Events.Any(e => e.FeedbackId == f.Id && e.EmployeeId == employeeId && e.Type == ActionType.Read),
-            })
-            .ToListAsync();
-        var clocks = await sla.ForAsync(db, [.. rows.Select(r => (r.Item.Id, r.Item.Priority, r.Item.ReceivedAt))]);
-        return new FeedbackPage([.. rows.Select(r => ToDto(r.Item, r.Departments, r.ReadByMe) with { Sla = clocks[r.Item.Id] })],
-            total, page, pageSize);
+        var offset = request.Page is { } page ? (page - 1) * request.PageSize : 0;
+        pageParameters.Add(new SqliteParameter("$take", request.PageSize + 1));
+        pageParameters.Add(new SqliteParameter("$skip", offset));
+        var sql = $"""
+            SELECT f.* FROM {from}
+            WHERE {string.Join(" AND ", pageWhere)}
+            ORDER BY f.ReceivedAt DESC, f.Id DESC
+            LIMIT $take OFFSET $skip
+            """;
+        var rows = await db.FeedbackItems.FromSqlRaw(sql, [.. pageParameters]).AsNoTracking().ToListAsync(cancellationToken);
+
+        // One row past the page says whether another page exists, without counting.
+        var hasMore = rows.Count > request.PageSize;
+        if (hasMore)
+        {
+            rows.RemoveAt(rows.Count - 1);
+        }
+
+        int? total = null;
+        if (request.Cursor is null)
+        {
+            var countSql = $"SELECT COUNT(*) AS Value FROM (SELECT 1 FROM {from} WHERE {string.Join(" AND ", where)} LIMIT {CountCap + 1})";
+            total = await db.Database.SqlQueryRaw<int>(countSql, [.. Fresh(parameters)]).SingleAsync(cancellationToken);
+        }
+
+        var items = await Decorate(db, rows, employeeId, cancellationToken);
+        var clocks = await sla.ForAsync(db, [.. rows.Select(r => (r.Id, r.Priority, r.ReceivedAt))]);
+        items = [.. items.Select(i => i with { Sla = clocks[i.Id] })];
+        var next = hasMore && rows.Count > 0 ? new InboxCursor(rows[^1].ReceivedAt, rows[^1].Id).Encode() : null;
+        return new FeedbackPage(items, total is null ? null : Math.Min(total.Value, CountCap), total is > CountCap,
+            request.Page ?? (request.Cursor is null ? 1 : null), request.PageSize, next);
     }
 
     public async Task<FeedbackDetail?> Detail(Guid id, Guid? employeeId)
@@ -44,13 +89,30 @@ public sealed class FeedbackQueries(IDbContextFactory<GamifyDbContext> dbFactory
         }
 
         var events = await db.Events.AsNoTracking().Where(e => e.FeedbackId == id).OrderBy(e => e.Seq).ToListAsync();
-        var history = events.Select(e => new HistoryEntry(e.EventId, ActionTypes.Name(e.Type),
-            directory.Employee(e.EmployeeId)?.DisplayName ?? "former employee",
-            directory.Department(e.DepartmentId)?.Name ?? "unknown", e.OccurredAt, Describe(e))).ToList();
+        var history = events.Select(e => new HistoryEntry(e.EventId, ActionTypes.Name(e.Type), EmployeeName(e.EmployeeId),
+            DepartmentName(e.DepartmentId), e.OccurredAt, Describe(e), Note(e), e.Type == ActionType.Insight ? e.Text : null,
+            e.Url, e.Type == ActionType.Forward && e.TargetDepartmentId is { } t ? Department(t) : null)).ToList();
+
+        // The hand-off chain: where routing rules sent it, then every forward in order, with who sent it and why.
+        var handOffs = item.Routings.Where(r => r.ForwardedByEventId is null).OrderBy(r => r.RoutedAt)
+            .Select(r => new HandOff("routed", null, Department(r.DepartmentId), null, r.RoutedAt, null))
+            .Concat(events.Where(e => e.Type == ActionType.Forward && e.TargetDepartmentId is not null)
+                .Select(e => new HandOff("forwarded", Department(e.DepartmentId), Department(e.TargetDepartmentId!.Value),
+                    EmployeeName(e.EmployeeId), e.OccurredAt, e.Text)))
+            .ToList();
+        var insights = events.Where(e => e.Type == ActionType.Insight && e.Text is not null)
+            .Select(e => new InsightLink(e.Text!, e.Url, EmployeeName(e.EmployeeId), Department(e.DepartmentId), e.OccurredAt))
+            .ToList();
+        var resolution = events.LastOrDefault(e => e.Type is ActionType.Resolve or ActionType.Reopen) is { Type: ActionType.Resolve } r
+            ? new Resolution(r.Text ?? "", EmployeeName(r.EmployeeId), r.OccurredAt)
+            : null;
+
         var readByMe = employeeId is { } me && events.Any(e => e.EmployeeId == me && e.Type == ActionType.Read);
+        var tags = events.Where(e => e.Type == ActionType.Tag && e.Text is not null).Select(e => e.Text!)
+            .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         var clocks = await sla.ForAsync(db, [(item.Id, item.Priority, item.ReceivedAt)]);
-        return new FeedbackDetail(ToDto(item, [.. item.Routings.Select(r => r.DepartmentId)], readByMe) with { Sla = clocks[item.Id] },
-            history);
+        return new FeedbackDetail(ToDto(item, [.. item.Routings.Select(r => r.DepartmentId)], readByMe, tags) with { Sla = clocks[item.Id] },
+            history, handOffs, insights, resolution);
     }
 
     public async Task<bool> IsRoutedTo(Guid id, Guid departmentId)
@@ -59,16 +121,108 @@ public sealed class FeedbackQueries(IDbContextFactory<GamifyDbContext> dbFactory
         return await db.FeedbackRoutings.AnyAsync(r => r.FeedbackId == id && r.DepartmentId == departmentId);
     }
 
+    /// <summary>The WHERE terms (joined by AND) and their parameters; every value is a parameter, never spliced in.</summary>
+    private static (List<string> Where, List<SqliteParameter> Parameters) Where(Guid departmentId, InboxFilter filter, bool commonSearch)
+    {
+        var where = new List<string>
+        {
+            // The rule of the house: only what is routed to my department.
+            "EXISTS (SELECT 1 FROM FeedbackRoutings AS r WHERE r.FeedbackId = f.Id AND r.DepartmentId = $department)",
+        };
+        var parameters = new List<SqliteParameter> { new("$department", GuidText(departmentId)) };
+
+        if (filter.Status is { } status)
+        {
+            where.Add("f.Status = $status");
+            parameters.Add(new SqliteParameter("$status", status.ToString()));
+        }
+
+        In("f.Channel", "channel", filter.Channels);
+        In("f.Sentiment", "sentiment", filter.Sentiments.Select(s => s.ToString()).ToList());
+        In("f.Priority", "priority", filter.Priorities.Select(p => p.ToString()).ToList());
+        In("f.Language", "language", filter.Languages);
+
+        if (filter.Search is { } search)
+        {
+            // Two shapes of one condition (FeedbackSearchKeys maps an item to its FTS document). A common word: its matches
+            // are read once into a set of document ids and each item the ordered walk meets is checked against it — a page
+            // is full long before the walk gets far. The IN stays at the top level of the statement, where SQLite computes
+            // it once (written inside a correlated EXISTS, a page took 90 s with the bundled SQLite at 100k items), and the
+            // unary + keeps it from driving the loop. A rare word: its few items are looked up by id and sorted.
+            where.Add(commonSearch
+                ? "k.ItemId = f.Id AND +k.DocId IN (SELECT rowid FROM FeedbackSearch WHERE FeedbackSearch MATCH $match)"
+                : "f.Id IN (SELECT k.ItemId FROM FeedbackSearchKeys AS k " +
+                  "WHERE k.DocId IN (SELECT rowid FROM FeedbackSearch WHERE FeedbackSearch MATCH $match))");
+            parameters.Add(new SqliteParameter("$match", FeedbackSearch.MatchExpression(search)));
+        }
+
+        return (where, parameters);
+
+        void In(string column, string name, IReadOnlyList<string> values)
+        {
+            if (values.Count == 0)
+            {
+                return;
+            }
+
+            var names = values.Select((_, i) => $"${name}{i}").ToList();
+            where.Add($"{column} IN ({string.Join(", ", names)})");
+            parameters.AddRange(values.Select((v, i) => new SqliteParameter(names[i], v)));
+        }
+    }
+
+    /// <summary>Whether the search matches at least <see cref="CommonSearch"/> items; stops counting there.</summary>
+    private static async Task<bool> IsCommon(GamifyDbContext db, string match, CancellationToken cancellationToken) =>
+        await db.Database.SqlQueryRaw<int>(
+            $"SELECT COUNT(*) AS Value FROM (SELECT 1 FROM FeedbackSearch WHERE FeedbackSearch MATCH $match LIMIT {CommonSearch})",
+            new SqliteParameter("$match", match)).SingleAsync(cancellationToken) >= CommonSearch;
+
+    /// <summary>A parameter belongs to one command; the count query gets copies.</summary>
+    private static IEnumerable<SqliteParameter> Fresh(IEnumerable<SqliteParameter> parameters) =>
+        parameters.Select(p => new SqliteParameter(p.ParameterName, p.Value));
+
+    /// <summary>Guids are stored as upper-case text; a bound Guid would be a blob and never compare equal.</summary>
+    private static string GuidText(Guid id) => id.ToString("D", CultureInfo.InvariantCulture).ToUpperInvariant();
+
+    /// <summary>Routed departments, my reads and the tags for the page's items: three indexed look-ups for the whole page.</summary>
+    private async Task<List<FeedbackItemDto>> Decorate(GamifyDbContext db, List<FeedbackItem> rows, Guid employeeId,
+        CancellationToken cancellationToken)
+    {
+        var ids = rows.Select(r => r.Id).ToList();
+        var routings = (await db.FeedbackRoutings.AsNoTracking().Where(r => ids.Contains(r.FeedbackId))
+            .Select(r => new { r.FeedbackId, r.DepartmentId, r.RoutedAt }).ToListAsync(cancellationToken))
+            .ToLookup(r => r.FeedbackId);
+        var read = (await db.Events.AsNoTracking()
+            .Where(e => e.FeedbackId != null && ids.Contains(e.FeedbackId.Value) && e.EmployeeId == employeeId && e.Type == ActionType.Read)
+            .Select(e => e.FeedbackId!.Value).Distinct().ToListAsync(cancellationToken)).ToHashSet();
+        var tags = (await db.Events.AsNoTracking()
+            .Where(e => e.FeedbackId != null && ids.Contains(e.FeedbackId.Value) && e.Type == ActionType.Tag && e.Text != null)
+            .OrderBy(e => e.Seq).Select(e => new { Id = e.FeedbackId!.Value, e.Text }).ToListAsync(cancellationToken))
+            .ToLookup(t => t.Id, t => t.Text!);
+        return [.. rows.Select(r => ToDto(r, routings[r.Id].OrderBy(x => x.RoutedAt).Select(x => x.DepartmentId), read.Contains(r.Id),
+            [.. tags[r.Id].Distinct(StringComparer.OrdinalIgnoreCase)]))];
+    }
+
+    private string EmployeeName(Guid id) => directory.Employee(id)?.DisplayName ?? "former employee";
+
+    private string DepartmentName(Guid id) => directory.Department(id)?.Name ?? "unknown";
+
+    private DepartmentRef Department(Guid id) => new(id, DepartmentName(id));
+
+    /// <summary>The free text a person wrote with the action (reply, tag, forward/resolve/reopen note); not an insight's title.</summary>
+    private static string? Note(EngagementEvent e) => e.Type == ActionType.Insight ? null : e.Text;
+
     private string? Describe(EngagementEvent e) => e.Type switch
     {
-        ActionType.Forward => $"to {directory.Department(e.TargetDepartmentId ?? Guid.Empty)?.Name ?? "unknown"}" +
-            (e.Text is null ? "" : $": {e.Text}"),
+        ActionType.Forward => $"to {DepartmentName(e.TargetDepartmentId ?? Guid.Empty)}" + (e.Text is null ? "" : $": {e.Text}"),
+        ActionType.Insight when e.Url is not null => $"{e.Text} ({e.Url})",
         _ => e.Text,
     };
 
-    private FeedbackItemDto ToDto(FeedbackItem f, IEnumerable<Guid> departments, bool readByMe) => new(
+    private FeedbackItemDto ToDto(FeedbackItem f, IEnumerable<Guid> departments, bool readByMe, IReadOnlyList<string> tags) => new(
         f.Id, f.Channel, f.ExternalId, f.Author, f.Text, f.Url, f.Language,
-        f.Sentiment.ToString().ToLowerInvariant(), f.Priority.ToString().ToLowerInvariant(), f.Status.ToString().ToLowerInvariant(),
-        [.. departments.Select(d => new DepartmentRef(d, directory.Department(d)?.Name ?? "unknown"))],
-        f.CreatedAt, f.ReplyCount, readByMe, MentionsEmployee: f.MentionsEmployee);
+        Lower(f.Sentiment), Lower(f.Priority), Lower(f.Status),
+        [.. departments.Select(Department)], f.CreatedAt, f.ReceivedAt, f.ReplyCount, readByMe, tags, MentionsEmployee: f.MentionsEmployee);
+
+    private static string Lower<T>(T value) where T : struct, Enum => value.ToString().ToLowerInvariant();
 }

@@ -5,6 +5,7 @@ using GamifyHub.Server.Departments;
 using GamifyHub.Server.Events;
 using GamifyHub.Server.Feedback;
 using GamifyHub.Server.Health;
+using GamifyHub.Server.Insights;
 using GamifyHub.Server.Live;
 using GamifyHub.Server.Me;
 using GamifyHub.Server.Problems;
@@ -41,6 +42,7 @@ public static class GamifyHubPipeline
         api.MapMeEndpoints();
         api.MapDepartmentEndpoints();
         api.MapFeedbackEndpoints();
+        api.MapInsightsEndpoints();
         api.MapEventEndpoints();
         api.MapBoardEndpoints();
         api.MapSeasonEndpoints();

@@ -7,6 +7,7 @@ using GamifyHub.Server.Boards;
 using GamifyHub.Server.Demo;
 using GamifyHub.Server.Feedback;
 using GamifyHub.Server.Health;
+using GamifyHub.Server.Insights;
 using GamifyHub.Server.Live;
 using GamifyHub.Server.Problems;
 using System.Net;
@@ -62,6 +63,7 @@ public static class GamifyHubServices
         builder.Services.AddSingleton<RoutingRuleCache>();
         builder.Services.AddSingleton<FeedbackIntakeService>();
         builder.Services.AddSingleton<FeedbackQueries>();
+        builder.Services.AddSingleton<InsightsQueries>();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddSingleton<Texts.Localizer>();
         builder.Services.AddSingleton<AdminQueries>();

@@ -5,7 +5,11 @@ import type {
   BoardSnapshot,
   Department,
   DemoAccounts,
+  FeedbackDetail,
   FeedbackPage,
+  InboxQuery,
+  InsightWindow,
+  InsightsBoard,
   FlagKind,
   GamingFlag,
   Id,
@@ -20,7 +24,6 @@ import type {
   SeasonCalendar,
   DepartmentBoard,
   FairView,
-  StatusFilter,
 } from './types';
 
 export const api = {
@@ -44,8 +47,23 @@ export const api = {
     return apiFetch('/api/departments', { signal });
   },
 
-  feedback(status: StatusFilter, page: number, pageSize: number, signal?: AbortSignal): Promise<FeedbackPage> {
-    return apiFetch(`/api/feedback${query({ status, page, pageSize })}`, { signal });
+  /** One inbox page: the first without a cursor, the next with the previous answer's `nextCursor`. */
+  feedback(filter: InboxQuery, cursor: string | null, pageSize: number, signal?: AbortSignal): Promise<FeedbackPage> {
+    const params: Record<string, string | number | undefined> = { status: filter.status, pageSize };
+    for (const key of ['channel', 'sentiment', 'priority', 'language'] as const) {
+      if (filter[key]) params[key] = filter[key];
+    }
+    if (filter.q.trim()) params.q = filter.q.trim();
+    if (cursor) params.cursor = cursor;
+    return apiFetch(`/api/feedback${query(params)}`, { signal });
+  },
+
+  feedbackDetail(id: Id, signal?: AbortSignal): Promise<FeedbackDetail> {
+    return apiFetch(`/api/feedback/${encodeURIComponent(id)}`, { signal });
+  },
+
+  insights(window: InsightWindow, signal?: AbortSignal): Promise<InsightsBoard> {
+    return apiFetch(`/api/insights${query({ window })}`, { signal });
   },
 
   act(feedbackId: Id, action: ActionRequest): Promise<ActionResult> {

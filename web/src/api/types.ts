@@ -100,8 +100,10 @@ export interface FeedbackItem {
   status: FeedbackStatus | string;
   departments: DepartmentRef[];
   createdAt: string;
+  receivedAt?: string;
   replyCount: number;
   readByMe: boolean;
+  tags?: string[];
   /** SLA clocks; absent from servers that predate them. */
   sla?: ItemSla;
   /** The text names an employee (who is never stored). */
@@ -123,21 +125,113 @@ export interface ItemSla {
   resolution: SlaClock;
 }
 
+/** One page of the inbox. `total` is counted only where the list starts (capped: `totalIsCapped` means "more than"). */
 export interface FeedbackPage {
   items: FeedbackItem[];
-  total: number;
-  page: number;
+  total: number | null;
+  totalIsCapped?: boolean;
+  page: number | null;
   pageSize: number;
+  nextCursor: string | null;
 }
 
-export type ActionType = 'read' | 'reply' | 'forward' | 'insight' | 'resolve';
+/** What the inbox list is narrowed to; '' means any. */
+export interface InboxQuery {
+  status: StatusFilter;
+  channel: string;
+  sentiment: string;
+  priority: string;
+  language: string;
+  q: string;
+}
+
+export interface HistoryEntry {
+  eventId: Id;
+  type: string;
+  employeeName: string;
+  departmentName: string;
+  occurredAt: string;
+  detail: string | null;
+  note: string | null;
+  title: string | null;
+  url: string | null;
+  toDepartment: DepartmentRef | null;
+}
+
+export interface HandOff {
+  kind: 'routed' | 'forwarded' | string;
+  from: DepartmentRef | null;
+  to: DepartmentRef;
+  by: string | null;
+  at: string;
+  note: string | null;
+}
+
+export interface InsightLink {
+  title: string;
+  url: string | null;
+  by: string;
+  department: DepartmentRef;
+  at: string;
+}
+
+export interface FeedbackDetail {
+  item: FeedbackItem;
+  history: HistoryEntry[];
+  handOffs: HandOff[];
+  insights: InsightLink[];
+  resolution: { note: string; by: string; at: string } | null;
+}
+
+export type ActionType = 'read' | 'reply' | 'tag' | 'forward' | 'insight' | 'resolve' | 'reopen';
 
 export type ActionRequest =
   | { type: 'read'; dwellSeconds?: number }
   | { type: 'reply'; text: string }
+  | { type: 'tag'; text: string }
   | { type: 'forward'; departmentId: Id; note?: string }
   | { type: 'insight'; title: string; url?: string }
-  | { type: 'resolve'; note: string };
+  | { type: 'resolve'; note: string }
+  | { type: 'reopen'; note?: string };
+
+export type InsightWindow = '7d' | '30d' | '90d' | 'all';
+
+export interface DepartmentCount {
+  id: Id;
+  name: string;
+  count: number;
+}
+
+export interface BacklogItem {
+  key: string;
+  title: string;
+  url: string | null;
+  feedbackCount: number;
+  linkCount: number;
+  sentiment: { positive: number; neutral: number; negative: number };
+  departments: DepartmentCount[];
+  linkedBy: DepartmentCount[];
+  firstLinkedAt: string;
+  lastLinkedAt: string;
+  feedback: {
+    id: Id;
+    channel: string;
+    excerpt: string;
+    language: string;
+    sentiment: string;
+    status: string;
+    receivedAt: string;
+  }[];
+  otherFeedback: number;
+}
+
+export interface InsightsBoard {
+  window: InsightWindow;
+  since: string | null;
+  backlogItems: number;
+  linkedFeedback: number;
+  items: BacklogItem[];
+}
 
 export interface ActionAward {
   points: number;

@@ -37,7 +37,23 @@ function ActionForm({
   }
 
   return (
-    <form className={`action-form ${className}`} onSubmit={handle} noValidate aria-describedby={errors ? errorId : undefined}>
+    <form
+      className={`action-form ${className}`}
+      onSubmit={handle}
+      noValidate
+      aria-describedby={errors ? errorId : undefined}
+      onKeyDown={(e) => {
+        // Keyboard triage: Ctrl/Cmd+Enter sends from any field (Enter alone is a new line in a note), Esc cancels.
+        if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+          e.preventDefault();
+          e.currentTarget.requestSubmit();
+        } else if (e.key === 'Escape') {
+          e.preventDefault();
+          e.stopPropagation();
+          onCancel();
+        }
+      }}
+    >
       {children}
       {errors && (
         <div id={errorId} className="form-error" role="alert" data-testid="action-error">
@@ -53,6 +69,7 @@ function ActionForm({
         <button type="button" className="btn btn--ghost" onClick={onCancel}>
           {t.common.cancel}
         </button>
+        <span className="muted small">{t.inbox.submitHint}</span>
       </div>
     </form>
   );
@@ -140,6 +157,39 @@ export function ResolveForm(props: FormProps) {
       <div className="field">
         <label htmlFor={id}>{t.inbox.resolutionNote}</label>
         <textarea id={id} rows={2} value={note} onChange={(e) => setNote(e.target.value)} autoFocus aria-required="true" />
+      </div>
+    </ActionForm>
+  );
+}
+
+export function TagForm(props: FormProps) {
+  const t = useT();
+  const id = useId();
+  const [text, setText] = useState('');
+  return (
+    <ActionForm {...props} className="action-form--tag" submitLabel={t.inbox.saveTag} build={() => ({ type: 'tag', text })}>
+      <div className="field">
+        <label htmlFor={id}>{t.inbox.tagText}</label>
+        <input id={id} type="text" value={text} onChange={(e) => setText(e.target.value)} autoFocus aria-required="true" />
+      </div>
+    </ActionForm>
+  );
+}
+
+export function ReopenForm(props: FormProps) {
+  const t = useT();
+  const id = useId();
+  const [note, setNote] = useState('');
+  return (
+    <ActionForm
+      {...props}
+      className="action-form--reopen"
+      submitLabel={t.inbox.reopenItem}
+      build={() => ({ type: 'reopen', ...(note.trim() ? { note } : {}) })}
+    >
+      <div className="field">
+        <label htmlFor={id}>{t.inbox.reopenNote}</label>
+        <textarea id={id} rows={2} value={note} onChange={(e) => setNote(e.target.value)} autoFocus />
       </div>
     </ActionForm>
   );

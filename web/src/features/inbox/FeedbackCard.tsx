@@ -1,4 +1,4 @@
-import { useId, useRef, useState } from 'react';
+import { useId, useImperativeHandle, useRef, useState, type Ref } from 'react';
 import { api } from '../../api/client';
 import { ApiError } from '../../api/http';
 import type { ActionRequest, ActionResult, ActionType, Department, FeedbackItem } from '../../api/types';
@@ -6,17 +6,29 @@ import { useToast } from '../../components/Toasts';
 import { label, useI18n, type Messages } from '../../i18n';
 import { channelName, formatDateTime, languageName, safeHttpUrl } from '../../format';
 import { useMe, useSession } from '../auth/session';
-import { ForwardForm, InsightForm, ReplyForm, ResolveForm } from './ActionForms';
+import { ForwardForm, InsightForm, ReopenForm, ReplyForm, ResolveForm, TagForm } from './ActionForms';
 import { TriageBadges } from './TriageBadges';
 
-type FormKind = Exclude<ActionType, 'read'>;
+export type FormKind = Exclude<ActionType, 'read'>;
+
+/** What the inbox's keyboard shortcuts can do to a card. */
+export interface CardHandle {
+  focus: () => void;
+  markRead: () => void;
+  openForm: (kind: FormKind) => void;
+}
 
 const SENTIMENT_ICON: Record<string, string> = { positive: '▲', neutral: '●', negative: '▼' };
 
 interface Props {
   item: FeedbackItem;
   departments: Department[] | null;
-  onChange: (item: FeedbackItem) => void;
+  /** After an action went through: the item as it is now, and what was done. */
+  onChange: (item: FeedbackItem, type: ActionType) => void;
+  selected?: boolean;
+  onSelect?: () => void;
+  onOpenDetail?: () => void;
+  ref?: Ref<CardHandle>;
 }
 
 export function errorMessages(err: unknown, t: Messages): string[] {
@@ -35,18 +47,21 @@ export function resultMessage(result: ActionResult, type: ActionType, t: Message
     .filter(Boolean)
     .join('; ');
   if (result.points > 0 || awards.length > 0) return t.inbox.pointsEarned(result.points, reason);
-  return t.inbox.noPoints[type];
+  return t.inbox.noPoints[type] ?? '';
 }
 
-function applyResult(item: FeedbackItem, type: ActionType, result: ActionResult): FeedbackItem {
+function applyResult(item: FeedbackItem, action: ActionRequest, result: ActionResult): FeedbackItem {
+  const type = action.type;
   const next: FeedbackItem = { ...item, readByMe: true };
   if (type === 'reply') next.replyCount = (item.replyCount ?? 0) + 1;
+  if (action.type === 'tag') next.tags = [...(item.tags ?? []), action.text.trim()];
   if (result.status) next.status = result.status;
   else if (type === 'resolve') next.status = 'resolved';
+  else if (type === 'reopen') next.status = 'open';
   return next;
 }
 
-export function FeedbackCard({ item, departments, onChange }: Props) {
+export function FeedbackCard({ item, departments, onChange, selected = false, onSelect, onOpenDetail, ref }: Props) {
   const { t, lang } = useI18n();
   const me = useMe();
   const { refreshMe } = useSession();
@@ -56,6 +71,7 @@ export function FeedbackCard({ item, departments, onChange }: Props) {
   const titleId = useId();
   const formId = useId();
   const toggles = useRef(new Map<FormKind, HTMLButtonElement | null>());
+  const articleRef = useRef<HTMLElement>(null);
 
   const resolved = item.status === 'resolved';
   const url = safeHttpUrl(item.url);
@@ -65,7 +81,7 @@ export function FeedbackCard({ item, departments, onChange }: Props) {
 
   async function send(action: ActionRequest): Promise<ActionResult> {
     const result = await api.act(item.id, action);
-    onChange(applyResult(item, action.type, result));
+    onChange(applyResult(item, action, result), action.type);
     toast.push({ kind: 'success', text: resultMessage(result, action.type, t) });
     void refreshMe();
     return result;
@@ -97,6 +113,22 @@ export function FeedbackCard({ item, departments, onChange }: Props) {
     setOpen((current) => (current === kind ? null : kind));
   }
 
+  /** Whether the action makes sense now: a resolved item can only be reopened, an open one not. */
+  const allowed = (kind: FormKind | 'read') => (kind === 'reopen' ? resolved : !resolved);
+
+  useImperativeHandle(
+    ref,
+    () => ({
+      focus: () => articleRef.current?.focus(),
+      markRead: () => {
+        if (allowed('read')) void markRead();
+      },
+      openForm: (kind: FormKind) => {
+        if (allowed(kind)) setOpen(kind);
+      },
+    }),
+  );
+
   function close() {
     const kind = open;
     setOpen(null);
@@ -112,7 +144,7 @@ export function FeedbackCard({ item, departments, onChange }: Props) {
       className={`btn btn--small${open === kind ? ' is-active' : ''}`}
       aria-expanded={open === kind}
       aria-controls={open === kind ? formId : undefined}
-      disabled={resolved}
+      disabled={!allowed(kind)}
       onClick={() => toggle(kind)}
     >
       {text}
@@ -121,11 +153,18 @@ export function FeedbackCard({ item, departments, onChange }: Props) {
 
   return (
     <article
-      className={`card feedback feedback--${priority}${resolved ? ' feedback--resolved' : ''}${item.readByMe ? '' : ' feedback--unread'}`}
+      ref={articleRef}
+      className={`card feedback feedback--${priority}${resolved ? ' feedback--resolved' : ''}${item.readByMe ? '' : ' feedback--unread'}${selected ? ' is-selected' : ''}`}
       data-testid="feedback-item"
       data-id={item.id}
       data-status={status}
+      data-selected={selected ? 'true' : 'false'}
+      data-read={item.readByMe ? 'true' : 'false'}
       aria-labelledby={titleId}
+      aria-current={selected ? 'true' : undefined}
+      tabIndex={-1}
+      onFocus={onSelect}
+      onClick={onSelect}
     >
       <header className="feedback__head">
         <span className="channel" data-testid="feedback-channel" data-channel={item.channel}>
@@ -136,6 +175,7 @@ export function FeedbackCard({ item, departments, onChange }: Props) {
         </h2>
         {!item.readByMe && <span className="tag tag--new">{t.inbox.unread}</span>}
         <TriageBadges item={item} />
+        {selected && <span className="sr-only">{t.inbox.selected}</span>}
         <time className="feedback__time" dateTime={item.createdAt}>
           {formatDateTime(item.createdAt, lang)}
         </time>
@@ -178,6 +218,18 @@ export function FeedbackCard({ item, departments, onChange }: Props) {
           <dt>{t.inbox.departments}</dt>
           <dd data-testid="feedback-departments">{(item.departments ?? []).map((d) => d.name).join(', ') || '—'}</dd>
         </div>
+        {(item.tags ?? []).length > 0 && (
+          <div>
+            <dt>{t.inbox.tags}</dt>
+            <dd data-testid="feedback-tags">
+              {(item.tags ?? []).map((tag) => (
+                <span key={tag} className="tag">
+                  {tag}
+                </span>
+              ))}
+            </dd>
+          </div>
+        )}
         <div>
           <dt>{t.inbox.status}</dt>
           <dd>
@@ -196,7 +248,14 @@ export function FeedbackCard({ item, departments, onChange }: Props) {
         {actionButton('reply', t.inbox.reply)}
         {actionButton('forward', t.inbox.forward)}
         {actionButton('insight', t.inbox.insight)}
+        {actionButton('tag', t.inbox.tag)}
         {actionButton('resolve', t.inbox.resolve)}
+        {actionButton('reopen', t.inbox.reopen)}
+        {onOpenDetail && (
+          <button type="button" className="btn btn--small btn--ghost" onClick={onOpenDetail} data-testid="feedback-open-detail">
+            {t.inbox.details}
+          </button>
+        )}
       </div>
 
       {open && (
@@ -207,6 +266,8 @@ export function FeedbackCard({ item, departments, onChange }: Props) {
           )}
           {open === 'insight' && <InsightForm onSubmit={submitForm} onCancel={close} />}
           {open === 'resolve' && <ResolveForm onSubmit={submitForm} onCancel={close} />}
+          {open === 'tag' && <TagForm onSubmit={submitForm} onCancel={close} />}
+          {open === 'reopen' && <ReopenForm onSubmit={submitForm} onCancel={close} />}
         </div>
       )}
     </article>
