@@ -24,6 +24,7 @@ public sealed class GamifyDbContext(DbContextOptions<GamifyDbContext> options) :
     public DbSet<RuleChange> RuleChanges => Set<RuleChange>();
     public DbSet<SeasonEntry> Seasons => Set<SeasonEntry>();
     public DbSet<SeasonChange> SeasonChanges => Set<SeasonChange>();
+    public DbSet<WebhookSource> WebhookSources => Set<WebhookSource>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -58,6 +59,8 @@ public sealed class GamifyDbContext(DbContextOptions<GamifyDbContext> options) :
         {
             e.HasIndex(x => new { x.Channel, x.ExternalId }).IsUnique();
             e.HasIndex(x => x.ReceivedAt);
+            e.HasIndex(x => x.Fingerprint);
+            e.Property(x => x.Fingerprint).HasMaxLength(NearDuplicates.FingerprintLength);
             e.Property(x => x.Channel).HasMaxLength(30);
             e.Property(x => x.ExternalId).HasMaxLength(FeedbackLimits.ExternalIdMaxLength);
             e.Property(x => x.Author).HasMaxLength(FeedbackLimits.AuthorMaxLength);
@@ -134,6 +137,15 @@ public sealed class GamifyDbContext(DbContextOptions<GamifyDbContext> options) :
             e.Property(x => x.Id).HasMaxLength(SeasonCalendar.MaxIdLength);
             e.Property(x => x.Name).HasMaxLength(SeasonCalendar.MaxNameLength);
             e.HasIndex(x => x.Start);
+        });
+
+        builder.Entity<WebhookSource>(e =>
+        {
+            e.HasKey(x => x.Name);
+            e.Property(x => x.Name).HasMaxLength(WebhookSource.NameMaxLength);
+            e.Property(x => x.Channel).HasMaxLength(30);
+            e.Property(x => x.ProtectedSecret).HasMaxLength(1_000);
+            e.Property(x => x.CreatedBy).HasMaxLength(256);
         });
 
         builder.Entity<SeasonChange>(e =>
