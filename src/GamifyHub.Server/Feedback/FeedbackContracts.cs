@@ -10,13 +10,15 @@ public sealed record FeedbackBatchIn(List<FeedbackIn?>? Items);
 
 public sealed record DepartmentRef(Guid Id, string Name);
 
-public sealed record FeedbackAccepted(Guid Id, IReadOnlyList<DepartmentRef> Departments, bool Duplicate);
+/// <param name="Duplicate">The (channel, externalId) was already known: nothing was stored, this is the earlier item.</param>
+/// <param name="DuplicateOf">The earlier item whose text this one reposts (near-duplicate); stored and flagged all the same.</param>
+public sealed record FeedbackAccepted(Guid Id, IReadOnlyList<DepartmentRef> Departments, bool Duplicate, Guid? DuplicateOf = null);
 
 public sealed record FeedbackBatchAccepted(IReadOnlyList<FeedbackAccepted> Results);
 
 public sealed record FeedbackItemDto(Guid Id, string Channel, string ExternalId, string Author, string Text, string? Url,
     string Language, string Sentiment, string Priority, string Status, IReadOnlyList<DepartmentRef> Departments,
-    DateTime CreatedAt, int ReplyCount, bool ReadByMe);
+    DateTime CreatedAt, int ReplyCount, bool ReadByMe, DateTime ReceivedAt = default, Guid? DuplicateOf = null);
 
 public sealed record FeedbackPage(IReadOnlyList<FeedbackItemDto> Items, int Total, int Page, int PageSize);
 

@@ -66,5 +66,5 @@ public sealed class FeedbackQueries(IDbContextFactory<GamifyDbContext> dbFactory
         f.Id, f.Channel, f.ExternalId, f.Author, f.Text, f.Url, f.Language,
         f.Sentiment.ToString().ToLowerInvariant(), f.Priority.ToString().ToLowerInvariant(), f.Status.ToString().ToLowerInvariant(),
         [.. departments.Select(d => new DepartmentRef(d, directory.Department(d)?.Name ?? "unknown"))],
-        f.CreatedAt, f.ReplyCount, readByMe);
+        f.CreatedAt, f.ReplyCount, readByMe, f.ReceivedAt, f.DuplicateOfId);
 }

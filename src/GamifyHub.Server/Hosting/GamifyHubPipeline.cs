@@ -9,6 +9,8 @@ using GamifyHub.Server.Live;
 using GamifyHub.Server.Me;
 using GamifyHub.Server.Problems;
 using GamifyHub.Server.Seasons;
+using GamifyHub.Server.Webhooks;
+using GamifyHub.Server.Imports;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 namespace GamifyHub.Server.Hosting;
@@ -43,6 +45,8 @@ public static class GamifyHubPipeline
         api.MapBoardEndpoints();
         api.MapSeasonEndpoints();
         api.MapAdminEndpoints();
+        api.MapWebhookEndpoints();
+        api.MapImportEndpoints();
         api.MapApiFallback();
 
         app.MapHub<LiveHub>(LiveHub.Path);

@@ -9,6 +9,8 @@ using GamifyHub.Server.Feedback;
 using GamifyHub.Server.Health;
 using GamifyHub.Server.Live;
 using GamifyHub.Server.Problems;
+using GamifyHub.Server.Webhooks;
+using GamifyHub.Server.Imports;
 using System.Net;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
@@ -65,6 +67,11 @@ public static class GamifyHubServices
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddSingleton<Texts.Localizer>();
         builder.Services.AddSingleton<AdminQueries>();
+        builder.Services.AddSingleton<WebhookSecrets>();
+        builder.Services.AddSingleton<WebhookSourceStore>();
+        builder.Services.AddSingleton<WebhookReplayGuard>();
+        builder.Services.AddSingleton<FeedbackImporter>();
+        builder.Services.AddSingleton<ImportReports>();
 
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])
