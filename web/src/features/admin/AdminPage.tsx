@@ -2,10 +2,11 @@ import { useT } from '../../i18n';
 import { routeHref, useSubRoute } from '../../router';
 import { useMe } from '../auth/session';
 import { FlagsPage } from './FlagsPage';
+import { ImportPage } from './ImportPage';
 import { NotAllowed } from './NotAllowed';
 import { RulesPage } from './RulesPage';
 
-export type AdminSection = 'rules' | 'flags';
+export type AdminSection = 'rules' | 'flags' | 'import';
 
 export function isAdmin(roles: readonly string[] | null | undefined): boolean {
   return (roles ?? []).includes('Admin');
@@ -15,19 +16,19 @@ export function adminHref(section: AdminSection): string {
   return `${routeHref('admin')}/${section}`;
 }
 
-/** The admin area: rules and anti-gaming flags, for admins only. */
+/** The admin area: rules, anti-gaming flags and the feedback file import, for admins only. */
 export function AdminPage() {
   const t = useT();
   const me = useMe();
   const sub = useSubRoute();
-  const section: AdminSection = sub === 'flags' ? 'flags' : 'rules';
+  const section: AdminSection = sub === 'flags' || sub === 'import' ? sub : 'rules';
 
   if (!isAdmin(me.roles)) return <NotAllowed />;
 
   return (
     <div className="admin" data-testid="admin" data-section={section}>
       <nav className="tabs" aria-label={t.admin.sections}>
-        {(['rules', 'flags'] as const).map((s) => (
+        {(['rules', 'flags', 'import'] as const).map((s) => (
           <a
             key={s}
             className="tabs__link"
@@ -35,11 +36,11 @@ export function AdminPage() {
             aria-current={s === section ? 'page' : undefined}
             data-testid={`admin-tab-${s}`}
           >
-            {s === 'rules' ? t.admin.rules : t.admin.flags}
+            {s === 'rules' ? t.admin.rules : s === 'flags' ? t.admin.flags : t.admin.import}
           </a>
         ))}
       </nav>
-      {section === 'rules' ? <RulesPage /> : <FlagsPage />}
+      {section === 'rules' ? <RulesPage /> : section === 'flags' ? <FlagsPage /> : <ImportPage />}
     </div>
   );
 }
