@@ -31,6 +31,15 @@ public sealed record BenchOptions
     /// <summary>Skip the rescoring run.</summary>
     public bool SkipRescore { get; init; }
 
+    /// <summary>Rows in the large import files (CSV and JSON lines) of the import scenario.</summary>
+    public int ImportRows { get; init; } = 1_000_000;
+
+    /// <summary>Rows in the small CSV file the large one is compared with (peak memory should not grow with the file).</summary>
+    public int ImportSmallRows { get; init; } = 100_000;
+
+    /// <summary>Run only the import scenario (and write only its section of docs/benchmarks.md).</summary>
+    public bool ImportOnly { get; init; }
+
     /// <summary>The server's entry assembly; default: src/GamifyHub.Server/bin/Release/net10.0/GamifyHub.Server.dll.</summary>
     public string? ServerDll { get; init; }
 
@@ -62,6 +71,10 @@ public sealed record BenchOptions
           --group G             events per transaction in the raw grouped run (default 500 = WriterOptions.MaxBatch)
           --rescore-events R    events in the rescoring run: replay under two rule sets + write the award lines (default 1000000)
           --skip-rescore        skip the rescoring run
+          --import-only         run only the import scenario: generated CSV (small and large) and JSON-lines files through the
+                                server's `import` command, rows/s and peak working set (its own section of the docs)
+          --import-rows N       rows in the large import files (default 1000000)
+          --import-small-rows N rows in the small CSV file it is compared with (default 100000)
           --server-dll PATH     the server to start (default src/GamifyHub.Server/bin/Release/net10.0/GamifyHub.Server.dll)
           --no-build            fail instead of building the server when its dll is missing
           --work-dir DIR        where the SQLite files go (default: a new temp directory, deleted afterwards)
@@ -94,6 +107,9 @@ public sealed record BenchOptions
                 "--group" => o with { GroupSize = Int(1, 100_000) },
                 "--rescore-events" => o with { RescoreEvents = Int(1, 10_000_000) },
                 "--skip-rescore" => o with { SkipRescore = true },
+                "--import-only" => o with { ImportOnly = true },
+                "--import-rows" => o with { ImportRows = Int(1_000, 10_000_000) },
+                "--import-small-rows" => o with { ImportSmallRows = Int(1_000, 10_000_000) },
                 "--server-dll" => o with { ServerDll = Value() },
                 "--no-build" => o with { BuildServerIfMissing = false },
                 "--work-dir" => o with { WorkDir = Value() },
