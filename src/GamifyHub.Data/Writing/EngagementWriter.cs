@@ -270,8 +270,10 @@ public sealed class EngagementWriter : BackgroundService
         }
 
         var externalIds = writes.Select(w => w.Intake.ExternalId).Distinct().ToList();
+        var channels = writes.Select(w => w.Intake.Channel).Distinct().ToList();
+        // Both columns, so SQLite searches the (Channel, ExternalId) index instead of scanning every item per batch.
         var items = await db.FeedbackItems.AsNoTracking()
-            .Where(f => externalIds.Contains(f.ExternalId))
+            .Where(f => channels.Contains(f.Channel) && externalIds.Contains(f.ExternalId))
             .Select(f => new { f.Id, f.Channel, f.ExternalId, f.DuplicateOfId, Departments = f.Routings.Select(r => r.DepartmentId).ToList() })
             .ToListAsync();
         var wanted = writes.Select(w => (w.Intake.Channel, w.Intake.ExternalId)).ToHashSet();
