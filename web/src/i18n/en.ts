@@ -355,11 +355,11 @@ export const en = {
     stoppedEarly: (why: string) => `Reading stopped early: ${why}`,
     noErrors: 'Every row was imported.',
     errorsCaption: (shown: number, total: number) =>
-      shown === total ? `${total} errors` : `The first ${shown} of ${total} errors`,
+      shown === total ? `${total} ${total === 1 ? 'error' : 'errors'}` : `The first ${shown} of ${total} errors`,
     row: 'Line',
     field: 'Field',
     message: 'Problem',
-    downloadReport: (n: number) => `Download the full error report (${n} errors, JSON lines)`,
+    downloadReport: (n: number) => `Download the full error report (${n} ${n === 1 ? 'error' : 'errors'}, JSON lines)`,
   },
 };
 
