@@ -58,6 +58,12 @@ public static class BenchDatabase
         return employees;
     }
 
+    public static long Count(string path, string sql)
+    {
+        using var connection = OpenReadOnly(path);
+        return Scalar(connection, sql, 0);
+    }
+
     public static long MaxSeq(string path)
     {
         using var connection = OpenReadOnly(path);

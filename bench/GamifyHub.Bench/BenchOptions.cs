@@ -60,6 +60,7 @@ public sealed record BenchOptions
     public bool RunEvents => Only is null or "events";
 
     public bool RunBoards => Only is null or "boards";
+
     /// <summary>Run only the rescoring scenario (no server, nothing written to the docs): for working on rescoring.</summary>
     public bool RescoreOnly { get; init; }
 
@@ -74,6 +75,15 @@ public sealed record BenchOptions
 
     /// <summary>Timed requests per row of the inbox scenario.</summary>
     public int InboxSamples { get; init; } = 200;
+
+    /// <summary>Rows in the large import files (CSV and JSON lines) of the import scenario.</summary>
+    public int ImportRows { get; init; } = 1_000_000;
+
+    /// <summary>Rows in the small CSV file the large one is compared with (peak memory should not grow with the file).</summary>
+    public int ImportSmallRows { get; init; } = 100_000;
+
+    /// <summary>Run only the import scenario (and write only its section of docs/benchmarks.md).</summary>
+    public bool ImportOnly { get; init; }
 
     /// <summary>The server's entry assembly; default: src/GamifyHub.Server/bin/Release/net10.0/GamifyHub.Server.dll.</summary>
     public string? ServerDll { get; init; }
@@ -121,6 +131,10 @@ public sealed record BenchOptions
           --skip-inbox          skip the inbox paging scenario
           --inbox-items N       items seeded for the inbox scenario (default 100000)
           --inbox-samples S     timed requests per inbox row (default 200)
+          --import-only         run only the import scenario: generated CSV (small and large) and JSON-lines files through the
+                                server's `import` command, rows/s and peak working set (its own section of the docs)
+          --import-rows N       rows in the large import files (default 1000000)
+          --import-small-rows N rows in the small CSV file it is compared with (default 100000)
           --server-dll PATH     the server to start (default src/GamifyHub.Server/bin/Release/net10.0/GamifyHub.Server.dll)
           --no-build            fail instead of building the server when its dll is missing
           --work-dir DIR        where the SQLite files go (default: a new temp directory, deleted afterwards)
@@ -172,6 +186,9 @@ public sealed record BenchOptions
                 "--skip-inbox" => o with { SkipInbox = true },
                 "--inbox-items" => o with { InboxItems = Int(100, 5_000_000) },
                 "--inbox-samples" => o with { InboxSamples = Int(1, 100_000) },
+                "--import-only" => o with { ImportOnly = true },
+                "--import-rows" => o with { ImportRows = Int(1_000, 10_000_000) },
+                "--import-small-rows" => o with { ImportSmallRows = Int(1_000, 10_000_000) },
                 "--server-dll" => o with { ServerDll = Value() },
                 "--no-build" => o with { BuildServerIfMissing = false },
                 "--work-dir" => o with { WorkDir = Value() },

@@ -100,6 +100,36 @@ try
         return 0;
     }
 
+    if (options.ImportOnly)
+    {
+        // A seeded demo database to import into: the server makes it on its first start.
+        var seeded = Path.Combine(workDir, "seeded.db");
+        server = ServerProcess.Start(serverDll, seeded, Path.Combine(workDir, "server.log"));
+        using (var probe = ApiScenario.CreateClient(server.BaseAddress, 1))
+        {
+            await server.WaitUntilReadyAsync(probe, TimeSpan.FromSeconds(180));
+        }
+
+        server.Kill();
+        Console.WriteLine($"GamifyHub import benchmark: {options.ImportSmallRows:N0} and {options.ImportRows:N0} rows");
+        var runs = new List<ImportScenario.Run>
+        {
+            await ImportScenario.RunAsync(serverDll, seeded, workDir, "csv", options.ImportSmallRows),
+            await ImportScenario.RunAsync(serverDll, seeded, workDir, "csv", options.ImportRows),
+            await ImportScenario.RunAsync(serverDll, seeded, workDir, "jsonl", options.ImportRows),
+        };
+        var section = ImportScenario.Section(runs, Machine.Describe(workDir, loadBefore),
+            "dotnet run -c Release --project bench/GamifyHub.Bench -- " + string.Join(' ', options.RawArgs));
+        Console.WriteLine();
+        Console.WriteLine(section);
+        if (options.WriteDocs)
+        {
+            ImportScenario.WriteInto(Path.Combine(repo, "docs", "benchmarks.md"), section);
+        }
+
+        return 0;
+    }
+
     Console.WriteLine($"GamifyHub benchmark: {options.Events:N0} events, batch {options.Batch}, {options.Concurrency} clients");
     Console.WriteLine($"  server:    {serverDll}");
     Console.WriteLine($"  work dir:  {workDir}");

@@ -28,6 +28,7 @@ public sealed class GamifyDbContext(DbContextOptions<GamifyDbContext> options) :
     public DbSet<SlaChange> SlaChanges => Set<SlaChange>();
     public DbSet<SlaBreachNotice> SlaBreachNotices => Set<SlaBreachNotice>();
     public DbSet<RoutingRuleChange> RoutingRuleChanges => Set<RoutingRuleChange>();
+    public DbSet<WebhookSource> WebhookSources => Set<WebhookSource>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -64,6 +65,8 @@ public sealed class GamifyDbContext(DbContextOptions<GamifyDbContext> options) :
             // Inbox keyset paging walks (receivedAt desc, id desc); the status one serves the default "open" view.
             e.HasIndex(x => new { x.ReceivedAt, x.Id });
             e.HasIndex(x => new { x.Status, x.ReceivedAt, x.Id });
+            e.HasIndex(x => x.Fingerprint);
+            e.Property(x => x.Fingerprint).HasMaxLength(NearDuplicates.FingerprintLength);
             e.Property(x => x.Channel).HasMaxLength(30);
             e.Property(x => x.ExternalId).HasMaxLength(FeedbackLimits.ExternalIdMaxLength);
             e.Property(x => x.Author).HasMaxLength(FeedbackLimits.AuthorMaxLength);
@@ -144,6 +147,15 @@ public sealed class GamifyDbContext(DbContextOptions<GamifyDbContext> options) :
             e.Property(x => x.Id).HasMaxLength(SeasonCalendar.MaxIdLength);
             e.Property(x => x.Name).HasMaxLength(SeasonCalendar.MaxNameLength);
             e.HasIndex(x => x.Start);
+        });
+
+        builder.Entity<WebhookSource>(e =>
+        {
+            e.HasKey(x => x.Name);
+            e.Property(x => x.Name).HasMaxLength(WebhookSource.NameMaxLength);
+            e.Property(x => x.Channel).HasMaxLength(30);
+            e.Property(x => x.ProtectedSecret).HasMaxLength(1_000);
+            e.Property(x => x.CreatedBy).HasMaxLength(256);
         });
 
         builder.Entity<SeasonChange>(e =>

@@ -43,7 +43,7 @@ public sealed partial class FuzzTests(GamifyHubFactory factory, ITestOutputHelpe
     {
         output.WriteLine($"Fuzz seed {Seed} (set FUZZ_SEED to replay another)");
         var clients = await Clients();
-        var targets = await Targets(clients[Caller.Ravi]);
+        var targets = await Targets(clients[Caller.Ravi], clients[Caller.Admin]);
         var inputs = new HostileInputs(new Random(Seed), targets);
         var requests = inputs.Malformed(MalformedRequests);
         requests.AddRange(inputs.Oversized(RequestBodyLimit));
@@ -464,13 +464,18 @@ public sealed partial class FuzzTests(GamifyHubFactory factory, ITestOutputHelpe
         return new() { [Caller.Anonymous] = anonymous, [Caller.Integration] = integration, [Caller.Ravi] = ravi, [Caller.Admin] = admin };
     }
 
-    private static async Task<FuzzTargets> Targets(HttpClient ravi)
+    private static async Task<FuzzTargets> Targets(HttpClient ravi, HttpClient admin)
     {
         var me = await ravi.GetJson("/api/me");
         var department = Guid.Parse(me.GetProperty("departmentId").GetString()!);
         var departments = await ravi.GetJson("/api/departments");
         var other = departments.EnumerateArray().Select(d => Guid.Parse(d.GetProperty("id").GetString()!)).First(id => id != department);
-        return new FuzzTargets(Guid.Parse(await ravi.FirstOpenItem()), department, other);
+        // A real webhook source, so correctly signed deliveries with hostile bodies reach the parser and validation.
+        var source = $"fuzz-{Guid.NewGuid():N}"[..20];
+        var created = await admin.PostAsJsonAsync("/api/admin/webhooks", new { name = source, channel = "blog" });
+        created.EnsureSuccessStatusCode();
+        var secret = (await created.Json()).GetProperty("secret").GetString()!;
+        return new FuzzTargets(Guid.Parse(await ravi.FirstOpenItem()), department, other, source, secret);
     }
 
     // ------------------------------------------------------------------ hub

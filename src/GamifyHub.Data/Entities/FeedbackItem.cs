@@ -27,6 +27,11 @@ public sealed class FeedbackItem
     /// can be attributed to them through it.
     /// </summary>
     public bool MentionsEmployee { get; set; }
+    /// <summary>The canonical text's hash (see NearDuplicates); null when the text is too short to recognize a repost by.</summary>
+    public string? Fingerprint { get; set; }
+
+    /// <summary>The earlier item whose text this one repeats (case, punctuation, links aside); null for an original.</summary>
+    public Guid? DuplicateOfId { get; set; }
     public List<FeedbackRouting> Routings { get; set; } = [];
 }
 

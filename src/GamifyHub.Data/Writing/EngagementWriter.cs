@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using GamifyHub.Data.Entities;
 using GamifyHub.Data.Reading;
+using GamifyHub.Domain.Feedback;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -163,6 +164,8 @@ public sealed class EngagementWriter : BackgroundService
         var intakes = batch.OfType<IntakeWrite>().ToList();
         var known = await KnownEvents(db, events);
         var knownItems = await KnownItems(db, intakes);
+        var fingerprints = intakes.ToDictionary(i => i, i => NearDuplicates.Fingerprint(i.Intake.Text));
+        var originals = await Originals(db, fingerprints.Values);
 
         var stored = new List<(EventWrite Write, EngagementEvent Entity)>();
         var inBatch = new Dictionary<Guid, EngagementEvent>();
@@ -194,10 +197,17 @@ public sealed class EngagementWriter : BackgroundService
                     results.Add(() => i.Completion.TrySetResult(existing));
                     break;
                 case IntakeWrite i:
-                    var item = FeedbackItemFactory.Create(i.Intake, now);
+                    var fingerprint = fingerprints[i];
+                    Guid? duplicateOf = fingerprint is not null && originals.TryGetValue(fingerprint, out var original) ? original : null;
+                    var item = FeedbackItemFactory.Create(i.Intake, now, fingerprint, duplicateOf);
                     db.FeedbackItems.Add(item);
                     storedItems.Add((i, item));
-                    knownItems[(i.Intake.Channel, i.Intake.ExternalId)] = new IntakeOutcome(item.Id, true, i.Intake.DepartmentIds);
+                    if (fingerprint is not null && duplicateOf is null)
+                    {
+                        originals[fingerprint] = item.Id;
+                    }
+
+                    knownItems[(i.Intake.Channel, i.Intake.ExternalId)] = new IntakeOutcome(item.Id, true, i.Intake.DepartmentIds, duplicateOf);
                     break;
             }
         }
@@ -207,7 +217,7 @@ public sealed class EngagementWriter : BackgroundService
 
         foreach (var (write, entity) in storedItems)
         {
-            write.Completion.TrySetResult(new IntakeOutcome(entity.Id, false, write.Intake.DepartmentIds));
+            write.Completion.TrySetResult(new IntakeOutcome(entity.Id, false, write.Intake.DepartmentIds, entity.DuplicateOfId));
         }
 
         var committed = stored.Select(s => new CommittedEvent(s.Entity.Seq, s.Write.Record)).ToList();
@@ -262,13 +272,31 @@ public sealed class EngagementWriter : BackgroundService
         }
 
         var externalIds = writes.Select(w => w.Intake.ExternalId).Distinct().ToList();
+        var channels = writes.Select(w => w.Intake.Channel).Distinct().ToList();
+        // Both columns, so SQLite searches the (Channel, ExternalId) index instead of scanning every item per batch.
         var items = await db.FeedbackItems.AsNoTracking()
-            .Where(f => externalIds.Contains(f.ExternalId))
-            .Select(f => new { f.Id, f.Channel, f.ExternalId, Departments = f.Routings.Select(r => r.DepartmentId).ToList() })
+            .Where(f => channels.Contains(f.Channel) && externalIds.Contains(f.ExternalId))
+            .Select(f => new { f.Id, f.Channel, f.ExternalId, f.DuplicateOfId, Departments = f.Routings.Select(r => r.DepartmentId).ToList() })
             .ToListAsync();
         var wanted = writes.Select(w => (w.Intake.Channel, w.Intake.ExternalId)).ToHashSet();
         return items.Where(i => wanted.Contains((i.Channel, i.ExternalId)))
-            .ToDictionary(i => (i.Channel, i.ExternalId), i => new IntakeOutcome(i.Id, true, i.Departments));
+            .ToDictionary(i => (i.Channel, i.ExternalId), i => new IntakeOutcome(i.Id, true, i.Departments, i.DuplicateOfId));
+    }
+
+    /// <summary>The original (first) item per fingerprint, by the fingerprint index: reposts point at it, never at each other.</summary>
+    private static async Task<Dictionary<string, Guid>> Originals(GamifyDbContext db, IEnumerable<string?> fingerprints)
+    {
+        var wanted = fingerprints.OfType<string>().Distinct().ToList();
+        if (wanted.Count == 0)
+        {
+            return [];
+        }
+
+        var found = await db.FeedbackItems.AsNoTracking()
+            .Where(f => f.Fingerprint != null && wanted.Contains(f.Fingerprint) && f.DuplicateOfId == null)
+            .Select(f => new { Fingerprint = f.Fingerprint!, f.Id, f.ReceivedAt })
+            .ToListAsync();
+        return found.GroupBy(f => f.Fingerprint).ToDictionary(g => g.Key, g => g.MinBy(f => f.ReceivedAt)!.Id);
     }
 
     private static async Task<EngagementEvent> ToEntity(GamifyDbContext db, EngagementRecord r, DateTime now)

@@ -17,4 +17,5 @@ public sealed record FeedbackIntake(
     bool MentionsEmployee = false);
 
 /// <param name="Duplicate">The (channel, external id) was already known; nothing was stored.</param>
-public sealed record IntakeOutcome(Guid Id, bool Duplicate, IReadOnlyList<Guid> DepartmentIds);
+/// <param name="DuplicateOf">The earlier item whose text this one reposts (stored all the same, flagged).</param>
+public sealed record IntakeOutcome(Guid Id, bool Duplicate, IReadOnlyList<Guid> DepartmentIds, Guid? DuplicateOf = null);

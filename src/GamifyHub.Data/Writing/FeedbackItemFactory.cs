@@ -5,7 +5,7 @@ namespace GamifyHub.Data.Writing;
 public static class FeedbackItemFactory
 {
     /// <summary>A new stored item with a time-ordered id (SQLite appends far faster with v7 GUIDs than random ones).</summary>
-    public static FeedbackItem Create(FeedbackIntake i, DateTime receivedAt)
+    public static FeedbackItem Create(FeedbackIntake i, DateTime receivedAt, string? fingerprint = null, Guid? duplicateOf = null)
     {
         var id = Guid.CreateVersion7();
         return new FeedbackItem
@@ -22,6 +22,8 @@ public static class FeedbackItemFactory
             CreatedAt = i.CreatedAt,
             ReceivedAt = receivedAt,
             MentionsEmployee = i.MentionsEmployee,
+            Fingerprint = fingerprint,
+            DuplicateOfId = duplicateOf,
             Routings = [.. i.DepartmentIds.Select(d => new FeedbackRouting { FeedbackId = id, DepartmentId = d, RoutedAt = receivedAt })],
         };
     }

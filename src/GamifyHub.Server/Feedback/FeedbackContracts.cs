@@ -10,14 +10,16 @@ public sealed record FeedbackBatchIn(List<FeedbackIn?>? Items);
 
 public sealed record DepartmentRef(Guid Id, string Name);
 
-public sealed record FeedbackAccepted(Guid Id, IReadOnlyList<DepartmentRef> Departments, bool Duplicate);
+/// <param name="Duplicate">The (channel, externalId) was already known: nothing was stored, this is the earlier item.</param>
+/// <param name="DuplicateOf">The earlier item whose text this one reposts (near-duplicate); stored and flagged all the same.</param>
+public sealed record FeedbackAccepted(Guid Id, IReadOnlyList<DepartmentRef> Departments, bool Duplicate, Guid? DuplicateOf = null);
 
 public sealed record FeedbackBatchAccepted(IReadOnlyList<FeedbackAccepted> Results);
 
 public sealed record FeedbackItemDto(Guid Id, string Channel, string ExternalId, string Author, string Text, string? Url,
     string Language, string Sentiment, string Priority, string Status, IReadOnlyList<DepartmentRef> Departments,
     DateTime CreatedAt, DateTime ReceivedAt, int ReplyCount, bool ReadByMe, IReadOnlyList<string> Tags, Sla.SlaDto? Sla = null,
-    bool MentionsEmployee = false);
+    bool MentionsEmployee = false, Guid? DuplicateOf = null);
 
 /// <param name="Total">How many items match, counted up to <see cref="FeedbackQueries.CountCap"/>; null on cursor pages
 /// (the count belongs to where the list starts).</param>

@@ -75,7 +75,7 @@ public sealed class FeedbackIntakeService(EngagementWriter writer, RoutingRuleCa
     public async Task<FeedbackAccepted> IngestAsync(FeedbackIn input)
     {
         var outcome = await writer.IngestAsync(await PrepareAsync(input));
-        return new FeedbackAccepted(outcome.Id, [.. outcome.DepartmentIds.Select(Ref)], outcome.Duplicate);
+        return new FeedbackAccepted(outcome.Id, [.. outcome.DepartmentIds.Select(Ref)], outcome.Duplicate, outcome.DuplicateOf);
     }
 
     /// <summary>Normalizes, classifies and routes a validated item.</summary>

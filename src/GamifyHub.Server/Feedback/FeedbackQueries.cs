@@ -222,7 +222,8 @@ public sealed class FeedbackQueries(IDbContextFactory<GamifyDbContext> dbFactory
     private FeedbackItemDto ToDto(FeedbackItem f, IEnumerable<Guid> departments, bool readByMe, IReadOnlyList<string> tags) => new(
         f.Id, f.Channel, f.ExternalId, f.Author, f.Text, f.Url, f.Language,
         Lower(f.Sentiment), Lower(f.Priority), Lower(f.Status),
-        [.. departments.Select(Department)], f.CreatedAt, f.ReceivedAt, f.ReplyCount, readByMe, tags, MentionsEmployee: f.MentionsEmployee);
+        [.. departments.Select(Department)], f.CreatedAt, f.ReceivedAt, f.ReplyCount, readByMe, tags, MentionsEmployee: f.MentionsEmployee,
+        DuplicateOf: f.DuplicateOfId);
 
     private static string Lower<T>(T value) where T : struct, Enum => value.ToString().ToLowerInvariant();
 }

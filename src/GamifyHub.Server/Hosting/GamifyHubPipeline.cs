@@ -12,6 +12,8 @@ using GamifyHub.Server.Problems;
 using GamifyHub.Server.Seasons;
 using GamifyHub.Server.Sla;
 using GamifyHub.Server.Routing;
+using GamifyHub.Server.Webhooks;
+using GamifyHub.Server.Imports;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 namespace GamifyHub.Server.Hosting;
@@ -50,6 +52,8 @@ public static class GamifyHubPipeline
         api.MapSlaEndpoints();
         api.MapMentionEndpoints();
         api.MapRoutingRuleEndpoints();
+        api.MapWebhookEndpoints();
+        api.MapImportEndpoints();
         api.MapApiFallback();
 
         app.MapHub<LiveHub>(LiveHub.Path);

@@ -10,6 +10,8 @@ using GamifyHub.Server.Health;
 using GamifyHub.Server.Insights;
 using GamifyHub.Server.Live;
 using GamifyHub.Server.Problems;
+using GamifyHub.Server.Webhooks;
+using GamifyHub.Server.Imports;
 using System.Net;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
@@ -71,6 +73,11 @@ public static class GamifyHubServices
         builder.Services.AddOptions<Sla.SlaOptions>().BindConfiguration("Sla");
         builder.Services.AddSingleton<Sla.SlaBreachNotifier>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<Sla.SlaBreachNotifier>());
+        builder.Services.AddSingleton<WebhookSecrets>();
+        builder.Services.AddSingleton<WebhookSourceStore>();
+        builder.Services.AddSingleton<WebhookReplayGuard>();
+        builder.Services.AddSingleton<FeedbackImporter>();
+        builder.Services.AddSingleton<ImportReports>();
 
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])

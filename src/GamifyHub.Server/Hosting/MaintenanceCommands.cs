@@ -3,15 +3,20 @@ using GamifyHub.Data.Maintenance;
 namespace GamifyHub.Server.Hosting;
 
 /// <summary>
-/// <c>backup &lt;file&gt;</c> (safe while the server runs) and <c>restore &lt;file&gt;</c> (with the server stopped),
+/// <c>backup &lt;file&gt;</c> (safe while the server runs), <c>restore &lt;file&gt;</c> and <c>import &lt;file&gt;</c> (with the server stopped),
 /// run instead of the server: <c>dotnet run --project src/GamifyHub.Server -- backup ~/gamifyhub.bak</c>.
 /// </summary>
 public static class MaintenanceCommands
 {
-    public static bool IsCommand(string[] args) => args is ["backup" or "restore", ..];
+    public static bool IsCommand(string[] args) => args is ["backup" or "restore" or "import", ..];
 
     public static async Task<int> RunAsync(string[] args)
     {
+        if (args[0] == "import")
+        {
+            return await Imports.ImportCommand.RunAsync(args, Console.Out, Console.Error);
+        }
+
         var builder = WebApplication.CreateBuilder(args.Length > 2 ? args[2..] : []);
         var database = GamifyHubServices.DatabasePath(builder.Configuration, builder.Environment);
         if (args.Length < 2)

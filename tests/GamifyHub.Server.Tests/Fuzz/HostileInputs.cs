@@ -36,14 +36,15 @@ public sealed record FuzzRequest(string Route, string Category, HttpMethod Metho
 }
 
 /// <summary>The real things a request may name: an item in Ravi's inbox and departments.</summary>
-public sealed record FuzzTargets(Guid Item, Guid RaviDepartment, Guid OtherDepartment);
+public sealed record FuzzTargets(Guid Item, Guid RaviDepartment, Guid OtherDepartment, string WebhookSource = "fuzz-hook",
+    string WebhookSecret = "whsec_fuzz");
 
 /// <summary>
 /// Deterministic generator of malformed or hostile requests for every write route. Every request made by
 /// <see cref="Malformed"/> is invalid by construction (exactly the thing the server must refuse), so any 2xx answer
 /// or state change is a server bug. <see cref="HostileButValid"/> are well-formed requests with hostile content.
 /// </summary>
-public sealed class HostileInputs(Random random, FuzzTargets targets)
+public sealed partial class HostileInputs(Random random, FuzzTargets targets)
 {
     public const string Feedback = "/api/feedback";
     public const string FeedbackBatch = "/api/feedback/batch";
@@ -64,6 +65,11 @@ public sealed class HostileInputs(Random random, FuzzTargets targets)
     public const string AdminSeasons = "/api/admin/seasons";
     public const string AdminSla = "/api/admin/sla";
     public const string AdminRoutingRules = "/api/admin/routing-rules";
+    public const string Webhook = "/api/webhooks/{source}";
+    public const string AdminWebhooks = "/api/admin/webhooks";
+    public const string AdminWebhookSecret = "/api/admin/webhooks/{name}/secret";
+    public const string AdminWebhook = "/api/admin/webhooks/{name}";
+    public const string AdminImports = "/api/admin/imports";
 
     /// <summary>The routes whose handlers read a JSON body: the bulk of the fuzzing goes there.</summary>
     public static readonly IReadOnlySet<string> BodyRoutes = new HashSet<string> { Feedback, FeedbackBatch, Actions, Events, EventsBatch, Login };
@@ -688,6 +694,8 @@ public sealed class HostileInputs(Random random, FuzzTargets targets)
                 : new FuzzRequest(AdminRoutingRules, "not allowed", HttpMethod.Put, AdminRoutingRules, WrongShapeOrNull(), Json,
                     Pick(new[] { Caller.Anonymous, Caller.Integration, Caller.Ravi }), [], false));
         }
+
+        requests.AddRange(Intake());
 
         // An admin backup with a hostile body and query: the body is ignored, the copy is made.
         requests.Add(Post(AdminBackup, "admin with a hostile body", "/api/admin/backup?path=" + Uri.EscapeDataString("/etc/passwd"),

@@ -1,4 +1,4 @@
-import { apiFetch, query } from './http';
+import { apiFetch, apiUpload, query } from './http';
 import type {
   ActionRequest,
   ActionResult,
@@ -12,6 +12,7 @@ import type {
   InsightsBoard,
   FlagKind,
   GamingFlag,
+  ImportSummary,
   Id,
   LoginResponse,
   Me,
@@ -85,6 +86,13 @@ export const api = {
   },
 
   admin: {
+    /** Imports a CSV or JSON-lines file of feedback items; answers once every row is stored or reported. */
+    importFile(file: File, signal?: AbortSignal): Promise<ImportSummary> {
+      const form = new FormData();
+      form.append('file', file, file.name);
+      return apiUpload('/api/admin/imports', form, signal);
+    },
+
     rules(signal?: AbortSignal): Promise<RuleDocument> {
       return apiFetch('/api/admin/rules', { signal });
     },

@@ -98,6 +98,31 @@ export async function apiFetch<T>(path: string, options: RequestOptions = {}): P
   return JSON.parse(text) as T;
 }
 
+/** Sends a file as multipart/form-data (streamed by the browser; the server reads it as a stream too). */
+export async function apiUpload<T>(path: string, form: FormData, signal?: AbortSignal): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method: 'POST',
+      headers: { Accept: 'application/json, application/problem+json', 'Accept-Language': requestLanguage },
+      body: form,
+      credentials: 'include',
+      signal,
+    });
+  } catch (err) {
+    if (err instanceof DOMException && err.name === 'AbortError') throw err;
+    throw new NetworkError(err);
+  }
+
+  if (!response.ok) {
+    const problem = await readProblem(response);
+    if (response.status === 401) unauthorizedListener?.();
+    throw new ApiError(response.status, problem);
+  }
+
+  return (await response.json()) as T;
+}
+
 async function readProblem(response: Response): Promise<ProblemDetails> {
   const fallback: ProblemDetails = { status: response.status, title: response.statusText || undefined };
   let text = '';

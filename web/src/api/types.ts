@@ -428,3 +428,26 @@ export interface SeasonCalendar {
   next: Season | null;
   seasons: Season[];
 }
+
+/** One row the import could not store: the line of the file where it starts, the field at fault ("row", "file") and why. */
+export interface ImportError {
+  row: number;
+  field: string;
+  message: string;
+}
+
+/** `POST /api/admin/imports`. */
+export interface ImportSummary {
+  id: string;
+  format: 'csv' | 'jsonl';
+  rowsRead: number;
+  stored: number;
+  duplicates: number;
+  nearDuplicates: number;
+  rejected: number;
+  errorCount: number;
+  errors: ImportError[];
+  fatal: string | null;
+  errorReport: string | null;
+  seconds: number;
+}

@@ -304,6 +304,7 @@ export const de: Messages = {
     sections: 'Bereiche der Administration',
     rules: 'Regeln',
     flags: 'Auffälligkeiten',
+    import: 'Import',
     notAllowedTitle: 'Nicht erlaubt',
     notAllowed: 'Dieser Bereich ist der Administration vorbehalten. Ihre Anmeldung erlaubt ihn nicht.',
     backToInbox: 'Zurück zum Posteingang',
@@ -474,5 +475,29 @@ export const de: Messages = {
     down: 'Nach unten',
     remove: 'Entfernen',
     add: 'Regel hinzufügen',
+  },
+  adminImport: {
+    title: 'Feedback importieren',
+    intro:
+      'Laden Sie eine CSV-Datei (erste Zeile: die Spaltennamen) oder eine JSON-Lines-Datei (ein Feedback je Zeile) hoch. Gültige Zeilen werden gespeichert; fehlerhafte Zeilen werden mit ihrer Zeilennummer aufgeführt, und der Rest der Datei wird trotzdem importiert. Bereits über Kanal und externe ID bekannte Einträge zählen als Duplikate.',
+    columns: 'Spalten (channel, externalId und text sind Pflicht):',
+    file: 'Datei (.csv oder .jsonl)',
+    import: 'Importieren',
+    importing: 'Wird importiert …',
+    summaryTitle: (format: string, seconds: number) =>
+      `${format}-Import in ${seconds.toLocaleString('de-DE', { maximumFractionDigits: 1, minimumFractionDigits: 1 })} s abgeschlossen`,
+    rowsRead: 'Gelesene Zeilen',
+    stored: 'Gespeichert',
+    nearDuplicates: 'Davon Beinahe-Duplikate früherer Beiträge',
+    duplicates: 'Duplikate (bereits bekannt)',
+    rejected: 'Abgelehnt',
+    stoppedEarly: (why: string) => `Das Lesen wurde vorzeitig beendet: ${why}`,
+    noErrors: 'Alle Zeilen wurden importiert.',
+    errorsCaption: (shown: number, total: number) =>
+      shown === total ? `${total} Fehler` : `Die ersten ${shown} von ${total} Fehlern`,
+    row: 'Zeile',
+    field: 'Feld',
+    message: 'Problem',
+    downloadReport: (n: number) => `Vollständigen Fehlerbericht herunterladen (${n} Fehler, JSON Lines)`,
   },
 };

@@ -303,6 +303,7 @@ export const en = {
     sections: 'Administration sections',
     rules: 'Rules',
     flags: 'Flags',
+    import: 'Import',
     notAllowedTitle: 'Not allowed',
     notAllowed: 'This area is for administrators. Your sign-in does not allow it.',
     backToInbox: 'Back to the inbox',
@@ -471,6 +472,29 @@ export const en = {
     down: 'Move down',
     remove: 'Remove',
     add: 'Add a rule',
+  },
+  adminImport: {
+    title: 'Import feedback',
+    intro:
+      'Upload a CSV file (first line: the column names) or a JSON-lines file (one feedback item per line). Good rows are stored; rows with errors are listed with their line, and the rest of the file is still imported. Items already known by channel and external id count as duplicates.',
+    columns: 'Columns (channel, externalId and text are required):',
+    file: 'File (.csv or .jsonl)',
+    import: 'Import',
+    importing: 'Importing…',
+    summaryTitle: (format: string, seconds: number) => `${format} import finished in ${seconds.toFixed(1)} s`,
+    rowsRead: 'Rows read',
+    stored: 'Stored',
+    nearDuplicates: 'Of these, near-duplicates of earlier posts',
+    duplicates: 'Duplicates (already known)',
+    rejected: 'Rejected',
+    stoppedEarly: (why: string) => `Reading stopped early: ${why}`,
+    noErrors: 'Every row was imported.',
+    errorsCaption: (shown: number, total: number) =>
+      shown === total ? `${total} ${total === 1 ? 'error' : 'errors'}` : `The first ${shown} of ${total} errors`,
+    row: 'Line',
+    field: 'Field',
+    message: 'Problem',
+    downloadReport: (n: number) => `Download the full error report (${n} ${n === 1 ? 'error' : 'errors'}, JSON lines)`,
   },
 };
 

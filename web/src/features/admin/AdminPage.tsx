@@ -2,11 +2,12 @@ import { useT } from '../../i18n';
 import { routeHref, useSubRoute } from '../../router';
 import { useMe } from '../auth/session';
 import { FlagsPage } from './FlagsPage';
+import { ImportPage } from './ImportPage';
 import { NotAllowed } from './NotAllowed';
 import { RulesPage } from './RulesPage';
 import { TriagePage } from './TriagePage';
 
-export type AdminSection = 'rules' | 'flags' | 'triage';
+export type AdminSection = 'rules' | 'flags' | 'triage' | 'import';
 
 export function isAdmin(roles: readonly string[] | null | undefined): boolean {
   return (roles ?? []).includes('Admin');
@@ -16,19 +17,19 @@ export function adminHref(section: AdminSection): string {
   return `${routeHref('admin')}/${section}`;
 }
 
-/** The admin area: rules and anti-gaming flags, for admins only. */
+/** The admin area: rules, anti-gaming flags and the feedback file import, for admins only. */
 export function AdminPage() {
   const t = useT();
   const me = useMe();
   const sub = useSubRoute();
-  const section: AdminSection = sub === 'flags' || sub === 'triage' ? sub : 'rules';
+  const section: AdminSection = sub === 'flags' || sub === 'triage' || sub === 'import' ? sub : 'rules';
 
   if (!isAdmin(me.roles)) return <NotAllowed />;
 
   return (
     <div className="admin" data-testid="admin" data-section={section}>
       <nav className="tabs" aria-label={t.admin.sections}>
-        {(['rules', 'flags', 'triage'] as const).map((s) => (
+        {(['rules', 'flags', 'triage', 'import'] as const).map((s) => (
           <a
             key={s}
             className="tabs__link"
@@ -36,11 +37,25 @@ export function AdminPage() {
             aria-current={s === section ? 'page' : undefined}
             data-testid={`admin-tab-${s}`}
           >
-            {s === 'rules' ? t.admin.rules : s === 'flags' ? t.admin.flags : t.triageAdmin.tab}
+            {s === 'rules'
+              ? t.admin.rules
+              : s === 'flags'
+                ? t.admin.flags
+                : s === 'triage'
+                  ? t.triageAdmin.tab
+                  : t.admin.import}
           </a>
         ))}
       </nav>
-      {section === 'rules' ? <RulesPage /> : section === 'flags' ? <FlagsPage /> : <TriagePage />}
+      {section === 'rules' ? (
+        <RulesPage />
+      ) : section === 'flags' ? (
+        <FlagsPage />
+      ) : section === 'triage' ? (
+        <TriagePage />
+      ) : (
+        <ImportPage />
+      )}
     </div>
   );
 }
