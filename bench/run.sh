@@ -16,6 +16,8 @@ for arg in "$@"; do
     [ "$arg" = "events" ] && boards=0
   fi
   [ "$arg" = "--redis" ] && boards=0 # the caller brings a Redis of their own
+  # Scenarios that never touch the boards need no Redis.
+  case "$arg" in --rescore-only|--inbox-only|--import-only) boards=0 ;; esac
   prev="$arg"
 done
 

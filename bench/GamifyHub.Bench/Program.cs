@@ -270,7 +270,7 @@ try
         }
     }
 
-    if (!options.SkipInbox)
+    if (!options.SkipInbox && !options.RescoreOnly)
     {
         await RunInboxAsync(options, serverDll, workDir, repo, Machine.LoadAverage());
     }
