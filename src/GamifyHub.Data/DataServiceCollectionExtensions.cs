@@ -21,6 +21,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<ProjectionReader>();
         services.AddSingleton<CompanyDirectory>();
         services.AddSingleton<RuleBook>();
+        services.AddSingleton<StandingsCache>();
         services.AddSingleton<SeasonBook>();
         services.AddSingleton<SlaBook>();
         services.TryAddSingleton(TimeProvider.System);

@@ -112,6 +112,79 @@ public sealed class RescoringStoreTests : IDisposable
         Assert.Equal(Rows(copy, Indexes), Rows(path, Indexes));
     }
 
+    [Fact]
+    public async Task An_apply_right_after_a_preview_takes_its_standings_and_reports_what_a_full_replay_reports()
+    {
+        var path = await SeedAsync("preview-then-apply.db", events: 3_000);
+        var cold = Copy(path, "cold-apply.db");
+        var proposed = ChangeNamed["read points doubled"];
+        var cache = new StandingsCache();
+        var input = await PreviewAsync(path, RuleSet.Default, cache);
+
+        RescoreApplied warm, full;
+        await using (var db = Open(path))
+        {
+            warm = await Rescoring.ApplyAsync(db, RuleSet.Default, proposed, "test", Now, Zone, CancellationToken.None, cache);
+        }
+
+        await using (var db = Open(cold))
+        {
+            full = await Rescoring.ApplyAsync(db, RuleSet.Default, proposed, "test", Now, Zone);
+        }
+
+        SqliteConnection.ClearAllPools();
+        Assert.Contains(warm.Phases, p => p.Name.Contains("known from the preview", StringComparison.Ordinal));
+        Assert.DoesNotContain(full.Phases, p => p.Name.Contains("known from the preview", StringComparison.Ordinal));
+        Assert.Equal(Describe(full.Diff), Describe(warm.Diff));
+        Assert.NotEqual(0, warm.Diff.TotalDelta);
+        Assert.Equal(Rows(cold, AwardRows), Rows(path, AwardRows));
+
+        // The apply leaves the new rules' standings for the next preview of the same log, and nothing for the old rules.
+        Assert.NotNull(cache.Find(warm.Rules, Zone, input));
+        Assert.Null(cache.Find(RuleSet.Default, Zone, input));
+    }
+
+    [Fact]
+    public async Task Standings_of_another_log_or_other_rules_or_zone_are_not_taken()
+    {
+        var path = await SeedAsync("moved-on.db", events: 3_000);
+        var cache = new StandingsCache();
+        var input = await PreviewAsync(path, RuleSet.Default, cache);
+        Assert.Null(cache.Find(ChangeNamed["no shared credit"], Zone, input));
+        Assert.Null(cache.Find(RuleSet.Default, TimeZoneInfo.Utc, input));
+        Assert.Null(cache.Find(RuleSet.Default, Zone, input with { Events = input.Events + 1 }));
+
+        // One event less since the preview (as if the log had moved on): the apply replays the current rules itself.
+        Exec(path, """DELETE FROM "Awards" WHERE "EventSeq" = (SELECT MAX("Seq") FROM "Events"); DELETE FROM "Events" WHERE "Seq" = (SELECT MAX("Seq") FROM "Events");""");
+        RescoreApplied applied;
+        await using (var db = Open(path))
+        {
+            applied = await Rescoring.ApplyAsync(db, RuleSet.Default, ChangeNamed["read points doubled"], "test", Now, Zone,
+                CancellationToken.None, cache);
+        }
+
+        SqliteConnection.ClearAllPools();
+        Assert.DoesNotContain(applied.Phases, p => p.Name.Contains("known from the preview", StringComparison.Ordinal));
+    }
+
+    /// <summary>What the preview endpoint does with the cache: replay the current rules and keep their standings.</summary>
+    private static async Task<ReplayInput> PreviewAsync(string path, RuleSet current, StandingsCache cache)
+    {
+        await using var db = Open(path);
+        await using var tx = await db.Database.BeginTransactionAsync();
+        var log = await Rescoring.LoadLogAsync(db, CancellationToken.None);
+        var input = ReplayInput.Of(log.Events, log.Items);
+        cache.Remember(current, Zone, input, ScoreReplay.Run(current, log.Events, log.Items, Zone, null, keepScores: false));
+        Assert.NotNull(cache.Find(current, Zone, input));
+        return input;
+    }
+
+    private static List<string> Describe(RescoreDiff diff) =>
+    [
+        $"{diff.TotalBefore} {diff.TotalAfter} {diff.EmployeesAffected} {diff.BadgesGained} {diff.BadgesLost}",
+        .. diff.Employees.Select(e => $"{e.EmployeeId} {e.PointsBefore} {e.PointsAfter} +{string.Join(',', e.BadgesGained)} -{string.Join(',', e.BadgesLost)}"),
+    ];
+
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();

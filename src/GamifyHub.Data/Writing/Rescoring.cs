@@ -37,8 +37,10 @@ public static partial class Rescoring
         diff.BadgesLost,
     }, SummaryJson);
 
+    /// <param name="standings">Where the standings of the last preview or apply are kept: when they are the current rules'
+    /// for exactly this log, the current rules are not replayed again; the new rules' standings are left there.</param>
     public static async Task<RescoreApplied> ApplyAsync(GamifyDbContext db, RuleSet current, RuleSet proposed, string actor,
-        DateTime now, TimeZoneInfo zone, CancellationToken cancellationToken = default)
+        DateTime now, TimeZoneInfo zone, CancellationToken cancellationToken = default, StandingsCache? standings = null)
     {
         ArgumentNullException.ThrowIfNull(current);
         ArgumentNullException.ThrowIfNull(proposed);
@@ -55,7 +57,9 @@ public static partial class Rescoring
 
             // The transaction began IMMEDIATE (the write lock) and has written nothing yet.
             var log = await LoadLogAsync(db, secondReader: true, cancellationToken);
-            phases.Done("load log");
+            var input = ReplayInput.Of(log.Events, log.Items);
+            var known = standings?.Find(current, zone, input);
+            phases.Done(known is null ? "load log" : "load log (the current rules' standings known from the preview)");
 
             // Three things at once on the thread pool: the proposed rules' replay hands its scores over in chunks as it goes
             // and this thread rewrites the award lines from them, while the current rules are replayed beside (only the
@@ -63,8 +67,10 @@ public static partial class Rescoring
             var chunks = Channel.CreateUnbounded<EventScore[]>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
             using var stop = new CancellationTokenSource();
             var afterReplay = Task.Run(() => ReplayProposed(rules, log, zone, chunks.Writer, stop.Token), CancellationToken.None);
-            var beforeReplay = Task.Run(() => ScoreReplay.Run(current, log.Events, log.Items, zone, null, keepScores: false, stop.Token),
-                CancellationToken.None);
+            var beforeReplay = known is not null
+                ? Task.FromResult(known)
+                : Task.Run(() => ScoreReplay.Run(current, log.Events, log.Items, zone, null, keepScores: false, stop.Token),
+                    CancellationToken.None);
             var replays = Task.WhenAll(afterReplay, beforeReplay);
             (int Lines, int Flags) written;
             try
@@ -113,6 +119,7 @@ public static partial class Rescoring
             // transaction's pages from the write-ahead log into the database file.
             ExecuteSync(connection, null, "PRAGMA wal_checkpoint(PASSIVE)");
             phases.Done("checkpoint");
+            standings?.Remember(rules, zone, input, after);
             return new RescoreApplied(rules, diff, written.Lines, written.Flags, phases.List);
         }
         finally

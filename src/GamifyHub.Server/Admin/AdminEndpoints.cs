@@ -42,7 +42,8 @@ public static class AdminEndpoints
     /// proposed rules and compares points and badges per employee. Changes nothing.
     /// </summary>
     private static async Task<IResult> PreviewRules(JsonElement body, ClaimsPrincipal user, RuleBook rules, ProjectionReader reader,
-        EngagementWriter writer, TimeProvider time, IOptions<CompanyOptions> company, AdminQueries queries, CancellationToken cancellationToken)
+        EngagementWriter writer, TimeProvider time, IOptions<CompanyOptions> company, AdminQueries queries, StandingsCache standings,
+        CancellationToken cancellationToken)
     {
         if (ReadValid(body, out var problem) is not { } proposed)
         {
@@ -52,8 +53,17 @@ public static class AdminEndpoints
         var zone = company.Value.Zone;
         var current = rules.Current;
         var (events, items) = await reader.LoadReplay(cancellationToken);
-        var before = ScoreReplay.Run(current, events, items, zone);
-        var after = ScoreReplay.Run(proposed, events, items, zone);
+        var input = ReplayInput.Of(events, items);
+
+        // Both replays side by side; the diff needs only where everyone stands. The current rules' standings are kept for
+        // the apply that usually follows, which then need not replay them again.
+        var beforeReplay = standings.Find(current, zone, input) is { } known
+            ? Task.FromResult(known)
+            : Task.Run(() => ScoreReplay.Run(current, events, items, zone, null, keepScores: false, cancellationToken), cancellationToken);
+        var after = await Task.Run(() => ScoreReplay.Run(proposed, events, items, zone, null, keepScores: false, cancellationToken),
+            cancellationToken);
+        var before = await beforeReplay;
+        standings.Remember(current, zone, input, before);
         var diff = RescorePreview.Compare(before, after);
 
         var audit = new RuleChange
@@ -76,7 +86,8 @@ public static class AdminEndpoints
     /// it commits, and every grain rebuilds its projection from the log on its next call.
     /// </summary>
     private static async Task<IResult> ApplyRules(JsonElement body, ClaimsPrincipal user, RuleBook rules, EngagementWriter writer,
-        TimeProvider time, IGrainFactory grains, IOptions<CompanyOptions> company, AdminQueries queries, CancellationToken cancellationToken)
+        TimeProvider time, IGrainFactory grains, IOptions<CompanyOptions> company, AdminQueries queries, StandingsCache standings,
+        CancellationToken cancellationToken)
     {
         if (ReadValid(body, out var problem) is not { } proposed)
         {
@@ -86,7 +97,7 @@ public static class AdminEndpoints
         var zone = company.Value.Zone;
         var actor = Actor(user);
         var applied = await writer.ExclusiveAsync(
-            db => Rescoring.ApplyAsync(db, rules.Current, proposed, actor, time.GetUtcNow().UtcDateTime, zone, CancellationToken.None),
+            db => Rescoring.ApplyAsync(db, rules.Current, proposed, actor, time.GetUtcNow().UtcDateTime, zone, CancellationToken.None, standings),
             done => rules.Use(done.Rules));
 
         // Grains hold projections of the old awards: collect them all so each rebuilds from the log when next called.
