@@ -22,8 +22,13 @@ public static class RescoreScenario
     public const int Departments = 100;
     public const int Items = 100_000;
 
-    public sealed record Outcome(IReadOnlyList<RescorePhase> Phases, TimeSpan Total, long Lines, long Flags,
-        long PointsBefore, long PointsAfter, TimeSpan Generate, TimeSpan Seed, bool SeedReused);
+    /// <param name="Phases">The apply without a preview before it: both rule sets replayed.</param>
+    /// <param name="Preview">The preview of the change (both rule sets replayed side by side, nothing written).</param>
+    /// <param name="AfterPreviewPhases">The apply right after that preview, on a fresh copy of the same file: the admin's
+    /// flow (preview, then apply), where the current rules' standings come from the preview.</param>
+    public sealed record Outcome(IReadOnlyList<RescorePhase> Phases, TimeSpan Total, TimeSpan Preview,
+        IReadOnlyList<RescorePhase> AfterPreviewPhases, TimeSpan AfterPreviewTotal, long Lines, long Flags,
+        long PointsBefore, long PointsAfter, TimeSpan Generate, TimeSpan Seed, bool SeedReused, bool ServerGc);
 
     public static RuleSet Changed { get; } = RuleSet.Default with
     {
@@ -66,20 +71,74 @@ public static class RescoreScenario
         items.Clear();
         GC.Collect();
 
-        var builder = new DbContextOptionsBuilder<GamifyDbContext>();
-        builder.UseGamifySqlite(SqliteDatabase.ConnectionString(path));
-        var options = builder.Options;
-        RescoreApplied applied;
+        // 1. Applied cold: nothing known about the current rules' standings.
         clock.Restart();
-        await using (var db = new GamifyDbContext(options))
+        var applied = await ApplyAsync(path, standings: null);
+        var total = clock.Elapsed;
+        Check(path, applied);
+
+        // 2. The admin's flow on a fresh copy: a preview, then the apply.
+        SqliteConnection.ClearAllPools();
+        foreach (var file in new[] { path, path + "-wal", path + "-shm" })
         {
-            applied = await Rescoring.ApplyAsync(db, RuleSet.Default, Changed, "bench", DateTime.UtcNow, Zone);
+            File.Delete(file);
         }
 
-        var total = clock.Elapsed;
-        SqliteConnection.ClearAllPools();
+        File.Copy(seedCopy, path);
+        GC.Collect();
+        var standings = new StandingsCache();
+        clock.Restart();
+        RescoreDiff previewed;
+        await using (var db = Open(path))
+        {
+            await using var tx = await db.Database.BeginTransactionAsync();
+            previewed = await Rescoring.PreviewAsync(db, RuleSet.Default, Changed, Zone, standings);
+        }
 
-        // What the file holds now must be what the apply reported: every line, every point, every flag.
+        var preview = clock.Elapsed;
+        clock.Restart();
+        var afterPreview = await ApplyAsync(path, standings);
+        var afterPreviewTotal = clock.Elapsed;
+        Check(path, afterPreview);
+        if (!afterPreview.Phases.Any(p => p.Name.Contains("known from the preview", StringComparison.Ordinal)))
+        {
+            throw new BenchFailure("The apply after the preview replayed the current rules again.");
+        }
+
+        if (previewed.TotalAfter != afterPreview.Diff.TotalAfter || applied.Diff.TotalAfter != afterPreview.Diff.TotalAfter ||
+            applied.Diff.EmployeesAffected != afterPreview.Diff.EmployeesAffected)
+        {
+            throw new BenchFailure($"Preview, cold apply and apply after the preview disagree: {previewed.TotalAfter:N0} / " +
+                                   $"{applied.Diff.TotalAfter:N0} / {afterPreview.Diff.TotalAfter:N0} points after.");
+        }
+
+        return new Outcome(applied.Phases, total, preview, afterPreview.Phases, afterPreviewTotal, applied.AwardLines, applied.Flags,
+            applied.Diff.TotalBefore, applied.Diff.TotalAfter, generate, seed, reused, System.Runtime.GCSettings.IsServerGC);
+    }
+
+    private static async Task<RescoreApplied> ApplyAsync(string path, StandingsCache? standings)
+    {
+        RescoreApplied applied;
+        await using (var db = Open(path))
+        {
+            applied = await Rescoring.ApplyAsync(db, RuleSet.Default, Changed, "bench", DateTime.UtcNow, Zone, CancellationToken.None,
+                standings);
+        }
+
+        SqliteConnection.ClearAllPools();
+        return applied;
+    }
+
+    private static GamifyDbContext Open(string path)
+    {
+        var builder = new DbContextOptionsBuilder<GamifyDbContext>();
+        builder.UseGamifySqlite(SqliteDatabase.ConnectionString(path));
+        return new GamifyDbContext(builder.Options);
+    }
+
+    /// <summary>What the file holds now must be what the apply reported: every line, every point, every flag.</summary>
+    private static void Check(string path, RescoreApplied applied)
+    {
         using var check = BenchDatabase.OpenReadOnly(path);
         var storedLines = Scalar(check, """SELECT COUNT(*) FROM "Awards";""");
         var storedPoints = Scalar(check, """SELECT COALESCE(SUM("Points"), 0) FROM "Awards";""");
@@ -89,9 +148,6 @@ public static class RescoreScenario
             throw new BenchFailure($"Rescoring stored {storedLines:N0} lines / {storedPoints:N0} points / {storedFlags:N0} flags, " +
                                    $"but reported {applied.AwardLines:N0} / {applied.Diff.TotalAfter:N0} / {applied.Flags:N0}.");
         }
-
-        return new Outcome(applied.Phases, total, applied.AwardLines, applied.Flags, applied.Diff.TotalBefore, applied.Diff.TotalAfter,
-            generate, seed, reused);
     }
 
     private static string LatestMigration()

@@ -24,7 +24,11 @@ public sealed class CrashSafetyTests(ITestOutputHelper output)
         var running = load.Run(workers: 4, stopCreating.Token);
         for (var cycle = 0; cycle < 12; cycle++)
         {
+            // Each life of the server acknowledges some events before it is killed, however slowly a busy machine restarts
+            // it: otherwise a loaded CI box only ever kills a server that is still starting.
+            var acknowledged = load.Acknowledged.Count;
             await Task.Delay(random.Next(200, 1500));
+            await WaitFor(() => load.Acknowledged.Count >= acknowledged + 20, TimeSpan.FromSeconds(60));
             await server.RestartAfterKillAsync();
         }
 
@@ -48,6 +52,15 @@ public sealed class CrashSafetyTests(ITestOutputHelper output)
         await AssertProjections(server, expected, baseline);
         await server.RestartAfterKillAsync();
         await AssertProjections(server, expected, baseline);
+    }
+
+    private static async Task WaitFor(Func<bool> condition, TimeSpan timeout)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (!condition() && clock.Elapsed < timeout)
+        {
+            await Task.Delay(50);
+        }
     }
 
     private static async Task AssertProjections(ServerProcess server, Dictionary<string, long> expected, Dictionary<string, long> baseline)

@@ -167,14 +167,15 @@ public sealed class RescoringStoreTests : IDisposable
         Assert.DoesNotContain(applied.Phases, p => p.Name.Contains("known from the preview", StringComparison.Ordinal));
     }
 
-    /// <summary>What the preview endpoint does with the cache: replay the current rules and keep their standings.</summary>
+    /// <summary>A preview (as the endpoint makes it) of a change to <paramref name="current"/>; returns the log's identity.</summary>
     private static async Task<ReplayInput> PreviewAsync(string path, RuleSet current, StandingsCache cache)
     {
         await using var db = Open(path);
         await using var tx = await db.Database.BeginTransactionAsync();
+        var diff = await Rescoring.PreviewAsync(db, current, ChangeNamed["read points doubled"], Zone, cache);
+        Assert.True(diff.TotalAfter > diff.TotalBefore);
         var log = await Rescoring.LoadLogAsync(db, CancellationToken.None);
         var input = ReplayInput.Of(log.Events, log.Items);
-        cache.Remember(current, Zone, input, ScoreReplay.Run(current, log.Events, log.Items, Zone, null, keepScores: false));
         Assert.NotNull(cache.Find(current, Zone, input));
         return input;
     }

@@ -192,6 +192,16 @@ public sealed class ProjectionReader(IDbContextFactory<GamifyDbContext> dbFactor
                 [.. lines[e.Seq]]))]);
     }
 
+    /// <summary>What applying <paramref name="proposed"/> would change (see <see cref="Rescoring.PreviewAsync"/>), from one
+    /// consistent read of the log.</summary>
+    public async Task<RescoreDiff> PreviewAsync(RuleSet current, RuleSet proposed, TimeZoneInfo zone, StandingsCache standings,
+        CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
+        return await Rescoring.PreviewAsync(db, current, proposed, zone, standings, cancellationToken);
+    }
+
     /// <summary>The whole event log in commit order, with the profiles of the items it names: the input of a replay.</summary>
     public async Task<(IReadOnlyList<ReplayEvent> Events, IReadOnlyDictionary<Guid, ItemProfile> Items)> LoadReplay(
         CancellationToken cancellationToken = default)

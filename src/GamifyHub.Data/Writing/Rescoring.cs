@@ -128,6 +128,29 @@ public static partial class Rescoring
         }
     }
 
+    /// <summary>
+    /// What applying <paramref name="proposed"/> would change, computed from the log read inside the caller's transaction:
+    /// both rule sets replayed side by side (the current one's standings taken from <paramref name="standings"/> when known
+    /// for exactly this log, and left there for the apply that usually follows). Changes nothing in the database.
+    /// </summary>
+    public static async Task<RescoreDiff> PreviewAsync(GamifyDbContext db, RuleSet current, RuleSet proposed, TimeZoneInfo zone,
+        StandingsCache? standings, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        ArgumentNullException.ThrowIfNull(proposed);
+        var log = await LoadLogAsync(db, cancellationToken);
+        var input = ReplayInput.Of(log.Events, log.Items);
+        var beforeReplay = standings?.Find(current, zone, input) is { } known
+            ? Task.FromResult(known)
+            : Task.Run(() => ScoreReplay.Run(current, log.Events, log.Items, zone, null, keepScores: false, cancellationToken),
+                cancellationToken);
+        var after = await Task.Run(() => ScoreReplay.Run(proposed, log.Events, log.Items, zone, null, keepScores: false, cancellationToken),
+            cancellationToken);
+        var before = await beforeReplay;
+        standings?.Remember(current, zone, input, before);
+        return RescorePreview.Compare(before, after);
+    }
+
     private const int ChunkSize = 4096;
 
     /// <summary>

@@ -52,19 +52,7 @@ public static class AdminEndpoints
 
         var zone = company.Value.Zone;
         var current = rules.Current;
-        var (events, items) = await reader.LoadReplay(cancellationToken);
-        var input = ReplayInput.Of(events, items);
-
-        // Both replays side by side; the diff needs only where everyone stands. The current rules' standings are kept for
-        // the apply that usually follows, which then need not replay them again.
-        var beforeReplay = standings.Find(current, zone, input) is { } known
-            ? Task.FromResult(known)
-            : Task.Run(() => ScoreReplay.Run(current, events, items, zone, null, keepScores: false, cancellationToken), cancellationToken);
-        var after = await Task.Run(() => ScoreReplay.Run(proposed, events, items, zone, null, keepScores: false, cancellationToken),
-            cancellationToken);
-        var before = await beforeReplay;
-        standings.Remember(current, zone, input, before);
-        var diff = RescorePreview.Compare(before, after);
+        var diff = await reader.PreviewAsync(current, proposed, zone, standings, cancellationToken);
 
         var audit = new RuleChange
         {
