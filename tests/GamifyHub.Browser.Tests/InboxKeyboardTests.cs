@@ -95,6 +95,44 @@ public sealed class InboxKeyboardTests(BrowserFixture browser) : IClassFixture<B
     }
 
     [Fact]
+    public async Task A_repost_is_marked_and_the_SLA_filter_shows_only_items_in_that_state()
+    {
+        // The same complaint twice under two post ids: the second is a near-duplicate of the first.
+        var marker = "zr" + Guid.NewGuid().ToString("N")[..10];
+        var integration = browser.Server.WithApiKey();
+        var ids = new List<string>();
+        foreach (var n in new[] { 1, 2 })
+        {
+            var response = await integration.PostAsJsonAsync("/api/feedback", new
+            {
+                channel = "x", externalId = $"dup-{marker}-{n}", author = $"@dup{n}",
+                text = $"The app crashes every single time I open the camera screen {marker}",
+            });
+            response.EnsureSuccessStatusCode();
+            ids.Add((await response.Json()).GetProperty("id").GetString()!);
+        }
+
+        var page = await browser.SignedInPage(ApiClient.Ravi);
+        await Assertions.Expect(Card(page, ids[1])).ToBeVisibleAsync();
+        await Assertions.Expect(Card(page, ids[1]).GetByTestId("duplicate-badge")).ToContainTextAsync("Repost");
+        await Assertions.Expect(Card(page, ids[0]).GetByTestId("duplicate-badge")).ToHaveCountAsync(0);
+
+        // Breached: every card shown carries the breached badge (the demo's history has such items), and the new ones are gone.
+        await page.GetByTestId("inbox-filter-status").SelectOptionAsync("all");
+        await page.GetByTestId("inbox-filter-sla").SelectOptionAsync("breached");
+        var cards = page.GetByTestId("feedback-item");
+        await Assertions.Expect(Card(page, ids[1])).ToHaveCountAsync(0);
+        await Assertions.Expect(cards.First).ToBeVisibleAsync();
+        var count = await cards.CountAsync();
+        await Assertions.Expect(page.Locator("[data-testid=feedback-item] [data-testid=sla-badge][data-state=breached]")).ToHaveCountAsync(count);
+
+        // On track: the new items are back.
+        await page.GetByTestId("inbox-filter-sla").SelectOptionAsync("on-track");
+        await Assertions.Expect(Card(page, ids[1])).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-testid=feedback-item] [data-testid=sla-badge]")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
     public async Task The_insights_board_shows_a_backlog_item_with_its_linked_feedback()
     {
         var marker = "zq" + Guid.NewGuid().ToString("N")[..10];

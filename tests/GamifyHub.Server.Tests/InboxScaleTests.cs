@@ -1,5 +1,6 @@
 using System.Text.Json;
 using GamifyHub.Data;
+using GamifyHub.Server.Feedback;
 using GamifyHub.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -68,6 +69,27 @@ public sealed class InboxScaleTests(ITestOutputHelper output)
         await AssertFilter(ravi, $"status=all&q={InboxSeed.RareWord.ToLowerInvariant()}", x => x.Text.Contains(InboxSeed.RareWord), pages: 100);
         await AssertFilter(ravi, "status=all&q=LUFTERGERAUSCH", x => x.Text.Contains(InboxSeed.UmlautWord), pages: 100);
         await AssertFilter(ravi, "status=all&q=anmeldung&channel=blog", x => x.Language == "de" && x.Channel == "blog", pages: 3);
+
+        // An SLA state no seeded item is in (none has a reply, so none has met its first response): the walk looks at no
+        // more than the scan limit per request, answering short pages with a cursor, and ends after the last item.
+        var metIds = new List<string>();
+        var requests = 0;
+        cursor = null;
+        do
+        {
+            var page = await ravi.GetJson($"/api/feedback?status=all&sla=met&pageSize=20{(cursor is null ? "" : $"&cursor={cursor}")}");
+            requests++;
+            Assert.All(page.GetProperty("items").EnumerateArray(),
+                i => Assert.Equal("met", i.GetProperty("sla").GetProperty("state").GetString()));
+            metIds.AddRange(Ids(page));
+            cursor = page.GetProperty("nextCursor").GetString();
+        }
+        while (cursor is not null && requests < 1_000);
+        Assert.Null(cursor);
+        Assert.True(requests >= walked.Count / FeedbackQueries.SlaScanLimit, $"{requests} requests for {walked.Count:N0} items");
+        Assert.Equal(metIds.Count, metIds.Distinct().Count());
+        Assert.DoesNotContain(metIds, expected.ToHashSet().Contains);
+        output.WriteLine($"walked sla=met in {requests} requests ({clock.Elapsed.TotalSeconds:0.0} s since seeding began)");
 
         // Sofia's department got the other fifth; none of R&D's.
         var sofia = await factory.SignedIn(ApiClient.Sofia);

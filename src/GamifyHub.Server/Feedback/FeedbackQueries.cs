@@ -36,26 +36,37 @@ public sealed class FeedbackQueries(IDbContextFactory<GamifyDbContext> dbFactory
         // A common search joins each item to its search document; CROSS JOIN keeps the items (in inbox order) outside.
         var from = common ? "FeedbackItems AS f CROSS JOIN FeedbackSearchKeys AS k" : "FeedbackItems AS f";
 
-        var pageWhere = new List<string>(where);
-        var pageParameters = new List<SqliteParameter>(parameters);
-        if (request.Cursor is { } cursor)
+        // One walk of the filtered inbox order from a position: the index is entered there (a row value compare is what
+        // SQLite turns into one index range on (…, ReceivedAt, Id)).
+        async Task<List<FeedbackItem>> Walk(InboxCursor? from_, int take, int skip)
         {
-            // A row value compare is what SQLite turns into one index range on (…, ReceivedAt, Id).
-            pageWhere.Add("(f.ReceivedAt, f.Id) < ($cursorAt, $cursorId)");
-            pageParameters.Add(new SqliteParameter("$cursorAt", cursor.ReceivedAt));
-            pageParameters.Add(new SqliteParameter("$cursorId", GuidText(cursor.Id)));
+            var pageWhere = new List<string>(where);
+            var pageParameters = new List<SqliteParameter>(Fresh(parameters));
+            if (from_ is { } position)
+            {
+                pageWhere.Add("(f.ReceivedAt, f.Id) < ($cursorAt, $cursorId)");
+                pageParameters.Add(new SqliteParameter("$cursorAt", position.ReceivedAt));
+                pageParameters.Add(new SqliteParameter("$cursorId", GuidText(position.Id)));
+            }
+
+            pageParameters.Add(new SqliteParameter("$take", take));
+            pageParameters.Add(new SqliteParameter("$skip", skip));
+            var sql = $"""
+                SELECT f.* FROM {from}
+                WHERE {string.Join(" AND ", pageWhere)}
+                ORDER BY f.ReceivedAt DESC, f.Id DESC
+                LIMIT $take OFFSET $skip
+                """;
+            return await db.FeedbackItems.FromSqlRaw(sql, [.. pageParameters]).AsNoTracking().ToListAsync(cancellationToken);
+        }
+
+        if (request.Filter.SlaStates is { Count: > 0 } slaStates)
+        {
+            return await SlaPage(db, request, slaStates, employeeId, Walk, cancellationToken);
         }
 
         var offset = request.Page is { } page ? (page - 1) * request.PageSize : 0;
-        pageParameters.Add(new SqliteParameter("$take", request.PageSize + 1));
-        pageParameters.Add(new SqliteParameter("$skip", offset));
-        var sql = $"""
-            SELECT f.* FROM {from}
-            WHERE {string.Join(" AND ", pageWhere)}
-            ORDER BY f.ReceivedAt DESC, f.Id DESC
-            LIMIT $take OFFSET $skip
-            """;
-        var rows = await db.FeedbackItems.FromSqlRaw(sql, [.. pageParameters]).AsNoTracking().ToListAsync(cancellationToken);
+        var rows = await Walk(request.Cursor, request.PageSize + 1, offset);
 
         // One row past the page says whether another page exists, without counting.
         var hasMore = rows.Count > request.PageSize;
@@ -72,11 +83,80 @@ public sealed class FeedbackQueries(IDbContextFactory<GamifyDbContext> dbFactory
         }
 
         var items = await Decorate(db, rows, employeeId, cancellationToken);
-        var clocks = await sla.ForAsync(db, [.. rows.Select(r => (r.Id, r.Priority, r.ReceivedAt))]);
+        var clocks = await sla.ForAsync(db, [.. rows.Select(r => (r.Id, r.Priority, r.ReceivedAt))], cancellationToken);
         items = [.. items.Select(i => i with { Sla = clocks[i.Id] })];
         var next = hasMore && rows.Count > 0 ? new InboxCursor(rows[^1].ReceivedAt, rows[^1].Id).Encode() : null;
         return new FeedbackPage(items, total is null ? null : Math.Min(total.Value, CountCap), total is > CountCap,
             request.Page ?? (request.Cursor is null ? 1 : null), request.PageSize, next);
+    }
+
+    /// <summary>Items looked at per step of an SLA-filtered walk.</summary>
+    private const int SlaBatch = 200;
+
+    /// <summary>
+    /// An SLA-filtered page looks at no more items than this: a state is computed per item from its events and the
+    /// targets in force at this moment, so no index can jump to it. A rare state may then give a short (even empty) page
+    /// whose <c>nextCursor</c> goes on from the last item looked at.
+    /// </summary>
+    public const int SlaScanLimit = 5_000;
+
+    /// <summary>
+    /// A page of items whose SLA state (the worse of the two clocks, now) is one of <paramref name="states"/>: walks the
+    /// filtered inbox order in batches from the cursor, computing the clocks of each batch with one query, until the page
+    /// is full, the inbox ends or <see cref="SlaScanLimit"/> items were looked at. Not counted: <c>total</c> is null.
+    /// </summary>
+    private async Task<FeedbackPage> SlaPage(GamifyDbContext db, InboxParameters.Parsed request, IReadOnlyList<string> states,
+        Guid employeeId, Func<InboxCursor?, int, int, Task<List<FeedbackItem>>> walk, CancellationToken cancellationToken)
+    {
+        var wanted = states.ToHashSet(StringComparer.Ordinal);
+        var matches = new List<FeedbackItem>();
+        var clocks = new Dictionary<Guid, Sla.SlaDto>();
+        var position = request.Cursor;
+        var scanned = 0;
+        var ended = false;
+        while (matches.Count <= request.PageSize && scanned < SlaScanLimit)
+        {
+            var take = Math.Min(SlaBatch, SlaScanLimit - scanned);
+            var batch = await walk(position, take, 0);
+            var batchClocks = await sla.ForAsync(db, [.. batch.Select(r => (r.Id, r.Priority, r.ReceivedAt))], cancellationToken);
+            foreach (var row in batch)
+            {
+                scanned++;
+                position = new InboxCursor(row.ReceivedAt, row.Id);
+                if (wanted.Contains(batchClocks[row.Id].State))
+                {
+                    matches.Add(row);
+                    clocks[row.Id] = batchClocks[row.Id];
+                    if (matches.Count > request.PageSize)
+                    {
+                        break;
+                    }
+                }
+            }
+
+            if (batch.Count < take && matches.Count <= request.PageSize)
+            {
+                ended = true;
+                break;
+            }
+        }
+
+        string? next;
+        if (matches.Count > request.PageSize)
+        {
+            // A full page with one more match behind it: go on right after the page's last item.
+            matches.RemoveAt(matches.Count - 1);
+            next = new InboxCursor(matches[^1].ReceivedAt, matches[^1].Id).Encode();
+        }
+        else
+        {
+            // The inbox ended (no next page), or the scan limit was reached (go on from the last item looked at).
+            next = ended || position is null ? null : position.Value.Encode();
+        }
+
+        var items = await Decorate(db, matches, employeeId, cancellationToken);
+        items = [.. items.Select(i => i with { Sla = clocks[i.Id] })];
+        return new FeedbackPage(items, null, false, request.Cursor is null ? 1 : null, request.PageSize, next);
     }
 
     public async Task<FeedbackDetail?> Detail(Guid id, Guid? employeeId)

@@ -12,7 +12,8 @@ public sealed record InboxFilter(
     IReadOnlyList<Sentiment> Sentiments,
     IReadOnlyList<Priority> Priorities,
     IReadOnlyList<string> Languages,
-    string? Search);
+    string? Search,
+    IReadOnlyList<string>? SlaStates = null);
 
 /// <summary>A position in the inbox order (receivedAt desc, id desc): the last item of the previous page.</summary>
 public readonly record struct InboxCursor(DateTime ReceivedAt, Guid Id)
@@ -71,6 +72,9 @@ public static class InboxParameters
 
     public sealed record Parsed(InboxFilter Filter, int PageSize, int? Page, InboxCursor? Cursor);
 
+    /// <summary>The item SLA states the <c>sla</c> parameter takes (the wire names of the clocks' states).</summary>
+    public static IReadOnlyList<string> SlaStates { get; } = ["on-track", "at-risk", "breached", "met"];
+
     public static (Parsed? Value, Dictionary<string, string[]> Errors) Parse(IQueryCollection query)
     {
         var errors = new Dictionary<string, string[]>();
@@ -103,11 +107,8 @@ public static class InboxParameters
         var languages = List(One("language"), "language", l => IsLanguageCode(l) ? l : null,
             "'language' must be one or more language codes such as en or de, separated by commas.", errors);
 
-        if (One("sla") is not null)
-        {
-            // Reserved for the SLA clocks: refusing it beats silently answering an unfiltered list.
-            errors["sla"] = ["'sla' filtering is not available yet on this server."];
-        }
+        var slaStates = List(One("sla"), "sla", s => SlaStates.Contains(s) ? s : null,
+            $"'sla' must be one or more of {string.Join(", ", SlaStates)}, separated by commas.", errors);
 
         var search = One("q");
         if (search is not null)
@@ -168,9 +169,16 @@ public static class InboxParameters
             errors["cursor"] = ["Give either 'cursor' or 'page', not both."];
         }
 
+        if (page is not null && slaStates.Count > 0)
+        {
+            // SLA states are computed per item while walking, so there is no OFFSET to jump to.
+            errors["page"] = ["'sla' pages by cursor only: leave out 'page' and follow each answer's nextCursor."];
+        }
+
         return errors.Count > 0
             ? (null, errors)
-            : (new Parsed(new InboxFilter(status, channels, sentiments, priorities, languages, search), pageSize, page, cursor), errors);
+            : (new Parsed(new InboxFilter(status, channels, sentiments, priorities, languages, search, slaStates), pageSize, page, cursor),
+                errors);
     }
 
     private static FeedbackStatus? Error(Dictionary<string, string[]> errors, string field, string message)

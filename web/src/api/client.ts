@@ -51,7 +51,7 @@ export const api = {
   /** One inbox page: the first without a cursor, the next with the previous answer's `nextCursor`. */
   feedback(filter: InboxQuery, cursor: string | null, pageSize: number, signal?: AbortSignal): Promise<FeedbackPage> {
     const params: Record<string, string | number | undefined> = { status: filter.status, pageSize };
-    for (const key of ['channel', 'sentiment', 'priority', 'language'] as const) {
+    for (const key of ['channel', 'sentiment', 'priority', 'language', 'sla'] as const) {
       if (filter[key]) params[key] = filter[key];
     }
     if (filter.q.trim()) params.q = filter.q.trim();

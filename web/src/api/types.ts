@@ -108,6 +108,8 @@ export interface FeedbackItem {
   sla?: ItemSla;
   /** The text names an employee (who is never stored). */
   mentionsEmployee?: boolean;
+  /** The earlier item whose text this one reposts (a near-duplicate), else null. */
+  duplicateOf?: Id | null;
 }
 
 export type SlaState = 'on-track' | 'at-risk' | 'breached' | 'met';
@@ -142,6 +144,8 @@ export interface InboxQuery {
   sentiment: string;
   priority: string;
   language: string;
+  /** An item SLA state (on-track, at-risk, breached, met) or '' for any. */
+  sla: string;
   q: string;
 }
 

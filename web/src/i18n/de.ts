@@ -95,6 +95,8 @@ export const de: Messages = {
   },
   inbox: {
     title: 'Posteingang',
+    slaFilter: 'SLA',
+    slaStates: { breached: 'Verletzt', 'at-risk': 'Gefährdet', 'on-track': 'Im Plan', met: 'Eingehalten' },
     intro: 'Feedback für Ihre Abteilung, das neueste zuerst.',
     filter: 'Anzeigen',
     filterOpen: 'Offene Einträge',
@@ -446,6 +448,8 @@ export const de: Messages = {
     slaDetail: (clocks: string, due: string) => `Überfällig: ${clocks} (fällig war ${due})`,
     slaRiskDetail: (clocks: string, due: string) => `Bald fällig: ${clocks} (fällig ${due})`,
     mentionsEmployee: 'Nennt Mitarbeitende',
+    duplicate: 'Wiederholung',
+    duplicateDetail: 'Derselbe Text kam schon früher als anderer Beitrag; dieser wird trotzdem behalten und markiert.',
     mentionsEmployeeDetail:
       'Dieser Kommentar nennt den Namen einer Person aus dem Unternehmen. Bitte mit Sorgfalt behandeln: Ihr wird deshalb nichts zugerechnet.',
   },

@@ -93,6 +93,8 @@ export const en = {
   } as Record<string, string>,
   inbox: {
     title: 'Inbox',
+    slaFilter: 'SLA',
+    slaStates: { breached: 'Breached', 'at-risk': 'At risk', 'on-track': 'On track', met: 'Met' } as Record<string, string>,
     intro: 'Feedback routed to your department, newest first.',
     filter: 'Show',
     filterOpen: 'Open items',
@@ -445,6 +447,8 @@ export const en = {
     slaDetail: (clocks: string, due: string) => `Overdue: ${clocks} (was due ${due})`,
     slaRiskDetail: (clocks: string, due: string) => `Due soon: ${clocks} (due ${due})`,
     mentionsEmployee: 'Names an employee',
+    duplicate: 'Repost',
+    duplicateDetail: 'The same text arrived earlier as another post; this one is kept and marked.',
     mentionsEmployeeDetail:
       'This comment names an employee. Handle it with care: nothing is attributed to them because of it.',
   },

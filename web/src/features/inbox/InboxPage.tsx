@@ -14,9 +14,10 @@ const CHANNELS = ['facebook', 'linkedin', 'x', 'xing', 'youtube', 'instagram', '
 const SENTIMENTS = ['positive', 'neutral', 'negative'];
 const PRIORITIES = ['high', 'normal', 'low'];
 const LANGUAGES = ['en', 'de'];
+const SLA_STATES = ['breached', 'at-risk', 'on-track', 'met'];
 const SEARCH_DELAY_MS = 300;
 
-const EMPTY: InboxQuery = { status: 'open', channel: '', sentiment: '', priority: '', language: '', q: '' };
+const EMPTY: InboxQuery = { status: 'open', channel: '', sentiment: '', priority: '', language: '', sla: '', q: '' };
 
 /** The server refuses a search without a single letter or digit; such input just means "no search" here. */
 function searchable(text: string): string {
@@ -49,6 +50,7 @@ export function InboxPage() {
     sentiment: useId(),
     priority: useId(),
     language: useId(),
+    sla: useId(),
     search: useId(),
   };
 
@@ -83,7 +85,9 @@ export function InboxPage() {
         setData(result);
         setError(null);
         setLoading(false);
+        // The count is taken where the list starts; an SLA-filtered list has none.
         if (result.total != null) setTotal({ total: result.total, capped: result.totalIsCapped === true });
+        else if (cursor === null) setTotal(null);
         setAnnouncement(t.inbox.results(result.items.length, result.total ?? null, result.totalIsCapped === true));
         setSelected((s) => (result.items.length === 0 ? -1 : Math.min(s, result.items.length - 1)));
       })
@@ -207,7 +211,7 @@ export function InboxPage() {
     window.scrollTo({ top: 0 });
   }
 
-  const filterSelect = (key: 'channel' | 'sentiment' | 'priority' | 'language', text: string, values: string[], name: (v: string) => string) => (
+  const filterSelect = (key: 'channel' | 'sentiment' | 'priority' | 'language' | 'sla', text: string, values: string[], name: (v: string) => string) => (
     <div className="field field--inline">
       <label htmlFor={ids[key]}>{text}</label>
       <select id={ids[key]} data-testid={`inbox-filter-${key}`} value={filter[key]} onChange={(e) => applyFilter({ [key]: e.target.value })}>
@@ -278,6 +282,7 @@ export function InboxPage() {
         {filterSelect('sentiment', t.inbox.sentiment, SENTIMENTS, (v) => label(t.sentiment, v))}
         {filterSelect('priority', t.inbox.priority, PRIORITIES, (v) => label(t.priority, v))}
         {filterSelect('language', t.inbox.writtenIn, LANGUAGES, (v) => languageName(v, lang))}
+        {filterSelect('sla', t.inbox.slaFilter, SLA_STATES, (v) => label(t.inbox.slaStates, v))}
       </div>
 
       <p className="sr-only" role="status" aria-live="polite" data-testid="inbox-results">

@@ -15,7 +15,8 @@ export function clocksIn(sla: ItemSla, state: string, names: { firstResponse: st
 
 /**
  * Small badges on an inbox card: an SLA that is breached or at risk (text first, colour only supports it; the
- * details are in the accessible name and tooltip), and a flag when the comment names an employee.
+ * details are in the accessible name and tooltip), a repost marker (near-duplicate of an earlier item), and a flag when
+ * the comment names an employee.
  */
 export function TriageBadges({ item }: { item: FeedbackItem }) {
   const { t, lang } = useI18n();
@@ -43,6 +44,13 @@ export function TriageBadges({ item }: { item: FeedbackItem }) {
   return (
     <>
       {slaBadge}
+      {item.duplicateOf && (
+        <span className="tag tag--duplicate" data-testid="duplicate-badge" title={t.triage.duplicateDetail}>
+          <span aria-hidden="true">⧉</span>
+          {t.triage.duplicate}
+          <span className="sr-only">: {t.triage.duplicateDetail}</span>
+        </span>
+      )}
       {item.mentionsEmployee && (
         <span
           className="tag tag--mention"
