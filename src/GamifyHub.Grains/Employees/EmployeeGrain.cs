@@ -15,7 +15,7 @@ namespace GamifyHub.Grains.Employees;
 /// scoring or answering, and an event the writer refuses as scored under old rules is scored again.
 /// </summary>
 public sealed class EmployeeGrain(ProjectionReader reader, EngagementWriter writer, RuleBook rules, ILiveNotifier notifier,
-    IOptions<CompanyOptions> company)
+    IOptions<CompanyOptions> company, TimeProvider time)
     : Grain, IEmployeeGrain
 {
     private const int RecentCount = 20;
@@ -84,7 +84,7 @@ public sealed class EmployeeGrain(ProjectionReader reader, EngagementWriter writ
         return new EmployeeProgress(new LevelView(level.Level, level.XpIntoLevel, level.XpForNextLevel), badges);
     }
 
-    private DateOnly Today() => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, _zone).DateTime);
+    private DateOnly Today() => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), _zone).DateTime);
 
     /// <summary>Remembers the level and earned badges without announcing them (after a rebuild).</summary>
     private void TakeMilestones()

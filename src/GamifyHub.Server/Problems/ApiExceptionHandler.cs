@@ -12,8 +12,11 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problems)
         var (status, title, detail) = exception switch
         {
             BadHttpRequestException bad => (bad.StatusCode, "The request could not be read.", Explain(bad)),
-            _ when IsQueueFull(exception) => (StatusCodes.Status503ServiceUnavailable, "Busy, try again shortly.",
+            _ when Is<WriterQueueFullException>(exception) => (StatusCodes.Status503ServiceUnavailable, "Busy, try again shortly.",
                 "The server is taking in more writes than it can store right now. Retry after the given delay."),
+            // Rules replaced again and again while this was scored (rescores back to back): nothing was stored.
+            _ when Is<StaleRulesException>(exception) => (StatusCodes.Status503ServiceUnavailable, "Busy, try again shortly.",
+                "The scoring rules changed while this was being scored, so nothing was stored. Retry after the given delay."),
             _ => (StatusCodes.Status500InternalServerError, "Something went wrong on our side.", "The error was logged."),
         };
 
@@ -56,11 +59,11 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problems)
     private static partial Regex ServerType();
 
     // Grain calls may wrap the writer's exception; look through the chain.
-    private static bool IsQueueFull(Exception? exception)
+    private static bool Is<T>(Exception? exception) where T : Exception
     {
         for (var e = exception; e is not null; e = e.InnerException)
         {
-            if (e is WriterQueueFullException || e.GetType().Name == nameof(WriterQueueFullException))
+            if (e is T || e.GetType().Name == typeof(T).Name)
             {
                 return true;
             }
