@@ -107,9 +107,13 @@ public sealed class Report(BenchOptions options, IReadOnlyList<ScenarioResult> r
         sb.AppendLine("Rescoring (issue 4; goal: applying a rule change to " + options.RescoreEvents.ToString("N0", Inv) +
                       " events in at most 10 s): a synthetic log over " + RescoreScenario.Employees.ToString("N0", Inv) +
                       " employees and " + RescoreScenario.Items.ToString("N0", Inv) + " items stored in a SQLite file with the " +
-                      "server's schema, with the award lines and flags of the default rules; then `Rescoring.ApplyAsync` applies a " +
-                      "changed rule set (read points doubled) as `POST /api/admin/rules/apply` does, one transaction. One row per " +
-                      "phase (wall clock; the CPU time of the whole process beside it, as the phases run on several threads)" +
+                      "server's schema, with the award lines and flags of the default rules; then a changed rule set (read " +
+                      "points doubled) is applied as `POST /api/admin/rules/apply` does (`Rescoring.ApplyAsync`, one transaction), " +
+                      "twice on fresh copies of the file: **cold** (nothing known about the current rules' standings, so both rule " +
+                      "sets are replayed) and **right after a preview** of the same change (`POST /api/admin/rules/preview`, the " +
+                      "admin's flow: the apply takes the current rules' standings from the preview when no event was logged in " +
+                      "between). The scenario runs in a child process with the server's garbage collector (server GC). One row " +
+                      "per phase (wall clock; the CPU time of the whole process beside it, as the phases run on several threads)" +
                       (options.RescoreOnly
                           ? $". Measured {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC with `{Command}`, load average {machine.LoadBefore} " +
                             $"when it started and {machine.LoadAfter} when it ended:"

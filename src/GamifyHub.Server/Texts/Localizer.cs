@@ -11,7 +11,30 @@ namespace GamifyHub.Server.Texts;
 /// </summary>
 public sealed class Localizer(IHttpContextAccessor http, RuleBook rules)
 {
-    public string Language => Domain.Texts.Language.Choose(http.HttpContext?.Request.Headers.AcceptLanguage);
+    private static readonly object LanguageKey = new();
+
+    /// <summary>The request's language, read from its Accept-Language once per request (an answer may localize hundreds
+    /// of award lines).</summary>
+    public string Language
+    {
+        get
+        {
+            var context = http.HttpContext;
+            if (context is null)
+            {
+                return Domain.Texts.Language.Choose(null);
+            }
+
+            if (context.Items.TryGetValue(LanguageKey, out var chosen) && chosen is string language)
+            {
+                return language;
+            }
+
+            language = Domain.Texts.Language.Choose(context.Request.Headers.AcceptLanguage);
+            context.Items[LanguageKey] = language;
+            return language;
+        }
+    }
 
     public string Reason(AwardView award) => ReasonLocalizer.Localize(award.Reason, award.Rule, rules.Current, Language);
 
