@@ -108,6 +108,9 @@ export interface FeedbackItem {
   sla?: ItemSla;
   /** The text names an employee (who is never stored). */
   mentionsEmployee?: boolean;
+  /** Taxonomy topics and products the item was classified with on arrival. */
+  topics?: string[];
+  products?: string[];
 }
 
 export type SlaState = 'on-track' | 'at-risk' | 'breached' | 'met';
