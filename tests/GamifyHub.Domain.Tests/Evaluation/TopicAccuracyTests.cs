@@ -8,27 +8,31 @@ namespace GamifyHub.Domain.Tests.Evaluation;
 /// </summary>
 public class TopicAccuracyTests(ITestOutputHelper output)
 {
-    private static readonly string[] Sets = ["en", "de"];
+    private static readonly string[] Sets = ["en", "de", "en.holdout", "de.holdout"];
 
     [Theory]
-    [InlineData("en")]
-    [InlineData("de")]
-    public void EveryItemOfTheMainSetHasTopicLabelsFromTheDefaultTaxonomy(string set)
+    [InlineData("en", 200)]
+    [InlineData("de", 200)]
+    [InlineData("en.holdout", 50)]
+    [InlineData("de.holdout", 50)]
+    public void EveryItemHasTopicLabelsFromTheDefaultTaxonomy(string set, int atLeast)
     {
         var items = ClassificationEvaluation.Load(set);
-        Assert.True(items.Count >= 200, $"{set}: only {items.Count} items");
+        Assert.True(items.Count >= atLeast, $"{set}: only {items.Count} items");
         Assert.All(items, i => Assert.NotNull(i.Topics));
         var known = TopicEvaluation.Taxonomy.Topics.Select(t => t.Name).ToHashSet();
         Assert.All(items.SelectMany(i => i.Topics!), t => Assert.Contains(t, known));
-        foreach (var topic in known)
+        foreach (var topic in atLeast < 200 ? [] : known)
         {
             Assert.True(items.Count(i => i.Topics!.Contains(topic)) >= 3, $"{set}/{topic}: fewer than 3 labelled items");
         }
     }
 
     [Theory]
-    [InlineData("en", 0.0, 0.0)]
-    [InlineData("de", 0.0, 0.0)]
+    [InlineData("en", 0.85, 0.73)]
+    [InlineData("de", 0.88, 0.68)]
+    [InlineData("en.holdout", 0.72, 0.22)]
+    [InlineData("de.holdout", 0.85, 0.27)]
     public void TopicPrecisionAndRecallStayAboveTheMeasuredFloor(string set, double precisionFloor, double recallFloor)
     {
         var report = TopicEvaluation.Evaluate(set);
