@@ -69,7 +69,8 @@ public static class TopicEvaluation
             foreach (var r in reports)
             {
                 var score = r.Topics.SingleOrDefault(t => t.Topic == topic) ?? r.Micro;
-                s.Append(CultureInfo.InvariantCulture, $" {score.Support} | {Pct(score.Precision)} / {Pct(score.Recall)} |");
+                var figures = score.Support == 0 && score.Predicted == 0 ? "–" : $"{Pct(score.Precision)} / {Pct(score.Recall)}";
+                s.Append(CultureInfo.InvariantCulture, $" {score.Support} | {figures} |");
             }
 
             s.AppendLine();

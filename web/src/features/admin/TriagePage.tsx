@@ -103,7 +103,7 @@ function TaxonomyForm({ view, onSaved }: { view: TaxonomyView; onSaved: (next: {
                 <input value={entry.name} required maxLength={100} onChange={(e) => change({ name: e.target.value })} />
               </label>{' '}
               <label>
-                {tt.keywords}{' '}
+                {n}: {tt.keywords}{' '}
                 <input value={entry.keywords} required onChange={(e) => change({ keywords: e.target.value })} aria-describedby={`${id}-kw`} />
               </label>{' '}
               <button
