@@ -23,6 +23,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<RuleBook>();
         services.AddSingleton<StandingsCache>();
         services.AddSingleton<SeasonBook>();
+        services.AddSingleton<TaxonomyBook>();
         services.AddSingleton<SlaBook>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddHostedService(sp => sp.GetRequiredService<EngagementWriter>());

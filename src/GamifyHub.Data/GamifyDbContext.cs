@@ -29,6 +29,8 @@ public sealed class GamifyDbContext(DbContextOptions<GamifyDbContext> options) :
     public DbSet<SlaBreachNotice> SlaBreachNotices => Set<SlaBreachNotice>();
     public DbSet<RoutingRuleChange> RoutingRuleChanges => Set<RoutingRuleChange>();
     public DbSet<WebhookSource> WebhookSources => Set<WebhookSource>();
+    public DbSet<TaxonomyEntryRow> Taxonomy => Set<TaxonomyEntryRow>();
+    public DbSet<TaxonomyChange> TaxonomyChanges => Set<TaxonomyChange>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -183,6 +185,19 @@ public sealed class GamifyDbContext(DbContextOptions<GamifyDbContext> options) :
         });
 
         builder.Entity<RoutingRuleChange>(e =>
+        {
+            e.HasIndex(x => x.At);
+            e.Property(x => x.Actor).HasMaxLength(256);
+        });
+
+        builder.Entity<TaxonomyEntryRow>(e =>
+        {
+            e.ToTable("TaxonomyEntries");
+            e.Property(x => x.Kind).HasMaxLength(10);
+            e.Property(x => x.Name).HasMaxLength(100);
+        });
+
+        builder.Entity<TaxonomyChange>(e =>
         {
             e.HasIndex(x => x.At);
             e.Property(x => x.Actor).HasMaxLength(256);

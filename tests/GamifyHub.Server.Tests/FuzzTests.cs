@@ -399,6 +399,7 @@ public sealed partial class FuzzTests(GamifyHubFactory factory, ITestOutputHelpe
                 ("ApiKeys", "SELECT COUNT(*) FROM ApiKeys"),
                 ("Sla", "SELECT (SELECT COUNT(*) FROM SlaTargets) || ':' || (SELECT COUNT(*) FROM SlaChanges)"),
                 ("Routing", "SELECT (SELECT COUNT(*) || ':' || COALESCE(SUM(\"Order\"), 0) FROM RoutingRules) || ':' || (SELECT COUNT(*) FROM RoutingRuleChanges)"),
+                ("Taxonomy", "SELECT (SELECT COUNT(*) FROM TaxonomyEntries) || ':' || (SELECT COUNT(*) FROM TaxonomyChanges)"),
             })
             {
                 await using var command = db.CreateCommand();

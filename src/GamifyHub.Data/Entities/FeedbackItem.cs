@@ -32,6 +32,15 @@ public sealed class FeedbackItem
 
     /// <summary>The earlier item whose text this one repeats (case, punctuation, links aside); null for an original.</summary>
     public Guid? DuplicateOfId { get; set; }
+
+    /// <summary>
+    /// Taxonomy topic names the item had when it arrived, comma-separated in taxonomy order ("" for none). Classified once at
+    /// intake: a later taxonomy edit does not reclassify stored items.
+    /// </summary>
+    public string Topics { get; set; } = "";
+
+    /// <summary>Taxonomy product names the item had when it arrived, like <see cref="Topics"/>.</summary>
+    public string Products { get; set; } = "";
     public List<FeedbackRouting> Routings { get; set; } = [];
 }
 

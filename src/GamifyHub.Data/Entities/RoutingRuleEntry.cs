@@ -9,4 +9,10 @@ public sealed class RoutingRuleEntry
     public required string Keywords { get; set; }
     public required string Channels { get; set; }
     public required string DepartmentIds { get; set; }
+
+    /// <summary>Taxonomy topic names; the rule matches items classified with any of them.</summary>
+    public string Topics { get; set; } = "";
+
+    /// <summary>Taxonomy product names.</summary>
+    public string Products { get; set; } = "";
 }

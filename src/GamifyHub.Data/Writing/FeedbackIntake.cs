@@ -14,7 +14,9 @@ public sealed record FeedbackIntake(
     Priority Priority,
     DateTime CreatedAt,
     IReadOnlyList<Guid> DepartmentIds,
-    bool MentionsEmployee = false);
+    bool MentionsEmployee = false,
+    IReadOnlyList<string>? Topics = null,
+    IReadOnlyList<string>? Products = null);
 
 /// <param name="Duplicate">The (channel, external id) was already known; nothing was stored.</param>
 /// <param name="DuplicateOf">The earlier item whose text this one reposts (stored all the same, flagged).</param>

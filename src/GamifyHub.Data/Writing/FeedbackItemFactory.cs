@@ -24,6 +24,8 @@ public static class FeedbackItemFactory
             MentionsEmployee = i.MentionsEmployee,
             Fingerprint = fingerprint,
             DuplicateOfId = duplicateOf,
+            Topics = string.Join(',', i.Topics ?? []),
+            Products = string.Join(',', i.Products ?? []),
             Routings = [.. i.DepartmentIds.Select(d => new FeedbackRouting { FeedbackId = id, DepartmentId = d, RoutedAt = receivedAt })],
         };
     }

@@ -3,20 +3,27 @@ namespace GamifyHub.Domain.Routing;
 /// <summary>Decides which departments a feedback item goes to.</summary>
 public static class FeedbackRouter
 {
+    public static IReadOnlyList<Guid> Route(string text, string channel, IEnumerable<RoutingRule> rules, Guid triageDepartmentId) =>
+        Route(text, channel, [], [], rules, triageDepartmentId);
+
     /// <summary>
     /// Every matching rule adds its departments (feedback often concerns several teams); when nothing
-    /// matches, the item goes to the triage department.
+    /// matches, the item goes to the triage department. A rule matches when the item comes from one of its channels, its
+    /// text has one of its keywords, or the item has one of its topics or products (as the taxonomy classified it).
     /// </summary>
-    public static IReadOnlyList<Guid> Route(string text, string channel, IEnumerable<RoutingRule> rules, Guid triageDepartmentId)
+    public static IReadOnlyList<Guid> Route(string text, string channel, IReadOnlyCollection<string> topics,
+        IReadOnlyCollection<string> products, IEnumerable<RoutingRule> rules, Guid triageDepartmentId)
     {
-        var words = FeedbackRouterTokens.TokenizeOrdered(text).ToList();
-        var wordSet = words.ToHashSet(StringComparer.Ordinal);
-        var phraseText = " " + string.Join(' ', words) + " ";
+        ArgumentNullException.ThrowIfNull(topics);
+        ArgumentNullException.ThrowIfNull(products);
+        var words = new KeywordText(text);
         var result = new List<Guid>();
         foreach (var rule in rules.OrderBy(r => r.Order))
         {
             var matches = rule.Channels.Contains(channel, StringComparer.Ordinal)
-                || rule.Keywords.Any(k => Matches(wordSet, phraseText, k));
+                || rule.Keywords.Any(words.Contains)
+                || rule.Topics.Any(t => topics.Contains(t, StringComparer.OrdinalIgnoreCase))
+                || rule.Products.Any(p => products.Contains(p, StringComparer.OrdinalIgnoreCase));
             if (!matches)
             {
                 continue;
@@ -37,22 +44,5 @@ public static class FeedbackRouter
         }
 
         return result;
-    }
-
-    private static bool Matches(HashSet<string> words, string phraseText, string keyword)
-    {
-        // Keywords are split like the text, so "e-mail" and "dark mode" are phrases of whole words.
-        var parts = FeedbackRouterTokens.TokenizeOrdered(keyword).ToList();
-        switch (parts.Count)
-        {
-            case 0:
-                return false;
-            case > 1:
-                return phraseText.Contains(" " + string.Join(' ', parts) + " ", StringComparison.Ordinal);
-        }
-
-        // Single words of 4+ letters match as prefixes ("crash" matches "crashes"); shorter ones only whole ("ad" ≠ "add").
-        var k = parts[0];
-        return k.Length >= 4 ? words.Any(w => w.StartsWith(k, StringComparison.Ordinal)) : words.Contains(k);
     }
 }

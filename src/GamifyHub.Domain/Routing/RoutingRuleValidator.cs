@@ -1,11 +1,12 @@
 using GamifyHub.Domain.Classification;
 using GamifyHub.Domain.Feedback;
+using GamifyHub.Domain.Topics;
 
 namespace GamifyHub.Domain.Routing;
 
 /// <summary>A routing rule as an admin proposes it; its place in the list is its order.</summary>
 public sealed record RoutingRuleDraft(string? Name, IReadOnlyList<string?>? Keywords, IReadOnlyList<string?>? Channels,
-    IReadOnlyList<string?>? DepartmentIds);
+    IReadOnlyList<string?>? DepartmentIds, IReadOnlyList<string?>? Topics = null, IReadOnlyList<string?>? Products = null);
 
 public sealed record RoutingRuleError(string Path, string Message);
 
@@ -21,9 +22,15 @@ public static class RoutingRuleValidator
     /// <param name="departments">The departments that exist.</param>
     /// <param name="names">Employees' names: a keyword that is a person's name would route by that person, which is never allowed.</param>
     public static IReadOnlyList<RoutingRuleError> TryCreate(IReadOnlyList<RoutingRuleDraft?>? drafts, string? triageDepartmentId,
-        IReadOnlySet<Guid> departments, EmployeeNameMatcher names, out IReadOnlyList<RoutingRule> rules, out Guid triage)
+        IReadOnlySet<Guid> departments, EmployeeNameMatcher names, out IReadOnlyList<RoutingRule> rules, out Guid triage) =>
+        TryCreate(drafts, triageDepartmentId, departments, names, Taxonomy.Empty, out rules, out triage);
+
+    /// <param name="taxonomy">The topics and products that exist: a rule may only name those.</param>
+    public static IReadOnlyList<RoutingRuleError> TryCreate(IReadOnlyList<RoutingRuleDraft?>? drafts, string? triageDepartmentId,
+        IReadOnlySet<Guid> departments, EmployeeNameMatcher names, Taxonomy taxonomy, out IReadOnlyList<RoutingRule> rules, out Guid triage)
     {
         ArgumentNullException.ThrowIfNull(departments);
+        ArgumentNullException.ThrowIfNull(taxonomy);
         ArgumentNullException.ThrowIfNull(names);
         var errors = new List<RoutingRuleError>();
         var result = new List<RoutingRule>();
@@ -74,19 +81,13 @@ public static class RoutingRuleValidator
                 for (var k = 0; k < (draft.Keywords?.Count ?? 0); k++)
                 {
                     var keyword = draft.Keywords![k]?.Trim();
-                    var at = $"{path}.keywords[{k}]";
-                    if (string.IsNullOrEmpty(keyword) || keyword.Length > MaxKeywordLength || keyword.Contains(',', StringComparison.Ordinal)
-                        || !FeedbackRouterTokens.TokenizeOrdered(keyword).Any())
+                    if (KeywordProblem(keyword, names) is { } problem)
                     {
-                        Error(at, $"A keyword is a word or phrase of up to {MaxKeywordLength} characters, without commas.");
-                    }
-                    else if (names.MentionsAnyone(keyword))
-                    {
-                        Error(at, "A keyword may not be an employee's name: feedback is never routed by the person it names.");
+                        Error($"{path}.keywords[{k}]", problem);
                     }
                     else
                     {
-                        keywords.Add(keyword);
+                        keywords.Add(keyword!);
                     }
                 }
             }
@@ -105,9 +106,13 @@ public static class RoutingRuleValidator
                 }
             }
 
-            if ((draft.Keywords?.Count ?? 0) == 0 && (draft.Channels?.Count ?? 0) == 0)
+            var topics = Names(draft.Topics, $"{path}.topics", taxonomy.Topic, "topic");
+            var products = Names(draft.Products, $"{path}.products", taxonomy.Product, "product");
+
+            if ((draft.Keywords?.Count ?? 0) == 0 && (draft.Channels?.Count ?? 0) == 0 && (draft.Topics?.Count ?? 0) == 0
+                && (draft.Products?.Count ?? 0) == 0)
             {
-                Error(path, "A rule needs at least one keyword or channel to match.");
+                Error(path, "A rule needs at least one keyword, channel, topic or product to match.");
             }
 
             var targets = new List<Guid>();
@@ -132,7 +137,7 @@ public static class RoutingRuleValidator
 
             if (errors.Count == before)
             {
-                result.Add(new RoutingRule((i + 1) * 10, name!, keywords, channels, targets));
+                result.Add(new RoutingRule((i + 1) * 10, name!, keywords, channels, targets, topics, products));
             }
         }
 
@@ -142,5 +147,48 @@ public static class RoutingRuleValidator
         }
 
         return errors;
+
+        List<string> Names(IReadOnlyList<string?>? given, string at, Func<string?, string?> canonical, string kind)
+        {
+            var found = new List<string>();
+            if (given is { Count: > MaxKeywords })
+            {
+                Error(at, $"At most {MaxKeywords} {kind}s a rule.");
+                return found;
+            }
+
+            for (var n = 0; n < (given?.Count ?? 0); n++)
+            {
+                if (canonical(given![n]) is not { } name)
+                {
+                    Error($"{at}[{n}]", $"Must be the name of an existing {kind} (see GET /api/admin/taxonomy).");
+                }
+                else if (!found.Contains(name))
+                {
+                    found.Add(name);
+                }
+            }
+
+            return found;
+        }
+    }
+
+    /// <summary>
+    /// What is wrong with a keyword (of a routing rule or a topic/product), or null when it is fine. A person's name is never
+    /// a keyword: feedback is never routed or classified by the person it names.
+    /// </summary>
+    public static string? KeywordProblem(string? keyword, EmployeeNameMatcher names)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        keyword = keyword?.Trim();
+        if (string.IsNullOrEmpty(keyword) || keyword.Length > MaxKeywordLength || keyword.Contains(',', StringComparison.Ordinal)
+            || !FeedbackRouterTokens.TokenizeOrdered(keyword).Any())
+        {
+            return $"A keyword is a word or phrase of up to {MaxKeywordLength} characters, without commas.";
+        }
+
+        return names.MentionsAnyone(keyword)
+            ? "A keyword may not be an employee's name: feedback is never routed by the person it names."
+            : null;
     }
 }

@@ -1,3 +1,5 @@
+using GamifyHub.Domain.Topics;
+
 namespace GamifyHub.Server.Demo;
 
 /// <summary>The demo company "Nimbus": departments, people, routing rules and customer voices.</summary>
@@ -12,24 +14,30 @@ public static class DemoCompany
     public const int SeasonStartedDaysAgo = 10;
     public const int SeasonEndsInDays = 21;
 
-    public sealed record DepartmentSeed(string Slug, string Name, bool IsTriage, string[] Keywords);
+    /// <param name="Topics">Taxonomy topics (<see cref="Domain.Topics.DefaultTaxonomy"/>) the department's routing rule matches too.</param>
+    public sealed record DepartmentSeed(string Slug, string Name, bool IsTriage, string[] Keywords, string[]? Topics = null);
 
     public sealed record SignIn(string Email, string DisplayName, string Role, string? DepartmentSlug);
 
     public static readonly IReadOnlyList<DepartmentSeed> Departments =
     [
         new("rnd", "Research & Development", false,
-            ["crash", "bug", "error", "freeze", "battery", "update", "api", "absturz", "stürzt", "fehler", "akku", "hängt"]),
+            ["crash", "bug", "error", "freeze", "battery", "update", "api", "absturz", "stürzt", "fehler", "akku", "hängt"],
+            [DefaultTaxonomy.Bugs, DefaultTaxonomy.Account]),
         new("product", "Product Management", false,
-            ["feature", "wish", "would love", "please add", "missing", "roadmap", "dark mode", "wünsche", "funktion", "fehlt", "bitte fügt"]),
+            ["feature", "wish", "would love", "please add", "missing", "roadmap", "dark mode", "wünsche", "funktion", "fehlt", "bitte fügt"],
+            [DefaultTaxonomy.FeatureRequest]),
         new("marketing", "Marketing", false,
             ["ad", "ads", "campaign", "newsletter", "brand", "influencer", "werbung", "kampagne", "marke", "gewinnspiel"]),
         new("service", "Customer Service", true,
-            ["support", "hotline", "waiting", "refund", "help", "answer", "kundenservice", "erstattung", "hilfe", "antwort", "warte"]),
+            ["support", "hotline", "waiting", "refund", "help", "answer", "kundenservice", "erstattung", "hilfe", "antwort", "warte"],
+            [DefaultTaxonomy.Support, DefaultTaxonomy.Billing]),
         new("sales", "Sales", false,
-            ["price", "pricing", "contract", "discount", "offer", "subscription", "preis", "vertrag", "rabatt", "angebot", "abo"]),
+            ["price", "pricing", "contract", "discount", "offer", "subscription", "preis", "vertrag", "rabatt", "angebot", "abo"],
+            [DefaultTaxonomy.Pricing]),
         new("logistics", "Operations & Logistics", false,
-            ["delivery", "shipping", "package", "parcel", "courier", "lieferung", "versand", "paket", "zusteller"]),
+            ["delivery", "shipping", "package", "parcel", "courier", "lieferung", "versand", "paket", "zusteller"],
+            [DefaultTaxonomy.Delivery]),
     ];
 
     public static readonly IReadOnlyList<SignIn> SignIns =
@@ -57,6 +65,15 @@ public static class DemoCompany
     public static readonly IReadOnlyList<string> Channels = ["facebook", "linkedin", "x", "xing", "youtube", "instagram", "appstore", "blog"];
 
     public static readonly IReadOnlyList<string> Products = ["Nimbus App", "Nimbus Speaker", "Nimbus Cloud", "Nimbus Watch"];
+
+    /// <summary>The demo's taxonomy: the default topics and the products above, each by its name and what customers call it.</summary>
+    public static readonly Taxonomy Taxonomy = DefaultTaxonomy.With(
+    [
+        new("Nimbus App", ["nimbus app", "app", "android", "ios", "iphone"]),
+        new("Nimbus Speaker", ["nimbus speaker", "speaker", "lautsprecher", "box"]),
+        new("Nimbus Cloud", ["nimbus cloud", "cloud", "sync", "synchronisieren", "backup"]),
+        new("Nimbus Watch", ["nimbus watch", "smartwatch", "uhr"]),
+    ]);
 
     /// <summary>Customer voices; "{p}" is replaced by a product name.</summary>
     public static readonly IReadOnlyList<string> EnglishVoices =

@@ -59,6 +59,16 @@ public sealed class DemoSeeder(IServiceProvider services, IDbContextFactory<Gami
         }
     }
 
+    /// <summary>The demo taxonomy unless one was ever stored (an admin's edit, even to nothing, is never overwritten).</summary>
+    public async Task SeedTaxonomyIfNeverSetAsync(CancellationToken cancellationToken)
+    {
+        if (await services.GetRequiredService<TaxonomyBook>().SeedIfNeverSetAsync(DemoCompany.Taxonomy, "demo", cancellationToken))
+        {
+            logger.LogInformation("Seeded the demo taxonomy: {Topics} topics, {Products} products",
+                DemoCompany.Taxonomy.Topics.Count, DemoCompany.Taxonomy.Products.Count);
+        }
+    }
+
     private async Task<Dictionary<string, Guid>> SeedOrganisation(CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -77,6 +87,7 @@ public sealed class DemoSeeder(IServiceProvider services, IDbContextFactory<Gami
                 Keywords = string.Join(',', seed.Keywords),
                 Channels = seed.Slug == "product" ? "appstore" : "",
                 DepartmentIds = id.ToString(),
+                Topics = string.Join(',', seed.Topics ?? []),
             });
             order += 10;
         }

@@ -19,7 +19,7 @@ public sealed record FeedbackBatchAccepted(IReadOnlyList<FeedbackAccepted> Resul
 public sealed record FeedbackItemDto(Guid Id, string Channel, string ExternalId, string Author, string Text, string? Url,
     string Language, string Sentiment, string Priority, string Status, IReadOnlyList<DepartmentRef> Departments,
     DateTime CreatedAt, DateTime ReceivedAt, int ReplyCount, bool ReadByMe, IReadOnlyList<string> Tags, Sla.SlaDto? Sla = null,
-    bool MentionsEmployee = false, Guid? DuplicateOf = null);
+    bool MentionsEmployee = false, Guid? DuplicateOf = null, IReadOnlyList<string>? Topics = null, IReadOnlyList<string>? Products = null);
 
 /// <param name="Total">How many items match, counted up to <see cref="FeedbackQueries.CountCap"/>; null on cursor pages
 /// (the count belongs to where the list starts).</param>

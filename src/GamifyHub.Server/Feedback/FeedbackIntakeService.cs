@@ -4,12 +4,13 @@ using GamifyHub.Data.Writing;
 using GamifyHub.Domain.Classification;
 using GamifyHub.Domain.Feedback;
 using GamifyHub.Domain.Routing;
+using GamifyHub.Domain.Topics;
 
 namespace GamifyHub.Server.Feedback;
 
 /// <summary>Validates, normalizes, classifies and routes incoming feedback, then hands it to the writer.</summary>
 public sealed class FeedbackIntakeService(EngagementWriter writer, RoutingRuleCache routing, CompanyDirectory directory,
-    TimeProvider time)
+    TaxonomyBook taxonomy, TimeProvider time)
 {
     public static Dictionary<string, string[]> Validate(FeedbackIn? input, string prefix = "")
     {
@@ -84,7 +85,9 @@ public sealed class FeedbackIntakeService(EngagementWriter writer, RoutingRuleCa
         var text = TextNormalizer.PlainText(input.Text!);
         var sentimentScore = SentimentAnalyzer.Score(text);
         var (rules, triage) = await routing.GetAsync();
-        var departments = FeedbackRouter.Route(text, input.Channel!, rules, triage);
+        // Topics and products first: routing rules may match on them.
+        var topics = TopicClassifier.Classify(text, taxonomy.Current);
+        var departments = FeedbackRouter.Route(text, input.Channel!, topics.Topics, topics.Products, rules, triage);
         var createdAt = input.CreatedAt is null
             ? time.GetUtcNow().UtcDateTime
             : DateTimeOffset.Parse(input.CreatedAt, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal).UtcDateTime;
@@ -101,7 +104,9 @@ public sealed class FeedbackIntakeService(EngagementWriter writer, RoutingRuleCa
             createdAt,
             departments,
             // Only a flag: the name is never passed on, so routing, scoring and records cannot attribute anything to that person.
-            directory.MentionsEmployee(text));
+            directory.MentionsEmployee(text),
+            topics.Topics,
+            topics.Products);
     }
 
     private DepartmentRef Ref(Guid id) => new(id, directory.Department(id)?.Name ?? "unknown");

@@ -303,7 +303,9 @@ public sealed class FeedbackQueries(IDbContextFactory<GamifyDbContext> dbFactory
         f.Id, f.Channel, f.ExternalId, f.Author, f.Text, f.Url, f.Language,
         Lower(f.Sentiment), Lower(f.Priority), Lower(f.Status),
         [.. departments.Select(Department)], f.CreatedAt, f.ReceivedAt, f.ReplyCount, readByMe, tags, MentionsEmployee: f.MentionsEmployee,
-        DuplicateOf: f.DuplicateOfId);
+        DuplicateOf: f.DuplicateOfId, Topics: Names(f.Topics), Products: Names(f.Products));
+
+    private static string[] Names(string list) => list.Split(',', StringSplitOptions.RemoveEmptyEntries);
 
     private static string Lower<T>(T value) where T : struct, Enum => value.ToString().ToLowerInvariant();
 }

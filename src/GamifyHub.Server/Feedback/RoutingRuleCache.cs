@@ -23,7 +23,7 @@ public sealed class RoutingRuleCache(IDbContextFactory<GamifyDbContext> dbFactor
         var entries = await db.RoutingRules.AsNoTracking().OrderBy(r => r.Order).ToListAsync();
         var triage = await db.Departments.Where(d => d.IsTriage).Select(d => d.Id).FirstOrDefaultAsync();
         var rules = entries.Select(e => new RoutingRule(e.Order, e.Name, Split(e.Keywords), Split(e.Channels),
-            [.. Split(e.DepartmentIds).Select(Guid.Parse)])).ToList();
+            [.. Split(e.DepartmentIds).Select(Guid.Parse)], Split(e.Topics), Split(e.Products))).ToList();
         var snapshot = new Snapshot(rules, triage);
         _snapshot = snapshot;
         return snapshot;

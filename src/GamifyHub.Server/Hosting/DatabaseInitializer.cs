@@ -21,9 +21,12 @@ public static class DatabaseInitializer
 
         await services.GetRequiredService<RuleBook>().LoadAsync(cancellationToken);
         await services.GetRequiredService<SeasonBook>().LoadAsync(cancellationToken);
+        await services.GetRequiredService<TaxonomyBook>().LoadAsync(cancellationToken);
         if (services.GetRequiredService<IOptions<DemoOptions>>().Value.Enabled)
         {
             var seeder = services.GetRequiredService<DemoSeeder>();
+            // Before the company: its feedback is classified with it (and a demo database made before topics gets it too).
+            await seeder.SeedTaxonomyIfNeverSetAsync(cancellationToken);
             await seeder.SeedIfEmptyAsync(cancellationToken);
             // Separate from the company: a demo database made before seasons existed gets its season too.
             await seeder.SeedSeasonIfNeverSetAsync(cancellationToken);

@@ -52,6 +52,7 @@ public static class GamifyHubPipeline
         api.MapSlaEndpoints();
         api.MapMentionEndpoints();
         api.MapRoutingRuleEndpoints();
+        api.MapTaxonomyEndpoints();
         api.MapWebhookEndpoints();
         api.MapImportEndpoints();
         api.MapApiFallback();

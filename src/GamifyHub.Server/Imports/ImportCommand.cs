@@ -88,6 +88,7 @@ public static class ImportCommand
 
         await services.GetRequiredService<RuleBook>().LoadAsync();
         await services.GetRequiredService<CompanyDirectory>().RefreshAsync();
+        await services.GetRequiredService<TaxonomyBook>().LoadAsync();
         var writer = services.GetRequiredService<EngagementWriter>();
         await writer.StartAsync(CancellationToken.None);
 

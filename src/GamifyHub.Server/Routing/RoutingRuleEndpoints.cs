@@ -21,7 +21,7 @@ namespace GamifyHub.Server.Routing;
 public static class RoutingRuleEndpoints
 {
     public sealed record RoutingRuleDto(string? Name, IReadOnlyList<string?>? Keywords, IReadOnlyList<string?>? Channels,
-        IReadOnlyList<string?>? DepartmentIds);
+        IReadOnlyList<string?>? DepartmentIds, IReadOnlyList<string?>? Topics = null, IReadOnlyList<string?>? Products = null);
 
     public sealed record RoutingRulesDto(string? TriageDepartmentId, IReadOnlyList<RoutingRuleDto?>? Rules);
 
@@ -53,17 +53,18 @@ public static class RoutingRuleEndpoints
 
     /// <summary>Replaces the whole ordered list and the triage department; items already routed keep their departments.</summary>
     private static async Task<IResult> Replace(RoutingRulesDto? body, ClaimsPrincipal user, RoutingRuleCache cache,
-        CompanyDirectory directory, IDbContextFactory<GamifyDbContext> dbFactory, EngagementWriter writer, TimeProvider time)
+        CompanyDirectory directory, TaxonomyBook taxonomy, IDbContextFactory<GamifyDbContext> dbFactory, EngagementWriter writer,
+        TimeProvider time)
     {
         if (body is null)
         {
-            return ApiProblems.Validation("body", "A body {\"triageDepartmentId\",\"rules\":[{\"name\",\"keywords\",\"channels\",\"departmentIds\"}]} is required.");
+            return ApiProblems.Validation("body", "A body {\"triageDepartmentId\",\"rules\":[{\"name\",\"keywords\",\"channels\",\"topics\",\"products\",\"departmentIds\"}]} is required.");
         }
 
         var departments = directory.Departments.Select(d => d.Id).ToHashSet();
-        var drafts = body.Rules?.Select(r => r is null ? null : new RoutingRuleDraft(r.Name, r.Keywords, r.Channels, r.DepartmentIds)).ToList();
+        var drafts = body.Rules?.Select(r => r is null ? null : new RoutingRuleDraft(r.Name, r.Keywords, r.Channels, r.DepartmentIds, r.Topics, r.Products)).ToList();
         var errors = RoutingRuleValidator.TryCreate(drafts, body.TriageDepartmentId, departments, await EmployeeNames(dbFactory),
-            out var rules, out var triage);
+            taxonomy.Current, out var rules, out var triage);
         if (errors.Count > 0)
         {
             return ApiProblems.Validation(errors.GroupBy(e => e.Path)
@@ -79,6 +80,7 @@ public static class RoutingRuleEndpoints
             {
                 Id = Guid.CreateVersion7(), Order = r.Order, Name = r.Name, Keywords = string.Join(',', r.Keywords),
                 Channels = string.Join(',', r.Channels), DepartmentIds = string.Join(',', r.DepartmentIds),
+                Topics = string.Join(',', r.Topics), Products = string.Join(',', r.Products),
             }));
             await db.Departments.ExecuteUpdateAsync(s => s.SetProperty(d => d.IsTriage, d => d.Id == triage));
             db.RoutingRuleChanges.Add(new RoutingRuleChange
@@ -96,12 +98,12 @@ public static class RoutingRuleEndpoints
     }
 
     /// <summary>The employees' names, for refusing keywords that are a person's name.</summary>
-    private static async Task<EmployeeNameMatcher> EmployeeNames(IDbContextFactory<GamifyDbContext> dbFactory)
+    internal static async Task<EmployeeNameMatcher> EmployeeNames(IDbContextFactory<GamifyDbContext> dbFactory)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
         return new EmployeeNameMatcher(await db.Employees.AsNoTracking().Select(e => e.DisplayName).ToListAsync());
     }
 
     private static RoutingRuleDto Dto(RoutingRule r) =>
-        new(r.Name, [.. r.Keywords], [.. r.Channels], [.. r.DepartmentIds.Select(d => (string?)d.ToString())]);
+        new(r.Name, [.. r.Keywords], [.. r.Channels], [.. r.DepartmentIds.Select(d => (string?)d.ToString())], [.. r.Topics], [.. r.Products]);
 }

@@ -7,7 +7,8 @@ using GamifyHub.Domain.Feedback;
 namespace GamifyHub.Domain.Tests.Evaluation;
 
 /// <summary>One labelled comment of the project's own evaluation set.</summary>
-public sealed record LabelledComment(string Lang, string Sentiment, string Channel, string Text);
+/// <param name="Topics">The default taxonomy's topics the comment is about (empty: none of them); null where not labelled (the holdout sets).</param>
+public sealed record LabelledComment(string Lang, string Sentiment, string Channel, string Text, IReadOnlyList<string>? Topics = null);
 
 /// <summary>Precision and recall of one sentiment class.</summary>
 public sealed record ClassScore(Sentiment Class, int Support, double Precision, double Recall);

@@ -65,6 +65,7 @@ public sealed partial class HostileInputs(Random random, FuzzTargets targets)
     public const string AdminSeasons = "/api/admin/seasons";
     public const string AdminSla = "/api/admin/sla";
     public const string AdminRoutingRules = "/api/admin/routing-rules";
+    public const string AdminTaxonomy = "/api/admin/taxonomy";
     public const string Webhook = "/api/webhooks/{source}";
     public const string AdminWebhooks = "/api/admin/webhooks";
     public const string AdminWebhookSecret = "/api/admin/webhooks/{name}/secret";
@@ -692,6 +693,26 @@ public sealed partial class HostileInputs(Random random, FuzzTargets targets)
                 ? new FuzzRequest(AdminRoutingRules, "invalid routing rules", HttpMethod.Put, AdminRoutingRules, Utf8(body), Json, Caller.Admin,
                     [], false)
                 : new FuzzRequest(AdminRoutingRules, "not allowed", HttpMethod.Put, AdminRoutingRules, WrongShapeOrNull(), Json,
+                    Pick(new[] { Caller.Anonymous, Caller.Integration, Caller.Ravi }), [], false));
+        }
+
+        // Taxonomy: an admin's invalid or hostile topics and products get a 400 (each body has a bad part: a missing list, an
+        // empty keyword list, a person's name, a comma in a name), everyone else is refused; the taxonomy in force stays.
+        var invalidTaxonomy = new[]
+        {
+            "{}", "null", "[]", "42", "{\"topics\":null,\"products\":[]}", "{\"topics\":[null],\"products\":[]}", "{\"topics\":{},\"products\":[]}",
+            "{\"topics\":[{\"name\":\"a\",\"keywords\":[]}],\"products\":[]}",
+            "{\"topics\":[{\"name\":\"a\",\"keywords\":[\"Ravi Patel\"]}],\"products\":[]}",
+            "{\"topics\":[{\"name\":\"a,b\",\"keywords\":[\"x\"]}],\"products\":[{\"name\":\"A\",\"keywords\":[\"y\"]}],\"$type\":\"System.IO.FileInfo\"}",
+        };
+        for (var i = 0; i < 12; i++)
+        {
+            var body = Chance(0.6)
+                ? Pick(invalidTaxonomy)
+                : "{\"topics\":[{\"name\":" + S(AnyHostile()) + ",\"keywords\":[" + S(AnyHostile()) + "]}],\"products\":null}";
+            requests.Add(Chance(0.7)
+                ? new FuzzRequest(AdminTaxonomy, "invalid taxonomy", HttpMethod.Put, AdminTaxonomy, Utf8(body), Json, Caller.Admin, [], false)
+                : new FuzzRequest(AdminTaxonomy, "not allowed", HttpMethod.Put, AdminTaxonomy, WrongShapeOrNull(), Json,
                     Pick(new[] { Caller.Anonymous, Caller.Integration, Caller.Ravi }), [], false));
         }
 

@@ -157,7 +157,8 @@ public sealed partial class HostileInputs
     private string InvalidSource() => random.Next(8) switch
     {
         0 => "{\"name\":" + S(Pick(new[] { "", " ", "Upper", "with space", "-dash-first", "dots.in.name", "slash/name", "ünï", "a\u0000b", new string('a', 51) })) + ",\"channel\":\"x\"}",
-        1 => "{\"name\":" + S(AnyHostile()) + "}",
+        // A hostile name can happen to be a valid one ("true"): the channel is what makes it certainly invalid.
+        1 => "{\"name\":" + S(AnyHostile()) + ",\"channel\":" + S(Pick(BadChannels)) + "}",
         2 => "{\"name\":\"fuzz-ok\",\"channel\":" + S(Pick(BadChannels)) + "}",
         3 => "{\"name\":" + WrongType() + ",\"channel\":\"x\"}",
         4 => "{\"channel\":\"x\"}",

@@ -110,6 +110,9 @@ export interface FeedbackItem {
   mentionsEmployee?: boolean;
   /** The earlier item whose text this one reposts (a near-duplicate), else null. */
   duplicateOf?: Id | null;
+  /** Taxonomy topics and products the item was classified with on arrival. */
+  topics?: string[];
+  products?: string[];
 }
 
 export type SlaState = 'on-track' | 'at-risk' | 'breached' | 'met';

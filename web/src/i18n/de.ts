@@ -479,6 +479,20 @@ export const de: Messages = {
     down: 'Nach unten',
     remove: 'Entfernen',
     add: 'Regel hinzufügen',
+    topics: 'Themen',
+    products: 'Produkte',
+    taxonomyTitle: 'Themen und Produkte',
+    taxonomyIntro:
+      'Eingehendes Feedback bekommt jedes Thema und Produkt, dessen Stichwörter im Text vorkommen (englische und deutsche Stichwörter gleichermaßen). Bereits gespeicherte Einträge behalten die Themen, die sie beim Eingang bekommen haben.',
+    topicN: (n: number) => `Thema ${n}`,
+    productN: (n: number) => `Produkt ${n}`,
+    addTopic: 'Thema hinzufügen',
+    addProduct: 'Produkt hinzufügen',
+    removeEntry: (name: string) => `${name || 'Diesen Eintrag'} entfernen`,
+  },
+  topicChips: {
+    topics: 'Themen',
+    products: 'Produkte',
   },
   adminImport: {
     title: 'Feedback importieren',

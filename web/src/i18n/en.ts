@@ -476,6 +476,20 @@ export const en = {
     down: 'Move down',
     remove: 'Remove',
     add: 'Add a rule',
+    topics: 'Topics',
+    products: 'Products',
+    taxonomyTitle: 'Topics and products',
+    taxonomyIntro:
+      'Incoming feedback gets every topic and product whose keywords its text contains (English and German keywords alike). Items already stored keep the topics they got on arrival.',
+    topicN: (n: number) => `Topic ${n}`,
+    productN: (n: number) => `Product ${n}`,
+    addTopic: 'Add a topic',
+    addProduct: 'Add a product',
+    removeEntry: (name: string) => `Remove ${name || 'this entry'}`,
+  },
+  topicChips: {
+    topics: 'Topics',
+    products: 'Products',
   },
   adminImport: {
     title: 'Import feedback',

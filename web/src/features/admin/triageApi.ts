@@ -14,6 +14,20 @@ export interface RoutingRule {
   keywords: string[];
   channels: string[];
   departmentIds: string[];
+  /** Taxonomy names; absent from servers that predate topics. */
+  topics?: string[];
+  products?: string[];
+}
+
+export interface TaxonomyEntry {
+  name: string;
+  keywords: string[];
+}
+
+export interface TaxonomyView {
+  topics: TaxonomyEntry[];
+  products: TaxonomyEntry[];
+  lastChange: { id: number; actor: string; at: string } | null;
 }
 
 export interface RoutingRulesView {
@@ -36,6 +50,12 @@ export const triageApi = {
   },
   saveRouting(triageDepartmentId: string, rules: RoutingRule[]): Promise<unknown> {
     return apiFetch('/api/admin/routing-rules', { method: 'PUT', body: { triageDepartmentId, rules } });
+  },
+  taxonomy(signal?: AbortSignal): Promise<TaxonomyView> {
+    return apiFetch('/api/admin/taxonomy', { signal });
+  },
+  saveTaxonomy(topics: TaxonomyEntry[], products: TaxonomyEntry[]): Promise<{ topics: TaxonomyEntry[]; products: TaxonomyEntry[] }> {
+    return apiFetch('/api/admin/taxonomy', { method: 'PUT', body: { topics, products } });
   },
 };
 

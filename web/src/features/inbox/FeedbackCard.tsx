@@ -8,6 +8,7 @@ import { channelName, formatDateTime, languageName, safeHttpUrl } from '../../fo
 import { useMe, useSession } from '../auth/session';
 import { ForwardForm, InsightForm, ReopenForm, ReplyForm, ResolveForm, TagForm } from './ActionForms';
 import { TriageBadges } from './TriageBadges';
+import { TopicChips } from './TopicChips';
 
 export type FormKind = Exclude<ActionType, 'read'>;
 
@@ -218,6 +219,7 @@ export function FeedbackCard({ item, departments, onChange, selected = false, on
           <dt>{t.inbox.departments}</dt>
           <dd data-testid="feedback-departments">{(item.departments ?? []).map((d) => d.name).join(', ') || '—'}</dd>
         </div>
+        <TopicChips item={item} />
         {(item.tags ?? []).length > 0 && (
           <div>
             <dt>{t.inbox.tags}</dt>
