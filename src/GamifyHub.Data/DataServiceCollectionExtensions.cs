@@ -23,6 +23,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<RuleBook>();
         services.AddSingleton<SeasonBook>();
         services.AddSingleton<SlaBook>();
+        services.AddSingleton<ChallengeStore>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddHostedService(sp => sp.GetRequiredService<EngagementWriter>());
         return services;
