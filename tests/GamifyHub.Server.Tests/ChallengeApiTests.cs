@@ -165,5 +165,14 @@ public sealed class ChallengeApiTests(GamifyHubFactory factory) : IClassFixture<
         var rewards = await new DatabaseProbe(factory.DatabasePath).EventsWithPoints("challenge");
         Assert.Contains(rewards, r => r.Points == 15);
         Assert.Equal(JsonValueKind.Object, (await ravi.GetJson($"/api/boards/challenge-{id}?top=5")).GetProperty("me").ValueKind);
+
+        // Applying a rule set replays the log under the rules: a reward is no rule's decision and stays as it was.
+        var admin = await factory.SignedIn(ApiClient.Admin);
+        var rules = await admin.GetStringAsync("/api/admin/rules");
+        var applied = await admin.PostAsync("/api/admin/rules/apply", new StringContent(rules, System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.OK, applied.StatusCode);
+        var rewarded = (await ravi.GetJson($"/api/challenges/{id}")).GetProperty("rewarded").EnumerateArray().Single().GetString();
+        Assert.Contains(await new DatabaseProbe(factory.DatabasePath).EventsWithPoints("challenge"), r => r.Points == 15);
+        Assert.Equal(raviId, rewarded);
     }
 }
