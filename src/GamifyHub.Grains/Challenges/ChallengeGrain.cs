@@ -31,6 +31,7 @@ public sealed partial class ChallengeGrain(ChallengeStore store, CompanyDirector
     private ChallengeStanding _standing = new([], null, false);
     private IReadOnlyList<RankedRow> _lastPushed = [];
     private DateTimeOffset? _reminderDue;
+    private bool _reminderCleared;
     private bool _dirty;
     private long _version;
 
@@ -74,7 +75,9 @@ public sealed partial class ChallengeGrain(ChallengeStore store, CompanyDirector
         }
 
         var now = time.GetUtcNow();
-        var errors = ChallengeValidator.Validate(Draft(spec), now, directory.Departments.Select(d => d.Id).ToHashSet(), out var definition);
+        // The API validated this a moment ago; a minute's slack keeps a start it accepted from failing here.
+        var errors = ChallengeValidator.Validate(Draft(spec), now.AddMinutes(-1), directory.Departments.Select(d => d.Id).ToHashSet(),
+            out var definition);
         if (errors.Count > 0)
         {
             throw new ArgumentException(string.Join(" ", errors.Select(e => e.Message)), nameof(spec));
@@ -462,21 +465,31 @@ public sealed partial class ChallengeGrain(ChallengeStore store, CompanyDirector
     private async Task SyncReminder()
     {
         var due = ChallengeSchedule.NextDue(_row!.Status, _definition!.StartsAt, _definition.EndsAt, _row.EndingSoonSent);
+        if (due is not { } at)
+        {
+            // Nothing due any more: remove the reminder once per activation (a finished challenge is asked often).
+            if (!_reminderCleared)
+            {
+                if (await this.GetReminder(ClockReminder) is { } reminder)
+                {
+                    await this.UnregisterReminder(reminder);
+                }
+
+                _reminderCleared = true;
+            }
+
+            _reminderDue = null;
+            return;
+        }
+
+        _reminderCleared = false;
         if (due == _reminderDue)
         {
             return;
         }
 
-        if (due is { } at)
-        {
-            var wait = at - time.GetUtcNow();
-            await this.RegisterOrUpdateReminder(ClockReminder, wait < TimeSpan.Zero ? TimeSpan.Zero : wait, options.Value.ReminderPeriod);
-        }
-        else if (await this.GetReminder(ClockReminder) is { } reminder)
-        {
-            await this.UnregisterReminder(reminder);
-        }
-
+        var wait = at - time.GetUtcNow();
+        await this.RegisterOrUpdateReminder(ClockReminder, wait < TimeSpan.Zero ? TimeSpan.Zero : wait, options.Value.ReminderPeriod);
         _reminderDue = due;
     }
 

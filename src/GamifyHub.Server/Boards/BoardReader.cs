@@ -31,9 +31,10 @@ public sealed class BoardReader(IGrainFactory grains, BoardPresenter presenter)
         if (scope.ChallengeId is { } challenge)
         {
             // A challenge's board is its current occurrence whatever the window; in team-vs-team its rows are departments.
-            var board = await grains.GetGrain<IChallengeGrain>(challenge).GetBoard(top, null);
-            var mine = board.Rows.Any(r => r.MemberId == user.GetDepartmentId()) ? user.GetDepartmentId() : user.GetEmployeeId();
-            return presenter.Present(await grains.GetGrain<IChallengeGrain>(challenge).GetBoard(top, mine));
+            var grain = grains.GetGrain<IChallengeGrain>(challenge);
+            var view = await grain.Get();
+            var mine = view?.Scope == "team-vs-team" ? user.GetDepartmentId() : user.GetEmployeeId();
+            return presenter.Present(await grain.GetBoard(top, mine));
         }
 
         Guid? me = scope.Kind == BoardKind.Departments ? user.GetDepartmentId() : user.GetEmployeeId();
