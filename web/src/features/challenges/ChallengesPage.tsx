@@ -357,7 +357,7 @@ function ChallengeForm({ isAdmin, ownDepartment, onCreated }: { isAdmin: boolean
           <fieldset className="field">
             <legend>{t.challenges.teams}</legend>
             {allowed.map((d) => (
-              <label key={String(d.id)} className="field--inline">
+              <label key={String(d.id)} className="field--inline challenge-form__check">
                 <input
                   type="checkbox"
                   checked={form.teams.includes(String(d.id))}
@@ -389,9 +389,10 @@ function ChallengeForm({ isAdmin, ownDepartment, onCreated }: { isAdmin: boolean
           </select>
           {fieldError('recurrence')}
         </div>
-        <label className="field--inline">
-          <input type="checkbox" name="schedule" checked={form.schedule} onChange={(e) => set('schedule', e.target.checked)} /> {t.challenges.scheduleNow}
-        </label>
+        <div className="field--inline challenge-form__check">
+          <input id={`${id}-schedule`} type="checkbox" name="schedule" checked={form.schedule} onChange={(e) => set('schedule', e.target.checked)} />
+          <label htmlFor={`${id}-schedule`}>{t.challenges.scheduleNow}</label>
+        </div>
         <div>
           <button type="submit" className="btn btn--primary" disabled={busy}>
             {t.challenges.create}
