@@ -58,7 +58,15 @@ public sealed class ChallengeGrainTests(GrainClusterFixture cluster)
             && n.Notification.Translations!["de"].Title == "Challenge geschafft")));
 
         await Restart();
+        // Ben has not reached the target: he is told it ends soon (Ada, rewarded already, is not).
+        await Eventually.True(() => Task.FromResult(cluster.Notifier.Notifications.Any(n =>
+            n.Employee == cluster.Ben && n.Notification.Type == "challenge-ending-soon"
+            && n.Notification.Message.Contains("Read week", StringComparison.Ordinal)
+            && n.Notification.Translations!["de"].Title == "Challenge endet bald")), timeoutMs: 25_000);
         await Eventually.True(async () => await cluster.ChallengeStatus(id) == "Completed", timeoutMs: 25_000);
+        Assert.DoesNotContain(cluster.Notifier.Notifications, n => n.Employee == cluster.Ada && n.Notification.Type == "challenge-ending-soon"
+            && n.Notification.OccurredAt >= now.UtcDateTime && n.Notification.Message.Contains("Read week", StringComparison.Ordinal)
+            && n.Notification.OccurredAt < now.AddSeconds(12).UtcDateTime);
 
         var reward = Assert.Single(await Rewards(id, 1, cluster.Ada));
         Assert.Equal(25, reward.Points);

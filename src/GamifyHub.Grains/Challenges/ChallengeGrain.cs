@@ -371,7 +371,7 @@ public sealed partial class ChallengeGrain(ChallengeStore store, CompanyDirector
             if (stored)
             {
                 await notifier.Notify(employee,
-                    NotificationTexts.ChallengeCompleted(eventId, _definition.Name, _definition.RewardPoints, _definition.RewardBadge, at));
+                    NotificationTexts.ChallengeCompleted(Guid.CreateVersion7(), _definition.Name, _definition.RewardPoints, _definition.RewardBadge, at));
             }
         }
 

@@ -1,11 +1,15 @@
 using GamifyHub.Data.Reading;
+using Orleans.Concurrency;
 
 namespace GamifyHub.Grains.Challenges;
 
 /// <summary>
 /// The running challenges (scheduled or active), loaded from the database on activation and kept up to date by the challenge
-/// grains, so committed events reach only the challenges that may count them.
+/// grains, so committed events reach only the challenges that may count them. Reentrant: while it delivers to a challenge,
+/// that challenge may be telling it about a status change (otherwise the two would wait on each other). Its set is only
+/// read or changed between awaits.
 /// </summary>
+[Reentrant]
 public sealed class ChallengeRegistryGrain(ChallengeStore store) : Grain, IChallengeRegistryGrain
 {
     private readonly HashSet<Guid> _live = [];
@@ -33,5 +37,5 @@ public sealed class ChallengeRegistryGrain(ChallengeStore store) : Grain, IChall
     }
 
     public Task Deliver(IReadOnlyList<ChallengeEventView> events) =>
-        Task.WhenAll(_live.Select(id => GrainFactory.GetGrain<IChallengeGrain>(id).ApplyEvents(events)));
+        Task.WhenAll(_live.ToList().Select(id => GrainFactory.GetGrain<IChallengeGrain>(id).ApplyEvents(events)));
 }

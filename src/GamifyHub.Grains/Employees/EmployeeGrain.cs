@@ -267,6 +267,12 @@ public sealed class EmployeeGrain(ProjectionReader reader, EngagementWriter writ
             }
 
             var points = e.Awards.Sum(a => a.Points);
+            if (own && e.Awards.All(a => a.Rule == ChallengeRewards.RuleId))
+            {
+                // A challenge reward: the challenge sends its own "challenge-completed" notification.
+                continue;
+            }
+
             if (own && e.Awards.All(a => a.Points == 0))
             {
                 // Rewarded but worth nothing today (a cap or diminishing returns): nothing to celebrate.

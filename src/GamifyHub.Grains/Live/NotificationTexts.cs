@@ -59,8 +59,9 @@ public static class NotificationTexts
     }
 
     /// <param name="badge">The badge the reward carries, if any.</param>
-    public static LiveNotification ChallengeCompleted(Guid rewardEventId, string name, int points, string? badge, DateTime occurredAt) =>
-        Build(rewardEventId, "challenge-completed", points, occurredAt, language =>
+    /// <param name="noticeId">The notification's own id (not the reward's event id: that one names the award).</param>
+    public static LiveNotification ChallengeCompleted(Guid noticeId, string name, int points, string? badge, DateTime occurredAt) =>
+        Build(noticeId, "challenge-completed", points, occurredAt, language =>
         {
             var german = language == Language.German;
             var parts = new List<string>();
