@@ -164,6 +164,8 @@ public sealed class ChallengeApiTests(GamifyHubFactory factory) : IClassFixture<
         Assert.True(mine.GetProperty("mine").GetDouble() >= 1);
         var rewards = await new DatabaseProbe(factory.DatabasePath).EventsWithPoints("challenge");
         Assert.Contains(rewards, r => r.Points == 15);
+        Assert.Contains((await ravi.GetJson("/api/challenges/badges")).EnumerateArray(),
+            b => b.GetProperty("badge").GetString() == "Good listener");
         Assert.Equal(JsonValueKind.Object, (await ravi.GetJson($"/api/boards/challenge-{id}?top=5")).GetProperty("me").ValueKind);
 
         // Applying a rule set replays the log under the rules: a reward is no rule's decision and stays as it was.

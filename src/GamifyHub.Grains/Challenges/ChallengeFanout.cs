@@ -12,6 +12,7 @@ namespace GamifyHub.Grains.Challenges;
 /// </summary>
 public sealed partial class ChallengeFanout(IGrainFactory grains, ILogger<ChallengeFanout> logger) : BackgroundService, ICommittedEventsObserver
 {
+    private static readonly TimeSpan CoalesceFor = TimeSpan.FromMilliseconds(100);
     private readonly Channel<CommittedEvent> _committed = Channel.CreateUnbounded<CommittedEvent>(
         new UnboundedChannelOptions { SingleReader = true });
 
@@ -38,6 +39,13 @@ public sealed partial class ChallengeFanout(IGrainFactory grains, ILogger<Challe
         var batch = new List<ChallengeEventView>();
         while (await _committed.Reader.WaitToReadAsync(CancellationToken.None))
         {
+            // Challenges push at most a few times a second anyway: gather a tenth of a second of commits into one call
+            // instead of one grain call per commit (which costs the write path under load).
+            if (!stoppingToken.IsCancellationRequested)
+            {
+                await Task.Delay(CoalesceFor, CancellationToken.None);
+            }
+
             while (batch.Count < 5_000 && _committed.Reader.TryRead(out var e))
             {
                 var r = e.Record;

@@ -21,3 +21,6 @@ public sealed record ChallengeDto(Guid Id, string Name, string Description, stri
     int RewardPoints, string? RewardBadge, string Recurrence, string Status, int Occurrence, double? Total, bool TotalReached,
     IReadOnlyList<ChallengeUnitDto> Units, IReadOnlyList<Guid> Rewarded, IReadOnlyList<Guid> Winners, long Version,
     double? Mine, bool CanManage);
+
+/// <summary>A badge earned in a challenge (the reward event's badge) and when.</summary>
+public sealed record ChallengeBadgeDto(string Badge, DateTime EarnedAt);

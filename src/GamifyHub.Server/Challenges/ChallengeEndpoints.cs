@@ -15,6 +15,7 @@ public static class ChallengeEndpoints
         var group = api.MapGroup("/challenges").WithTags("Challenges");
         group.MapGet("/", List);
         group.MapGet("/{id:guid}", Get);
+        group.MapGet("/badges", Badges).RequireAuthorization(Policies.Employee);
         group.MapPost("/", Create).RequireAuthorization(Policies.ChallengeManager);
         group.MapPost("/{id:guid}/schedule", Schedule).RequireAuthorization(Policies.ChallengeManager);
         group.MapPost("/{id:guid}/cancel", Cancel).RequireAuthorization(Policies.ChallengeManager);
@@ -29,6 +30,13 @@ public static class ChallengeEndpoints
         var views = await Task.WhenAll(rows.Select(r => grains.GetGrain<IChallengeGrain>(r.Id).Get()));
         return TypedResults.Ok(views.OfType<ChallengeView>().Where(v => ChallengeAccess.CanSee(user, v, directory))
             .Select(v => presenter.Present(v, user)).ToList());
+    }
+
+    /// <summary>Badges the signed-in employee earned in challenges, newest first.</summary>
+    private static async Task<IResult> Badges(ClaimsPrincipal user, ChallengeStore store)
+    {
+        var badges = await store.BadgesOf(user.GetEmployeeId()!.Value);
+        return TypedResults.Ok(badges.Select(b => new ChallengeBadgeDto(b.Badge, DateTime.SpecifyKind(b.At, DateTimeKind.Utc))).ToList());
     }
 
     private static async Task<IResult> Get(Guid id, ClaimsPrincipal user, IGrainFactory grains, CompanyDirectory directory,
