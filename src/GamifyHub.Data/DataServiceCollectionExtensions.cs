@@ -25,6 +25,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<SeasonBook>();
         services.AddSingleton<TaxonomyBook>();
         services.AddSingleton<SlaBook>();
+        services.AddSingleton<ChallengeStore>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddHostedService(sp => sp.GetRequiredService<EngagementWriter>());
         return services;

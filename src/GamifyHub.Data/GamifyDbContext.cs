@@ -31,6 +31,8 @@ public sealed class GamifyDbContext(DbContextOptions<GamifyDbContext> options) :
     public DbSet<WebhookSource> WebhookSources => Set<WebhookSource>();
     public DbSet<TaxonomyEntryRow> Taxonomy => Set<TaxonomyEntryRow>();
     public DbSet<TaxonomyChange> TaxonomyChanges => Set<TaxonomyChange>();
+    public DbSet<ChallengeEntry> Challenges => Set<ChallengeEntry>();
+    public DbSet<ReminderRow> Reminders => Set<ReminderRow>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -40,6 +42,10 @@ public sealed class GamifyDbContext(DbContextOptions<GamifyDbContext> options) :
         configurationBuilder.Properties<Sentiment>().HaveConversion<string>().HaveMaxLength(10);
         configurationBuilder.Properties<Priority>().HaveConversion<string>().HaveMaxLength(10);
         configurationBuilder.Properties<FeedbackStatus>().HaveConversion<string>().HaveMaxLength(10);
+        configurationBuilder.Properties<Domain.Challenges.ChallengeMetricKind>().HaveConversion<string>().HaveMaxLength(30);
+        configurationBuilder.Properties<Domain.Challenges.ChallengeScopeKind>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<Domain.Challenges.ChallengeStatus>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<Domain.Challenges.ChallengeRecurrence>().HaveConversion<string>().HaveMaxLength(10);
     }
 
     protected override void OnModelCreating(ModelBuilder builder)
@@ -201,6 +207,26 @@ public sealed class GamifyDbContext(DbContextOptions<GamifyDbContext> options) :
         {
             e.HasIndex(x => x.At);
             e.Property(x => x.Actor).HasMaxLength(256);
+        });
+
+        builder.Entity<ChallengeEntry>(e =>
+        {
+            e.HasIndex(x => x.Status);
+            e.Property(x => x.Name).HasMaxLength(Domain.Challenges.ChallengeValidator.MaxNameLength);
+            e.Property(x => x.Description).HasMaxLength(Domain.Challenges.ChallengeValidator.MaxDescriptionLength);
+            e.Property(x => x.MetricAction).HasMaxLength(20);
+            e.Property(x => x.MetricCategory).HasMaxLength(20);
+            e.Property(x => x.RewardBadge).HasMaxLength(Domain.Challenges.ChallengeValidator.MaxBadgeLength);
+            e.Property(x => x.CreatedBy).HasMaxLength(256);
+        });
+
+        builder.Entity<ReminderRow>(e =>
+        {
+            e.HasKey(x => new { x.GrainId, x.ReminderName });
+            e.HasIndex(x => x.GrainHash);
+            e.Property(x => x.GrainId).HasMaxLength(300);
+            e.Property(x => x.ReminderName).HasMaxLength(150);
+            e.Property(x => x.ETag).HasMaxLength(40);
         });
     }
 }

@@ -20,6 +20,11 @@ public interface IEmployeeGrain : IGrainWithGuidKey
     [Alias("GetProgress")]
     Task<EmployeeProgress> GetProgress();
 
+    /// <summary>Records a challenge reward as this employee's reward event (points as an award line, the badge as its text)
+    /// through the single writer; true when it was stored now, false when that event id was already stored.</summary>
+    [Alias("RecordReward")]
+    Task<bool> RecordReward(ChallengeReward reward);
+
     [Alias("ApplyAwards")]
     Task ApplyAwards(IReadOnlyList<EarnedAwards> earned);
 }

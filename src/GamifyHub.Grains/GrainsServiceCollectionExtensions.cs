@@ -1,6 +1,10 @@
 using GamifyHub.Data.Writing;
+using GamifyHub.Grains.Challenges;
 using GamifyHub.Grains.Fanout;
+using GamifyHub.Grains.Reminders;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Orleans.Hosting;
 
 namespace GamifyHub.Grains;
 
@@ -13,6 +17,21 @@ public static class GrainsServiceCollectionExtensions
         services.AddSingleton<AwardFanout>();
         services.AddSingleton<ICommittedEventsObserver>(sp => sp.GetRequiredService<AwardFanout>());
         services.AddHostedService(sp => sp.GetRequiredService<AwardFanout>());
+
+        // Challenges: fed by their own fan-out, woken by durable reminders stored in the same SQLite file.
+        services.AddOptions<ChallengeOptions>().BindConfiguration("Challenges");
+        services.AddSingleton<ChallengeFanout>();
+        services.AddSingleton<ICommittedEventsObserver>(sp => sp.GetRequiredService<ChallengeFanout>());
+        services.AddHostedService(sp => sp.GetRequiredService<ChallengeFanout>());
+        services.AddReminders();
+        services.AddSingleton<IReminderTable, SqliteReminderTable>();
+        services.AddOptions<ReminderOptions>().Configure<IOptions<ChallengeOptions>>((o, challenges) =>
+        {
+            if (challenges.Value.ReminderPeriod < o.MinimumReminderPeriod)
+            {
+                o.MinimumReminderPeriod = challenges.Value.ReminderPeriod;
+            }
+        });
         return services;
     }
 }

@@ -144,7 +144,7 @@ public static class DomainArbitraries
             .ToArbitrary();
 
     public static Arbitrary<ItemStep> ItemStep() =>
-        Gen.Zip(Gen.Choose(0, Tests.ItemStep.Pool - 1), Gen.Elements(Enum.GetValues<ActionType>()), (e, a) => new ItemStep(e, a))
+        Gen.Zip(Gen.Choose(0, Tests.ItemStep.Pool - 1), Gen.Elements(ActionTypes.Actions.ToArray()), (e, a) => new ItemStep(e, a))
             .ToArbitrary();
 
     /// <summary>Instants between 2000 and 2068, a third of them exactly at a Berlin local midnight (a period boundary).</summary>

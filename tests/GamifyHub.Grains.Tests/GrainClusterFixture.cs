@@ -68,6 +68,9 @@ public sealed class GrainClusterFixture : IAsyncLifetime
             silo.Services.AddGamifyData(_ => DatabasePath);
             silo.Services.AddGamifyGrains();
             silo.Services.AddSingleton<ILiveNotifier>(Notifier);
+            silo.Services.AddSingleton<IChallengeNotifier>(Notifier);
+            // Challenge reminders repeat every second here, so a start or end missed across a restart is caught up quickly.
+            silo.Services.Configure<Challenges.ChallengeOptions>(o => o.ReminderPeriodSeconds = 1);
             silo.Services.AddHostedService<LoadCaches>();
         });
         Cluster = builder.Build();
@@ -93,6 +96,13 @@ public sealed class GrainClusterFixture : IAsyncLifetime
         var (start, end) = (from.UtcDateTime, to.UtcDateTime);
         return await db.Awards.Where(a => a.EmployeeId == employeeId && a.OccurredAt >= start && a.OccurredAt < end)
             .SumAsync(a => (long)a.Points);
+    }
+
+    /// <summary>A challenge's stored status, read from its row without waking its grain.</summary>
+    public async Task<string?> ChallengeStatus(Guid challengeId)
+    {
+        await using var db = NewContext();
+        return (await db.Challenges.AsNoTracking().FirstOrDefaultAsync(c => c.Id == challengeId))?.Status.ToString();
     }
 
     public async Task<int> CountEvents(Guid eventId)
@@ -130,8 +140,16 @@ public sealed class GrainClusterFixture : IAsyncLifetime
 }
 
 /// <summary>Stands in for SignalR: records what grains push.</summary>
-public sealed class RecordingNotifier : ILiveNotifier
+public sealed class RecordingNotifier : ILiveNotifier, IChallengeNotifier
 {
+    public ConcurrentQueue<ChallengeView> ChallengeChanges { get; } = new();
+
+    public Task ChallengeChanged(ChallengeView challenge)
+    {
+        ChallengeChanges.Enqueue(challenge);
+        return Task.CompletedTask;
+    }
+
     public ConcurrentQueue<(DateTime At, BoardSnapshot Change)> BoardChanges { get; } = new();
 
     public ConcurrentQueue<(Guid Employee, LiveNotification Notification)> Notifications { get; } = new();

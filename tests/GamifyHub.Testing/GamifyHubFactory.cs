@@ -23,8 +23,13 @@ public sealed class GamifyHubFactory : WebApplicationFactory<Program>
         DatabasePath = databasePath;
     }
 
-    /// <summary>A host on an existing database file, e.g. to restart on the same data.</summary>
-    public static GamifyHubFactory OnDatabase(string databasePath) => new(databasePath);
+    /// <summary>A host on an existing database file, e.g. to restart on the same data (with extra settings, if any).</summary>
+    public static GamifyHubFactory OnDatabase(string databasePath, params (string Key, string Value)[] settings)
+    {
+        var factory = new GamifyHubFactory(databasePath);
+        factory._settings.AddRange(settings);
+        return factory;
+    }
 
     /// <summary>A host with extra settings, e.g. a tiny write queue.</summary>
     public static GamifyHubFactory With(params (string Key, string Value)[] settings)

@@ -13,7 +13,10 @@ public sealed class LiveClient : IAsyncDisposable
         Connection = connection;
         connection.On<JsonElement>("BoardChanged", e => BoardChanges.Enqueue(e));
         connection.On<JsonElement>("Notification", e => Notifications.Enqueue(e));
+        connection.On<JsonElement>("ChallengeChanged", e => ChallengeChanges.Enqueue(e));
     }
+
+    public ConcurrentQueue<JsonElement> ChallengeChanges { get; } = new();
 
     public HubConnection Connection { get; }
 

@@ -8,6 +8,7 @@ import { AdminPage, isAdmin } from './features/admin/AdminPage';
 import { InboxPage } from './features/inbox/InboxPage';
 import { InsightsPage } from './features/insights/InsightsPage';
 import { LeaderboardPage } from './features/board/LeaderboardPage';
+import { ChallengesPage } from './features/challenges/ChallengesPage';
 import { MePanel } from './features/me/MePanel';
 import { useI18n, useT } from './i18n';
 import { useHubEvent, useLive } from './live/LiveProvider';
@@ -85,7 +86,7 @@ export function AppLayout() {
 
   useEffect(() => {
     const page =
-      route === 'inbox' ? t.inbox.title : route === 'admin' ? t.admin.title : route === 'insights' ? t.insights.title : t.board.title;
+      route === 'inbox' ? t.inbox.title : route === 'admin' ? t.admin.title : route === 'insights' ? t.insights.title : route === 'challenges' ? t.challenges.title : t.board.title;
     document.title = `${page} · ${t.common.appName}`;
   }, [route, t]);
 
@@ -109,6 +110,9 @@ export function AppLayout() {
           </NavLink>
           <NavLink route="leaderboard" current={route}>
             {t.header.leaderboard}
+          </NavLink>
+          <NavLink route="challenges" current={route}>
+            {t.header.challenges}
           </NavLink>
           <NavLink route="insights" current={route}>
             {t.header.insights}
@@ -137,6 +141,8 @@ export function AppLayout() {
             <AdminPage />
           ) : route === 'insights' ? (
             <InsightsPage />
+          ) : route === 'challenges' ? (
+            <ChallengesPage />
           ) : (
             <LeaderboardPage />
           )}

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 
-export type Route = 'inbox' | 'leaderboard' | 'insights' | 'admin';
+export type Route = 'inbox' | 'leaderboard' | 'challenges' | 'insights' | 'admin';
 
-const routes: Route[] = ['inbox', 'leaderboard', 'insights', 'admin'];
+const routes: Route[] = ['inbox', 'leaderboard', 'challenges', 'insights', 'admin'];
 
 export function parseRoute(hash: string): Route {
   const name = hash.replace(/^#\/?/, '').split(/[/?]/)[0];

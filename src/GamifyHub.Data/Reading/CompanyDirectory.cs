@@ -11,6 +11,8 @@ public sealed class CompanyDirectory(IDbContextFactory<GamifyDbContext> dbFactor
 
     public IReadOnlyCollection<Department> Departments => _snapshot.Departments.Values;
 
+    public IReadOnlyCollection<Employee> Employees => _snapshot.Employees.Values;
+
     public Department? Department(Guid id) => _snapshot.Departments.GetValueOrDefault(id);
 
     public Employee? Employee(Guid id) => _snapshot.Employees.GetValueOrDefault(id);

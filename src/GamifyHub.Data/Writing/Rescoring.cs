@@ -343,6 +343,7 @@ public static partial class Rescoring
             secondReader &= File.Exists(connection.DataSource);
             if (RawLog.TryLoad(connection, secondReader, cancellationToken) is { } log)
             {
+                await KeepRewardLines(db, log.Events, log.Meta, cancellationToken);
                 return log;
             }
         }
@@ -351,7 +352,43 @@ public static partial class Rescoring
             await db.Database.CloseConnectionAsync();
         }
 
-        return await LoadLogWithEfCoreAsync(db, cancellationToken);
+        var loaded = await LoadLogWithEfCoreAsync(db, cancellationToken);
+        await KeepRewardLines(db, loaded.Events, loaded.Meta, cancellationToken);
+        return loaded;
+    }
+
+    /// <summary>
+    /// Challenge rewards are no rule's decision: their stored lines are replayed as they are (<see cref="ReplayEvent.Fixed"/>),
+    /// so applying new rules neither drops nor changes a reward.
+    /// </summary>
+    private static async Task KeepRewardLines(GamifyDbContext db, List<ReplayEvent> events, List<EventMeta> meta,
+        CancellationToken cancellationToken)
+    {
+        var rewardSeqs = new List<long>();
+        for (var i = 0; i < events.Count; i++)
+        {
+            if (events[i].Action == ActionType.Reward)
+            {
+                rewardSeqs.Add(meta[i].Seq);
+            }
+        }
+
+        if (rewardSeqs.Count == 0)
+        {
+            return;
+        }
+
+        var lines = (await db.Awards.AsNoTracking().Where(a => rewardSeqs.Contains(a.EventSeq)).OrderBy(a => a.Id)
+                .Select(a => new { a.EventSeq, a.EmployeeId, a.DepartmentId, a.Points, a.Category, a.RuleId, a.RuleVersion, a.Reason })
+                .ToListAsync(cancellationToken))
+            .ToLookup(a => a.EventSeq, a => new AwardLine(a.EmployeeId, a.DepartmentId, a.Points, a.Category, a.RuleId, a.RuleVersion, a.Reason));
+        for (var i = 0; i < events.Count; i++)
+        {
+            if (events[i].Action == ActionType.Reward)
+            {
+                events[i] = events[i] with { Fixed = [.. lines[meta[i].Seq]] };
+            }
+        }
     }
 
     /// <summary>The log through EF Core: the reference <see cref="LoadLogAsync"/> falls back to for values not in EF Core's canonical form.</summary>

@@ -1,10 +1,16 @@
 namespace GamifyHub.Domain.Boards;
 
-public enum BoardKind { Employees, Departments, Department }
+public enum BoardKind { Employees, Departments, Department, Challenge }
 
-/// <summary>Who is ranked on a board: all employees, all departments, or the employees of one department.</summary>
+/// <summary>Who is ranked on a board: all employees, all departments, the employees of one department, or the participants
+/// of one challenge (employees, or departments in team-vs-team). For a challenge, <see cref="DepartmentId"/> holds the
+/// challenge's id (see <see cref="ChallengeId"/>); a challenge board has no window of its own (it is the occurrence).</summary>
 public sealed record BoardScope(BoardKind Kind, Guid? DepartmentId)
 {
+    public static BoardScope Challenge(Guid id) => new(BoardKind.Challenge, id);
+
+    public Guid? ChallengeId => Kind == BoardKind.Challenge ? DepartmentId : null;
+
     public static readonly BoardScope Employees = new(BoardKind.Employees, null);
     public static readonly BoardScope Departments = new(BoardKind.Departments, null);
 
@@ -14,6 +20,7 @@ public sealed record BoardScope(BoardKind Kind, Guid? DepartmentId)
     {
         BoardKind.Employees => "employees",
         BoardKind.Departments => "departments",
+        BoardKind.Challenge => $"challenge-{DepartmentId:D}",
         _ => $"department-{DepartmentId:D}",
     };
 
@@ -33,6 +40,13 @@ public sealed record BoardScope(BoardKind Kind, Guid? DepartmentId)
             && Guid.TryParseExact(value["department-".Length..], "D", out var id))
         {
             scope = Department(id);
+            return true;
+        }
+
+        if (value is not null && value.StartsWith("challenge-", StringComparison.Ordinal)
+            && Guid.TryParseExact(value["challenge-".Length..], "D", out var challenge))
+        {
+            scope = Challenge(challenge);
             return true;
         }
 

@@ -139,7 +139,7 @@ public sealed class EmployeeLedger
             ClawBack(item.ClawBack, lines);
         }
 
-        if (EngagementSources.IsAutomation(fact.Source))
+        if (!EngagementSources.IsPersonAction(fact.Source))
         {
             return Result(lines, NoFlags);
         }
@@ -273,7 +273,7 @@ public sealed class EmployeeLedger
             rewarded |= isActor && line.IsOwnAction;
         }
 
-        if (!isActor || EngagementSources.IsAutomation(fact.Source))
+        if (!isActor || !EngagementSources.IsPersonAction(fact.Source))
         {
             return;
         }

@@ -44,5 +44,11 @@ public static class EngagementSources
     /// <summary>Events made by tools on someone's behalf (auto-read, auto-tag, …). They are recorded but never earn.</summary>
     public const string Automation = "automation";
 
+    /// <summary>A challenge's reward event: it carries points and XP but is nobody's action (no counters, streaks or caps).</summary>
+    public const string Challenge = "challenge";
+
     public static bool IsAutomation(string? source) => string.Equals(source, Automation, StringComparison.Ordinal);
+
+    /// <summary>Whether the event is something a person did (neither automation nor a challenge reward).</summary>
+    public static bool IsPersonAction(string? source) => !IsAutomation(source) && !string.Equals(source, Challenge, StringComparison.Ordinal);
 }

@@ -7,6 +7,7 @@ namespace GamifyHub.Domain.Scoring;
 /// <summary>One engagement event as the event log stores it.</summary>
 /// <param name="FeedbackId">The item acted on; null for an external event about no item.</param>
 /// <param name="TargetDepartmentId">For a forward: where the item went.</param>
+/// <param name="Fixed">Award lines no rule decides, kept as stored (a challenge's reward event); null: the rules score it.</param>
 public sealed record ReplayEvent(
     Guid EventId,
     Guid EmployeeId,
@@ -16,7 +17,8 @@ public sealed record ReplayEvent(
     string Source,
     Guid? FeedbackId = null,
     Guid? TargetDepartmentId = null,
-    int? DwellSeconds = null);
+    int? DwellSeconds = null,
+    IReadOnlyList<AwardLine>? Fixed = null);
 
 /// <summary>What one event earned in a replay.</summary>
 public sealed record EventScore(Guid EventId, IReadOnlyList<AwardLine> Awards, IReadOnlyList<string> Flags);
@@ -97,7 +99,11 @@ public static class ScoreReplay
             var fact = new EngagementFact(e.EventId, e.EmployeeId, e.DepartmentId, e.Action, e.OccurredAt, e.Source,
                 e.DwellSeconds, state?.FactsFor(e.Action, e.TargetDepartmentId));
             var actor = LedgerFor(e.EmployeeId, ledgers, ownEvents);
-            var result = actor.Score(compiled ??= CompiledRules.For(rules), fact, zone);
+            compiled ??= CompiledRules.For(rules);
+            // Kept lines carry the version in force, like every other line after a replay.
+            var result = e.Fixed is { } kept
+                ? new ScoreResult([.. kept.Select(l => l with { RuleVersion = rules.Version })], [])
+                : actor.Score(compiled, fact, zone);
             actor.Observe(fact, result.Awards, zone);
             ObserveOthers(fact, result.Awards, ledgers, ownEvents, zone);
             state?.Apply(e.EmployeeId, e.DepartmentId, e.Action, e.TargetDepartmentId, e.Source, result.Awards);

@@ -1,6 +1,7 @@
 using GamifyHub.Data.Reading;
 using GamifyHub.Data.Writing;
 using GamifyHub.Domain.Badges;
+using GamifyHub.Domain.Challenges;
 using GamifyHub.Domain.Feedback;
 using GamifyHub.Domain.Scoring;
 using GamifyHub.Grains.Live;
@@ -15,7 +16,7 @@ namespace GamifyHub.Grains.Employees;
 /// scoring or answering, and an event the writer refuses as scored under old rules is scored again.
 /// </summary>
 public sealed class EmployeeGrain(ProjectionReader reader, EngagementWriter writer, RuleBook rules, ILiveNotifier notifier,
-    IOptions<CompanyOptions> company, TimeProvider time)
+    IOptions<CompanyOptions> company, CompanyDirectory directory, TimeProvider time)
     : Grain, IEmployeeGrain
 {
     private const int RecentCount = 20;
@@ -212,6 +213,29 @@ public sealed class EmployeeGrain(ProjectionReader reader, EngagementWriter writ
         return new ScoredEvent(false, outcome.Points, result.Awards, result.Flags);
     }
 
+    public async Task<bool> RecordReward(ChallengeReward reward)
+    {
+        await EnsureCurrent();
+        var me = this.GetPrimaryKey();
+        var department = directory.Employee(me)?.DepartmentId ?? Guid.Empty;
+        // A 0-point line still records a badge-only reward (the badge is the event's text).
+        var line = new AwardLine(me, department, reward.Points, reward.Category, ChallengeRewards.RuleId, rules.Current.Version,
+            $"Challenge completed: {reward.ChallengeName}");
+        var occurredAt = DateTime.SpecifyKind(reward.OccurredAt, DateTimeKind.Utc);
+        // RulesVersion null: no rule decided this line, so a rescore in between does not make it stale.
+        var outcome = await writer.RecordAsync(new EngagementRecord(reward.EventId, me, department, ActionType.Reward, null, occurredAt,
+            EngagementSources.Challenge, [line], Text: reward.Badge));
+        if (outcome.Duplicate)
+        {
+            return false;
+        }
+
+        _ledger.Observe(new EngagementFact(reward.EventId, me, department, ActionType.Reward, new DateTimeOffset(occurredAt),
+            EngagementSources.Challenge, null, null), [line], _zone);
+        await AnnounceMilestones(occurredAt);
+        return true;
+    }
+
     public async Task ApplyAwards(IReadOnlyList<EarnedAwards> earned)
     {
         await EnsureCurrent();
@@ -243,6 +267,12 @@ public sealed class EmployeeGrain(ProjectionReader reader, EngagementWriter writ
             }
 
             var points = e.Awards.Sum(a => a.Points);
+            if (own && e.Awards.All(a => a.Rule == ChallengeRewards.RuleId))
+            {
+                // A challenge reward: the challenge sends its own "challenge-completed" notification.
+                continue;
+            }
+
             if (own && e.Awards.All(a => a.Points == 0))
             {
                 // Rewarded but worth nothing today (a cap or diminishing returns): nothing to celebrate.

@@ -45,6 +45,42 @@ public static class NotificationTexts
             : new NotificationText(firstResponse ? "First response overdue" : "Resolution overdue",
                 $"A {priority}-priority feedback item from {channel} is past its {(firstResponse ? "first-response" : "resolution")} target."));
 
+    public static LiveNotification ChallengeStarted(string name, DateTime occurredAt) => Build(Guid.CreateVersion7(), "challenge-started", 0,
+        occurredAt, language => language == Language.German
+            ? new NotificationText("Challenge gestartet", $"„{name}“ hat begonnen. Viel Erfolg!")
+            : new NotificationText("Challenge started", $"\"{name}\" has started. Good luck!"));
+
+    public static LiveNotification ChallengeEndingSoon(string name, DateTimeOffset endsAt, DateTime occurredAt)
+    {
+        var minutes = Math.Max(1, (int)Math.Round((endsAt.UtcDateTime - occurredAt).TotalMinutes));
+        return Build(Guid.CreateVersion7(), "challenge-ending-soon", 0, occurredAt, language => language == Language.German
+            ? new NotificationText("Challenge endet bald", $"„{name}“ endet in {minutes} Minuten.")
+            : new NotificationText("Challenge ending soon", $"\"{name}\" ends in {minutes} minutes."));
+    }
+
+    /// <param name="badge">The badge the reward carries, if any.</param>
+    /// <param name="noticeId">The notification's own id (not the reward's event id: that one names the award).</param>
+    public static LiveNotification ChallengeCompleted(Guid noticeId, string name, int points, string? badge, DateTime occurredAt) =>
+        Build(noticeId, "challenge-completed", points, occurredAt, language =>
+        {
+            var german = language == Language.German;
+            var parts = new List<string>();
+            if (points > 0)
+            {
+                parts.Add(german ? $"+{points} Punkte" : $"+{points} points");
+            }
+
+            if (badge is not null)
+            {
+                parts.Add(german ? $"Abzeichen „{badge}“" : $"the badge \"{badge}\"");
+            }
+
+            var reward = string.Join(german ? " und " : " and ", parts);
+            return german
+                ? new NotificationText("Challenge geschafft", $"Sie haben „{name}“ geschafft: {reward}.")
+                : new NotificationText("Challenge completed", $"You completed \"{name}\": {reward}.");
+        });
+
     private static string GermanPriority(string priority) => priority switch
     {
         "high" => "hoher",

@@ -10,6 +10,7 @@ public static class Policies
     public const string FeedbackIn = "feedback-in";
     public const string EventsIn = "events-in";
     public const string Admin = "admin";
+    public const string ChallengeManager = "challenge-manager";
 
     public static void Add(AuthorizationOptions options)
     {
@@ -18,6 +19,8 @@ public static class Policies
 
         options.AddPolicy(Employee, p => p.RequireAuthenticatedUser().RequireClaim(GamifyClaims.EmployeeId));
         options.AddPolicy(Admin, p => p.RequireRole(Roles.Admin));
+        // Which departments a manager may target is checked per request (ChallengeAccess).
+        options.AddPolicy(ChallengeManager, p => p.RequireRole(Roles.Manager, Roles.Admin));
         options.AddPolicy(FeedbackIn, p => p.RequireAssertion(c =>
             c.User.IsInRole(Roles.Admin) || c.User.HasClaim(GamifyClaims.Scope, ApiKeys.FeedbackWrite)));
         options.AddPolicy(EventsIn, p => p.RequireAssertion(c =>

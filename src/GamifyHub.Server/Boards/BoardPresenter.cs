@@ -10,8 +10,12 @@ public sealed class BoardPresenter(CompanyDirectory directory)
     public BoardDto Present(BoardSnapshot snapshot)
     {
         var isDepartments = snapshot.Board == BoardScope.Departments.Name;
+        // A challenge board ranks employees, or departments in team-vs-team.
+        var isChallenge = snapshot.Board.StartsWith("challenge-", StringComparison.Ordinal);
+        bool IsDepartment(BoardRowView r) => isDepartments || (isChallenge && directory.Employee(r.MemberId) is null
+            && directory.Department(r.MemberId) is not null);
         return new BoardDto(snapshot.Board, snapshot.Window, snapshot.Period, snapshot.Version,
-            [.. snapshot.Rows.Select(r => Row(r, isDepartments))], snapshot.Me is null ? null : Row(snapshot.Me, isDepartments));
+            [.. snapshot.Rows.Select(r => Row(r, IsDepartment(r)))], snapshot.Me is null ? null : Row(snapshot.Me, IsDepartment(snapshot.Me)));
     }
 
     private BoardRowDto Row(BoardRowView row, bool isDepartment)

@@ -15,7 +15,7 @@ public sealed class BoardReader(IGrainFactory grains, BoardPresenter presenter)
         parsedWindow = BoardWindow.Week;
         if (!BoardScope.TryParse(board, out scope))
         {
-            return "'board' must be employees, departments or department-{id}.";
+            return "'board' must be employees, departments, department-{id} or challenge-{id}.";
         }
 
         if (window is not null && !BoardWindows.TryParse(window, out parsedWindow))
@@ -28,10 +28,21 @@ public sealed class BoardReader(IGrainFactory grains, BoardPresenter presenter)
 
     public async Task<BoardDto> Read(BoardScope scope, BoardWindow window, int top, bool aroundMe, ClaimsPrincipal user)
     {
+        if (scope.ChallengeId is { } challenge)
+        {
+            // A challenge's board is its current occurrence whatever the window; in team-vs-team its rows are departments.
+            var grain = grains.GetGrain<IChallengeGrain>(challenge);
+            var view = await grain.Get();
+            var mine = view?.Scope == "team-vs-team" ? user.GetDepartmentId() : user.GetEmployeeId();
+            return presenter.Present(await grain.GetBoard(top, mine));
+        }
+
         Guid? me = scope.Kind == BoardKind.Departments ? user.GetDepartmentId() : user.GetEmployeeId();
         var snapshot = await grains.GetGrain<IBoardGrain>(BoardKey.For(scope, window)).GetSnapshot(top, me, aroundMe, 5);
         return presenter.Present(snapshot);
     }
 
-    public static string Group(BoardScope scope, BoardWindow window) => $"board:{BoardKey.For(scope, window)}";
+    /// <summary>The hub group of a board; a challenge has one group whatever window its watchers name.</summary>
+    public static string Group(BoardScope scope, BoardWindow window) =>
+        $"board:{BoardKey.For(scope, scope.Kind == BoardKind.Challenge ? BoardWindow.All : window)}";
 }

@@ -25,7 +25,7 @@ public static class ActionValidation
 
         if (!ActionTypes.TryParse(input.Type, out var type))
         {
-            errors["type"] = [$"'type' must be one of: {string.Join(", ", Enum.GetValues<ActionType>().Select(ActionTypes.Name))}."];
+            errors["type"] = [$"'type' must be one of: {string.Join(", ", ActionTypes.Actions.Select(ActionTypes.Name))}."];
             return (null, errors);
         }
 

@@ -1,6 +1,7 @@
 using GamifyHub.Server.Admin;
 using GamifyHub.Server.Auth;
 using GamifyHub.Server.Boards;
+using GamifyHub.Server.Challenges;
 using GamifyHub.Server.Departments;
 using GamifyHub.Server.Events;
 using GamifyHub.Server.Feedback;
@@ -47,6 +48,7 @@ public static class GamifyHubPipeline
         api.MapInsightsEndpoints();
         api.MapEventEndpoints();
         api.MapBoardEndpoints();
+        api.MapChallengeEndpoints();
         api.MapSeasonEndpoints();
         api.MapAdminEndpoints();
         api.MapSlaEndpoints();

@@ -59,6 +59,8 @@ public static class GamifyHubServices
         builder.Services.Replace(ServiceDescriptor.Singleton<IHubProtocol, ExplainingJsonHubProtocol>());
         builder.Services.AddSingleton<IUserIdProvider, EmployeeUserIdProvider>();
         builder.Services.AddSingleton<ILiveNotifier, SignalRLiveNotifier>();
+        builder.Services.AddSingleton<IChallengeNotifier, SignalRChallengeNotifier>();
+        builder.Services.AddSingleton<Challenges.ChallengePresenter>();
         builder.Services.AddSingleton<BoardPresenter>();
         builder.Services.AddSingleton<BoardReader>();
         builder.Services.AddSingleton<DepartmentViews>();

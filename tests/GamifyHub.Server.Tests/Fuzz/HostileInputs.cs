@@ -71,6 +71,9 @@ public sealed partial class HostileInputs(Random random, FuzzTargets targets)
     public const string AdminWebhookSecret = "/api/admin/webhooks/{name}/secret";
     public const string AdminWebhook = "/api/admin/webhooks/{name}";
     public const string AdminImports = "/api/admin/imports";
+    public const string Challenges = "/api/challenges";
+    public const string ChallengeSchedule = "/api/challenges/{id:guid}/schedule";
+    public const string ChallengeCancel = "/api/challenges/{id:guid}/cancel";
 
     /// <summary>The routes whose handlers read a JSON body: the bulk of the fuzzing goes there.</summary>
     public static readonly IReadOnlySet<string> BodyRoutes = new HashSet<string> { Feedback, FeedbackBatch, Actions, Events, EventsBatch, Login };
@@ -717,6 +720,43 @@ public sealed partial class HostileInputs(Random random, FuzzTargets targets)
         }
 
         requests.AddRange(Intake());
+
+        // Challenges: an admin's invalid or hostile challenges get a 400 (each has at least one bad field), employees and
+        // integrations are refused; nothing is stored. Schedule and cancel of a challenge that does not exist: 404 for an
+        // admin, refused for the others.
+        var invalidChallenges = new[]
+        {
+            "{}", "null", "[]", "42", "{\"name\":null}",
+            "{\"name\":\"x\",\"metric\":\"speed\",\"target\":1,\"startsAt\":\"2999-01-01T00:00:00Z\",\"endsAt\":\"2999-01-02T00:00:00Z\",\"scope\":\"company\",\"rewardPoints\":5}",
+            "{\"name\":\"x\",\"metric\":\"action-count\",\"action\":\"reward\",\"target\":1,\"startsAt\":\"2999-01-01T00:00:00Z\",\"endsAt\":\"2999-01-02T00:00:00Z\",\"scope\":\"company\",\"rewardPoints\":5}",
+            "{\"name\":\"x\",\"metric\":\"read-rate\",\"target\":1e30,\"startsAt\":\"2999-01-01T00:00:00Z\",\"endsAt\":\"2999-01-02T00:00:00Z\",\"scope\":\"company\",\"rewardPoints\":5}",
+            "{\"name\":\"x\",\"metric\":\"items-resolved\",\"target\":1,\"startsAt\":\"2999-01-02T00:00:00Z\",\"endsAt\":\"2999-01-01T00:00:00Z\",\"scope\":\"company\",\"rewardPoints\":5}",
+            "{\"name\":\"x\",\"metric\":\"items-resolved\",\"target\":1,\"startsAt\":\"2999-01-01T00:00:00Z\",\"endsAt\":\"2999-01-02T00:00:00Z\",\"scope\":\"department\",\"departmentIds\":[\"00000000-0000-0000-0000-000000000001\"],\"rewardPoints\":5}",
+            "{\"name\":\"x\",\"metric\":\"items-resolved\",\"target\":1,\"startsAt\":\"2999-01-01T00:00:00Z\",\"endsAt\":\"2999-01-02T00:00:00Z\",\"scope\":\"company\",\"rewardPoints\":-5}",
+            "{\"name\":\"x\",\"$type\":\"System.IO.FileInfo\"}",
+        };
+        for (var i = 0; i < 12; i++)
+        {
+            var body = Chance(0.6)
+                ? Pick(invalidChallenges)
+                : "{\"name\":" + S(AnyHostile()) + ",\"metric\":" + S(AnyHostile()) + ",\"target\":" + Pick(WrongTypes) + ",\"startsAt\":"
+                    + S(Pick(BadDates)) + ",\"scope\":" + S(AnyHostile()) + ",\"departmentIds\":[" + S(AnyHostile()) + "]}";
+            requests.Add(Chance(0.7)
+                ? Post(Challenges, "invalid challenge", Challenges, Utf8(body), Caller.Admin)
+                : Post(Challenges, "not allowed", Challenges, Utf8(body), Pick(new[] { Caller.Anonymous, Caller.Integration, Caller.Ravi })));
+        }
+
+        foreach (var (route, verb) in new[] { (ChallengeSchedule, "schedule"), (ChallengeCancel, "cancel") })
+        {
+            for (var i = 0; i < 6; i++)
+            {
+                var caller = Pick(new[] { Caller.Admin, Caller.Anonymous, Caller.Integration, Caller.Ravi });
+                var id = new byte[16];
+                random.NextBytes(id); // from the seed, so a run can be replayed
+                requests.Add(Post(route, caller == Caller.Admin ? "unknown challenge" : "not allowed", $"/api/challenges/{new Guid(id)}/{verb}",
+                    WrongShapeOrNull(), caller));
+            }
+        }
 
         // An admin backup with a hostile body and query: the body is ignored, the copy is made.
         requests.Add(Post(AdminBackup, "admin with a hostile body", "/api/admin/backup?path=" + Uri.EscapeDataString("/etc/passwd"),

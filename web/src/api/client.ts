@@ -25,9 +25,23 @@ import type {
   SeasonCalendar,
   DepartmentBoard,
   FairView,
+  Challenge,
+  ChallengeRequest,
 } from './types';
 
 export const api = {
+  challenges(signal?: AbortSignal): Promise<Challenge[]> {
+    return apiFetch('/api/challenges', { signal });
+  },
+
+  createChallenge(request: ChallengeRequest): Promise<Challenge> {
+    return apiFetch('/api/challenges', { method: 'POST', body: request });
+  },
+
+  challengeCommand(id: Id, command: 'schedule' | 'cancel'): Promise<Challenge> {
+    return apiFetch(`/api/challenges/${encodeURIComponent(id)}/${command}`, { method: 'POST' });
+  },
+
   login(email: string, password: string): Promise<LoginResponse> {
     return apiFetch('/api/auth/login', { method: 'POST', body: { email, password }, quiet401: true });
   },

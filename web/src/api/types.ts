@@ -458,3 +458,67 @@ export interface ImportSummary {
   errorReport: string | null;
   seconds: number;
 }
+
+export type ChallengeMetric =
+  | 'action-count'
+  | 'category-points'
+  | 'read-rate'
+  | 'median-first-response'
+  | 'insights-created'
+  | 'items-resolved';
+export type ChallengeScope = 'department' | 'team-vs-team' | 'company';
+export type ChallengeStatus = 'draft' | 'scheduled' | 'active' | 'completed' | 'expired' | 'cancelled';
+
+/** A participant: an employee, or a department in team-vs-team. `value` is null while nothing is measurable. */
+export interface ChallengeUnit {
+  rank: number;
+  id: Id;
+  name: string;
+  value: number | null;
+  reached: boolean;
+}
+
+/** `GET /api/challenges` rows and the hub's `ChallengeChanged` pushes (pushes carry `mine: null`, `canManage: false`). */
+export interface Challenge {
+  id: Id;
+  name: string;
+  description: string;
+  metric: ChallengeMetric;
+  action: string | null;
+  category: string | null;
+  target: number;
+  startsAt: string;
+  endsAt: string;
+  scope: ChallengeScope;
+  departments: { id: Id; name: string }[];
+  rewardPoints: number;
+  rewardBadge: string | null;
+  recurrence: 'none' | 'weekly';
+  status: ChallengeStatus;
+  occurrence: number;
+  total: number | null;
+  totalReached: boolean;
+  units: ChallengeUnit[];
+  rewarded: Id[];
+  winners: Id[];
+  version: number;
+  mine: number | null;
+  canManage: boolean;
+}
+
+export interface ChallengeRequest {
+  name: string;
+  description: string;
+  metric: ChallengeMetric;
+  action: string | null;
+  category: string | null;
+  target: number | null;
+  startsAt: string | null;
+  endsAt: string | null;
+  scope: ChallengeScope;
+  departmentIds: Id[];
+  rewardPoints: number | null;
+  rewardBadge: string | null;
+  recurrence: 'none' | 'weekly';
+  schedule: boolean;
+}

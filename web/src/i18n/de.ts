@@ -16,6 +16,7 @@ export const de: Messages = {
   header: {
     nav: 'Hauptmenü',
     inbox: 'Posteingang',
+    challenges: 'Challenges',
     leaderboard: 'Bestenliste',
     insights: 'Erkenntnisse',
     admin: 'Administration',
@@ -257,6 +258,80 @@ export const de: Messages = {
   status: {
     open: 'Offen',
     resolved: 'Erledigt',
+  },
+  challenges: {
+    title: 'Challenges',
+    intro: 'Ziele für eine Abteilung, ein Wettstreit zwischen Teams oder ein gemeinsames Ziel für alle. Der Fortschritt bewegt sich mit der Arbeit.',
+    none: 'Gerade keine Challenges.',
+    listLabel: 'Challenges',
+    newChallenge: 'Neue Challenge',
+    name: 'Name',
+    description: 'Beschreibung',
+    metric: 'Was zählt',
+    metrics: {
+      'action-count': 'Anzahl Aktionen eines Typs',
+      'category-points': 'Punkte in einer Kategorie',
+      'read-rate': 'Lesequote (%)',
+      'median-first-response': 'Median der Erstreaktionszeit (Minuten)',
+      'insights-created': 'Erstellte Erkenntnisse',
+      'items-resolved': 'Gelöste Beiträge',
+    } as Record<string, string>,
+    action: 'Aktion',
+    actions: { read: 'Lesen', reply: 'Antworten', tag: 'Taggen', forward: 'Weiterleiten', insight: 'Erkenntnis', resolve: 'Lösen', reopen: 'Wieder öffnen' } as Record<string, string>,
+    category: 'Kategorie',
+    categories: { listening: 'Zuhören', responding: 'Antworten', insight: 'Erkenntnis', collaboration: 'Zusammenarbeit' } as Record<string, string>,
+    targetLabel: (metric: string): string =>
+      metric === 'median-first-response' ? 'Ziel (Minuten, höchstens)' : metric === 'read-rate' ? 'Ziel (%)' : 'Ziel',
+    startsAt: 'Beginn',
+    endsAt: 'Ende',
+    scope: 'Wer macht mit',
+    scopes: { department: 'Eine Abteilung', 'team-vs-team': 'Team gegen Team', company: 'Ganze Firma, gemeinsam' } as Record<string, string>,
+    department: 'Abteilung',
+    teams: 'Teams',
+    rewardPoints: 'Belohnung in Punkten',
+    rewardBadge: 'Abzeichen als Belohnung (optional)',
+    recurrence: 'Wiederholung',
+    once: 'Einmalig',
+    weekly: 'Wöchentlich',
+    scheduleNow: 'Gleich planen (sonst als Entwurf behalten)',
+    create: 'Challenge anlegen',
+    created: 'Challenge angelegt.',
+    schedule: 'Planen',
+    cancel: 'Challenge absagen',
+    statuses: {
+      draft: 'Entwurf',
+      scheduled: 'Geplant',
+      active: 'Läuft',
+      completed: 'Geschafft',
+      expired: 'Abgelaufen',
+      cancelled: 'Abgesagt',
+    } as Record<string, string>,
+    metricText: (metric: string, action: string | null, category: string | null, target: number) => {
+      switch (metric) {
+        case 'action-count':
+          return `${target} × ${action ?? ''}`;
+        case 'category-points':
+          return `${target} Punkte in ${category ?? ''}`;
+        case 'read-rate':
+          return `Lesequote von ${target} %`;
+        case 'median-first-response':
+          return `Erstreaktion im Median binnen ${target} Min.`;
+        case 'insights-created':
+          return `${target} Erkenntnisse`;
+        default:
+          return `${target} gelöste Beiträge`;
+      }
+    },
+    rewardText: (points: number, badge: string | null) =>
+      'Belohnung: ' + [points > 0 ? `${points} Punkte` : null, badge ? `Abzeichen „${badge}“` : null].filter(Boolean).join(' und '),
+    mine: 'Mein Fortschritt',
+    myTeam: 'Mein Team',
+    together: 'Wir alle',
+    progressText: (value: string, target: string) => `${value} von ${target}`,
+    done: 'Geschafft!',
+    reached: 'Ziel erreicht',
+    board: 'Stand',
+    unitProgress: (name: string) => `Fortschritt von ${name}`,
   },
   board: {
     title: 'Bestenliste',

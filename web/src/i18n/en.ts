@@ -14,6 +14,7 @@ export const en = {
   header: {
     nav: 'Main',
     inbox: 'Inbox',
+    challenges: 'Challenges',
     leaderboard: 'Leaderboard',
     insights: 'Insights',
     admin: 'Admin',
@@ -257,6 +258,80 @@ export const en = {
     open: 'Open',
     resolved: 'Resolved',
   } as Record<string, string>,
+  challenges: {
+    title: 'Challenges',
+    intro: 'Goals for a department, a race between teams, or one goal for the whole company. Progress moves as people work.',
+    none: 'No challenges right now.',
+    listLabel: 'Challenges',
+    newChallenge: 'New challenge',
+    name: 'Name',
+    description: 'Description',
+    metric: 'What counts',
+    metrics: {
+      'action-count': 'Number of actions of a type',
+      'category-points': 'Points in a category',
+      'read-rate': 'Read rate (%)',
+      'median-first-response': 'Median first-response time (minutes)',
+      'insights-created': 'Insights created',
+      'items-resolved': 'Items resolved',
+    } as Record<string, string>,
+    action: 'Action',
+    actions: { read: 'Read', reply: 'Reply', tag: 'Tag', forward: 'Forward', insight: 'Insight', resolve: 'Resolve', reopen: 'Reopen' } as Record<string, string>,
+    category: 'Category',
+    categories: { listening: 'Listening', responding: 'Responding', insight: 'Insight', collaboration: 'Collaboration' } as Record<string, string>,
+    targetLabel: (metric: string): string =>
+      metric === 'median-first-response' ? 'Target (minutes, at most)' : metric === 'read-rate' ? 'Target (%)' : 'Target',
+    startsAt: 'Starts',
+    endsAt: 'Ends',
+    scope: 'Who takes part',
+    scopes: { department: 'One department', 'team-vs-team': 'Team against team', company: 'Whole company, together' } as Record<string, string>,
+    department: 'Department',
+    teams: 'Teams',
+    rewardPoints: 'Reward points',
+    rewardBadge: 'Reward badge (optional)',
+    recurrence: 'Repeats',
+    once: 'Once',
+    weekly: 'Weekly',
+    scheduleNow: 'Schedule now (otherwise keep it as a draft)',
+    create: 'Create challenge',
+    created: 'Challenge created.',
+    schedule: 'Schedule',
+    cancel: 'Cancel challenge',
+    statuses: {
+      draft: 'Draft',
+      scheduled: 'Scheduled',
+      active: 'Active',
+      completed: 'Completed',
+      expired: 'Expired',
+      cancelled: 'Cancelled',
+    } as Record<string, string>,
+    metricText: (metric: string, action: string | null, category: string | null, target: number) => {
+      switch (metric) {
+        case 'action-count':
+          return `${target} × ${action ?? ''}`;
+        case 'category-points':
+          return `${target} ${category ?? ''} points`;
+        case 'read-rate':
+          return `read rate of ${target} %`;
+        case 'median-first-response':
+          return `median first response within ${target} min`;
+        case 'insights-created':
+          return `${target} insights`;
+        default:
+          return `${target} items resolved`;
+      }
+    },
+    rewardText: (points: number, badge: string | null) =>
+      'Reward: ' + [points > 0 ? `${points} points` : null, badge ? `badge “${badge}”` : null].filter(Boolean).join(' and '),
+    mine: 'My progress',
+    myTeam: 'My team',
+    together: 'All of us',
+    progressText: (value: string, target: string) => `${value} of ${target}`,
+    done: 'Done!',
+    reached: 'target reached',
+    board: 'Standings',
+    unitProgress: (name: string) => `Progress of ${name}`,
+  },
   board: {
     title: 'Leaderboard',
     intro: 'Live standings. Points count for engagement with customer feedback, never as a performance review.',

@@ -1,0 +1,71 @@
+using System.Threading.Channels;
+using GamifyHub.Data.Writing;
+using GamifyHub.Domain.Scoring;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace GamifyHub.Grains.Challenges;
+
+/// <summary>
+/// Feeds committed events to the running challenges in batches, behind the writer like <see cref="Fanout.AwardFanout"/>. A
+/// challenge that misses a batch (a crash) rebuilds its progress from the log when it activates again.
+/// </summary>
+public sealed partial class ChallengeFanout(IGrainFactory grains, ILogger<ChallengeFanout> logger) : BackgroundService, ICommittedEventsObserver
+{
+    private static readonly TimeSpan CoalesceFor = TimeSpan.FromMilliseconds(100);
+    private readonly Channel<CommittedEvent> _committed = Channel.CreateUnbounded<CommittedEvent>(
+        new UnboundedChannelOptions { SingleReader = true });
+
+    public void OnCommitted(IReadOnlyList<CommittedEvent> events)
+    {
+        foreach (var e in events)
+        {
+            // Rewards and automation are nobody's action: no challenge counts them.
+            if (e.Record.Type != ActionType.Reward && EngagementSources.IsPersonAction(e.Record.Source))
+            {
+                _committed.Writer.TryWrite(e);
+            }
+        }
+    }
+
+    public override Task StopAsync(CancellationToken cancellationToken)
+    {
+        _committed.Writer.TryComplete();
+        return base.StopAsync(cancellationToken);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var batch = new List<ChallengeEventView>();
+        while (await _committed.Reader.WaitToReadAsync(CancellationToken.None))
+        {
+            // Challenges push at most a few times a second anyway: gather a tenth of a second of commits into one call
+            // instead of one grain call per commit (which costs the write path under load).
+            if (!stoppingToken.IsCancellationRequested)
+            {
+                await Task.Delay(CoalesceFor, CancellationToken.None);
+            }
+
+            while (batch.Count < 5_000 && _committed.Reader.TryRead(out var e))
+            {
+                var r = e.Record;
+                batch.Add(new ChallengeEventView(e.Seq, r.EmployeeId, r.DepartmentId, r.Type, r.FeedbackId, r.OccurredAt, r.Source,
+                    [.. r.Awards.Select(a => new ChallengePointsView(a.EmployeeId, a.DepartmentId, a.Category, a.Points))]));
+            }
+
+            try
+            {
+                await grains.GetGrain<IChallengeRegistryGrain>(0).Deliver(batch);
+            }
+            catch (Exception ex)
+            {
+                LogDeliveryFailed(ex, batch.Count);
+            }
+
+            batch.Clear();
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Feeding {Count} committed events to challenges failed")]
+    private partial void LogDeliveryFailed(Exception ex, int count);
+}
