@@ -1,7 +1,9 @@
 namespace GamifyHub.Domain.Scoring;
 
-/// <summary>What an employee does to a feedback item. Stored by name, so never rename a member.</summary>
-public enum ActionType { Read, Reply, Tag, Forward, Insight, Resolve, Reopen }
+/// <summary>What an employee does to a feedback item. Stored by name, so never rename a member.
+/// <see cref="Kudos"/> is not an item action: it is the event of <em>receiving</em> thanks from a colleague (the event's
+/// employee is the receiver), recorded by the kudos service only, so rescoring keeps its Collaboration points.</summary>
+public enum ActionType { Read, Reply, Tag, Forward, Insight, Resolve, Reopen, Kudos }
 
 public static class ActionTypes
 {
@@ -24,6 +26,9 @@ public static class ActionTypes
 
         return false;
     }
+
+    /// <summary>Actions an employee performs on a feedback item (or reports as an external event); not kudos.</summary>
+    public static bool IsItemAction(ActionType type) => type != ActionType.Kudos;
 
     public static string Name(ActionType type) => type.ToString().ToLowerInvariant();
 }

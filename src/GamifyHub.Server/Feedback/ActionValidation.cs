@@ -23,9 +23,10 @@ public static class ActionValidation
             return (null, errors);
         }
 
-        if (!ActionTypes.TryParse(input.Type, out var type))
+        // Kudos are given through /api/kudos, never as an action on the item.
+        if (!ActionTypes.TryParse(input.Type, out var type) || !ActionTypes.IsItemAction(type))
         {
-            errors["type"] = [$"'type' must be one of: {string.Join(", ", Enum.GetValues<ActionType>().Select(ActionTypes.Name))}."];
+            errors["type"] = [$"'type' must be one of: {string.Join(", ", Enum.GetValues<ActionType>().Where(ActionTypes.IsItemAction).Select(ActionTypes.Name))}."];
             return (null, errors);
         }
 

@@ -1,4 +1,8 @@
+using GamifyHub.Server.Activity;
 using GamifyHub.Server.Admin;
+using GamifyHub.Server.Kudos;
+using GamifyHub.Server.Notifications;
+using GamifyHub.Server.Wallboard;
 using GamifyHub.Server.Auth;
 using GamifyHub.Server.Boards;
 using GamifyHub.Server.Departments;
@@ -50,6 +54,10 @@ public static class GamifyHubPipeline
         api.MapSlaEndpoints();
         api.MapMentionEndpoints();
         api.MapRoutingRuleEndpoints();
+        api.MapNotificationEndpoints();
+        api.MapKudosEndpoints();
+        api.MapActivityEndpoints();
+        api.MapWallboardEndpoints();
         api.MapApiFallback();
 
         app.MapHub<LiveHub>(LiveHub.Path);

@@ -56,7 +56,11 @@ public static class GamifyHubServices
         builder.Services.AddSignalR(o => o.MaximumReceiveMessageSize = 32 * 1024);
         builder.Services.Replace(ServiceDescriptor.Singleton<IHubProtocol, ExplainingJsonHubProtocol>());
         builder.Services.AddSingleton<IUserIdProvider, EmployeeUserIdProvider>();
-        builder.Services.AddSingleton<ILiveNotifier, SignalRLiveNotifier>();
+        builder.Services.AddSingleton<SignalRLiveNotifier>();
+        builder.Services.AddSingleton<IPersonalPush>(sp => sp.GetRequiredService<SignalRLiveNotifier>());
+        // Personal notifications go through each user's notification centre (stored, mute preferences applied) first.
+        builder.Services.AddSingleton<ILiveNotifier>(sp =>
+            new InboxLiveNotifier(sp.GetRequiredService<IGrainFactory>(), sp.GetRequiredService<SignalRLiveNotifier>()));
         builder.Services.AddSingleton<BoardPresenter>();
         builder.Services.AddSingleton<BoardReader>();
         builder.Services.AddSingleton<DepartmentViews>();
@@ -71,6 +75,12 @@ public static class GamifyHubServices
         builder.Services.AddOptions<Sla.SlaOptions>().BindConfiguration("Sla");
         builder.Services.AddSingleton<Sla.SlaBreachNotifier>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<Sla.SlaBreachNotifier>());
+        builder.Services.AddOptions<Kudos.KudosOptions>().BindConfiguration("Kudos");
+        builder.Services.AddSingleton<Kudos.KudosService>();
+        builder.Services.AddOptions<Activity.ActivityOptions>().BindConfiguration("Activity");
+        builder.Services.AddSingleton<Activity.ActivityPrivacy>();
+        builder.Services.AddSingleton<Activity.ActivityQueries>();
+        builder.Services.AddSingleton<Wallboard.WallboardTokens>();
 
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])

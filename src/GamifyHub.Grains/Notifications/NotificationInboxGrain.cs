@@ -1,0 +1,159 @@
+using System.Text.Json;
+using GamifyHub.Data;
+using GamifyHub.Data.Entities;
+using GamifyHub.Grains.Live;
+using Microsoft.EntityFrameworkCore;
+
+namespace GamifyHub.Grains.Notifications;
+
+/// <summary>
+/// One employee's notification centre. Rows live in SQLite (a context per operation, never held); the grain keeps only the
+/// unread count and the muted types, and orders the calls for its employee so the count stays exact.
+/// </summary>
+public sealed class NotificationInboxGrain(IDbContextFactory<GamifyDbContext> dbFactory, TimeProvider time, IPersonalPush? push = null)
+    : Grain, INotificationInboxGrain
+{
+    public const int MaxPage = 100;
+
+    private int _unread;
+    private readonly HashSet<string> _muted = new(StringComparer.Ordinal);
+
+    private Guid Me => this.GetPrimaryKey();
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var me = Me;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        _unread = await db.Notifications.CountAsync(n => n.EmployeeId == me && n.ReadAt == null, cancellationToken);
+        _muted.UnionWith(await db.MutedNotificationTypes.Where(m => m.EmployeeId == me).Select(m => m.Type).ToListAsync(cancellationToken));
+    }
+
+    public async Task<bool> Deliver(LiveNotification notification)
+    {
+        if (_muted.Contains(notification.Type))
+        {
+            return false;
+        }
+
+        var me = Me;
+        await using (var db = await dbFactory.CreateDbContextAsync())
+        {
+            if (await db.Notifications.AnyAsync(n => n.EmployeeId == me && n.NotificationId == notification.Id))
+            {
+                return false;
+            }
+
+            db.Notifications.Add(new NotificationEntry
+            {
+                NotificationId = notification.Id,
+                EmployeeId = me,
+                Type = notification.Type,
+                Title = Cut(notification.Title, 300),
+                Message = Cut(notification.Message, 2000),
+                TranslationsJson = notification.Translations is { Count: > 0 } t ? JsonSerializer.Serialize(t) : null,
+                Points = notification.Points,
+                OccurredAt = notification.OccurredAt,
+            });
+            await db.SaveChangesAsync();
+        }
+
+        _unread++;
+        if (push is not null)
+        {
+            // Stored first: a tab that misses the push (offline, reconnecting) finds it on its next load.
+            await push.Notification(me, notification);
+            await push.UnreadCount(me, _unread);
+        }
+
+        return true;
+    }
+
+    public async Task<NotificationPage> List(long? before, int limit, bool unreadOnly)
+    {
+        var me = Me;
+        var take = Math.Clamp(limit, 1, MaxPage);
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var query = db.Notifications.AsNoTracking().Where(n => n.EmployeeId == me);
+        if (before is { } cursor)
+        {
+            query = query.Where(n => n.Seq < cursor);
+        }
+
+        if (unreadOnly)
+        {
+            query = query.Where(n => n.ReadAt == null);
+        }
+
+        var rows = await query.OrderByDescending(n => n.Seq).Take(take + 1).ToListAsync();
+        var items = rows.Take(take).Select(ToStored).ToList();
+        return new NotificationPage(items, _unread, rows.Count > take ? items[^1].Seq : null);
+    }
+
+    public async Task<int> MarkRead(IReadOnlyList<Guid> ids)
+    {
+        if (ids.Count == 0)
+        {
+            return _unread;
+        }
+
+        var me = Me;
+        var now = time.GetUtcNow().UtcDateTime;
+        var wanted = ids.Distinct().ToList();
+        await using (var db = await dbFactory.CreateDbContextAsync())
+        {
+            var changed = await db.Notifications.Where(n => n.EmployeeId == me && n.ReadAt == null && wanted.Contains(n.NotificationId))
+                .ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, now));
+            if (changed == 0)
+            {
+                return _unread;
+            }
+
+            _unread = Math.Max(0, _unread - changed);
+        }
+
+        await PushCount();
+        return _unread;
+    }
+
+    public async Task<int> MarkAllRead()
+    {
+        var me = Me;
+        var now = time.GetUtcNow().UtcDateTime;
+        await using (var db = await dbFactory.CreateDbContextAsync())
+        {
+            await db.Notifications.Where(n => n.EmployeeId == me && n.ReadAt == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, now));
+        }
+
+        _unread = 0;
+        await PushCount();
+        return 0;
+    }
+
+    public Task<IReadOnlyList<string>> GetMuted() =>
+        Task.FromResult<IReadOnlyList<string>>([.. NotificationTypes.All.Where(_muted.Contains), .. _muted.Where(t => !NotificationTypes.All.Contains(t)).Order()]);
+
+    public async Task SetMuted(IReadOnlyList<string> types)
+    {
+        var me = Me;
+        var wanted = types.Distinct(StringComparer.Ordinal).ToList();
+        await using (var db = await dbFactory.CreateDbContextAsync())
+        {
+            await db.MutedNotificationTypes.Where(m => m.EmployeeId == me).ExecuteDeleteAsync();
+            db.MutedNotificationTypes.AddRange(wanted.Select(t => new MutedNotificationType { EmployeeId = me, Type = t }));
+            await db.SaveChangesAsync();
+        }
+
+        _muted.Clear();
+        _muted.UnionWith(wanted);
+    }
+
+    private Task PushCount() => push?.UnreadCount(Me, _unread) ?? Task.CompletedTask;
+
+    private static StoredNotification ToStored(NotificationEntry n) => new(n.Seq,
+        new LiveNotification(n.NotificationId, n.Type, n.Title, n.Message, n.Points, DateTime.SpecifyKind(n.OccurredAt, DateTimeKind.Utc),
+            n.TranslationsJson is null ? null : JsonSerializer.Deserialize<Dictionary<string, NotificationText>>(n.TranslationsJson)),
+        n.ReadAt is { } read ? DateTime.SpecifyKind(read, DateTimeKind.Utc) : null);
+
+    private static string Cut(string text, int max) => text.Length <= max ? text : text[..max];
+}
