@@ -9,6 +9,9 @@ import { InboxPage } from './features/inbox/InboxPage';
 import { InsightsPage } from './features/insights/InsightsPage';
 import { LeaderboardPage } from './features/board/LeaderboardPage';
 import { MePanel } from './features/me/MePanel';
+import { ActivityPage } from './features/activity/ActivityPage';
+import { NotificationBell } from './features/notifications/NotificationBell';
+import { NotificationsPage } from './features/notifications/NotificationsPage';
 import { useI18n, useT } from './i18n';
 import { useHubEvent, useLive } from './live/LiveProvider';
 import { inLanguage } from './live/notificationText';
@@ -85,7 +88,17 @@ export function AppLayout() {
 
   useEffect(() => {
     const page =
-      route === 'inbox' ? t.inbox.title : route === 'admin' ? t.admin.title : route === 'insights' ? t.insights.title : t.board.title;
+      route === 'inbox'
+        ? t.inbox.title
+        : route === 'admin'
+          ? t.admin.title
+          : route === 'insights'
+            ? t.insights.title
+            : route === 'activity'
+              ? t.activity.title
+              : route === 'notifications'
+                ? t.notifications.title
+                : t.board.title;
     document.title = `${page} · ${t.common.appName}`;
   }, [route, t]);
 
@@ -113,6 +126,11 @@ export function AppLayout() {
           <NavLink route="insights" current={route}>
             {t.header.insights}
           </NavLink>
+          {me.departmentId && (
+            <NavLink route="activity" current={route}>
+              {t.header.activity}
+            </NavLink>
+          )}
           {isAdmin(me.roles) && (
             <NavLink route="admin" current={route}>
               {t.header.admin}
@@ -120,6 +138,7 @@ export function AppLayout() {
           )}
         </nav>
         <div className="header__user">
+          {me.employeeId && <NotificationBell current={route === 'notifications'} />}
           <span className="header__name" title={t.header.signedInAs(me.displayName)}>
             <span className="sr-only">{t.header.signedInAs('')}</span>
             {me.displayName}
@@ -137,6 +156,10 @@ export function AppLayout() {
             <AdminPage />
           ) : route === 'insights' ? (
             <InsightsPage />
+          ) : route === 'activity' && me.departmentId ? (
+            <ActivityPage />
+          ) : route === 'notifications' && me.employeeId ? (
+            <NotificationsPage />
           ) : (
             <LeaderboardPage />
           )}

@@ -5,8 +5,9 @@ import { FlagsPage } from './FlagsPage';
 import { NotAllowed } from './NotAllowed';
 import { RulesPage } from './RulesPage';
 import { TriagePage } from './TriagePage';
+import { WallboardTokensPage } from '../wallboard/WallboardTokensPage';
 
-export type AdminSection = 'rules' | 'flags' | 'triage';
+export type AdminSection = 'rules' | 'flags' | 'triage' | 'wallboards';
 
 export function isAdmin(roles: readonly string[] | null | undefined): boolean {
   return (roles ?? []).includes('Admin');
@@ -21,14 +22,14 @@ export function AdminPage() {
   const t = useT();
   const me = useMe();
   const sub = useSubRoute();
-  const section: AdminSection = sub === 'flags' || sub === 'triage' ? sub : 'rules';
+  const section: AdminSection = sub === 'flags' || sub === 'triage' || sub === 'wallboards' ? sub : 'rules';
 
   if (!isAdmin(me.roles)) return <NotAllowed />;
 
   return (
     <div className="admin" data-testid="admin" data-section={section}>
       <nav className="tabs" aria-label={t.admin.sections}>
-        {(['rules', 'flags', 'triage'] as const).map((s) => (
+        {(['rules', 'flags', 'triage', 'wallboards'] as const).map((s) => (
           <a
             key={s}
             className="tabs__link"
@@ -36,11 +37,25 @@ export function AdminPage() {
             aria-current={s === section ? 'page' : undefined}
             data-testid={`admin-tab-${s}`}
           >
-            {s === 'rules' ? t.admin.rules : s === 'flags' ? t.admin.flags : t.triageAdmin.tab}
+            {s === 'rules'
+              ? t.admin.rules
+              : s === 'flags'
+                ? t.admin.flags
+                : s === 'triage'
+                  ? t.triageAdmin.tab
+                  : t.wallboard.tokens}
           </a>
         ))}
       </nav>
-      {section === 'rules' ? <RulesPage /> : section === 'flags' ? <FlagsPage /> : <TriagePage />}
+      {section === 'rules' ? (
+        <RulesPage />
+      ) : section === 'flags' ? (
+        <FlagsPage />
+      ) : section === 'triage' ? (
+        <TriagePage />
+      ) : (
+        <WallboardTokensPage />
+      )}
     </div>
   );
 }
