@@ -154,6 +154,31 @@ public sealed class NotificationCentreTests(GamifyHubFactory factory) : IClassFi
     }
 
     [Fact]
+    public async Task High_priority_feedback_notifies_the_departments_it_is_routed_to()
+    {
+        var ravi = await factory.SignedIn(ApiClient.Ravi);
+        var sofia = await factory.SignedIn(ApiClient.Sofia);
+        var intake = await factory.WithApiKey().PostAsJsonAsync("/api/feedback", new
+        {
+            channel = "appstore", externalId = $"hp-{Guid.NewGuid():N}", author = "@angry",
+            text = "Terrible! The app keeps crashing, awful, useless, the worst update ever. I hate it.",
+        });
+        Assert.True(intake.IsSuccessStatusCode, await intake.Content.ReadAsStringAsync());
+        var accepted = await intake.Json();
+        var id = accepted.GetProperty("id").GetGuid();
+        var departments = accepted.GetProperty("departments").EnumerateArray().Select(d => d.GetProperty("id").GetString()).ToList();
+        var rnd = (await ravi.GetJson("/api/me")).GetProperty("departmentId").GetString();
+        var service = (await sofia.GetJson("/api/me")).GetProperty("departmentId").GetString();
+        Assert.Contains(rnd, departments);
+        Assert.DoesNotContain(service, departments);
+        Assert.Equal("high", (await ravi.GetJson($"/api/feedback/{id}")).GetProperty("item").GetProperty("priority").GetString());
+
+        await Eventually.True(async () => Items(await ravi.GetJson("/api/notifications?limit=100"))
+            .Any(n => n.GetProperty("id").GetGuid() == id && n.GetProperty("type").GetString() == "high-priority"));
+        Assert.DoesNotContain(Items(await sofia.GetJson("/api/notifications?limit=100")), n => n.GetProperty("id").GetGuid() == id);
+    }
+
+    [Fact]
     public async Task Bad_input_is_a_clear_400_and_the_centre_needs_an_employee()
     {
         var ravi = await factory.SignedIn(ApiClient.Ravi);

@@ -77,6 +77,10 @@ export function AppLayout() {
       case 'shared-credit':
         toast.push({ kind: 'success', title: n.title || t.celebrate.sharedCredit, text: n.message ?? '', badge: points });
         break;
+      case 'kudos':
+      case 'top-n':
+        toast.push({ kind: 'success', title: n.title || undefined, text: n.message ?? '', badge: points });
+        break;
       case 'clawback':
         toast.push({ kind: 'info', title: n.title || t.celebrate.clawback, text: n.message ?? '', badge: points });
         break;

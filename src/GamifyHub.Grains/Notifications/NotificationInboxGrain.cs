@@ -15,7 +15,12 @@ public sealed class NotificationInboxGrain(IDbContextFactory<GamifyDbContext> db
 {
     public const int MaxPage = 100;
 
+    /// <summary>How many notifications a person keeps; older ones are dropped (checked every <see cref="TrimEvery"/> deliveries).</summary>
+    public const int Keep = 1000;
+    private const int TrimEvery = 100;
+
     private int _unread;
+    private int _sinceTrim = TrimEvery; // the first delivery after activation checks
     private readonly HashSet<string> _muted = new(StringComparer.Ordinal);
 
     private Guid Me => this.GetPrimaryKey();
@@ -55,6 +60,11 @@ public sealed class NotificationInboxGrain(IDbContextFactory<GamifyDbContext> db
                 OccurredAt = notification.OccurredAt,
             });
             await db.SaveChangesAsync();
+            if (++_sinceTrim >= TrimEvery)
+            {
+                _sinceTrim = 0;
+                await Trim(db, me);
+            }
         }
 
         _unread++;
@@ -146,6 +156,17 @@ public sealed class NotificationInboxGrain(IDbContextFactory<GamifyDbContext> db
 
         _muted.Clear();
         _muted.UnionWith(wanted);
+    }
+
+    /// <summary>Drops what lies beyond the newest <see cref="Keep"/> and recounts the unread ones (the new one is counted by the caller).</summary>
+    private async Task Trim(GamifyDbContext db, Guid me)
+    {
+        var oldestKept = await db.Notifications.Where(n => n.EmployeeId == me).OrderByDescending(n => n.Seq).Skip(Keep - 1)
+            .Select(n => (long?)n.Seq).FirstOrDefaultAsync();
+        if (oldestKept is { } seq && await db.Notifications.Where(n => n.EmployeeId == me && n.Seq < seq).ExecuteDeleteAsync() > 0)
+        {
+            _unread = await db.Notifications.CountAsync(n => n.EmployeeId == me && n.ReadAt == null) - 1;
+        }
     }
 
     private Task PushCount() => push?.UnreadCount(Me, _unread) ?? Task.CompletedTask;
