@@ -9,10 +9,10 @@ namespace GamifyHub.Grains;
 [Alias("gh.INotificationInboxGrain")]
 public interface INotificationInboxGrain : IGrainWithGuidKey
 {
-    /// <summary>Stores and pushes one notification; a muted type is dropped, a repeated id is stored once.
-    /// Answers whether it was stored now.</summary>
-    [Alias("Deliver")]
-    Task<bool> Deliver(LiveNotification notification);
+    /// <summary>Stores and pushes one notification; a muted type is dropped, a repeated id is stored once. One-way: the
+    /// sender (an employee grain scoring, a board ticking) never waits for the notification centre's write.</summary>
+    [Alias("Deliver"), OneWay]
+    Task Deliver(LiveNotification notification);
 
     /// <param name="before">Paging cursor: only notifications older than this one (the previous page's <c>NextCursor</c>).</param>
     [Alias("List")]

@@ -140,6 +140,37 @@ public sealed class KudosLimitTests : IAsyncLifetime
     }
 }
 
+/// <summary>Concurrent kudos of one giver cannot overshoot the limit: the check and the insert run alone in the writer.</summary>
+public sealed class KudosRaceTests : IAsyncLifetime
+{
+    private readonly GamifyHubFactory _factory = GamifyHubFactory.With(("Kudos:DailyLimit", "2"));
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await _factory.DisposeAsync();
+
+    [Fact]
+    public async Task Four_kudos_at_once_with_a_limit_of_two_give_exactly_two()
+    {
+        var ravi = await _factory.SignedIn(ApiClient.Ravi);
+        var lena = await _factory.SignedIn(ApiClient.Lena);
+        var raviId = await KudosSteps.EmployeeId(ravi);
+        var items = new List<Guid>();
+        for (var i = 0; i < 4; i++)
+        {
+            items.Add(await KudosSteps.ItemRaviActedOn(ravi));
+        }
+
+        var answers = await Task.WhenAll(items.Select(item => KudosSteps.Thank(lena, raviId, item)));
+
+        Assert.Equal(2, answers.Count(a => a.StatusCode == HttpStatusCode.Created));
+        Assert.Equal(2, answers.Count(a => a.StatusCode == HttpStatusCode.TooManyRequests));
+        var probe = new DatabaseProbe(_factory.DatabasePath);
+        Assert.Equal(2L, await probe.Scalar<long>("SELECT count(*) FROM Kudos"));
+        Assert.Equal(2L, await probe.Scalar<long>("SELECT count(*) FROM Events WHERE Type = 'Kudos'"));
+    }
+}
+
 /// <summary>Rescoring keeps kudos: they are events of their own kind, scored by the rules like any other.</summary>
 public sealed class KudosRescoreTests(GamifyHubFactory factory) : IClassFixture<GamifyHubFactory>
 {

@@ -73,6 +73,27 @@ public sealed class WallboardTests(GamifyHubFactory factory) : IClassFixture<Gam
     }
 
     [Fact]
+    public async Task Revoking_a_token_closes_the_hub_connections_it_already_holds()
+    {
+        var (id, token) = await CreateToken("Hall screen");
+        await using var hub = Hub(token);
+        var closed = new TaskCompletionSource();
+        hub.Closed += _ =>
+        {
+            closed.TrySetResult();
+            return Task.CompletedTask;
+        };
+        await hub.StartAsync();
+        await hub.InvokeAsync<JsonElement>("WatchBoard", "departments", "week");
+
+        var admin = await factory.SignedIn(ApiClient.Admin);
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/api/admin/wallboard-tokens/{id}")).StatusCode);
+
+        await closed.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(HubConnectionState.Disconnected, hub.State);
+    }
+
+    [Fact]
     public async Task A_revoked_token_stops_working_and_only_admins_manage_tokens()
     {
         var (id, token) = await CreateToken("Kitchen screen");

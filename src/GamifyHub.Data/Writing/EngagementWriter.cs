@@ -52,6 +52,12 @@ public sealed class EngagementWriter : BackgroundService
     public Task<IntakeOutcome> IngestAsync(FeedbackIntake intake) => Enqueue(new IntakeWrite(intake));
 
     /// <summary>
+    /// Stores a notification-centre row in the next group commit (one fsync for many, no write transaction of its own).
+    /// Answers false when that person already has this notification id (a repeated delivery).
+    /// </summary>
+    public Task<bool> StoreNotificationAsync(NotificationEntry entry) => Enqueue(new NotificationWrite(entry));
+
+    /// <summary>
     /// Runs <paramref name="work"/> alone, between two group commits: writes queued before it commit first, writes queued
     /// after it wait until it is done (and <paramref name="afterCommit"/> has run). The work gets a fresh context and owns
     /// its transaction. Used for rebuilds (rescoring) that must see and replace the log with no event committing in between.
@@ -163,6 +169,9 @@ public sealed class EngagementWriter : BackgroundService
         var intakes = batch.OfType<IntakeWrite>().ToList();
         var known = await KnownEvents(db, events);
         var knownItems = await KnownItems(db, intakes);
+        var notifications = batch.OfType<NotificationWrite>().ToList();
+        var knownNotifications = await KnownNotifications(db, notifications);
+        var storedNotifications = new List<NotificationWrite>();
 
         var stored = new List<(EventWrite Write, EngagementEvent Entity)>();
         var inBatch = new Dictionary<Guid, EngagementEvent>();
@@ -193,6 +202,13 @@ public sealed class EngagementWriter : BackgroundService
                 case IntakeWrite i when knownItems.TryGetValue((i.Intake.Channel, i.Intake.ExternalId), out var existing):
                     results.Add(() => i.Completion.TrySetResult(existing));
                     break;
+                case NotificationWrite n when !knownNotifications.Add((n.Entry.EmployeeId, n.Entry.NotificationId)):
+                    results.Add(() => n.Completion.TrySetResult(false));
+                    break;
+                case NotificationWrite n:
+                    db.Notifications.Add(n.Entry);
+                    storedNotifications.Add(n);
+                    break;
                 case IntakeWrite i:
                     var item = FeedbackItemFactory.Create(i.Intake, now);
                     db.FeedbackItems.Add(item);
@@ -208,6 +224,11 @@ public sealed class EngagementWriter : BackgroundService
         foreach (var (write, entity) in storedItems)
         {
             write.Completion.TrySetResult(new IntakeOutcome(entity.Id, false, write.Intake.DepartmentIds));
+        }
+
+        foreach (var write in storedNotifications)
+        {
+            write.Completion.TrySetResult(true);
         }
 
         var committed = stored.Select(s => new CommittedEvent(s.Entity.Seq, s.Write.Record)).ToList();
@@ -252,6 +273,20 @@ public sealed class EngagementWriter : BackgroundService
             .Select(a => new { a.EventSeq, a.EmployeeId, a.Points }).ToListAsync();
         return seqs.ToDictionary(s => s.EventId,
             s => (s.Seq, lines.Where(l => l.EventSeq == s.Seq && l.EmployeeId == s.EmployeeId).Sum(l => l.Points)));
+    }
+
+    private static async Task<HashSet<(Guid, Guid)>> KnownNotifications(GamifyDbContext db, List<NotificationWrite> writes)
+    {
+        if (writes.Count == 0)
+        {
+            return [];
+        }
+
+        var ids = writes.Select(w => w.Entry.NotificationId).Distinct().ToList();
+        var employees = writes.Select(w => w.Entry.EmployeeId).Distinct().ToList();
+        var found = await db.Notifications.AsNoTracking().Where(n => employees.Contains(n.EmployeeId) && ids.Contains(n.NotificationId))
+            .Select(n => new { n.EmployeeId, n.NotificationId }).ToListAsync();
+        return [.. found.Select(n => (n.EmployeeId, n.NotificationId))];
     }
 
     private static async Task<Dictionary<(string, string), IntakeOutcome>> KnownItems(GamifyDbContext db, List<IntakeWrite> writes)
@@ -348,6 +383,11 @@ public sealed class EngagementWriter : BackgroundService
             afterCommit?.Invoke(result);
             Completion.TrySetResult(result);
         }
+    }
+
+    private sealed class NotificationWrite(NotificationEntry entry) : PendingWrite<bool>
+    {
+        public NotificationEntry Entry { get; } = entry;
     }
 
     private sealed class IntakeWrite(FeedbackIntake intake) : PendingWrite<IntakeOutcome>

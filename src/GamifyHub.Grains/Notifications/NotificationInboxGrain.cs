@@ -1,6 +1,7 @@
 using System.Text.Json;
 using GamifyHub.Data;
 using GamifyHub.Data.Entities;
+using GamifyHub.Data.Writing;
 using GamifyHub.Grains.Live;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,7 +11,8 @@ namespace GamifyHub.Grains.Notifications;
 /// One employee's notification centre. Rows live in SQLite (a context per operation, never held); the grain keeps only the
 /// unread count and the muted types, and orders the calls for its employee so the count stays exact.
 /// </summary>
-public sealed class NotificationInboxGrain(IDbContextFactory<GamifyDbContext> dbFactory, TimeProvider time, IPersonalPush? push = null)
+public sealed class NotificationInboxGrain(IDbContextFactory<GamifyDbContext> dbFactory, EngagementWriter writer, TimeProvider time,
+    IPersonalPush? push = null)
     : Grain, INotificationInboxGrain
 {
     public const int MaxPage = 100;
@@ -33,49 +35,44 @@ public sealed class NotificationInboxGrain(IDbContextFactory<GamifyDbContext> db
         _muted.UnionWith(await db.MutedNotificationTypes.Where(m => m.EmployeeId == me).Select(m => m.Type).ToListAsync(cancellationToken));
     }
 
-    public async Task<bool> Deliver(LiveNotification notification)
+    public async Task Deliver(LiveNotification notification)
     {
         if (_muted.Contains(notification.Type))
         {
-            return false;
+            return;
         }
 
         var me = Me;
-        await using (var db = await dbFactory.CreateDbContextAsync())
+        // Through the single writer's next group commit: no write transaction (and fsync) of its own per notification.
+        var stored = await writer.StoreNotificationAsync(new NotificationEntry
         {
-            if (await db.Notifications.AnyAsync(n => n.EmployeeId == me && n.NotificationId == notification.Id))
-            {
-                return false;
-            }
-
-            db.Notifications.Add(new NotificationEntry
-            {
-                NotificationId = notification.Id,
-                EmployeeId = me,
-                Type = notification.Type,
-                Title = Cut(notification.Title, 300),
-                Message = Cut(notification.Message, 2000),
-                TranslationsJson = notification.Translations is { Count: > 0 } t ? JsonSerializer.Serialize(t) : null,
-                Points = notification.Points,
-                OccurredAt = notification.OccurredAt,
-            });
-            await db.SaveChangesAsync();
-            if (++_sinceTrim >= TrimEvery)
-            {
-                _sinceTrim = 0;
-                await Trim(db, me);
-            }
+            NotificationId = notification.Id,
+            EmployeeId = me,
+            Type = notification.Type,
+            Title = Cut(notification.Title, 300),
+            Message = Cut(notification.Message, 2000),
+            TranslationsJson = notification.Translations is { Count: > 0 } t ? JsonSerializer.Serialize(t) : null,
+            Points = notification.Points,
+            OccurredAt = notification.OccurredAt,
+        });
+        if (!stored)
+        {
+            return;
         }
 
         _unread++;
+        if (++_sinceTrim >= TrimEvery)
+        {
+            _sinceTrim = 0;
+            await Trim(me);
+        }
+
         if (push is not null)
         {
             // Stored first: a tab that misses the push (offline, reconnecting) finds it on its next load.
             await push.Notification(me, notification);
             await push.UnreadCount(me, _unread);
         }
-
-        return true;
     }
 
     public async Task<NotificationPage> List(long? before, int limit, bool unreadOnly)
@@ -158,14 +155,15 @@ public sealed class NotificationInboxGrain(IDbContextFactory<GamifyDbContext> db
         _muted.UnionWith(wanted);
     }
 
-    /// <summary>Drops what lies beyond the newest <see cref="Keep"/> and recounts the unread ones (the new one is counted by the caller).</summary>
-    private async Task Trim(GamifyDbContext db, Guid me)
+    /// <summary>Drops what lies beyond the newest <see cref="Keep"/> and recounts the unread ones.</summary>
+    private async Task Trim(Guid me)
     {
+        await using var db = await dbFactory.CreateDbContextAsync();
         var oldestKept = await db.Notifications.Where(n => n.EmployeeId == me).OrderByDescending(n => n.Seq).Skip(Keep - 1)
             .Select(n => (long?)n.Seq).FirstOrDefaultAsync();
         if (oldestKept is { } seq && await db.Notifications.Where(n => n.EmployeeId == me && n.Seq < seq).ExecuteDeleteAsync() > 0)
         {
-            _unread = await db.Notifications.CountAsync(n => n.EmployeeId == me && n.ReadAt == null) - 1;
+            _unread = await db.Notifications.CountAsync(n => n.EmployeeId == me && n.ReadAt == null);
         }
     }
 

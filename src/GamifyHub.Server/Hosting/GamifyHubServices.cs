@@ -81,6 +81,7 @@ public static class GamifyHubServices
         builder.Services.AddSingleton<Activity.ActivityPrivacy>();
         builder.Services.AddSingleton<Activity.ActivityQueries>();
         builder.Services.AddSingleton<Wallboard.WallboardTokens>();
+        builder.Services.AddSingleton<Wallboard.WallboardConnections>();
 
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])

@@ -12,9 +12,32 @@ namespace GamifyHub.Server.Live;
 /// no user id, so nothing personal ever reaches it).
 /// </summary>
 [Authorize(Policy = Policies.Watcher)]
-public sealed class LiveHub(BoardReader boards) : Hub
+public sealed class LiveHub(BoardReader boards, Wallboard.WallboardConnections wallboards) : Hub
 {
     public const string Path = "/hubs/live";
+
+    public override Task OnConnectedAsync()
+    {
+        if (WallboardTokenId() is { } token)
+        {
+            wallboards.Add(token, Context);
+        }
+
+        return base.OnConnectedAsync();
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        if (WallboardTokenId() is { } token)
+        {
+            wallboards.Remove(token, Context.ConnectionId);
+        }
+
+        return base.OnDisconnectedAsync(exception);
+    }
+
+    private Guid? WallboardTokenId() =>
+        Guid.TryParse(Context.User?.FindFirst(Wallboard.WallboardAuthenticationHandler.TokenIdClaim)?.Value, out var id) ? id : null;
 
     /// <summary>Starts pushes for a board and returns its current rows.</summary>
     public async Task<BoardDto> WatchBoard(string board, string window)

@@ -76,8 +76,17 @@ public static class WallboardEndpoints
         return TypedResults.Created($"/api/admin/wallboard-tokens/{entry.Id}", new CreatedTokenDto(entry.Id, entry.Name, Utc(entry.CreatedAt), token));
     }
 
-    private static async Task<IResult> Revoke(Guid id, WallboardTokens tokens) =>
-        await tokens.RevokeAsync(id) ? TypedResults.NoContent() : ApiProblems.NotFound($"No wallboard token {id}.");
+    private static async Task<IResult> Revoke(Guid id, WallboardTokens tokens, WallboardConnections connections)
+    {
+        if (!await tokens.RevokeAsync(id))
+        {
+            return ApiProblems.NotFound($"No wallboard token {id}.");
+        }
+
+        // Stored first: the aborted screen's reconnect is then refused.
+        connections.Abort(id);
+        return TypedResults.NoContent();
+    }
 
     private static DateTime Utc(DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Utc);
 }
