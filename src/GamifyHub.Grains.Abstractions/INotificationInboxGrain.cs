@@ -1,3 +1,4 @@
+using Orleans.Concurrency;
 using GamifyHub.Grains.Live;
 
 namespace GamifyHub.Grains;
