@@ -52,10 +52,10 @@ public sealed class EngagementWriter : BackgroundService
     public Task<IntakeOutcome> IngestAsync(FeedbackIntake intake) => Enqueue(new IntakeWrite(intake));
 
     /// <summary>
-    /// Stores a notification-centre row in the next group commit (one fsync for many, no write transaction of its own).
-    /// Answers false when that person already has this notification id (a repeated delivery).
+    /// Stores notification-centre rows in the next group commit (one fsync for many, no write transaction of their own).
+    /// Answers, per row, whether it was stored: false when that person already has this notification id (a repeat).
     /// </summary>
-    public Task<bool> StoreNotificationAsync(NotificationEntry entry) => Enqueue(new NotificationWrite(entry));
+    public Task<bool[]> StoreNotificationsAsync(IReadOnlyList<NotificationEntry> entries) => Enqueue(new NotificationWrite(entries));
 
     /// <summary>
     /// Runs <paramref name="work"/> alone, between two group commits: writes queued before it commit first, writes queued
@@ -202,11 +202,17 @@ public sealed class EngagementWriter : BackgroundService
                 case IntakeWrite i when knownItems.TryGetValue((i.Intake.Channel, i.Intake.ExternalId), out var existing):
                     results.Add(() => i.Completion.TrySetResult(existing));
                     break;
-                case NotificationWrite n when !knownNotifications.Add((n.Entry.EmployeeId, n.Entry.NotificationId)):
-                    results.Add(() => n.Completion.TrySetResult(false));
-                    break;
                 case NotificationWrite n:
-                    db.Notifications.Add(n.Entry);
+                    for (var k = 0; k < n.Entries.Count; k++)
+                    {
+                        var entry = n.Entries[k];
+                        n.Stored[k] = knownNotifications.Add((entry.EmployeeId, entry.NotificationId));
+                        if (n.Stored[k])
+                        {
+                            db.Notifications.Add(entry);
+                        }
+                    }
+
                     storedNotifications.Add(n);
                     break;
                 case IntakeWrite i:
@@ -228,7 +234,7 @@ public sealed class EngagementWriter : BackgroundService
 
         foreach (var write in storedNotifications)
         {
-            write.Completion.TrySetResult(true);
+            write.Completion.TrySetResult(write.Stored);
         }
 
         var committed = stored.Select(s => new CommittedEvent(s.Entity.Seq, s.Write.Record)).ToList();
@@ -282,8 +288,8 @@ public sealed class EngagementWriter : BackgroundService
             return [];
         }
 
-        var ids = writes.Select(w => w.Entry.NotificationId).Distinct().ToList();
-        var employees = writes.Select(w => w.Entry.EmployeeId).Distinct().ToList();
+        var ids = writes.SelectMany(w => w.Entries).Select(e => e.NotificationId).Distinct().ToList();
+        var employees = writes.SelectMany(w => w.Entries).Select(e => e.EmployeeId).Distinct().ToList();
         var found = await db.Notifications.AsNoTracking().Where(n => employees.Contains(n.EmployeeId) && ids.Contains(n.NotificationId))
             .Select(n => new { n.EmployeeId, n.NotificationId }).ToListAsync();
         return [.. found.Select(n => (n.EmployeeId, n.NotificationId))];
@@ -385,9 +391,11 @@ public sealed class EngagementWriter : BackgroundService
         }
     }
 
-    private sealed class NotificationWrite(NotificationEntry entry) : PendingWrite<bool>
+    private sealed class NotificationWrite(IReadOnlyList<NotificationEntry> entries) : PendingWrite<bool[]>
     {
-        public NotificationEntry Entry { get; } = entry;
+        public IReadOnlyList<NotificationEntry> Entries { get; } = entries;
+
+        public bool[] Stored { get; } = new bool[entries.Count];
     }
 
     private sealed class IntakeWrite(FeedbackIntake intake) : PendingWrite<IntakeOutcome>

@@ -4,13 +4,16 @@ using GamifyHub.Data.Entities;
 using GamifyHub.Data.Writing;
 using GamifyHub.Grains.Live;
 using Microsoft.EntityFrameworkCore;
+using Orleans.Concurrency;
 
 namespace GamifyHub.Grains.Notifications;
 
 /// <summary>
 /// One employee's notification centre. Rows live in SQLite (a context per operation, never held); the grain keeps only the
-/// unread count and the muted types, and orders the calls for its employee so the count stays exact.
+/// unread count and the muted types. Deliveries interleave (they only queue while a flush of earlier ones runs), so a
+/// burst is written in one go; the read-marking calls recount the unread ones from the store after they write.
 /// </summary>
+[Reentrant]
 public sealed class NotificationInboxGrain(IDbContextFactory<GamifyDbContext> dbFactory, EngagementWriter writer, TimeProvider time,
     IPersonalPush? push = null)
     : Grain, INotificationInboxGrain
@@ -23,6 +26,9 @@ public sealed class NotificationInboxGrain(IDbContextFactory<GamifyDbContext> db
 
     private int _unread;
     private int _sinceTrim = TrimEvery; // the first delivery after activation checks
+    // Deliveries waiting for the running flush (Deliver interleaves, see the class attribute).
+    private readonly List<LiveNotification> _pending = [];
+    private bool _flushing;
     private readonly HashSet<string> _muted = new(StringComparer.Ordinal);
 
     private Guid Me => this.GetPrimaryKey();
@@ -42,35 +48,71 @@ public sealed class NotificationInboxGrain(IDbContextFactory<GamifyDbContext> db
             return;
         }
 
-        var me = Me;
-        // Through the single writer's next group commit: no write transaction (and fsync) of its own per notification.
-        var stored = await writer.StoreNotificationAsync(new NotificationEntry
+        _pending.Add(notification);
+        if (_flushing)
         {
-            NotificationId = notification.Id,
+            return; // the running flush takes it with the next batch
+        }
+
+        // Everything that arrived meanwhile goes in one write: a burst (a batch of 25 events) costs one commit, not 25.
+        _flushing = true;
+        try
+        {
+            while (_pending.Count > 0)
+            {
+                var batch = _pending.ToList();
+                _pending.Clear();
+                await Flush(batch);
+            }
+        }
+        finally
+        {
+            _flushing = false;
+        }
+    }
+
+    private async Task Flush(List<LiveNotification> batch)
+    {
+        var me = Me;
+        // Through the single writer's next group commit: no write transaction (and fsync) of its own.
+        var stored = await writer.StoreNotificationsAsync([.. batch.Select(n => new NotificationEntry
+        {
+            NotificationId = n.Id,
             EmployeeId = me,
-            Type = notification.Type,
-            Title = Cut(notification.Title, 300),
-            Message = Cut(notification.Message, 2000),
-            TranslationsJson = notification.Translations is { Count: > 0 } t ? JsonSerializer.Serialize(t) : null,
-            Points = notification.Points,
-            OccurredAt = notification.OccurredAt,
-        });
-        if (!stored)
+            Type = n.Type,
+            Title = Cut(n.Title, 300),
+            Message = Cut(n.Message, 2000),
+            TranslationsJson = n.Translations is { Count: > 0 } t ? JsonSerializer.Serialize(t) : null,
+            Points = n.Points,
+            OccurredAt = n.OccurredAt,
+        })]);
+        var fresh = batch.Where((_, i) => stored[i]).ToList();
+        if (fresh.Count == 0)
         {
             return;
         }
 
-        _unread++;
-        if (++_sinceTrim >= TrimEvery)
+        _sinceTrim += fresh.Count;
+        if (_sinceTrim >= TrimEvery)
         {
             _sinceTrim = 0;
             await Trim(me);
+        }
+        else
+        {
+            // Counted from the store (a read-marking call may have interleaved with this flush); cheap: one person's rows.
+            await using var db = await dbFactory.CreateDbContextAsync();
+            _unread = await db.Notifications.CountAsync(n => n.EmployeeId == me && n.ReadAt == null);
         }
 
         if (push is not null)
         {
             // Stored first: a tab that misses the push (offline, reconnecting) finds it on its next load.
-            await push.Notification(me, notification);
+            foreach (var n in fresh)
+            {
+                await push.Notification(me, n);
+            }
+
             await push.UnreadCount(me, _unread);
         }
     }
@@ -115,7 +157,8 @@ public sealed class NotificationInboxGrain(IDbContextFactory<GamifyDbContext> db
                 return _unread;
             }
 
-            _unread = Math.Max(0, _unread - changed);
+            // Recounted, not subtracted: a flush may have stored new ones while this call waited.
+            _unread = await db.Notifications.CountAsync(n => n.EmployeeId == me && n.ReadAt == null);
         }
 
         await PushCount();
@@ -130,11 +173,11 @@ public sealed class NotificationInboxGrain(IDbContextFactory<GamifyDbContext> db
         {
             await db.Notifications.Where(n => n.EmployeeId == me && n.ReadAt == null)
                 .ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, now));
+            _unread = await db.Notifications.CountAsync(n => n.EmployeeId == me && n.ReadAt == null);
         }
 
-        _unread = 0;
         await PushCount();
-        return 0;
+        return _unread;
     }
 
     public Task<IReadOnlyList<string>> GetMuted() =>
@@ -161,10 +204,12 @@ public sealed class NotificationInboxGrain(IDbContextFactory<GamifyDbContext> db
         await using var db = await dbFactory.CreateDbContextAsync();
         var oldestKept = await db.Notifications.Where(n => n.EmployeeId == me).OrderByDescending(n => n.Seq).Skip(Keep - 1)
             .Select(n => (long?)n.Seq).FirstOrDefaultAsync();
-        if (oldestKept is { } seq && await db.Notifications.Where(n => n.EmployeeId == me && n.Seq < seq).ExecuteDeleteAsync() > 0)
+        if (oldestKept is { } seq)
         {
-            _unread = await db.Notifications.CountAsync(n => n.EmployeeId == me && n.ReadAt == null);
+            await db.Notifications.Where(n => n.EmployeeId == me && n.Seq < seq).ExecuteDeleteAsync();
         }
+
+        _unread = await db.Notifications.CountAsync(n => n.EmployeeId == me && n.ReadAt == null);
     }
 
     private Task PushCount() => push?.UnreadCount(Me, _unread) ?? Task.CompletedTask;
