@@ -33,6 +33,10 @@ public sealed class GamifyDbContext(DbContextOptions<GamifyDbContext> options) :
     public DbSet<TaxonomyChange> TaxonomyChanges => Set<TaxonomyChange>();
     public DbSet<ChallengeEntry> Challenges => Set<ChallengeEntry>();
     public DbSet<ReminderRow> Reminders => Set<ReminderRow>();
+    public DbSet<NotificationEntry> Notifications => Set<NotificationEntry>();
+    public DbSet<MutedNotificationType> MutedNotificationTypes => Set<MutedNotificationType>();
+    public DbSet<KudosEntry> Kudos => Set<KudosEntry>();
+    public DbSet<WallboardToken> WallboardTokens => Set<WallboardToken>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -100,6 +104,9 @@ public sealed class GamifyDbContext(DbContextOptions<GamifyDbContext> options) :
 
             // The insights board reads only insight links; a partial index keeps the append path of every other event as it was.
             e.HasIndex(x => x.OccurredAt).HasFilter("\"Type\" = 'Insight'").HasDatabaseName("IX_Events_Insight_OccurredAt");
+            // A department's activity feed reads its resolves and insights newest first; partial, like the one above.
+            e.HasIndex(x => new { x.DepartmentId, x.OccurredAt }).HasFilter("\"Type\" IN ('Resolve', 'Insight')")
+                .HasDatabaseName("IX_Events_Activity_Department_OccurredAt");
             e.Property(x => x.Source).HasMaxLength(30);
             e.Property(x => x.Text).HasMaxLength(FeedbackLimits.NoteMaxLength);
             e.Property(x => x.Url).HasMaxLength(FeedbackLimits.UrlMaxLength);
@@ -227,6 +234,44 @@ public sealed class GamifyDbContext(DbContextOptions<GamifyDbContext> options) :
             e.Property(x => x.GrainId).HasMaxLength(300);
             e.Property(x => x.ReminderName).HasMaxLength(150);
             e.Property(x => x.ETag).HasMaxLength(40);
+        });
+
+        builder.Entity<NotificationEntry>(e =>
+        {
+            e.HasKey(x => x.Seq);
+            e.Property(x => x.Seq).ValueGeneratedOnAdd();
+            // One row per notification and person: a repeated delivery (a retried push) is stored once.
+            e.HasIndex(x => new { x.EmployeeId, x.NotificationId }).IsUnique();
+            e.HasIndex(x => new { x.EmployeeId, x.Seq });
+            e.HasIndex(x => new { x.Type, x.OccurredAt });
+            e.Property(x => x.Type).HasMaxLength(40);
+            e.Property(x => x.Title).HasMaxLength(300);
+            e.Property(x => x.Message).HasMaxLength(2000);
+        });
+
+        builder.Entity<MutedNotificationType>(e =>
+        {
+            e.HasKey(x => new { x.EmployeeId, x.Type });
+            e.Property(x => x.Type).HasMaxLength(40);
+        });
+
+        builder.Entity<KudosEntry>(e =>
+        {
+            // Thanking the same colleague for the same item twice is the same kudos (a retry), never double points.
+            e.HasIndex(x => new { x.GiverId, x.ReceiverId, x.FeedbackId }).IsUnique();
+            e.HasIndex(x => new { x.GiverId, x.GivenAt });
+            e.HasIndex(x => new { x.ReceiverDepartmentId, x.GivenAt });
+            e.HasIndex(x => new { x.GiverDepartmentId, x.GivenAt });
+            e.HasIndex(x => x.GivenAt);
+            e.Property(x => x.Message).HasMaxLength(300);
+        });
+
+        builder.Entity<WallboardToken>(e =>
+        {
+            e.HasIndex(x => x.TokenHash).IsUnique();
+            e.Property(x => x.Name).HasMaxLength(100);
+            e.Property(x => x.TokenHash).HasMaxLength(64);
+            e.Property(x => x.CreatedBy).HasMaxLength(256);
         });
     }
 }

@@ -1,3 +1,5 @@
+using GamifyHub.Testing;
+
 namespace GamifyHub.Grains.Tests;
 
 [Collection(GrainCluster.Name)]
@@ -45,5 +47,37 @@ public sealed class BoardGrainTests(GrainClusterFixture cluster)
         var quiet = cluster.Notifier.BoardChanges.Count(c => c.Change.Board == board0);
         await Task.Delay(600);
         Assert.Equal(quiet, cluster.Notifier.BoardChanges.Count(c => c.Change.Board == board0));
+    }
+}
+
+[Collection(GrainCluster.Name)]
+public sealed class TopNNotificationTests(GrainClusterFixture cluster)
+{
+    private List<Guid> TopNNotified(IEnumerable<Guid> members) =>
+        [.. cluster.Notifier.Notifications.Where(n => n.Notification.Type == "top-n" && members.Contains(n.Employee)).Select(n => n.Employee)];
+
+    [Fact]
+    public async Task Entering_the_top_10_of_the_employees_week_board_is_notified_once()
+    {
+        var board = cluster.Grains.GetGrain<IBoardGrain>("employees/week");
+        await board.GetSnapshot(1, null, false, 0);
+        // Far above anything other tests score, so these eleven are the board's top eleven.
+        var members = Enumerable.Range(0, 11).Select(_ => Guid.CreateVersion7()).ToList();
+        var now = DateTime.UtcNow;
+        await board.ApplyDeltas([.. members.Select((m, i) => new ScoreDelta(long.MaxValue - 100 + i, m, 1_000_000_000 + i, now))]);
+
+        await Eventually.True(() => Task.FromResult(TopNNotified(members).Count == 10));
+        Assert.DoesNotContain(members[0], TopNNotified(members)); // eleventh: not in the top 10
+        Assert.Contains(cluster.Notifier.Notifications, n => n.Employee == members[10] && n.Notification.Type == "top-n"
+            && n.Notification.Title == "Into the top 10" && n.Notification.Message.Contains("number 1", StringComparison.Ordinal));
+
+        // The eleventh overtakes everyone: it enters (once); staying in the top 10 is not news.
+        await board.ApplyDeltas([new ScoreDelta(long.MaxValue - 50, members[0], 100, DateTime.UtcNow)]);
+        await Eventually.True(() => Task.FromResult(TopNNotified(members).Contains(members[0])));
+        await board.ApplyDeltas([new ScoreDelta(long.MaxValue - 49, members[5], 1, DateTime.UtcNow)]);
+        await board.GetSnapshot(1, null, false, 0);
+        await Task.Delay(2 * 1000 / GamifyHub.Grains.Boards.BoardGrain.PushesPerSecond);
+        Assert.Equal(11, TopNNotified(members).Count);
+        Assert.Single(TopNNotified(members), m => m == members[5]);
     }
 }

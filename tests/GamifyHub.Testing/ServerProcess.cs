@@ -68,9 +68,10 @@ public sealed class ServerProcess : IAsyncDisposable
         }
     }
 
-    public async Task StartAsync()
+    public Task StartAsync() => StartAsync(FreePorts.Next());
+
+    private async Task StartAsync(int port)
     {
-        var port = FreePorts.Next();
         BaseAddress = new Uri($"http://127.0.0.1:{port}/");
         var start = new ProcessStartInfo("dotnet")
         {
@@ -132,6 +133,28 @@ public sealed class ServerProcess : IAsyncDisposable
     {
         await KillAsync();
         await StartAsync();
+    }
+
+    /// <summary>Kills the server and starts it again on the same HTTP port, so clients reconnect to the address they know.</summary>
+    public async Task RestartAfterKillOnSamePortAsync()
+    {
+        await KillAsync();
+        await StartAsync(BaseAddress.Port);
+    }
+
+    /// <summary>The repository's root (where GamifyHub.sln is), e.g. to serve the built web client from web/dist.</summary>
+    public static string RepositoryRoot
+    {
+        get
+        {
+            var directory = new DirectoryInfo(AppContext.BaseDirectory);
+            while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "GamifyHub.sln")))
+            {
+                directory = directory.Parent;
+            }
+
+            return directory?.FullName ?? throw new InvalidOperationException("GamifyHub.sln not found above the tests.");
+        }
     }
 
     private async Task WaitUntilReady()

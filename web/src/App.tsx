@@ -4,6 +4,9 @@ import { SessionProvider, useSession } from './features/auth/session';
 import { I18nProvider, useT } from './i18n';
 import { Header, AppLayout } from './Layout';
 import { LiveProvider } from './live/LiveProvider';
+import { UnreadProvider } from './features/notifications/unread';
+import { WallboardPage } from './features/wallboard/WallboardPage';
+import { useRoute } from './router';
 
 function Root() {
   const t = useT();
@@ -46,13 +49,25 @@ function Root() {
       // Keyed by user: signing in as someone else starts from a clean slate (and a new hub connection).
       return (
         <LiveProvider key={state.me.employeeId}>
-          <AppLayout />
+          <UnreadProvider>
+            <AppLayout />
+          </UnreadProvider>
         </LiveProvider>
       );
   }
 }
 
 export function App() {
+  // The wallboard signs in with its own token, never with a person's session.
+  const route = useRoute();
+  if (route === 'wallboard') {
+    return (
+      <I18nProvider>
+        <WallboardPage />
+      </I18nProvider>
+    );
+  }
+
   return (
     <I18nProvider>
       <ToastProvider>

@@ -10,6 +10,9 @@ import { InsightsPage } from './features/insights/InsightsPage';
 import { LeaderboardPage } from './features/board/LeaderboardPage';
 import { ChallengesPage } from './features/challenges/ChallengesPage';
 import { MePanel } from './features/me/MePanel';
+import { ActivityPage } from './features/activity/ActivityPage';
+import { NotificationBell } from './features/notifications/NotificationBell';
+import { NotificationsPage } from './features/notifications/NotificationsPage';
 import { useI18n, useT } from './i18n';
 import { useHubEvent, useLive } from './live/LiveProvider';
 import { inLanguage } from './live/notificationText';
@@ -75,6 +78,10 @@ export function AppLayout() {
       case 'shared-credit':
         toast.push({ kind: 'success', title: n.title || t.celebrate.sharedCredit, text: n.message ?? '', badge: points });
         break;
+      case 'kudos':
+      case 'top-n':
+        toast.push({ kind: 'success', title: n.title || undefined, text: n.message ?? '', badge: points });
+        break;
       case 'clawback':
         toast.push({ kind: 'info', title: n.title || t.celebrate.clawback, text: n.message ?? '', badge: points });
         break;
@@ -86,7 +93,19 @@ export function AppLayout() {
 
   useEffect(() => {
     const page =
-      route === 'inbox' ? t.inbox.title : route === 'admin' ? t.admin.title : route === 'insights' ? t.insights.title : route === 'challenges' ? t.challenges.title : t.board.title;
+      route === 'inbox'
+        ? t.inbox.title
+        : route === 'admin'
+          ? t.admin.title
+          : route === 'insights'
+            ? t.insights.title
+            : route === 'challenges'
+              ? t.challenges.title
+              : route === 'activity'
+              ? t.activity.title
+              : route === 'notifications'
+                ? t.notifications.title
+                : t.board.title;
     document.title = `${page} · ${t.common.appName}`;
   }, [route, t]);
 
@@ -117,6 +136,11 @@ export function AppLayout() {
           <NavLink route="insights" current={route}>
             {t.header.insights}
           </NavLink>
+          {me.departmentId && (
+            <NavLink route="activity" current={route}>
+              {t.header.activity}
+            </NavLink>
+          )}
           {isAdmin(me.roles) && (
             <NavLink route="admin" current={route}>
               {t.header.admin}
@@ -124,6 +148,7 @@ export function AppLayout() {
           )}
         </nav>
         <div className="header__user">
+          {me.employeeId && <NotificationBell current={route === 'notifications'} />}
           <span className="header__name" title={t.header.signedInAs(me.displayName)}>
             <span className="sr-only">{t.header.signedInAs('')}</span>
             {me.displayName}
@@ -143,6 +168,10 @@ export function AppLayout() {
             <InsightsPage />
           ) : route === 'challenges' ? (
             <ChallengesPage />
+          ) : route === 'activity' && me.departmentId ? (
+            <ActivityPage />
+          ) : route === 'notifications' && me.employeeId ? (
+            <NotificationsPage />
           ) : (
             <LeaderboardPage />
           )}

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 
-export type Route = 'inbox' | 'leaderboard' | 'challenges' | 'insights' | 'admin';
+export type Route = 'inbox' | 'leaderboard' | 'challenges' | 'insights' | 'activity' | 'notifications' | 'admin' | 'wallboard';
 
-const routes: Route[] = ['inbox', 'leaderboard', 'challenges', 'insights', 'admin'];
+const routes: Route[] = ['inbox', 'leaderboard', 'challenges', 'insights', 'activity', 'notifications', 'admin', 'wallboard'];
 
 export function parseRoute(hash: string): Route {
   const name = hash.replace(/^#\/?/, '').split(/[/?]/)[0];
@@ -38,4 +38,10 @@ export function useSubRoute(): string {
     return () => window.removeEventListener('hashchange', onChange);
   }, []);
   return sub;
+}
+
+/** A query parameter of the hash (e.g. `token` in `#/wallboard?token=…`). */
+export function hashParam(hash: string, name: string): string | null {
+  const q = hash.indexOf('?');
+  return q < 0 ? null : new URLSearchParams(hash.slice(q + 1)).get(name);
 }

@@ -321,6 +321,10 @@ namespace GamifyHub.Data.Migrations
                         .HasDatabaseName("IX_Events_Insight_OccurredAt")
                         .HasFilter("\"Type\" = 'Insight'");
 
+                    b.HasIndex("DepartmentId", "OccurredAt")
+                        .HasDatabaseName("IX_Events_Activity_Department_OccurredAt")
+                        .HasFilter("\"Type\" IN ('Resolve', 'Insight')");
+
                     b.HasIndex("EmployeeId", "Seq");
 
                     b.HasIndex("FeedbackId", "Seq");
@@ -465,6 +469,115 @@ namespace GamifyHub.Data.Migrations
                     b.HasIndex("OccurredAt");
 
                     b.ToTable("GamingFlags");
+                });
+
+            modelBuilder.Entity("GamifyHub.Data.Entities.KudosEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FeedbackId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("GivenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("GiverDepartmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("GiverId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ReceiverDepartmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ReceiverId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GivenAt");
+
+                    b.HasIndex("GiverDepartmentId", "GivenAt");
+
+                    b.HasIndex("GiverId", "GivenAt");
+
+                    b.HasIndex("ReceiverDepartmentId", "GivenAt");
+
+                    b.HasIndex("GiverId", "ReceiverId", "FeedbackId")
+                        .IsUnique();
+
+                    b.ToTable("Kudos");
+                });
+
+            modelBuilder.Entity("GamifyHub.Data.Entities.MutedNotificationType", b =>
+                {
+                    b.Property<Guid>("EmployeeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("EmployeeId", "Type");
+
+                    b.ToTable("MutedNotificationTypes");
+                });
+
+            modelBuilder.Entity("GamifyHub.Data.Entities.NotificationEntry", b =>
+                {
+                    b.Property<long>("Seq")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("EmployeeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("NotificationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("OccurredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Points")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ReadAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TranslationsJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Seq");
+
+                    b.HasIndex("EmployeeId", "NotificationId")
+                        .IsUnique();
+
+                    b.HasIndex("EmployeeId", "Seq");
+
+                    b.HasIndex("Type", "OccurredAt");
+
+                    b.ToTable("Notifications");
                 });
 
             modelBuilder.Entity("GamifyHub.Data.Entities.ReminderRow", b =>
@@ -780,6 +893,41 @@ namespace GamifyHub.Data.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("TaxonomyEntries", (string)null);
+                });
+
+            modelBuilder.Entity("GamifyHub.Data.Entities.WallboardToken", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("WallboardTokens");
                 });
 
             modelBuilder.Entity("GamifyHub.Data.Entities.WebhookSource", b =>

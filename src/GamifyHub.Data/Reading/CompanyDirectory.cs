@@ -22,6 +22,10 @@ public sealed class CompanyDirectory(IDbContextFactory<GamifyDbContext> dbFactor
     /// <summary>Whether the text names any employee (display name, or first and last name). Says yes or no, never who.</summary>
     public bool MentionsEmployee(string text) => _snapshot.Names.MentionsAnyone(text);
 
+    /// <summary>Ids of the employees of one department.</summary>
+    public IReadOnlyList<Guid> EmployeesOf(Guid departmentId) =>
+        [.. _snapshot.Employees.Values.Where(e => e.DepartmentId == departmentId).Select(e => e.Id)];
+
     public int Headcount(Guid departmentId) => _snapshot.Employees.Values.Count(e => e.DepartmentId == departmentId);
 
     public async Task RefreshAsync(CancellationToken cancellationToken = default)

@@ -53,6 +53,12 @@ public sealed class EngagementWriter : BackgroundService
     public Task<IntakeOutcome> IngestAsync(FeedbackIntake intake) => Enqueue(new IntakeWrite(intake));
 
     /// <summary>
+    /// Stores notification-centre rows in the next group commit (one fsync for many, no write transaction of their own).
+    /// Answers, per row, whether it was stored: false when that person already has this notification id (a repeat).
+    /// </summary>
+    public Task<bool[]> StoreNotificationsAsync(IReadOnlyList<NotificationEntry> entries) => Enqueue(new NotificationWrite(entries));
+
+    /// <summary>
     /// Runs <paramref name="work"/> alone, between two group commits: writes queued before it commit first, writes queued
     /// after it wait until it is done (and <paramref name="afterCommit"/> has run). The work gets a fresh context and owns
     /// its transaction. Used for rebuilds (rescoring) that must see and replace the log with no event committing in between.
@@ -166,6 +172,9 @@ public sealed class EngagementWriter : BackgroundService
         var knownItems = await KnownItems(db, intakes);
         var fingerprints = intakes.ToDictionary(i => i, i => NearDuplicates.Fingerprint(i.Intake.Text));
         var originals = await Originals(db, fingerprints.Values);
+        var notifications = batch.OfType<NotificationWrite>().ToList();
+        var knownNotifications = await KnownNotifications(db, notifications);
+        var storedNotifications = new List<NotificationWrite>();
 
         var stored = new List<(EventWrite Write, EngagementEvent Entity)>();
         var inBatch = new Dictionary<Guid, EngagementEvent>();
@@ -196,6 +205,19 @@ public sealed class EngagementWriter : BackgroundService
                 case IntakeWrite i when knownItems.TryGetValue((i.Intake.Channel, i.Intake.ExternalId), out var existing):
                     results.Add(() => i.Completion.TrySetResult(existing));
                     break;
+                case NotificationWrite n:
+                    for (var k = 0; k < n.Entries.Count; k++)
+                    {
+                        var entry = n.Entries[k];
+                        n.Stored[k] = knownNotifications.Add((entry.EmployeeId, entry.NotificationId));
+                        if (n.Stored[k])
+                        {
+                            db.Notifications.Add(entry);
+                        }
+                    }
+
+                    storedNotifications.Add(n);
+                    break;
                 case IntakeWrite i:
                     var fingerprint = fingerprints[i];
                     Guid? duplicateOf = fingerprint is not null && originals.TryGetValue(fingerprint, out var original) ? original : null;
@@ -218,6 +240,11 @@ public sealed class EngagementWriter : BackgroundService
         foreach (var (write, entity) in storedItems)
         {
             write.Completion.TrySetResult(new IntakeOutcome(entity.Id, false, write.Intake.DepartmentIds, entity.DuplicateOfId));
+        }
+
+        foreach (var write in storedNotifications)
+        {
+            write.Completion.TrySetResult(write.Stored);
         }
 
         var committed = stored.Select(s => new CommittedEvent(s.Entity.Seq, s.Write.Record)).ToList();
@@ -262,6 +289,20 @@ public sealed class EngagementWriter : BackgroundService
             .Select(a => new { a.EventSeq, a.EmployeeId, a.Points }).ToListAsync();
         return seqs.ToDictionary(s => s.EventId,
             s => (s.Seq, lines.Where(l => l.EventSeq == s.Seq && l.EmployeeId == s.EmployeeId).Sum(l => l.Points)));
+    }
+
+    private static async Task<HashSet<(Guid, Guid)>> KnownNotifications(GamifyDbContext db, List<NotificationWrite> writes)
+    {
+        if (writes.Count == 0)
+        {
+            return [];
+        }
+
+        var ids = writes.SelectMany(w => w.Entries).Select(e => e.NotificationId).Distinct().ToList();
+        var employees = writes.SelectMany(w => w.Entries).Select(e => e.EmployeeId).Distinct().ToList();
+        var found = await db.Notifications.AsNoTracking().Where(n => employees.Contains(n.EmployeeId) && ids.Contains(n.NotificationId))
+            .Select(n => new { n.EmployeeId, n.NotificationId }).ToListAsync();
+        return [.. found.Select(n => (n.EmployeeId, n.NotificationId))];
     }
 
     private static async Task<Dictionary<(string, string), IntakeOutcome>> KnownItems(GamifyDbContext db, List<IntakeWrite> writes)
@@ -376,6 +417,13 @@ public sealed class EngagementWriter : BackgroundService
             afterCommit?.Invoke(result);
             Completion.TrySetResult(result);
         }
+    }
+
+    private sealed class NotificationWrite(IReadOnlyList<NotificationEntry> entries) : PendingWrite<bool[]>
+    {
+        public IReadOnlyList<NotificationEntry> Entries { get; } = entries;
+
+        public bool[] Stored { get; } = new bool[entries.Count];
     }
 
     private sealed class IntakeWrite(FeedbackIntake intake) : PendingWrite<IntakeOutcome>

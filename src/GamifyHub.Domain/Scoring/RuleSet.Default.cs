@@ -19,6 +19,7 @@ public sealed partial record RuleSet
             new("forward", ActionType.Forward, PointCategory.Collaboration, 3, "Routed feedback to another department", Translations: De("Feedback an eine andere Abteilung weitergeleitet")),
             new("insight", ActionType.Insight, PointCategory.Insight, 10, "Turned feedback into a product insight", Translations: De("Feedback in eine Produkterkenntnis verwandelt")),
             new("resolve", ActionType.Resolve, PointCategory.Responding, 8, "Closed the loop with the customer", Translations: De("Den Kreis zum Kunden geschlossen")),
+            new("kudos", ActionType.Kudos, PointCategory.Collaboration, 5, "Thanked by a colleague", Translations: De("Von einer Kollegin oder einem Kollegen bedankt")),
         ],
         Multipliers: new(FirstResponder: 2.0m, NegativeResolved: 1.5m),
         Limits: new(

@@ -18,6 +18,9 @@ public sealed class BoardGrain(ProjectionReader reader, ILiveNotifier notifier, 
     public const int PushesPerSecond = 4;
     private const int VisibleRows = 50;
 
+    /// <summary>Entering this many of the employees' week board is worth a personal notification.</summary>
+    public const int TopN = 10;
+
     private BoardScope _scope = BoardScope.Employees;
     private BoardWindow _window;
     private Period? _period;
@@ -28,6 +31,8 @@ public sealed class BoardGrain(ProjectionReader reader, ILiveNotifier notifier, 
     private bool _dirty;
     private bool _periodChanged;
     private IReadOnlyList<RankedRow> _lastPushed = [];
+    // Members in the top N as last seen (employees' week board only): who newly entered is told once.
+    private HashSet<Guid> _topN = [];
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -67,6 +72,7 @@ public sealed class BoardGrain(ProjectionReader reader, ILiveNotifier notifier, 
         }
 
         _dirty = false;
+        await AnnounceTopN();
         var top = _board.Top(VisibleRows);
         var changed = BoardDiff.Changed(_lastPushed, top, _board.RowOf);
         _lastPushed = top;
@@ -79,6 +85,29 @@ public sealed class BoardGrain(ProjectionReader reader, ILiveNotifier notifier, 
         else if (changed.Count > 0)
         {
             await notifier.BoardChanged(Snapshot(changed, null));
+        }
+    }
+
+    private bool TracksTopN => _scope.Kind == BoardKind.Employees && _window == BoardWindow.Week;
+
+    private HashSet<Guid> CurrentTopN() => [.. _board.Top(TopN).Where(r => r.Rank <= TopN && r.Score > 0).Select(r => r.MemberId)];
+
+    /// <summary>Tells each employee who moved into the top N since the last look (not after a reload: that is a new baseline).</summary>
+    private async Task AnnounceTopN()
+    {
+        if (!TracksTopN || _periodChanged)
+        {
+            return;
+        }
+
+        var now = CurrentTopN();
+        var entered = now.Where(m => !_topN.Contains(m)).ToList();
+        _topN = now;
+        foreach (var member in entered)
+        {
+            var row = _board.RowOf(member);
+            await notifier.Notify(member, NotificationTexts.EnteredTop(TopN, row?.Rank ?? TopN, BoardWindows.Name(_window),
+                time.GetUtcNow().UtcDateTime));
         }
     }
 
@@ -108,6 +137,7 @@ public sealed class BoardGrain(ProjectionReader reader, ILiveNotifier notifier, 
         _board = board;
         _highWater = highWater;
         _lastPushed = _board.Top(VisibleRows);
+        _topN = TracksTopN ? CurrentTopN() : [];
         NextVersion();
     }
 

@@ -236,6 +236,9 @@ public sealed class EmployeeGrain(ProjectionReader reader, EngagementWriter writ
         return true;
     }
 
+    private bool IsKudos(string rule) =>
+        rules.Current.Rules.FirstOrDefault(r => r.Id == rule)?.Action == ActionType.Kudos;
+
     public async Task ApplyAwards(IReadOnlyList<EarnedAwards> earned)
     {
         await EnsureCurrent();
@@ -276,6 +279,12 @@ public sealed class EmployeeGrain(ProjectionReader reader, EngagementWriter writ
             if (own && e.Awards.All(a => a.Points == 0))
             {
                 // Rewarded but worth nothing today (a cap or diminishing returns): nothing to celebrate.
+                continue;
+            }
+
+            if (own && e.Awards.All(a => IsKudos(a.Rule)))
+            {
+                // Points for a kudos received: the kudos notification (with giver and message) already says so.
                 continue;
             }
 

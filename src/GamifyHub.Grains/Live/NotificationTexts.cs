@@ -81,6 +81,33 @@ public static class NotificationTexts
                 : new NotificationText("Challenge completed", $"You completed \"{name}\": {reward}.");
         });
 
+    /// <summary>A colleague thanked the employee for their work on a feedback item.</summary>
+    public static LiveNotification Kudos(Guid kudosId, string giverName, string? message, int points, DateTime occurredAt) =>
+        Build(kudosId, NotificationTypes.Kudos, points, occurredAt, language => language == Language.German
+            ? new NotificationText($"{giverName} sagt Danke", message ?? $"{giverName} hat sich für Ihre Arbeit an einem Feedback bedankt.")
+            : new NotificationText($"{giverName} says thanks", message ?? $"{giverName} thanked you for your work on a feedback item."));
+
+    /// <summary>The employee moved into the top <paramref name="top"/> of a board (e.g. the employees' week board).</summary>
+    public static LiveNotification EnteredTop(int top, int rank, string window, DateTime occurredAt) =>
+        Build(Guid.CreateVersion7(), NotificationTypes.TopN, 0, occurredAt, language => language == Language.German
+            ? new NotificationText($"In den Top {top}", $"Sie sind auf Platz {rank} der Bestenliste ({GermanWindow(window)}).")
+            : new NotificationText($"Into the top {top}", $"You are number {rank} on this {window}'s board."));
+
+    /// <summary>A high-priority feedback item was routed to the employee's department.</summary>
+    public static LiveNotification HighPriority(Guid feedbackId, string channel, string excerpt, DateTime occurredAt) =>
+        Build(feedbackId, NotificationTypes.HighPriority, 0, occurredAt, language => language == Language.German
+            ? new NotificationText($"Dringendes Feedback von {channel}", excerpt)
+            : new NotificationText($"High-priority feedback from {channel}", excerpt));
+
+    private static string GermanWindow(string window) => window switch
+    {
+        "day" => "Tag",
+        "week" => "Woche",
+        "month" => "Monat",
+        "quarter" => "Quartal",
+        _ => window,
+    };
+
     private static string GermanPriority(string priority) => priority switch
     {
         "high" => "hoher",

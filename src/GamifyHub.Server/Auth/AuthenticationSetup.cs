@@ -59,7 +59,8 @@ public static class AuthenticationSetup
                     return Task.CompletedTask;
                 };
             })
-            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
+            .AddScheme<AuthenticationSchemeOptions, Wallboard.WallboardAuthenticationHandler>(Wallboard.WallboardAuthenticationHandler.SchemeName, null);
 
         services.AddAuthorization(Policies.Add);
         return services;
@@ -71,6 +72,12 @@ public static class AuthenticationSetup
         if (request.Headers.ContainsKey(ApiKeyAuthenticationHandler.HeaderName))
         {
             return ApiKeyAuthenticationHandler.SchemeName;
+        }
+
+        // Wallboard tokens are bearer tokens with their own prefix: checked against the store, not the bearer scheme.
+        if (Wallboard.WallboardAuthenticationHandler.TokenOf(request) is not null)
+        {
+            return Wallboard.WallboardAuthenticationHandler.SchemeName;
         }
 
         if (request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)

@@ -12,10 +12,24 @@ public static class Policies
     public const string Admin = "admin";
     public const string ChallengeManager = "challenge-manager";
 
+    /// <summary>The wallboard's read endpoints: a wallboard token, or any signed-in employee.</summary>
+    public const string Wallboard = "wallboard";
+
+    /// <summary>The hub: employees, and wallboard screens watching boards.</summary>
+    public const string Watcher = "watcher";
+
     public static void Add(AuthorizationOptions options)
     {
-        // Every endpoint needs a sign-in unless it says otherwise, so a new route cannot be left open by mistake.
-        options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
+        // Every endpoint needs a sign-in unless it says otherwise, so a new route cannot be left open by mistake. A wallboard
+        // token signs in too, but it passes only the policies that name it (Wallboard, Watcher): never the default ones.
+        var signedIn = new AuthorizationPolicyBuilder().RequireAuthenticatedUser()
+            .RequireAssertion(c => !IsWallboard(c.User)).Build();
+        options.FallbackPolicy = signedIn;
+        options.DefaultPolicy = signedIn;
+        options.AddPolicy(Wallboard, p => p.RequireAssertion(c =>
+            IsWallboard(c.User) || c.User.HasClaim(cl => cl.Type == GamifyClaims.EmployeeId) || c.User.IsInRole(Roles.Admin)));
+        options.AddPolicy(Watcher, p => p.RequireAssertion(c =>
+            IsWallboard(c.User) || c.User.HasClaim(cl => cl.Type == GamifyClaims.EmployeeId)));
 
         options.AddPolicy(Employee, p => p.RequireAuthenticatedUser().RequireClaim(GamifyClaims.EmployeeId));
         options.AddPolicy(Admin, p => p.RequireRole(Roles.Admin));
@@ -26,4 +40,7 @@ public static class Policies
         options.AddPolicy(EventsIn, p => p.RequireAssertion(c =>
             c.User.IsInRole(Roles.Admin) || c.User.HasClaim(GamifyClaims.Scope, ApiKeys.EventsWrite)));
     }
+
+    public static bool IsWallboard(System.Security.Claims.ClaimsPrincipal user) =>
+        user.HasClaim(GamifyClaims.Scope, Server.Wallboard.WallboardAuthenticationHandler.Scope);
 }

@@ -89,7 +89,7 @@ public static class EventEndpoints
             Error("employee", "'employee' must be the email of an employee.");
         }
 
-        if (!ActionTypes.TryParse(input.Type, out var type) || type is ActionType.Forward or ActionType.Reopen)
+        if (!ActionTypes.TryParse(input.Type, out var type) || type is ActionType.Forward or ActionType.Reopen or ActionType.Kudos)
         {
             Error("type", "'type' must be one of: read, reply, tag, insight, resolve.");
         }

@@ -23,7 +23,8 @@ public static class ActionValidation
             return (null, errors);
         }
 
-        if (!ActionTypes.TryParse(input.Type, out var type))
+        // Kudos are given through /api/kudos, never as an action on the item.
+        if (!ActionTypes.TryParse(input.Type, out var type) || !ActionTypes.IsItemAction(type))
         {
             errors["type"] = [$"'type' must be one of: {string.Join(", ", ActionTypes.Actions.Select(ActionTypes.Name))}."];
             return (null, errors);

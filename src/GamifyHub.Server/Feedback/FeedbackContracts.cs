@@ -34,8 +34,10 @@ public sealed record FeedbackPage(IReadOnlyList<FeedbackItemDto> Items, int? Tot
 /// <param name="Title">An insight's backlog item title.</param>
 /// <param name="Url">An insight's backlog item address.</param>
 /// <param name="ToDepartment">Where a forward sent the item.</param>
+/// <param name="EmployeeId">Who acted (for thanking them with a kudos).</param>
+/// <param name="ThankedByMe">The signed-in employee already thanked this colleague for this item.</param>
 public sealed record HistoryEntry(Guid EventId, string Type, string EmployeeName, string DepartmentName, DateTime OccurredAt,
-    string? Detail, string? Note, string? Title, string? Url, DepartmentRef? ToDepartment);
+    string? Detail, string? Note, string? Title, string? Url, DepartmentRef? ToDepartment, Guid? EmployeeId = null, bool ThankedByMe = false);
 
 /// <param name="Kind">"routed" (by the routing rules on arrival) or "forwarded" (by a person).</param>
 public sealed record HandOff(string Kind, DepartmentRef? From, DepartmentRef To, string? By, DateTime At, string? Note);

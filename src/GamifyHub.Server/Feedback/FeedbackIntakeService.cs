@@ -5,13 +5,16 @@ using GamifyHub.Domain.Classification;
 using GamifyHub.Domain.Feedback;
 using GamifyHub.Domain.Routing;
 using GamifyHub.Domain.Topics;
+using GamifyHub.Grains.Live;
 
 namespace GamifyHub.Server.Feedback;
 
 /// <summary>Validates, normalizes, classifies and routes incoming feedback, then hands it to the writer.</summary>
-public sealed class FeedbackIntakeService(EngagementWriter writer, RoutingRuleCache routing, CompanyDirectory directory,
-    TaxonomyBook taxonomy, TimeProvider time)
+public sealed partial class FeedbackIntakeService(EngagementWriter writer, RoutingRuleCache routing, CompanyDirectory directory,
+    TaxonomyBook taxonomy, TimeProvider time, ILiveNotifier notifier, ILogger<FeedbackIntakeService> logger)
 {
+    private const int ExcerptLength = 140;
+
     public static Dictionary<string, string[]> Validate(FeedbackIn? input, string prefix = "")
     {
         var errors = new Dictionary<string, string[]>();
@@ -75,7 +78,14 @@ public sealed class FeedbackIntakeService(EngagementWriter writer, RoutingRuleCa
     /// <summary>Stores a validated item; answers the existing item when (channel, externalId) is already known.</summary>
     public async Task<FeedbackAccepted> IngestAsync(FeedbackIn input)
     {
-        var outcome = await writer.IngestAsync(await PrepareAsync(input));
+        var intake = await PrepareAsync(input);
+        var outcome = await writer.IngestAsync(intake);
+        if (!outcome.Duplicate && intake.Priority == Priority.High)
+        {
+            // After the commit and off the caller's path: an integrator's batch is not held up by the notification centre.
+            _ = Task.Run(() => NotifyHighPriority(outcome, intake));
+        }
+
         return new FeedbackAccepted(outcome.Id, [.. outcome.DepartmentIds.Select(Ref)], outcome.Duplicate, outcome.DuplicateOf);
     }
 
@@ -108,6 +118,27 @@ public sealed class FeedbackIntakeService(EngagementWriter writer, RoutingRuleCa
             topics.Topics,
             topics.Products);
     }
+
+    /// <summary>Tells the employees of every department a new high-priority item was routed to (their team, not one person).</summary>
+    private async Task NotifyHighPriority(IntakeOutcome outcome, FeedbackIntake intake)
+    {
+        try
+        {
+            var excerpt = intake.Text.Length <= ExcerptLength ? intake.Text : intake.Text[..ExcerptLength] + "…";
+            var notification = NotificationTexts.HighPriority(outcome.Id, intake.Channel, excerpt, time.GetUtcNow().UtcDateTime);
+            foreach (var employee in outcome.DepartmentIds.SelectMany(directory.EmployeesOf).Distinct())
+            {
+                await notifier.Notify(employee, notification);
+            }
+        }
+        catch (Exception ex)
+        {
+            LogNotifyFailed(logger, ex, outcome.Id);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Notifying about high-priority feedback {FeedbackId} failed")]
+    private static partial void LogNotifyFailed(ILogger logger, Exception exception, Guid feedbackId);
 
     private DepartmentRef Ref(Guid id) => new(id, directory.Department(id)?.Name ?? "unknown");
 }

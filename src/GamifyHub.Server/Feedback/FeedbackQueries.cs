@@ -169,9 +169,13 @@ public sealed class FeedbackQueries(IDbContextFactory<GamifyDbContext> dbFactory
         }
 
         var events = await db.Events.AsNoTracking().Where(e => e.FeedbackId == id).OrderBy(e => e.Seq).ToListAsync();
+        var thanked = employeeId is { } viewer
+            ? (await db.Kudos.AsNoTracking().Where(k => k.FeedbackId == id && k.GiverId == viewer).Select(k => k.ReceiverId).ToListAsync()).ToHashSet()
+            : [];
         var history = events.Select(e => new HistoryEntry(e.EventId, ActionTypes.Name(e.Type), EmployeeName(e.EmployeeId),
             DepartmentName(e.DepartmentId), e.OccurredAt, Describe(e), Note(e), e.Type == ActionType.Insight ? e.Text : null,
-            e.Url, e.Type == ActionType.Forward && e.TargetDepartmentId is { } t ? Department(t) : null)).ToList();
+            e.Url, e.Type == ActionType.Forward && e.TargetDepartmentId is { } t ? Department(t) : null, e.EmployeeId,
+            thanked.Contains(e.EmployeeId))).ToList();
 
         // The hand-off chain: where routing rules sent it, then every forward in order, with who sent it and why.
         var handOffs = item.Routings.Where(r => r.ForwardedByEventId is null).OrderBy(r => r.RoutedAt)

@@ -1,4 +1,8 @@
+using GamifyHub.Server.Activity;
 using GamifyHub.Server.Admin;
+using GamifyHub.Server.Kudos;
+using GamifyHub.Server.Notifications;
+using GamifyHub.Server.Wallboard;
 using GamifyHub.Server.Auth;
 using GamifyHub.Server.Boards;
 using GamifyHub.Server.Challenges;
@@ -57,6 +61,10 @@ public static class GamifyHubPipeline
         api.MapTaxonomyEndpoints();
         api.MapWebhookEndpoints();
         api.MapImportEndpoints();
+        api.MapNotificationEndpoints();
+        api.MapKudosEndpoints();
+        api.MapActivityEndpoints();
+        api.MapWallboardEndpoints();
         api.MapApiFallback();
 
         app.MapHub<LiveHub>(LiveHub.Path);

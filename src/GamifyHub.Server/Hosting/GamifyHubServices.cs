@@ -58,7 +58,11 @@ public static class GamifyHubServices
         builder.Services.AddSignalR(o => o.MaximumReceiveMessageSize = 32 * 1024);
         builder.Services.Replace(ServiceDescriptor.Singleton<IHubProtocol, ExplainingJsonHubProtocol>());
         builder.Services.AddSingleton<IUserIdProvider, EmployeeUserIdProvider>();
-        builder.Services.AddSingleton<ILiveNotifier, SignalRLiveNotifier>();
+        builder.Services.AddSingleton<SignalRLiveNotifier>();
+        builder.Services.AddSingleton<IPersonalPush>(sp => sp.GetRequiredService<SignalRLiveNotifier>());
+        // Personal notifications go through each user's notification centre (stored, mute preferences applied) first.
+        builder.Services.AddSingleton<ILiveNotifier>(sp =>
+            new InboxLiveNotifier(sp.GetRequiredService<IGrainFactory>(), sp.GetRequiredService<SignalRLiveNotifier>()));
         builder.Services.AddSingleton<IChallengeNotifier, SignalRChallengeNotifier>();
         builder.Services.AddSingleton<Challenges.ChallengePresenter>();
         builder.Services.AddSingleton<BoardPresenter>();
@@ -80,6 +84,13 @@ public static class GamifyHubServices
         builder.Services.AddSingleton<WebhookReplayGuard>();
         builder.Services.AddSingleton<FeedbackImporter>();
         builder.Services.AddSingleton<ImportReports>();
+        builder.Services.AddOptions<Kudos.KudosOptions>().BindConfiguration("Kudos");
+        builder.Services.AddSingleton<Kudos.KudosService>();
+        builder.Services.AddOptions<Activity.ActivityOptions>().BindConfiguration("Activity");
+        builder.Services.AddSingleton<Activity.ActivityPrivacy>();
+        builder.Services.AddSingleton<Activity.ActivityQueries>();
+        builder.Services.AddSingleton<Wallboard.WallboardTokens>();
+        builder.Services.AddSingleton<Wallboard.WallboardConnections>();
 
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])

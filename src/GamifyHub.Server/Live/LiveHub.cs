@@ -1,3 +1,4 @@
+using GamifyHub.Domain.Boards;
 using GamifyHub.Server.Auth;
 using GamifyHub.Server.Boards;
 using Microsoft.AspNetCore.Authorization;
@@ -7,12 +8,36 @@ namespace GamifyHub.Server.Live;
 
 /// <summary>
 /// Live boards and personal notifications. One SignalR group per board; personal messages go to the
-/// signed-in employee's user id only.
+/// signed-in employee's user id only. A wallboard token may connect too, but only to watch the departments board (it has
+/// no user id, so nothing personal ever reaches it).
 /// </summary>
-[Authorize(Policy = Policies.Employee)]
-public sealed class LiveHub(BoardReader boards) : Hub
+[Authorize(Policy = Policies.Watcher)]
+public sealed class LiveHub(BoardReader boards, Wallboard.WallboardConnections wallboards) : Hub
 {
     public const string Path = "/hubs/live";
+
+    public override Task OnConnectedAsync()
+    {
+        if (WallboardTokenId() is { } token)
+        {
+            wallboards.Add(token, Context);
+        }
+
+        return base.OnConnectedAsync();
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        if (WallboardTokenId() is { } token)
+        {
+            wallboards.Remove(token, Context.ConnectionId);
+        }
+
+        return base.OnDisconnectedAsync(exception);
+    }
+
+    private Guid? WallboardTokenId() =>
+        Guid.TryParse(Context.User?.FindFirst(Wallboard.WallboardAuthenticationHandler.TokenIdClaim)?.Value, out var id) ? id : null;
 
     /// <summary>Starts pushes for a board and returns its current rows.</summary>
     public async Task<BoardDto> WatchBoard(string board, string window)
@@ -20,6 +45,11 @@ public sealed class LiveHub(BoardReader boards) : Hub
         if (BoardReader.Validate(board, window, out var scope, out var parsedWindow) is { } error)
         {
             throw new HubException(error);
+        }
+
+        if (Policies.IsWallboard(Context.User!) && scope.Kind != BoardKind.Departments)
+        {
+            throw new HubException("A wallboard may watch the departments board only.");
         }
 
         await Groups.AddToGroupAsync(Context.ConnectionId, BoardReader.Group(scope, parsedWindow));

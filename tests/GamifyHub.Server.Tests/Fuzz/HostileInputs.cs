@@ -74,6 +74,13 @@ public sealed partial class HostileInputs(Random random, FuzzTargets targets)
     public const string Challenges = "/api/challenges";
     public const string ChallengeSchedule = "/api/challenges/{id:guid}/schedule";
     public const string ChallengeCancel = "/api/challenges/{id:guid}/cancel";
+    public const string NotificationsRead = "/api/notifications/read";
+    public const string NotificationRead = "/api/notifications/{id:guid}/read";
+    public const string NotificationsReadAll = "/api/notifications/read-all";
+    public const string NotificationPreferences = "/api/notifications/preferences";
+    public const string Kudos = "/api/kudos";
+    public const string WallboardTokens = "/api/admin/wallboard-tokens";
+    public const string WallboardToken = "/api/admin/wallboard-tokens/{id:guid}";
 
     /// <summary>The routes whose handlers read a JSON body: the bulk of the fuzzing goes there.</summary>
     public static readonly IReadOnlySet<string> BodyRoutes = new HashSet<string> { Feedback, FeedbackBatch, Actions, Events, EventsBatch, Login };
@@ -756,6 +763,58 @@ public sealed partial class HostileInputs(Random random, FuzzTargets targets)
                 requests.Add(Post(route, caller == Caller.Admin ? "unknown challenge" : "not allowed", $"/api/challenges/{new Guid(id)}/{verb}",
                     WrongShapeOrNull(), caller));
             }
+        }
+
+        // The notification centre is an employee's: the admin (no employee), integrations and strangers are refused; Ravi's
+        // malformed lists and preferences get a 400. Marking an unknown id read changes nothing.
+        var others = new[] { Caller.Anonymous, Caller.Integration, Caller.Admin };
+        var invalidIds = new[] { "{}", "null", "[]", "{\"ids\":[]}", "{\"ids\":null}", "{\"ids\":\"x\"}", "{\"ids\":[1]}", "{\"ids\":[\"x\"]}" };
+        var invalidPreferences = new[] { "{}", "null", "[]", "{\"muted\":null}", "{\"muted\":\"badge\"}", "{\"muted\":[\"spam\"]}", "{\"muted\":[1]}" };
+        for (var i = 0; i < 8; i++)
+        {
+            requests.Add(Chance(0.6)
+                ? Post(NotificationsRead, "invalid ids", NotificationsRead,
+                    Utf8(Chance(0.7) ? Pick(invalidIds) : "{\"ids\":[" + S(AnyHostile()) + "]}"), Caller.Ravi)
+                : Post(NotificationsRead, "not allowed", NotificationsRead, WrongShapeOrNull(), Pick(others)));
+            requests.Add(Post(NotificationRead, "not allowed", $"/api/notifications/{Guid.NewGuid()}/read", WrongShapeOrNull(), Pick(others)));
+            requests.Add(Post(NotificationsReadAll, "not allowed", NotificationsReadAll, WrongShapeOrNull(), Pick(others)));
+            requests.Add(Chance(0.6)
+                ? new FuzzRequest(NotificationPreferences, "invalid preferences", HttpMethod.Put, NotificationPreferences,
+                    Utf8(Chance(0.7) ? Pick(invalidPreferences) : "{\"muted\":[" + S(AnyHostile()) + "]}"), Json, Caller.Ravi, [], false)
+                : new FuzzRequest(NotificationPreferences, "not allowed", HttpMethod.Put, NotificationPreferences, WrongShapeOrNull(), Json,
+                    Pick(others), [], false));
+        }
+
+        requests.Add(Post(NotificationRead, "unknown id", $"/api/notifications/{Guid.NewGuid()}/read", null, Caller.Ravi, maySucceed: true));
+
+        // Kudos: Ravi's malformed ones (no receiver, yourself is not known to the fuzzer, an unknown item, a long message) are
+        // refused; the admin (no employee), integrations and strangers too.
+        var invalidKudos = new[]
+        {
+            "{}", "null", "[]", "{\"receiver\":\"x\"}", "{\"receiver\":null,\"feedbackId\":null}",
+            $"{{\"receiver\":\"{Guid.NewGuid()}\",\"feedbackId\":\"{Guid.NewGuid()}\"}}",
+            $"{{\"receiver\":\"{Guid.NewGuid()}\",\"feedbackId\":\"{targets.Item}\"}}",
+            $"{{\"receiver\":\"{Guid.NewGuid()}\",\"feedbackId\":\"{targets.Item}\",\"message\":\"{new string('x', 400)}\"}}",
+        };
+        for (var i = 0; i < 10; i++)
+        {
+            requests.Add(Chance(0.7)
+                ? Post(Kudos, "invalid kudos", Kudos, Utf8(Chance(0.7) ? Pick(invalidKudos)
+                    : "{\"receiver\":" + S(AnyHostile()) + ",\"feedbackId\":\"" + targets.Item + "\",\"message\":" + S(AnyHostile()) + "}"), Caller.Ravi)
+                : Post(Kudos, "not allowed", Kudos, WrongShapeOrNull(), Pick(others)));
+        }
+
+        // Wallboard tokens: an admin's bad names get a 400, revoking an unknown token a 404; everyone else is refused.
+        var invalidNames = new[] { "{}", "null", "[]", "{\"name\":\"\"}", "{\"name\":\"   \"}", "{\"name\":null}", "{\"name\":1}",
+            "{\"name\":\"a\\u0000b\"}", $"{{\"name\":\"{new string('n', 101)}\"}}" };
+        for (var i = 0; i < 8; i++)
+        {
+            requests.Add(Chance(0.6)
+                ? Post(WallboardTokens, "invalid token name", WallboardTokens, Utf8(Pick(invalidNames)), Caller.Admin)
+                : Post(WallboardTokens, "not allowed", WallboardTokens, WrongShapeOrNull(), Pick(new[] { Caller.Anonymous, Caller.Integration, Caller.Ravi })));
+            requests.Add(new FuzzRequest(WallboardToken, Chance(0.5) ? "unknown token" : "not allowed", HttpMethod.Delete,
+                $"/api/admin/wallboard-tokens/{Guid.NewGuid()}", null, null, Pick(new[] { Caller.Admin, Caller.Anonymous, Caller.Integration, Caller.Ravi }),
+                [], false));
         }
 
         // An admin backup with a hostile body and query: the body is ignored, the copy is made.

@@ -27,6 +27,14 @@ import type {
   FairView,
   Challenge,
   ChallengeRequest,
+  ActivityPage,
+  CreatedWallboardToken,
+  KudosAllowance,
+  KudosResult,
+  NotificationPage,
+  NotificationPreferences,
+  WallboardInfo,
+  WallboardToken,
 } from './types';
 
 export const api = {
@@ -40,6 +48,68 @@ export const api = {
 
   challengeCommand(id: Id, command: 'schedule' | 'cancel'): Promise<Challenge> {
     return apiFetch(`/api/challenges/${encodeURIComponent(id)}/${command}`, { method: 'POST' });
+  },
+
+  notifications(cursor: string | null, limit = 20, signal?: AbortSignal): Promise<NotificationPage> {
+    return apiFetch(`/api/notifications${query({ cursor: cursor ?? undefined, limit })}`, { signal });
+  },
+
+  unreadNotifications(signal?: AbortSignal): Promise<{ unread: number }> {
+    return apiFetch('/api/notifications/unread', { signal });
+  },
+
+  markNotificationRead(id: Id): Promise<{ unread: number }> {
+    return apiFetch(`/api/notifications/${encodeURIComponent(id)}/read`, { method: 'POST' });
+  },
+
+  markAllNotificationsRead(): Promise<{ unread: number }> {
+    return apiFetch('/api/notifications/read-all', { method: 'POST' });
+  },
+
+  notificationPreferences(signal?: AbortSignal): Promise<NotificationPreferences> {
+    return apiFetch('/api/notifications/preferences', { signal });
+  },
+
+  setNotificationPreferences(muted: string[]): Promise<NotificationPreferences> {
+    return apiFetch('/api/notifications/preferences', { method: 'PUT', body: { muted } });
+  },
+
+  giveKudos(receiver: Id, feedbackId: Id, message?: string): Promise<KudosResult> {
+    return apiFetch('/api/kudos', { method: 'POST', body: { receiver, feedbackId, message: message || undefined } });
+  },
+
+  kudosAllowance(signal?: AbortSignal): Promise<KudosAllowance> {
+    return apiFetch('/api/kudos/allowance', { signal });
+  },
+
+  activity(departmentId: Id, cursor: string | null, limit = 20, signal?: AbortSignal): Promise<ActivityPage> {
+    return apiFetch(`/api/departments/${encodeURIComponent(departmentId)}/activity${query({ cursor: cursor ?? undefined, limit })}`, {
+      signal,
+    });
+  },
+
+  wallboard(token: string, signal?: AbortSignal): Promise<WallboardInfo> {
+    return apiFetch('/api/wallboard', { signal, bearer: token, quiet401: true });
+  },
+
+  wallboardBoard(token: string, window: string, signal?: AbortSignal): Promise<BoardSnapshot> {
+    return apiFetch(`/api/wallboard/board${query({ window })}`, { signal, bearer: token, quiet401: true });
+  },
+
+  wallboardHighlights(token: string, signal?: AbortSignal): Promise<ActivityPage> {
+    return apiFetch('/api/wallboard/highlights', { signal, bearer: token, quiet401: true });
+  },
+
+  wallboardTokens(signal?: AbortSignal): Promise<WallboardToken[]> {
+    return apiFetch('/api/admin/wallboard-tokens', { signal });
+  },
+
+  createWallboardToken(name: string): Promise<CreatedWallboardToken> {
+    return apiFetch('/api/admin/wallboard-tokens', { method: 'POST', body: { name } });
+  },
+
+  revokeWallboardToken(id: Id): Promise<void> {
+    return apiFetch(`/api/admin/wallboard-tokens/${encodeURIComponent(id)}`, { method: 'DELETE' });
   },
 
   login(email: string, password: string): Promise<LoginResponse> {

@@ -62,14 +62,17 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** Do not report a 401 to the session (sign-in and the initial "who am I" call). */
   quiet401?: boolean;
+  /** Sign in with this bearer token instead of the session cookie (the wallboard's token). */
+  bearer?: string;
 }
 
 export async function apiFetch<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  const { method = 'GET', body, signal, quiet401 = false } = options;
+  const { method = 'GET', body, signal, quiet401 = false, bearer } = options;
   const headers: Record<string, string> = {
     Accept: 'application/json, application/problem+json',
     'Accept-Language': requestLanguage,
   };
+  if (bearer) headers.Authorization = `Bearer ${bearer}`;
   if (body !== undefined) headers['Content-Type'] = 'application/json';
 
   let response: Response;
@@ -78,7 +81,7 @@ export async function apiFetch<T>(path: string, options: RequestOptions = {}): P
       method,
       headers,
       body: body === undefined ? undefined : JSON.stringify(body),
-      credentials: 'include',
+      credentials: bearer ? 'omit' : 'include',
       signal,
     });
   } catch (err) {

@@ -163,6 +163,10 @@ export interface HistoryEntry {
   title: string | null;
   url: string | null;
   toDepartment: DepartmentRef | null;
+  /** Who acted (for the Thank button). */
+  employeeId?: Id | null;
+  /** I already thanked this colleague for this item. */
+  thankedByMe?: boolean;
 }
 
 export interface HandOff {
@@ -309,7 +313,19 @@ export interface BoardChange {
   rows: BoardRow[];
 }
 
-export type NotificationType = 'award' | 'shared-credit' | 'clawback' | 'level-up' | 'badge';
+export type NotificationType =
+  | 'award'
+  | 'shared-credit'
+  | 'clawback'
+  | 'level-up'
+  | 'badge'
+  | 'challenge-started'
+  | 'challenge-ending-soon'
+  | 'challenge-completed'
+  | 'top-n'
+  | 'kudos'
+  | 'high-priority'
+  | 'sla-breach';
 
 /** `Notification` hub payload, sent to the signed-in user only. */
 export interface LiveNotification {
@@ -521,4 +537,85 @@ export interface ChallengeRequest {
   rewardBadge: string | null;
   recurrence: 'none' | 'weekly';
   schedule: boolean;
+}
+
+/** One entry of the notification centre (GET /api/notifications); title and message in the request's language. */
+export interface NotificationItem extends LiveNotification {
+  read: boolean;
+  readAt: string | null;
+}
+
+export interface NotificationPage {
+  items: NotificationItem[];
+  unread: number;
+  nextCursor: string | null;
+}
+
+export interface NotificationPreferences {
+  muted: string[];
+  types: string[];
+}
+
+export interface KudosResult {
+  id: Id;
+  receiver: Id;
+  feedbackId: Id;
+  message: string | null;
+  givenAt: string;
+  points: number;
+  duplicate: boolean;
+  givenToday: number;
+  dailyLimit: number;
+}
+
+export interface KudosAllowance {
+  givenToday: number;
+  dailyLimit: number;
+  remaining: number;
+}
+
+export interface ActivityPerson {
+  id: Id | null;
+  name: string | null;
+  departmentId: Id;
+  departmentName: string;
+}
+
+export type ActivityKind = 'award' | 'badge' | 'level-up' | 'top-n' | 'resolved' | 'insight' | 'kudos';
+
+export interface ActivityEntry {
+  id: string;
+  kind: ActivityKind | string;
+  occurredAt: string;
+  actor: ActivityPerson | null;
+  receiver: ActivityPerson | null;
+  feedbackId: Id | null;
+  points: number;
+  title: string | null;
+  text: string | null;
+}
+
+export interface ActivityPage {
+  items: ActivityEntry[];
+  nextCursor: string | null;
+}
+
+export interface WallboardInfo {
+  name: string;
+  rotateSeconds: number;
+}
+
+export interface WallboardToken {
+  id: Id;
+  name: string;
+  createdAt: string;
+  createdBy: string;
+  revokedAt: string | null;
+}
+
+export interface CreatedWallboardToken {
+  id: Id;
+  name: string;
+  createdAt: string;
+  token: string;
 }

@@ -6,8 +6,9 @@ import { ImportPage } from './ImportPage';
 import { NotAllowed } from './NotAllowed';
 import { RulesPage } from './RulesPage';
 import { TriagePage } from './TriagePage';
+import { WallboardTokensPage } from '../wallboard/WallboardTokensPage';
 
-export type AdminSection = 'rules' | 'flags' | 'triage' | 'import';
+export type AdminSection = 'rules' | 'flags' | 'triage' | 'import' | 'wallboards';
 
 export function isAdmin(roles: readonly string[] | null | undefined): boolean {
   return (roles ?? []).includes('Admin');
@@ -22,14 +23,15 @@ export function AdminPage() {
   const t = useT();
   const me = useMe();
   const sub = useSubRoute();
-  const section: AdminSection = sub === 'flags' || sub === 'triage' || sub === 'import' ? sub : 'rules';
+  const section: AdminSection =
+    sub === 'flags' || sub === 'triage' || sub === 'import' || sub === 'wallboards' ? sub : 'rules';
 
   if (!isAdmin(me.roles)) return <NotAllowed />;
 
   return (
     <div className="admin" data-testid="admin" data-section={section}>
       <nav className="tabs" aria-label={t.admin.sections}>
-        {(['rules', 'flags', 'triage', 'import'] as const).map((s) => (
+        {(['rules', 'flags', 'triage', 'import', 'wallboards'] as const).map((s) => (
           <a
             key={s}
             className="tabs__link"
@@ -43,7 +45,9 @@ export function AdminPage() {
                 ? t.admin.flags
                 : s === 'triage'
                   ? t.triageAdmin.tab
-                  : t.admin.import}
+                  : s === 'import'
+                    ? t.admin.import
+                    : t.wallboard.tokens}
           </a>
         ))}
       </nav>
@@ -53,8 +57,10 @@ export function AdminPage() {
         <FlagsPage />
       ) : section === 'triage' ? (
         <TriagePage />
-      ) : (
+      ) : section === 'import' ? (
         <ImportPage />
+      ) : (
+        <WallboardTokensPage />
       )}
     </div>
   );

@@ -4,6 +4,8 @@ import type { FeedbackDetail, Id } from '../../api/types';
 import { channelName, formatDateTime, languageName, safeHttpUrl } from '../../format';
 import { label, useI18n } from '../../i18n';
 import { errorMessages } from './FeedbackCard';
+import { ThankButton } from './ThankButton';
+import { useMe } from '../auth/session';
 
 interface Props {
   id: Id;
@@ -15,6 +17,7 @@ interface Props {
 /** One item with who did what when, the hand-off chain, linked backlog items and the resolution. Plain text only. */
 export function FeedbackDetailPanel({ id, version, onClose }: Props) {
   const { t, lang } = useI18n();
+  const me = useMe();
   const [detail, setDetail] = useState<FeedbackDetail | null>(null);
   const [error, setError] = useState<unknown>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -137,8 +140,13 @@ export function FeedbackDetailPanel({ id, version, onClose }: Props) {
             <p className="muted">{t.detail.noHistory}</p>
           ) : (
             <ol className="history" data-testid="detail-history">
-              {detail.history.map((h) => {
+              {detail.history.map((h, index) => {
                 const href = safeHttpUrl(h.url);
+                // One Thank button per colleague: on their first action in the history, never on my own.
+                const thankable =
+                  h.employeeId != null &&
+                  String(h.employeeId) !== String(me.employeeId) &&
+                  detail.history.findIndex((o) => String(o.employeeId) === String(h.employeeId)) === index;
                 return (
                   <li key={h.eventId} data-type={h.type} data-testid="detail-history-entry">
                     <strong>{h.employeeName}</strong> ({h.departmentName}) {t.detail.actionNames[h.type] ?? h.type}
@@ -158,6 +166,14 @@ export function FeedbackDetailPanel({ id, version, onClose }: Props) {
                       </div>
                     )}
                     {h.note && <blockquote className="note">{h.note}</blockquote>}
+                    {thankable && (
+                      <ThankButton
+                        receiver={h.employeeId!}
+                        receiverName={h.employeeName}
+                        feedbackId={item.id}
+                        thanked={h.thankedByMe ?? false}
+                      />
+                    )}
                   </li>
                 );
               })}

@@ -1,0 +1,92 @@
+using System.Security.Claims;
+using GamifyHub.Domain.Boards;
+using GamifyHub.Server.Activity;
+using GamifyHub.Server.Admin;
+using GamifyHub.Server.Auth;
+using GamifyHub.Server.Boards;
+using GamifyHub.Server.Problems;
+using GamifyHub.Server.Texts;
+
+namespace GamifyHub.Server.Wallboard;
+
+/// <summary>
+/// The wallboard's read endpoints (a wallboard token or any signed-in employee), and the admin's token management.
+/// A wallboard token reaches these and the hub's departments board — nothing else (see <see cref="Policies"/>).
+/// </summary>
+public static class WallboardEndpoints
+{
+    public const int HighlightsLimit = 12;
+
+    public sealed record WallboardDto(string Name, int RotateSeconds);
+
+    public sealed record TokenIn(string? Name);
+
+    public sealed record TokenDto(Guid Id, string Name, DateTime CreatedAt, string CreatedBy, DateTime? RevokedAt);
+
+    /// <param name="Token">Shown once: only its hash is stored.</param>
+    public sealed record CreatedTokenDto(Guid Id, string Name, DateTime CreatedAt, string Token);
+
+    public static RouteGroupBuilder MapWallboardEndpoints(this RouteGroupBuilder api)
+    {
+        var wall = api.MapGroup("/wallboard").WithTags("Wallboard").RequireAuthorization(Policies.Wallboard);
+        wall.MapGet("", Info);
+        wall.MapGet("/board", Board);
+        wall.MapGet("/highlights", Highlights);
+
+        var admin = api.MapGroup("/admin/wallboard-tokens").WithTags("Administration").RequireAuthorization(Policies.Admin);
+        admin.MapGet("", List);
+        admin.MapPost("", Create);
+        admin.MapDelete("/{id:guid}", Revoke);
+        return api;
+    }
+
+    private static WallboardDto Info(ClaimsPrincipal user, IConfiguration configuration) =>
+        new(user.Identity?.Name ?? "wallboard", Math.Clamp(configuration.GetValue("Wallboard:RotateSeconds", 15), 5, 300));
+
+    private static async Task<IResult> Board(ClaimsPrincipal user, BoardReader reader, string? window = null)
+    {
+        if (BoardReader.Validate("departments", window, out var scope, out var parsedWindow) is { } error)
+        {
+            return ApiProblems.Validation("window", error);
+        }
+
+        return TypedResults.Ok(await reader.Read(scope, parsedWindow, 20, aroundMe: false, user));
+    }
+
+    private static async Task<IResult> Highlights(ActivityQueries queries, ActivityPrivacy privacy, Localizer texts,
+        CancellationToken cancellationToken)
+    {
+        var (items, _) = await queries.Read(null, null, HighlightsLimit, texts.Language, cancellationToken);
+        return TypedResults.Ok(new ActivityPageDto(
+            [.. items.Select(r => privacy.Present(r, ActivityAudience.Wallboard)).OfType<ActivityEntryDto>()], null));
+    }
+
+    private static async Task<List<TokenDto>> List(WallboardTokens tokens) =>
+        [.. (await tokens.ListAsync()).Select(t => new TokenDto(t.Id, t.Name, Utc(t.CreatedAt), t.CreatedBy, t.RevokedAt is { } r ? Utc(r) : null))];
+
+    private static async Task<IResult> Create(TokenIn? body, ClaimsPrincipal user, WallboardTokens tokens)
+    {
+        var name = body?.Name?.Trim();
+        if (string.IsNullOrEmpty(name) || name.Length > 100 || name.Any(char.IsControl))
+        {
+            return ApiProblems.Validation("name", "'name' must say where the screen hangs (1 to 100 characters), e.g. \"Lobby TV\".");
+        }
+
+        var (entry, token) = await tokens.CreateAsync(name, AdminEndpoints.Actor(user));
+        return TypedResults.Created($"/api/admin/wallboard-tokens/{entry.Id}", new CreatedTokenDto(entry.Id, entry.Name, Utc(entry.CreatedAt), token));
+    }
+
+    private static async Task<IResult> Revoke(Guid id, WallboardTokens tokens, WallboardConnections connections)
+    {
+        if (!await tokens.RevokeAsync(id))
+        {
+            return ApiProblems.NotFound($"No wallboard token {id}.");
+        }
+
+        // Stored first: the aborted screen's reconnect is then refused.
+        connections.Abort(id);
+        return TypedResults.NoContent();
+    }
+
+    private static DateTime Utc(DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Utc);
+}
