@@ -155,6 +155,15 @@ public static class ImportCommand
         services.AddSingleton<RoutingRuleCache>();
         services.AddSingleton<FeedbackIntakeService>();
         services.AddSingleton<FeedbackImporter>();
+        // No silo and no hub here: nothing can be pushed, and imports send no notifications anyway.
+        services.AddSingleton<GamifyHub.Grains.Live.ILiveNotifier, Offline>();
         return services.BuildServiceProvider();
+    }
+
+    private sealed class Offline : GamifyHub.Grains.Live.ILiveNotifier
+    {
+        public Task BoardChanged(GamifyHub.Grains.BoardSnapshot change) => Task.CompletedTask;
+
+        public Task Notify(Guid employeeId, GamifyHub.Grains.Live.LiveNotification notification) => Task.CompletedTask;
     }
 }
