@@ -37,6 +37,46 @@ public sealed class WallboardTests(GamifyHubFactory factory) : IClassFixture<Gam
         .Build();
 
     [Fact]
+    public async Task A_wallboard_lists_active_challenges_with_their_goal_and_never_a_persons_name()
+    {
+        var admin = await factory.SignedIn(ApiClient.Admin);
+        var name = "Hall goal " + Guid.NewGuid().ToString("N")[..6];
+        var created = await admin.PostAsJsonAsync("/api/challenges", new
+        {
+            name, description = "Everyone reads", metric = "action-count", action = "read", category = (string?)null, target = 50,
+            startsAt = DateTimeOffset.UtcNow, endsAt = DateTimeOffset.UtcNow.AddDays(2), scope = "company",
+            departmentIds = Array.Empty<string>(), rewardPoints = 10, rewardBadge = (string?)null, recurrence = "none", schedule = true,
+        });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = (await created.Json()).GetProperty("id").GetString();
+        var draft = await admin.PostAsJsonAsync("/api/challenges", new
+        {
+            name = name + " draft", description = "Not yet", metric = "action-count", action = "read", category = (string?)null, target = 5,
+            startsAt = DateTimeOffset.UtcNow, endsAt = DateTimeOffset.UtcNow.AddDays(2), scope = "company",
+            departmentIds = Array.Empty<string>(), rewardPoints = 10, rewardBadge = (string?)null, recurrence = "none", schedule = false,
+        });
+        Assert.Equal(HttpStatusCode.Created, draft.StatusCode);
+
+        var (_, token) = await CreateToken("Challenge screen");
+        var list = await Wallboard(token).GetJson("/api/wallboard/challenges");
+        var shown = list.EnumerateArray().Where(c => c.GetProperty("name").GetString()!.StartsWith(name, StringComparison.Ordinal)).ToList();
+        var only = Assert.Single(shown); // the draft is not on the screen
+        Assert.Equal(id, only.GetProperty("id").GetString());
+        Assert.Equal(50, only.GetProperty("target").GetDouble());
+        // The company total (null until the first counted action).
+        var progress = only.GetProperty("progress");
+        Assert.True(progress.ValueKind == JsonValueKind.Null || progress.GetDouble() >= 0, progress.GetRawText());
+        Assert.Equal("company", only.GetProperty("scope").GetString());
+        var text = list.GetRawText();
+        foreach (var person in new[] { "Ravi", "Sofia", "Lena", "Patel", "Rossi" })
+        {
+            Assert.DoesNotContain(person, text, StringComparison.OrdinalIgnoreCase);
+        }
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await factory.CreateClient().GetAsync("/api/wallboard/challenges")).StatusCode);
+    }
+
+    [Fact]
     public async Task A_wallboard_token_reads_the_wallboard_and_nothing_else()
     {
         var (_, token) = await CreateToken();

@@ -32,12 +32,44 @@ public static class WallboardEndpoints
         wall.MapGet("", Info);
         wall.MapGet("/board", Board);
         wall.MapGet("/highlights", Highlights);
+        wall.MapGet("/challenges", Challenges);
 
         var admin = api.MapGroup("/admin/wallboard-tokens").WithTags("Administration").RequireAuthorization(Policies.Admin);
         admin.MapGet("", List);
         admin.MapPost("", Create);
         admin.MapDelete("/{id:guid}", Revoke);
         return api;
+    }
+
+    /// <param name="Progress">The whole scope's value (company goal), or the best team's in team against team; null for a
+    /// department challenge, whose progress is each person's (not for a screen in the hall).</param>
+    public sealed record WallboardChallengeDto(Guid Id, string Name, string Scope, double Target, double? Progress, DateTimeOffset EndsAt,
+        IReadOnlyList<WallboardTeamDto> Teams);
+
+    public sealed record WallboardTeamDto(int Rank, string Name, double? Value);
+
+    /// <summary>
+    /// Active challenges for the screen: names, goals and team standings only — never a person's name or value, because a
+    /// wallboard is read by everyone passing by.
+    /// </summary>
+    private static async Task<List<WallboardChallengeDto>> Challenges(GamifyHub.Data.Reading.ChallengeStore store, IGrainFactory grains,
+        GamifyHub.Data.Reading.CompanyDirectory directory)
+    {
+        var rows = await store.List();
+        var views = await Task.WhenAll(rows.Select(r => grains.GetGrain<GamifyHub.Grains.IChallengeGrain>(r.Id).Get()));
+        return [.. views.OfType<GamifyHub.Grains.ChallengeView>().Where(v => v.Status == "active").Select(v =>
+        {
+            var teams = v.Scope == "team-vs-team"
+                ? v.Units.Select(u => new WallboardTeamDto(u.Rank, directory.Department(u.Id)?.Name ?? "unknown", u.Value)).ToList()
+                : [];
+            var progress = v.Scope switch
+            {
+                "company" => v.Total,
+                "team-vs-team" => teams.Count > 0 ? teams[0].Value : null,
+                _ => null,
+            };
+            return new WallboardChallengeDto(v.Id, v.Name, v.Scope, v.Target, progress, v.EndsAt, teams);
+        })];
     }
 
     private static WallboardDto Info(ClaimsPrincipal user, IConfiguration configuration) =>

@@ -16,11 +16,14 @@ const WINDOW = 'week';
 type Status = 'connecting' | 'connected' | 'reconnecting' | 'disconnected';
 type View = 'board' | 'highlights' | 'challenges';
 
+/** `GET /api/wallboard/challenges`: names, goals and team standings only (never a person). */
 interface ChallengeSummary {
   id: string;
   name: string;
-  progress?: number;
-  target?: number;
+  scope: string;
+  target: number;
+  progress: number | null;
+  teams: { rank: number; name: string; value: number | null }[];
 }
 
 function wallboardToken(): string | null {
@@ -70,13 +73,9 @@ export function WallboardPage() {
     } catch (err) {
       if (err instanceof ApiError && (err.status === 401 || err.status === 403)) setDenied(true);
     }
-    // Challenges are another feature's endpoint: shown when it exists and lets a wallboard read it, omitted otherwise.
+    // Active challenges: the view is left out of the rotation while there are none (or they cannot be read).
     try {
-      const list = await apiFetch<ChallengeSummary[] | { items: ChallengeSummary[] }>('/api/challenges?status=active', {
-        bearer: token,
-        quiet401: true,
-      });
-      setChallenges(Array.isArray(list) ? list : list.items);
+      setChallenges(await apiFetch<ChallengeSummary[]>('/api/wallboard/challenges', { bearer: token, quiet401: true }));
     } catch {
       setChallenges(null);
     }
@@ -222,9 +221,10 @@ export function WallboardPage() {
           <h2>{t.wallboard.challenges}</h2>
           <ul className="wallboard__highlights">
             {challenges.map((c) => (
-              <li key={c.id}>
+              <li key={c.id} data-testid="wallboard-challenge">
                 {c.name}
-                {c.target ? ` · ${c.progress ?? 0} / ${c.target}` : ''}
+                {c.progress != null ? ` · ${c.progress} / ${c.target}` : ''}
+                {c.teams.length > 0 ? ` · ${c.teams.map((team) => `${team.rank}. ${team.name} ${team.value ?? 0}`).join(', ')}` : ''}
               </li>
             ))}
           </ul>
