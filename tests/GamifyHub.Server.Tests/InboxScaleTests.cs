@@ -1,10 +1,6 @@
 using System.Text.Json;
-using GamifyHub.Data;
 using GamifyHub.Server.Feedback;
 using GamifyHub.Testing;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 using Xunit.Abstractions;
 
 namespace GamifyHub.Server.Tests;
@@ -134,21 +130,8 @@ public sealed class InboxSearchMigrationTests
     [Fact]
     public async Task A_database_from_before_search_gets_every_stored_item_indexed_by_the_migration()
     {
-        var path = TempDatabase.NewPath();
-        await using (var first = GamifyHubFactory.OnDatabase(path))
-        {
-            await first.SignedIn(ApiClient.Ravi);
-        }
-
-        // Back to the schema before InboxSearch, as on an existing database, with an item stored then.
-        var options = new DbContextOptionsBuilder<GamifyDbContext>();
-        options.UseGamifySqlite(SqliteDatabase.ConnectionString(path));
-        await using (var db = new GamifyDbContext(options.Options))
-        {
-            var migrations = db.Database.GetMigrations().ToList();
-            var search = migrations.FindIndex(m => m.EndsWith("_InboxSearch", StringComparison.Ordinal));
-            await db.Database.GetService<IMigrator>().MigrateAsync(migrations[search - 1]);
-        }
+        // The schema before InboxSearch, as on an existing database, with an item stored then.
+        var path = await TempDatabase.DemoBefore("InboxSearch");
 
         var probe = new DatabaseProbe(path);
         Assert.Equal(0, await probe.Scalar<long>("SELECT COUNT(*) FROM sqlite_master WHERE name = 'FeedbackSearch'"));

@@ -5,8 +5,6 @@ using System.Text.Json;
 using GamifyHub.Data;
 using GamifyHub.Testing;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GamifyHub.Server.Tests;
@@ -264,21 +262,8 @@ public sealed class SeasonMigrationTests
     [Fact]
     public async Task A_demo_database_from_before_seasons_is_migrated_and_gets_the_demo_season_without_being_seeded_again()
     {
-        var path = TempDatabase.NewPath();
-        await using (var first = GamifyHubFactory.OnDatabase(path))
-        {
-            await first.SignedIn(ApiClient.Ravi);
-        }
-
-        // Back to the schema before the Seasons migration: its tables and history row are gone, as on an old database.
-        var options = new DbContextOptionsBuilder<GamifyDbContext>();
-        options.UseGamifySqlite(SqliteDatabase.ConnectionString(path));
-        await using (var db = new GamifyDbContext(options.Options))
-        {
-            var migrations = db.Database.GetMigrations().ToList();
-            var seasons = migrations.FindIndex(m => m.EndsWith("_Seasons", StringComparison.Ordinal));
-            await db.Database.GetService<IMigrator>().MigrateAsync(migrations[seasons - 1]);
-        }
+        // The schema before the Seasons migration: its tables and history row are gone, as on an old database.
+        var path = await TempDatabase.DemoBefore("Seasons");
 
         var probe = new DatabaseProbe(path);
         Assert.Equal(0, await probe.Scalar<long>("SELECT COUNT(*) FROM sqlite_master WHERE name = 'Seasons'"));

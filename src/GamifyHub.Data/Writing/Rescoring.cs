@@ -67,10 +67,7 @@ public static partial class Rescoring
             var chunks = Channel.CreateUnbounded<EventScore[]>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
             using var stop = new CancellationTokenSource();
             var afterReplay = Task.Run(() => ReplayProposed(rules, log, zone, chunks.Writer, stop.Token), CancellationToken.None);
-            var beforeReplay = known is not null
-                ? Task.FromResult(known)
-                : Task.Run(() => ScoreReplay.Run(current, log.Events, log.Items, zone, null, keepScores: false, stop.Token),
-                    CancellationToken.None);
+            var beforeReplay = Standings(known, current, log, zone, stop.Token);
             var replays = Task.WhenAll(afterReplay, beforeReplay);
             (int Lines, int Flags) written;
             try
@@ -140,16 +137,23 @@ public static partial class Rescoring
         ArgumentNullException.ThrowIfNull(proposed);
         var log = await LoadLogAsync(db, cancellationToken);
         var input = ReplayInput.Of(log.Events, log.Items);
-        var beforeReplay = standings?.Find(current, zone, input) is { } known
-            ? Task.FromResult(known)
-            : Task.Run(() => ScoreReplay.Run(current, log.Events, log.Items, zone, null, keepScores: false, cancellationToken),
-                cancellationToken);
+        var beforeReplay = Standings(standings?.Find(current, zone, input), current, log, zone, cancellationToken);
         var after = await Task.Run(() => ScoreReplay.Run(proposed, log.Events, log.Items, zone, null, keepScores: false, cancellationToken),
             cancellationToken);
         var before = await beforeReplay;
         standings?.Remember(current, zone, input, before);
         return RescorePreview.Compare(before, after);
     }
+
+    /// <summary>Where everyone stands under <paramref name="rules"/>: <paramref name="known"/> when given, else a replay on the
+    /// thread pool that keeps standings only.</summary>
+    private static Task<ReplayResult> Standings(ReplayResult? known, RuleSet rules,
+        (List<ReplayEvent> Events, Dictionary<Guid, ItemProfile> Items, List<EventMeta> Meta) log, TimeZoneInfo zone,
+        CancellationToken cancellationToken) =>
+        known is not null
+            ? Task.FromResult(known)
+            : Task.Run(() => ScoreReplay.Run(rules, log.Events, log.Items, zone, null, keepScores: false, cancellationToken),
+                CancellationToken.None);
 
     private const int ChunkSize = 4096;
 
