@@ -27,7 +27,8 @@ public sealed class ChallengeTests(BrowserFixture browser) : IClassFixture<Brows
         var api = await browser.Server.SignedIn(ApiClient.Ravi);
         var raviId = (await api.GetJson("/api/me")).GetProperty("employeeId").GetString()!;
         var raviBar = card.Locator($"[data-testid=challenge-unit][data-member-id='{raviId}']");
-        await Assertions.Expect(raviBar).ToHaveAttributeAsync("data-value", "0");
+        // The participants arrive with the challenge's first progress push, after the card itself (CI once took over 5 s).
+        await Assertions.Expect(raviBar).ToHaveAttributeAsync("data-value", "0", new() { Timeout = 15_000 });
         await lena.EvaluateAsync("() => { window.__sameDocument = true; }");
 
         var item = await api.FirstOpenItem(i => !i.GetProperty("readByMe").GetBoolean());
