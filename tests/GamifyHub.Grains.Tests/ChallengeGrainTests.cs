@@ -105,9 +105,9 @@ public sealed class ChallengeGrainTests(GrainClusterFixture cluster)
         Assert.Equal(40, Assert.Single(await cluster.AwardsOf(eventId)).Points);
         await Eventually.True(async () =>
             (await cluster.Grains.GetGrain<IEmployeeGrain>(cluster.Ben).GetSummary()).Points >= before + 40);
-        Assert.Null((await grain.Cancel()).Conflict);
+        Assert.Null((await grain.Cancel("test")).Conflict);
         Assert.Equal("cancelled", (await grain.Get())!.Status);
-        Assert.NotNull((await grain.Schedule()).Conflict);
+        Assert.NotNull((await grain.Schedule("test")).Conflict);
     }
 
     [Fact]
@@ -130,6 +130,6 @@ public sealed class ChallengeGrainTests(GrainClusterFixture cluster)
         Assert.Equal(cluster.Ada, snapshot.Me!.MemberId);
         Assert.All(snapshot.Rows, r => Assert.NotEqual(cluster.Cleo, r.MemberId));
         Assert.Contains(cluster.Notifier.Notifications, n => n.Employee == cluster.Ada && n.Notification.Type == "challenge-started");
-        await grain.Cancel();
+        await grain.Cancel("test");
     }
 }

@@ -55,6 +55,7 @@ public static class GamifyHubPipeline
         api.MapChallengeEndpoints();
         api.MapSeasonEndpoints();
         api.MapAdminEndpoints();
+        api.MapAuditEndpoints();
         api.MapSlaEndpoints();
         api.MapMentionEndpoints();
         api.MapRoutingRuleEndpoints();

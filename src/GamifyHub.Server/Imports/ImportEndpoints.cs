@@ -1,3 +1,4 @@
+using GamifyHub.Data.Auditing;
 using GamifyHub.Server.Auth;
 using GamifyHub.Server.Problems;
 using Microsoft.AspNetCore.WebUtilities;
@@ -26,7 +27,7 @@ public static class ImportEndpoints
     /// Answers the summary once the last row is committed; bad rows are reported, not fatal.
     /// </summary>
     private static async Task<IResult> Import(HttpRequest request, string? format, FeedbackImporter importer, ImportReports reports,
-        IOptions<JsonOptions> json, CancellationToken cancellationToken)
+        AuditRecorder audit, IOptions<JsonOptions> json, CancellationToken cancellationToken)
     {
         if (format is not null && FeedbackRows.FormatOf(format) is null)
         {
@@ -40,6 +41,8 @@ public static class ImportEndpoints
         }
 
         var id = Guid.CreateVersion7();
+        await audit.RecordAsync(Admin.AdminEndpoints.Actor(request.HttpContext.User), AuditActions.ImportStarted, id.ToString(),
+            new { format = upload.Format!.Value.ToString().ToLowerInvariant() });
         ImportSummary summary;
         await using (var file = reports.Create(id))
         await using (var report = new ImportErrorReport(file))
