@@ -159,6 +159,7 @@ try
             throw new BenchFailure("The server's database has no employees: is demo mode off?");
         }
 
+        await BenchRules.ApplyAsync(server.BaseAddress);
         var api = new ApiScenario(http, options.Batch, options.Concurrency, () => server.HasExited);
         // Warm-up (not measured): activates every employee grain, opens connections and JIT-compiles both sides.
         var warmup = Workload.Create(Math.Min(options.Events, Math.Max(employees.Count * 10, 2_000)), employees);
@@ -190,8 +191,15 @@ try
                                    $"{outcome.Points:N0} points.");
         }
 
+        if (stored.Awards != events.Sum(e => e.Awards.Count) || stored.Points != events.Sum(e => (long)e.Points))
+        {
+            throw new BenchFailure($"The API stored {stored.Awards:N0} award rows / {stored.Points:N0} points, the raw runs append " +
+                                   $"{events.Sum(e => e.Awards.Count):N0} / {events.Sum(e => (long)e.Points):N0}: not the same rows.");
+        }
+
         checks.Add($"the Events table of the server's database gained exactly {stored.Events:N0} rows (= events sent) and the Awards " +
-                   $"table {stored.Awards:N0} rows worth {stored.Points:N0} points, matching the points the API answered");
+                   $"table {stored.Awards:N0} rows worth {stored.Points:N0} points, matching the points the API answered and the award rows " +
+                   "the raw and writer runs append (the run applies the default rules without caps or anti-gaming first)");
         results.Add(new ScenarioResult($"API: POST /api/events/batch ({options.Batch}/request, {options.Concurrency} clients)",
             events.Count, outcome.Elapsed, outcome.Latency, "request", stored.Commits));
         var cores = Environment.ProcessorCount;

@@ -17,8 +17,8 @@ public static class Workload
 
     /// <summary>
     /// Events spread round-robin over all employees (so every batch touches every employee grain) and over the types.
-    /// Award lines (for the raw and writer-only rows) come from the server's engine and default rules for an employee's
-    /// first event of that type; the API scores with each employee's real ledger (caps, bursts), so its points may be lower.
+    /// Award lines (for the raw and writer-only rows) come from the server's engine with <see cref="BenchRules.Unlimited"/>, the
+    /// rules the API run applies first, so every row set stores the same award lines.
     /// </summary>
     public static List<BenchEvent> Create(int count, IReadOnlyList<BenchEmployee> employees, int offset = 0)
     {
@@ -31,7 +31,7 @@ public static class Workload
             var employee = employees[n % employees.Count];
             var eventId = Guid.CreateVersion7();
             var fact = new EngagementFact(eventId, employee.Id, employee.DepartmentId, type, DateTimeOffset.UtcNow, "api", null, null);
-            events.Add(new BenchEvent(eventId, employee, type, new EmployeeLedger(employee.Id).Score(RuleSet.Default, fact, zone).Awards));
+            events.Add(new BenchEvent(eventId, employee, type, new EmployeeLedger(employee.Id).Score(BenchRules.Unlimited, fact, zone).Awards));
         }
 
         return events;

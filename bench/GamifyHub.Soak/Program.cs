@@ -20,18 +20,23 @@ using (var warmup = new CancellationTokenSource(TimeSpan.FromSeconds(options.War
 
 var samples = new List<SoakSample>();
 var clock = Stopwatch.StartNew();
-using var measured = new CancellationTokenSource(TimeSpan.FromMinutes(options.Minutes));
-var sampler = Task.Run(async () =>
+// One sample at the end of each interval, the last one exactly when the load stops: every interval gets its row.
+var intervals = (int)Math.Ceiling(options.Minutes * 60.0 / options.IntervalSeconds);
+using var stop = new CancellationTokenSource();
+var running = load.Run(stop.Token, _ => { });
+for (var i = 1; i <= intervals; i++)
 {
-    using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.IntervalSeconds));
-    while (await timer.WaitForNextTickAsync(CancellationToken.None) && !measured.IsCancellationRequested)
+    var due = TimeSpan.FromSeconds((double)options.IntervalSeconds * i) - clock.Elapsed;
+    if (due > TimeSpan.Zero)
     {
-        Sample();
+        await Task.Delay(due);
     }
-});
-await load.Run(measured.Token, _ => { });
-await sampler;
-Sample(); // the last interval ends with the load
+
+    Sample();
+}
+
+await stop.CancelAsync();
+await running;
 
 void Sample()
 {

@@ -32,9 +32,7 @@ public sealed class SoakReport
         md.AppendLine();
         md.AppendLine(c, $"`dotnet run -c Release --project bench/GamifyHub.Soak -- --minutes {options.Minutes} --rate {options.Rate} --interval {options.IntervalSeconds}`");
         md.AppendLine();
-        md.AppendLine(c, $"Load: {options.Rate} engagement events/s through `POST /api/events/batch` ({options.Rate / 10} per request, 10 requests/s), " +
-            $"{options.Readers} readers at 5 requests/s each (inbox, boards, me), one SignalR client watching two boards; " +
-            $"{options.WarmupSeconds} s warm-up not counted.");
+        md.AppendLine(c, $"Load: {options.Rate} engagement events/s through `POST /api/events/batch` ({options.Rate / 10} per request, 10 requests/s), {options.Readers} readers at 5 requests/s each (inbox, boards, me, notifications, challenges, activity), the bell cleared (`POST /api/notifications/read-all`) every 2 s, one SignalR client watching two boards; {options.WarmupSeconds} s warm-up not counted.");
         md.AppendLine();
         md.AppendLine("| minute | server RSS MiB | events/s | write p50 / p95 / p99 ms | read p95 ms | board pushes/s |");
         md.AppendLine("|---:|---:|---:|---:|---:|---:|");

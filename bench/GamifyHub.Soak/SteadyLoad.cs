@@ -50,7 +50,28 @@ public sealed class SteadyLoad(ServerProcess server, SoakOptions options)
     }
 
     public Task Run(CancellationToken stop, Action<Exception> onError) =>
-        Task.WhenAll([Writer(stop), .. Enumerable.Range(0, options.Readers).Select(i => Reader(i, stop))]);
+        Task.WhenAll([Writer(stop), Housekeeping(stop), .. Enumerable.Range(0, options.Readers).Select(i => Reader(i, stop))]);
+
+    /// <summary>A person clearing their notification bell every two seconds: a write beside the event writer's.</summary>
+    private async Task Housekeeping(CancellationToken stop)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(2));
+        while (await Tick(timer, stop))
+        {
+            try
+            {
+                var response = await _reader.PostAsync("api/notifications/read-all", null, CancellationToken.None);
+                if (!response.IsSuccessStatusCode)
+                {
+                    Interlocked.Increment(ref _errors);
+                }
+            }
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+            {
+                Interlocked.Increment(ref _errors);
+            }
+        }
+    }
 
     private async Task Writer(CancellationToken stop)
     {
@@ -110,7 +131,7 @@ public sealed class SteadyLoad(ServerProcess server, SoakOptions options)
     private async Task Reader(int index, CancellationToken stop)
     {
         string[] urls = ["api/feedback?status=all&pageSize=20", "api/boards/employees?window=week&top=20", "api/me",
-            "api/boards/departments?window=all&top=10"];
+            "api/boards/departments?window=all&top=10", "api/notifications", "api/challenges", "api/activity"];
         var n = index;
         using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(200));
         while (await Tick(timer, stop))

@@ -39,6 +39,7 @@ public sealed class CrashSafetyTests(ITestOutputHelper output)
             $"{load.Attempts} requests, {load.Failures} failed attempts, {load.Duplicates} answered as duplicates");
         Assert.True(load.Acknowledged.Count > 200, "too little load to mean anything");
         Assert.True(load.Failures > 0, "no request ever hit a killed server");
+        Assert.True(load.Duplicates > 0, "no retry was ever answered as a duplicate: the kills never hit between commit and answer");
 
         // The log holds each acknowledged event once, with the points its answer reported.
         var stored = await new DatabaseProbe(server.DatabasePath).EventsWithPoints("api");
@@ -77,12 +78,15 @@ public sealed class CrashSafetyTests(ITestOutputHelper output)
         var departmentIds = (await client.GetJson("/api/departments")).EnumerateArray()
             .ToDictionary(d => d.GetProperty("slug").GetString()!, d => d.GetProperty("id").GetString()!);
         var probe = new DatabaseProbe(server.DatabasePath);
-        foreach (var window in new[] { "all", "quarter", "month", "week", "day" })
+        var season = (await client.GetJson("/api/seasons")).GetProperty("current");
+        Assert.Equal(JsonValueKind.Object, season.ValueKind); // the demo's season runs today
+        foreach (var window in new[] { "all", "quarter", "month", "week", "day", "season" })
         {
             // The seed never scores these three, so outside "all" only this run's points count (all of them are from today).
             long Expected(string email) => window == "all" ? expected[email] : expected[email] - baseline[email];
             var employees = await client.GetJson($"/api/boards/employees?window={window}&top=100");
             var research = await client.GetJson($"/api/boards/department-{departmentIds["rnd"]}?window={window}&top=100");
+            var service = await client.GetJson($"/api/boards/department-{departmentIds["service"]}?window={window}&top=100");
             foreach (var email in Employees)
             {
                 Assert.Equal(Expected(email), Score(employees, ids[email]));
@@ -90,10 +94,13 @@ public sealed class CrashSafetyTests(ITestOutputHelper output)
 
             Assert.Equal(Expected(ApiClient.Ravi), Score(research, ids[ApiClient.Ravi]));
             Assert.Equal(Expected(ApiClient.Lena), Score(research, ids[ApiClient.Lena]));
+            Assert.Equal(Expected(ApiClient.Sofia), Score(service, ids[ApiClient.Sofia]));
             var departments = await client.GetJson($"/api/boards/departments?window={window}&top=100");
             BoardWindows.TryParse(window, out var parsed);
-            var period = Period.For(parsed, DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin"));
-            var since = parsed == BoardWindow.All ? "" : $" AND a.OccurredAt >= '{period.StartUtc.UtcDateTime:yyyy-MM-dd HH:mm:ss}'";
+            var start = parsed == BoardWindow.Season
+                ? season.GetProperty("startsAt").GetDateTimeOffset()
+                : Period.For(parsed, DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin")).StartUtc;
+            var since = parsed == BoardWindow.All ? "" : $" AND a.OccurredAt >= '{start.UtcDateTime:yyyy-MM-dd HH:mm:ss}'";
             foreach (var slug in new[] { "rnd", "service" })
             {
                 var points = await probe.Scalar<long>(

@@ -199,6 +199,22 @@ public sealed class ChallengeApiTests(GamifyHubFactory factory) : IClassFixture<
             && c.GetProperty("rewarded").EnumerateArray().Any(r => r.GetString() == raviId))));
         var mine = await ravi.GetJson($"/api/challenges/{id}");
         Assert.True(mine.GetProperty("mine").GetDouble() >= 1);
+
+        // Its start and its completion are in Ravi's notification centre (stored, not just pushed), in German on request.
+        await Eventually.True(async () =>
+        {
+            var types = (await ravi.GetJson("/api/notifications?limit=100")).GetProperty("items").EnumerateArray()
+                .Where(n => n.GetProperty("message").GetString()!.Contains("Listen up", StringComparison.Ordinal))
+                .Select(n => n.GetProperty("type").GetString()).ToList();
+            return types.Contains("challenge-started") && types.Contains("challenge-completed");
+        });
+        using (var german = new HttpRequestMessage(HttpMethod.Get, "/api/notifications?limit=100"))
+        {
+            german.Headers.AcceptLanguage.ParseAdd("de");
+            var items = (await (await ravi.SendAsync(german)).Json()).GetProperty("items").EnumerateArray();
+            Assert.Contains(items, n => n.GetProperty("type").GetString() == "challenge-completed"
+                && n.GetProperty("title").GetString() == "Challenge geschafft");
+        }
         var rewards = await new DatabaseProbe(factory.DatabasePath).EventsWithPoints("challenge");
         Assert.Contains(rewards, r => r.Points == 15);
         Assert.Contains((await ravi.GetJson("/api/challenges/badges")).EnumerateArray(),

@@ -9,7 +9,7 @@ namespace GamifyHub.Data.Reading;
 /// Challenge rows and what a challenge reads from the log to compute its progress. A context per operation; the rows are
 /// written by their challenge grain only (one writer per row), the event log only through <see cref="Writing.EngagementWriter"/>.
 /// </summary>
-public sealed class ChallengeStore(IDbContextFactory<GamifyDbContext> dbFactory)
+public sealed class ChallengeStore(IDbContextFactory<GamifyDbContext> dbFactory, Writing.EngagementWriter writer)
 {
     public async Task<ChallengeEntry?> Get(Guid id)
     {
@@ -33,9 +33,8 @@ public sealed class ChallengeStore(IDbContextFactory<GamifyDbContext> dbFactory)
     }
 
     /// <summary>Stores the challenge, and <paramref name="audit"/> with it in the same commit.</summary>
-    public async Task Save(ChallengeEntry entry, AuditEntry? audit = null)
+    public Task Save(ChallengeEntry entry, AuditEntry? audit = null) => writer.ExclusiveAsync(async db =>
     {
-        await using var db = await dbFactory.CreateDbContextAsync();
         if (await db.Challenges.AnyAsync(c => c.Id == entry.Id))
         {
             db.Challenges.Update(entry);
@@ -50,8 +49,8 @@ public sealed class ChallengeStore(IDbContextFactory<GamifyDbContext> dbFactory)
             db.AuditLog.Add(audit);
         }
 
-        await db.SaveChangesAsync();
-    }
+        return await db.SaveChangesAsync();
+    });
 
     /// <summary>
     /// The events in [start, end) as challenges see them (rewards left out), in one read transaction with the highest sequence

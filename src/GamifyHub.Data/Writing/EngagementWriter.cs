@@ -24,6 +24,7 @@ public sealed class EngagementWriter : BackgroundService
     private readonly ILogger<EngagementWriter> _logger;
     private readonly int _maxBatch;
     private readonly TimeSpan _queueWait;
+    private readonly int _maxBacklog;
     private int _pending;
 
     public EngagementWriter(IDbContextFactory<GamifyDbContext> dbFactory, IEnumerable<ICommittedEventsObserver> observers,
@@ -36,6 +37,7 @@ public sealed class EngagementWriter : BackgroundService
         _logger = logger;
         _maxBatch = options.Value.MaxBatch;
         _queueWait = TimeSpan.FromMilliseconds(options.Value.QueueWaitMilliseconds);
+        _maxBacklog = options.Value.MaxProjectionBacklog;
         _queue = Channel.CreateBounded<PendingWrite>(new BoundedChannelOptions(options.Value.QueueCapacity)
         {
             SingleReader = true,
@@ -48,7 +50,12 @@ public sealed class EngagementWriter : BackgroundService
 
     public bool IsRunning => ExecuteTask is { IsCompleted: false };
 
-    public Task<RecordOutcome> RecordAsync(EngagementRecord record) => Enqueue(new EventWrite(record));
+    /// <summary>Committed events the slowest projection has not handled yet.</summary>
+    public int ProjectionBacklog => _observers.Select(o => o.Backlog).DefaultIfEmpty(0).Max();
+
+    public Task<RecordOutcome> RecordAsync(EngagementRecord record) => ProjectionBacklog > _maxBacklog
+        ? Task.FromException<RecordOutcome>(new WriterQueueFullException())
+        : Enqueue(new EventWrite(record));
 
     public Task<IntakeOutcome> IngestAsync(FeedbackIntake intake) => Enqueue(new IntakeWrite(intake));
 

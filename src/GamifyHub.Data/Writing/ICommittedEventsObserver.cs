@@ -4,4 +4,8 @@ namespace GamifyHub.Data.Writing;
 public interface ICommittedEventsObserver
 {
     void OnCommitted(IReadOnlyList<CommittedEvent> events);
+
+    /// <summary>Committed events it has not handled yet. The writer refuses new events while projections are this far behind,
+    /// so memory cannot grow without bound when they fall behind the log.</summary>
+    int Backlog => 0;
 }

@@ -10,4 +10,8 @@ public sealed class WriterOptions
 
     /// <summary>Most writes committed in one transaction (group commit).</summary>
     public int MaxBatch { get; set; } = 500;
+
+    /// <summary>Committed events the projections (boards, totals, challenges) may lag behind before new events get "try again
+    /// later" (503) too.</summary>
+    public int MaxProjectionBacklog { get; set; } = 100_000;
 }

@@ -16,6 +16,11 @@ public sealed partial class ChallengeFanout(IGrainFactory grains, ILogger<Challe
     private readonly Channel<CommittedEvent> _committed = Channel.CreateUnbounded<CommittedEvent>(
         new UnboundedChannelOptions { SingleReader = true });
 
+    // Counted by hand: a single-reader unbounded channel cannot count its items.
+    private int _backlog;
+
+    public int Backlog => Volatile.Read(ref _backlog);
+
     public void OnCommitted(IReadOnlyList<CommittedEvent> events)
     {
         foreach (var e in events)
@@ -23,7 +28,10 @@ public sealed partial class ChallengeFanout(IGrainFactory grains, ILogger<Challe
             // Rewards and automation are nobody's action: no challenge counts them.
             if (e.Record.Type != ActionType.Reward && EngagementSources.IsPersonAction(e.Record.Source))
             {
-                _committed.Writer.TryWrite(e);
+                if (_committed.Writer.TryWrite(e))
+                {
+                    Interlocked.Increment(ref _backlog);
+                }
             }
         }
     }
@@ -53,6 +61,7 @@ public sealed partial class ChallengeFanout(IGrainFactory grains, ILogger<Challe
                     [.. r.Awards.Select(a => new ChallengePointsView(a.EmployeeId, a.DepartmentId, a.Category, a.Points))]));
             }
 
+            Interlocked.Add(ref _backlog, -batch.Count);
             try
             {
                 await grains.GetGrain<IChallengeRegistryGrain>(0).Deliver(batch);

@@ -17,13 +17,21 @@ public sealed partial class AwardFanout(IGrainFactory grains, ILogger<AwardFanou
     private readonly Channel<CommittedEvent> _committed = Channel.CreateUnbounded<CommittedEvent>(
         new UnboundedChannelOptions { SingleReader = true });
 
+    // Counted by hand: a single-reader unbounded channel cannot count its items.
+    private int _backlog;
+
+    public int Backlog => Volatile.Read(ref _backlog);
+
     public void OnCommitted(IReadOnlyList<CommittedEvent> events)
     {
         foreach (var e in events)
         {
             if (e.Record.Awards.Count > 0)
             {
-                _committed.Writer.TryWrite(e);
+                if (_committed.Writer.TryWrite(e))
+                {
+                    Interlocked.Increment(ref _backlog);
+                }
             }
         }
     }
@@ -43,6 +51,8 @@ public sealed partial class AwardFanout(IGrainFactory grains, ILogger<AwardFanou
             {
                 batch.Add(e);
             }
+
+            Interlocked.Add(ref _backlog, -batch.Count);
 
             try
             {

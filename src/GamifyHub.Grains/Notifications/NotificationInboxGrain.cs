@@ -148,19 +148,20 @@ public sealed class NotificationInboxGrain(IDbContextFactory<GamifyDbContext> db
         var me = Me;
         var now = time.GetUtcNow().UtcDateTime;
         var wanted = ids.Distinct().ToList();
-        await using (var db = await dbFactory.CreateDbContextAsync())
+        // Through the single writer, like every other write: SQLite takes one writer at a time.
+        var (changed, unread) = await writer.ExclusiveAsync(async db =>
         {
-            var changed = await db.Notifications.Where(n => n.EmployeeId == me && n.ReadAt == null && wanted.Contains(n.NotificationId))
+            var count = await db.Notifications.Where(n => n.EmployeeId == me && n.ReadAt == null && wanted.Contains(n.NotificationId))
                 .ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, now));
-            if (changed == 0)
-            {
-                return _unread;
-            }
-
             // Recounted, not subtracted: a flush may have stored new ones while this call waited.
-            _unread = await db.Notifications.CountAsync(n => n.EmployeeId == me && n.ReadAt == null);
+            return (count, await db.Notifications.CountAsync(n => n.EmployeeId == me && n.ReadAt == null));
+        });
+        if (changed == 0)
+        {
+            return _unread;
         }
 
+        _unread = unread;
         await PushCount();
         return _unread;
     }
@@ -169,12 +170,12 @@ public sealed class NotificationInboxGrain(IDbContextFactory<GamifyDbContext> db
     {
         var me = Me;
         var now = time.GetUtcNow().UtcDateTime;
-        await using (var db = await dbFactory.CreateDbContextAsync())
+        _unread = await writer.ExclusiveAsync(async db =>
         {
             await db.Notifications.Where(n => n.EmployeeId == me && n.ReadAt == null)
                 .ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, now));
-            _unread = await db.Notifications.CountAsync(n => n.EmployeeId == me && n.ReadAt == null);
-        }
+            return await db.Notifications.CountAsync(n => n.EmployeeId == me && n.ReadAt == null);
+        });
 
         await PushCount();
         return _unread;
@@ -187,12 +188,15 @@ public sealed class NotificationInboxGrain(IDbContextFactory<GamifyDbContext> db
     {
         var me = Me;
         var wanted = types.Distinct(StringComparer.Ordinal).ToList();
-        await using (var db = await dbFactory.CreateDbContextAsync())
+        await writer.ExclusiveAsync(async db =>
         {
+            await using var tx = await db.Database.BeginTransactionAsync();
             await db.MutedNotificationTypes.Where(m => m.EmployeeId == me).ExecuteDeleteAsync();
             db.MutedNotificationTypes.AddRange(wanted.Select(t => new MutedNotificationType { EmployeeId = me, Type = t }));
-            await db.SaveChangesAsync();
-        }
+            var written = await db.SaveChangesAsync();
+            await tx.CommitAsync();
+            return written;
+        });
 
         _muted.Clear();
         _muted.UnionWith(wanted);
@@ -201,15 +205,17 @@ public sealed class NotificationInboxGrain(IDbContextFactory<GamifyDbContext> db
     /// <summary>Drops what lies beyond the newest <see cref="Keep"/> and recounts the unread ones.</summary>
     private async Task Trim(Guid me)
     {
-        await using var db = await dbFactory.CreateDbContextAsync();
-        var oldestKept = await db.Notifications.Where(n => n.EmployeeId == me).OrderByDescending(n => n.Seq).Skip(Keep - 1)
-            .Select(n => (long?)n.Seq).FirstOrDefaultAsync();
-        if (oldestKept is { } seq)
+        _unread = await writer.ExclusiveAsync(async db =>
         {
-            await db.Notifications.Where(n => n.EmployeeId == me && n.Seq < seq).ExecuteDeleteAsync();
-        }
+            var oldestKept = await db.Notifications.Where(n => n.EmployeeId == me).OrderByDescending(n => n.Seq).Skip(Keep - 1)
+                .Select(n => (long?)n.Seq).FirstOrDefaultAsync();
+            if (oldestKept is { } seq)
+            {
+                await db.Notifications.Where(n => n.EmployeeId == me && n.Seq < seq).ExecuteDeleteAsync();
+            }
 
-        _unread = await db.Notifications.CountAsync(n => n.EmployeeId == me && n.ReadAt == null);
+            return await db.Notifications.CountAsync(n => n.EmployeeId == me && n.ReadAt == null);
+        });
     }
 
     private Task PushCount() => push?.UnreadCount(Me, _unread) ?? Task.CompletedTask;

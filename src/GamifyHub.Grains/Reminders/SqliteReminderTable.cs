@@ -1,5 +1,6 @@
 using GamifyHub.Data;
 using GamifyHub.Data.Entities;
+using GamifyHub.Data.Writing;
 using Microsoft.EntityFrameworkCore;
 
 namespace GamifyHub.Grains.Reminders;
@@ -9,7 +10,7 @@ namespace GamifyHub.Grains.Reminders;
 /// The Orleans ADO.NET reminder provider has no SQLite dialect, hence this small table over EF Core. Optimistic concurrency by
 /// ETag as Orleans expects: a row is removed only with the ETag last written.
 /// </summary>
-public sealed class SqliteReminderTable(IDbContextFactory<GamifyDbContext> dbFactory) : IReminderTable
+public sealed class SqliteReminderTable(IDbContextFactory<GamifyDbContext> dbFactory, EngagementWriter writer) : IReminderTable
 {
     public async Task<ReminderTableData> ReadRows(GrainId grainId)
     {
@@ -43,27 +44,30 @@ public sealed class SqliteReminderTable(IDbContextFactory<GamifyDbContext> dbFac
     {
         var key = entry.GrainId.ToString();
         var etag = Guid.NewGuid().ToString("N");
-        await using var db = await dbFactory.CreateDbContextAsync();
-        var row = await db.Reminders.FirstOrDefaultAsync(r => r.GrainId == key && r.ReminderName == entry.ReminderName);
-        if (row is null)
+        // Writes go through the single writer, as all others do: SQLite takes one writer at a time.
+        await writer.ExclusiveAsync(async db =>
         {
-            row = new ReminderRow { GrainId = key, ReminderName = entry.ReminderName, ETag = etag };
-            db.Reminders.Add(row);
-        }
+            var row = await db.Reminders.FirstOrDefaultAsync(r => r.GrainId == key && r.ReminderName == entry.ReminderName);
+            if (row is null)
+            {
+                row = new ReminderRow { GrainId = key, ReminderName = entry.ReminderName, ETag = etag };
+                db.Reminders.Add(row);
+            }
 
-        row.GrainHash = entry.GrainId.GetUniformHashCode();
-        row.StartAt = DateTime.SpecifyKind(entry.StartAt.ToUniversalTime(), DateTimeKind.Utc);
-        row.PeriodTicks = entry.Period.Ticks;
-        row.ETag = etag;
-        await db.SaveChangesAsync();
+            row.GrainHash = entry.GrainId.GetUniformHashCode();
+            row.StartAt = DateTime.SpecifyKind(entry.StartAt.ToUniversalTime(), DateTimeKind.Utc);
+            row.PeriodTicks = entry.Period.Ticks;
+            row.ETag = etag;
+            return await db.SaveChangesAsync();
+        });
         return etag;
     }
 
     public async Task<bool> RemoveRow(GrainId grainId, string reminderName, string eTag)
     {
         var key = grainId.ToString();
-        await using var db = await dbFactory.CreateDbContextAsync();
-        return await db.Reminders.Where(r => r.GrainId == key && r.ReminderName == reminderName && r.ETag == eTag).ExecuteDeleteAsync() > 0;
+        return await writer.ExclusiveAsync(async db =>
+            await db.Reminders.Where(r => r.GrainId == key && r.ReminderName == reminderName && r.ETag == eTag).ExecuteDeleteAsync() > 0);
     }
 
     public async Task TestOnlyClearTable()

@@ -28,10 +28,17 @@ public sealed class WriterHealthCheck(EngagementWriter writer, Microsoft.Extensi
             return Task.FromResult(HealthCheckResult.Unhealthy("The event writer is not running."));
         }
 
-        var data = new Dictionary<string, object> { ["pending"] = writer.Pending, ["capacity"] = options.Value.QueueCapacity };
+        var backlog = writer.ProjectionBacklog;
+        var data = new Dictionary<string, object>
+        {
+            ["pending"] = writer.Pending, ["capacity"] = options.Value.QueueCapacity,
+            ["projectionBacklog"] = backlog, ["maxProjectionBacklog"] = options.Value.MaxProjectionBacklog,
+        };
         return Task.FromResult(writer.Pending > options.Value.QueueCapacity * 0.9
             ? HealthCheckResult.Degraded("The write queue is almost full.", data: data)
-            : HealthCheckResult.Healthy(data: data));
+            : backlog > options.Value.MaxProjectionBacklog * 0.9
+                ? HealthCheckResult.Degraded("Boards and totals are far behind the event log.", data: data)
+                : HealthCheckResult.Healthy(data: data));
     }
 }
 

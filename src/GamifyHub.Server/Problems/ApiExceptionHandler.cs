@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Diagnostics;
 namespace GamifyHub.Server.Problems;
 
 /// <summary>Turns exceptions into problem details: unreadable requests are the caller's 400, overload a 503 to retry.</summary>
-public sealed partial class ApiExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+public sealed partial class ApiExceptionHandler(IProblemDetailsService problems, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken cancellationToken)
     {
@@ -19,6 +19,12 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problems)
                 "The scoring rules changed while this was being scored, so nothing was stored. Retry after the given delay."),
             _ => (StatusCodes.Status500InternalServerError, "Something went wrong on our side.", "The error was logged."),
         };
+
+        if (status == StatusCodes.Status500InternalServerError)
+        {
+            // The middleware leaves exceptions a handler took care of unlogged, and the answer promises a log line.
+            LogUnhandled(exception, http.Request.Method, http.Request.Path);
+        }
 
         if (status == StatusCodes.Status503ServiceUnavailable)
         {
@@ -48,6 +54,9 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problems)
         message = ListType().Replace(message, "a list");
         return ServerType().Replace(message, "an object");
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception answering {Method} {Path}")]
+    private partial void LogUnhandled(Exception exception, string method, string path);
 
     [GeneratedRegex(@"The JSON property '(.*)' could not be mapped to any \.NET member contained in type '[^']*'\.")]
     private static partial Regex UnknownField();

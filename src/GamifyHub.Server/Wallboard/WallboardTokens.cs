@@ -1,3 +1,4 @@
+using GamifyHub.Data.Writing;
 using GamifyHub.Data.Auditing;
 using System.Security.Cryptography;
 using GamifyHub.Data;
@@ -8,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace GamifyHub.Server.Wallboard;
 
 /// <summary>Creates, lists, checks and revokes wallboard tokens. Only hashes are stored; a token is shown once.</summary>
-public sealed class WallboardTokens(IDbContextFactory<GamifyDbContext> dbFactory, TimeProvider time)
+public sealed class WallboardTokens(IDbContextFactory<GamifyDbContext> dbFactory, EngagementWriter writer, TimeProvider time)
 {
     /// <summary>Every wallboard token starts with this, so the sign-in picks the wallboard scheme without a lookup.</summary>
     public const string Prefix = "ghw_";
@@ -25,10 +26,12 @@ public sealed class WallboardTokens(IDbContextFactory<GamifyDbContext> dbFactory
             Id = Guid.CreateVersion7(), Name = name, TokenHash = ApiKeys.Hash(token), CreatedAt = time.GetUtcNow().UtcDateTime,
             CreatedBy = createdBy,
         };
-        await using var db = await dbFactory.CreateDbContextAsync();
-        db.WallboardTokens.Add(entry);
-        db.Audit(entry.CreatedAt, createdBy, AuditActions.WallboardTokenCreated, entry.Id.ToString(), new { entry.Name });
-        await db.SaveChangesAsync();
+        await writer.ExclusiveAsync(async db =>
+        {
+            db.WallboardTokens.Add(entry);
+            db.Audit(entry.CreatedAt, createdBy, AuditActions.WallboardTokenCreated, entry.Id.ToString(), new { entry.Name });
+            return await db.SaveChangesAsync();
+        });
         return (entry, token);
     }
 
@@ -50,20 +53,22 @@ public sealed class WallboardTokens(IDbContextFactory<GamifyDbContext> dbFactory
     public async Task<bool> RevokeAsync(Guid id, string actor)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        await using var db = await dbFactory.CreateDbContextAsync();
-        var entry = await db.WallboardTokens.FirstOrDefaultAsync(t => t.Id == id);
-        if (entry is null)
+        return await writer.ExclusiveAsync(async db =>
         {
-            return false;
-        }
+            var entry = await db.WallboardTokens.FirstOrDefaultAsync(t => t.Id == id);
+            if (entry is null)
+            {
+                return false;
+            }
 
-        if (entry.RevokedAt is null)
-        {
-            entry.RevokedAt = now;
-            db.Audit(now, actor, AuditActions.WallboardTokenRevoked, entry.Id.ToString(), new { entry.Name });
-        }
+            if (entry.RevokedAt is null)
+            {
+                entry.RevokedAt = now;
+                db.Audit(now, actor, AuditActions.WallboardTokenRevoked, entry.Id.ToString(), new { entry.Name });
+                await db.SaveChangesAsync();
+            }
 
-        await db.SaveChangesAsync();
-        return true;
+            return true;
+        });
     }
 }
