@@ -52,6 +52,23 @@ describe('CSRF header', () => {
     expect((calls[2][1].headers as Record<string, string>)[CSRF_HEADER]).toBeUndefined();
   });
 
+  it('gets a fresh token and retries once when the server refuses the one in the cookie', async () => {
+    const cookie = { cookie: 'XSRF-TOKEN=stale' };
+    vi.stubGlobal('document', cookie);
+    const refused = { type: 'https://gamifyhub.dev/problems/csrf', title: 'The request has no valid CSRF token.', status: 403 };
+    const fetchMock = vi.fn(async (path: string, init?: RequestInit) => {
+      if (path === '/api/auth/csrf') {
+        cookie.cookie = 'XSRF-TOKEN=fresh';
+        return answer(200, { token: 'fresh' });
+      }
+      return (init?.headers as Record<string, string>)[CSRF_HEADER] === 'fresh' ? answer(204) : answer(403, refused);
+    });
+    vi.stubGlobal('fetch', fetchMock);
+
+    await apiFetch('/api/kudos', { method: 'POST', body: {} });
+    expect((fetchMock.mock.calls as unknown as [string][]).map((c) => c[0])).toEqual(['/api/kudos', '/api/auth/csrf', '/api/kudos']);
+  });
+
   it('turns a refusal into an ApiError with the problem details for both helpers', async () => {
     vi.stubGlobal('document', { cookie: 'XSRF-TOKEN=tok' });
     vi.stubGlobal('fetch', vi.fn(async () => answer(403, { title: 'The request has no valid CSRF token.', status: 403 })));

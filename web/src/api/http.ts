@@ -79,9 +79,15 @@ export function readCsrfCookie(cookies: string = typeof document === 'undefined'
   return undefined;
 }
 
-/** The token for a write; asks the server for one when the cookie is missing (e.g. a session from before an update). */
-async function csrfToken(signal?: AbortSignal): Promise<string | undefined> {
-  const fromCookie = readCsrfCookie();
+/** Problem type of a refused CSRF token (the server's Security/Csrf.cs). */
+const CSRF_PROBLEM = 'https://gamifyhub.dev/problems/csrf';
+
+/**
+ * The token for a write; asks the server for one when the cookie is missing (e.g. a session from before an update) or,
+ * with `fresh`, when the server refused the one in the cookie.
+ */
+async function csrfToken(signal?: AbortSignal, fresh = false): Promise<string | undefined> {
+  const fromCookie = fresh ? undefined : readCsrfCookie();
   if (fromCookie) return fromCookie;
   try {
     const response = await fetch('/api/auth/csrf', { credentials: 'include', headers: { Accept: 'application/json' }, signal });
@@ -100,6 +106,8 @@ interface SendOptions {
   signal?: AbortSignal;
   quiet401: boolean;
   bearer?: string;
+  /** Set on the one retry after a refused CSRF token. */
+  freshCsrf?: boolean;
 }
 
 /**
@@ -115,7 +123,7 @@ async function send(path: string, options: SendOptions): Promise<Response> {
   };
   if (bearer) headers.Authorization = `Bearer ${bearer}`;
   else if (method !== 'GET') {
-    const token = await csrfToken(signal);
+    const token = await csrfToken(signal, options.freshCsrf);
     if (token) headers[CSRF_HEADER] = token;
   }
 
@@ -129,6 +137,10 @@ async function send(path: string, options: SendOptions): Promise<Response> {
 
   if (!response.ok) {
     const problem = await readProblem(response);
+    // A stale token (e.g. after the server's keys changed): get a fresh one and try once more.
+    if (response.status === 403 && problem.type === CSRF_PROBLEM && !bearer && !options.freshCsrf) {
+      return send(path, { ...options, freshCsrf: true });
+    }
     if (response.status === 401 && !quiet401) unauthorizedListener?.();
     throw new ApiError(response.status, problem);
   }
