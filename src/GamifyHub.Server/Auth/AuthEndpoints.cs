@@ -31,9 +31,10 @@ public static class AuthEndpoints
         return group;
     }
 
-    /// <summary>Checks the password (with lockout), sets the web app's cookie and answers with a bearer token.</summary>
     public sealed record CsrfToken(string HeaderName, string Token);
 
+    /// <summary>Checks the password (with lockout and the sign-in rate limit), sets the web app's cookie and CSRF token and
+    /// answers with a bearer token.</summary>
     private static async Task<IResult> Login(LoginRequest? request, UserManager<AppUser> users, SignInManager<AppUser> signIn,
         HttpContext http, SignInLimiter limiter)
     {
