@@ -18,6 +18,7 @@ public static class DataServiceCollectionExtensions
             o.UseGamifySqlite(SqliteDatabase.ConnectionString(sp.GetRequiredService<DatabaseLocation>().Path)));
         services.AddOptions<WriterOptions>().BindConfiguration("Writer");
         services.AddSingleton<EngagementWriter>();
+        services.AddSingleton<Auditing.AuditRecorder>();
         services.AddSingleton<ProjectionReader>();
         services.AddSingleton<CompanyDirectory>();
         services.AddSingleton<RuleBook>();

@@ -37,6 +37,7 @@ public sealed class GamifyDbContext(DbContextOptions<GamifyDbContext> options) :
     public DbSet<MutedNotificationType> MutedNotificationTypes => Set<MutedNotificationType>();
     public DbSet<KudosEntry> Kudos => Set<KudosEntry>();
     public DbSet<WallboardToken> WallboardTokens => Set<WallboardToken>();
+    public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -147,6 +148,15 @@ public sealed class GamifyDbContext(DbContextOptions<GamifyDbContext> options) :
         {
             e.HasKey(x => x.Version);
             e.Property(x => x.Version).ValueGeneratedNever();
+        });
+
+        builder.Entity<AuditEntry>(e =>
+        {
+            e.ToTable("AuditLog");
+            e.HasIndex(x => new { x.Action, x.Id });
+            e.Property(x => x.Actor).HasMaxLength(AuditEntry.ActorMaxLength);
+            e.Property(x => x.Action).HasMaxLength(AuditEntry.ActionMaxLength);
+            e.Property(x => x.Subject).HasMaxLength(AuditEntry.SubjectMaxLength);
         });
 
         builder.Entity<RuleChange>(e =>

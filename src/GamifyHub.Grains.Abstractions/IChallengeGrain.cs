@@ -16,11 +16,12 @@ public interface IChallengeGrain : IGrainWithGuidKey
     [Alias("Create")]
     Task<ChallengeChange> Create(ChallengeSpec spec, string createdBy, bool schedule);
 
+    /// <summary><paramref name="actor"/> is who asked, for the audit log.</summary>
     [Alias("Schedule")]
-    Task<ChallengeChange> Schedule();
+    Task<ChallengeChange> Schedule(string actor);
 
     [Alias("Cancel")]
-    Task<ChallengeChange> Cancel();
+    Task<ChallengeChange> Cancel(string actor);
 
     /// <summary>Committed events, in commit order (each at most once per sequence number).</summary>
     [Alias("ApplyEvents")]

@@ -89,6 +89,18 @@ public sealed class AdminAreaTests(BrowserFixture browser) : IClassFixture<Brows
         await Assertions.Expect(newest).ToHaveAttributeAsync("data-kind", "apply");
         await Assertions.Expect(newest).ToHaveAttributeAsync("data-version", next);
         await Assertions.Expect(newest).ToContainTextAsync(ApiClient.Admin);
+
+        // The apply is in the audit log too, with who did it; the area filter narrows the log to rule changes.
+        await admin.GetByTestId("admin-tab-audit").ClickAsync();
+        await admin.GetByLabel("Show", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Rules and rescoring" });
+        var applied = admin.GetByTestId("audit-entry").First;
+        await Assertions.Expect(applied).ToHaveAttributeAsync("data-action", "rules.applied");
+        await Assertions.Expect(applied).ToContainTextAsync(ApiClient.Admin);
+        await Assertions.Expect(applied).ToContainTextAsync($"version {next}");
+        foreach (var action in await admin.GetByTestId("audit-entry").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.action)"))
+        {
+            Assert.StartsWith("rules.", action);
+        }
     }
 
     [Fact]

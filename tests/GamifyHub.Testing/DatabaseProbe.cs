@@ -52,7 +52,7 @@ public sealed class DatabaseProbe(string databasePath)
     public async Task<string> StateFingerprint()
     {
         var parts = new List<string>();
-        foreach (var table in new[] { "Events", "Awards", "FeedbackItems", "FeedbackRoutings", "AspNetUsers", "ApiKeys", "Kudos", "WallboardTokens",
+        foreach (var table in new[] { "Events", "Awards", "FeedbackItems", "FeedbackRoutings", "AspNetUsers", "ApiKeys", "Kudos", "WallboardTokens", "AuditLog",
                      "MutedNotificationTypes" })
         {
             parts.Add($"{table}={await Scalar<long>($"SELECT count(*) FROM \"{table}\"")}");

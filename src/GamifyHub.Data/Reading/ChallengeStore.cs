@@ -32,7 +32,8 @@ public sealed class ChallengeStore(IDbContextFactory<GamifyDbContext> dbFactory)
             .Select(c => c.Id).ToListAsync();
     }
 
-    public async Task Save(ChallengeEntry entry)
+    /// <summary>Stores the challenge, and <paramref name="audit"/> with it in the same commit.</summary>
+    public async Task Save(ChallengeEntry entry, AuditEntry? audit = null)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
         if (await db.Challenges.AnyAsync(c => c.Id == entry.Id))
@@ -42,6 +43,11 @@ public sealed class ChallengeStore(IDbContextFactory<GamifyDbContext> dbFactory)
         else
         {
             db.Challenges.Add(entry);
+        }
+
+        if (audit is not null)
+        {
+            db.AuditLog.Add(audit);
         }
 
         await db.SaveChangesAsync();

@@ -1,3 +1,4 @@
+using GamifyHub.Data.Auditing;
 using System.Text.Json;
 using GamifyHub.Data.Entities;
 using GamifyHub.Data.Writing;
@@ -56,13 +57,15 @@ public sealed class SeasonBook(IDbContextFactory<GamifyDbContext> dbFactory, Eng
         await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.Seasons.ExecuteDeleteAsync(cancellationToken);
         db.Seasons.AddRange(calendar.Seasons.Select(s => new SeasonEntry { Id = s.Id, Name = s.Name, Start = s.Start, End = s.End }));
-        db.SeasonChanges.Add(new SeasonChange
+        var change = new SeasonChange
         {
             Actor = actor,
             At = time.GetUtcNow().UtcDateTime,
             Calendar = JsonSerializer.Serialize(
                 calendar.Seasons.Select(s => new { s.Id, s.Name, Start = Season.Format(s.Start), End = Season.Format(s.End) }), AuditJson),
-        });
+        };
+        db.SeasonChanges.Add(change);
+        db.Audit(change.At, actor, AuditActions.SeasonsChanged, details: $"{{\"seasons\":{change.Calendar}}}");
         var written = await db.SaveChangesAsync(cancellationToken);
         await tx.CommitAsync(cancellationToken);
         return written;

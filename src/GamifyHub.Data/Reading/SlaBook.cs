@@ -1,3 +1,4 @@
+using GamifyHub.Data.Auditing;
 using System.Text.Json;
 using GamifyHub.Data.Entities;
 using GamifyHub.Data.Writing;
@@ -52,7 +53,7 @@ public sealed class SlaBook(IDbContextFactory<GamifyDbContext> dbFactory, Engage
             FirstResponseMinutes = (int)t.Value.FirstResponse.TotalMinutes,
             ResolutionMinutes = (int)t.Value.Resolution.TotalMinutes,
         }));
-        db.SlaChanges.Add(new SlaChange
+        var change = new SlaChange
         {
             Actor = actor,
             At = time.GetUtcNow().UtcDateTime,
@@ -61,7 +62,9 @@ public sealed class SlaBook(IDbContextFactory<GamifyDbContext> dbFactory, Engage
                 FirstResponseMinutes = (int)policy.For(p).FirstResponse.TotalMinutes,
                 ResolutionMinutes = (int)policy.For(p).Resolution.TotalMinutes,
             }), AuditJson),
-        });
+        };
+        db.SlaChanges.Add(change);
+        db.Audit(change.At, actor, AuditActions.SlaChanged, details: $"{{\"targets\":{change.Targets}}}");
         var written = await db.SaveChangesAsync();
         await tx.CommitAsync();
         return written;

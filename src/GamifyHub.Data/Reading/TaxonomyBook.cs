@@ -1,3 +1,4 @@
+using GamifyHub.Data.Auditing;
 using System.Text.Json;
 using GamifyHub.Data.Entities;
 using GamifyHub.Data.Writing;
@@ -63,12 +64,14 @@ public sealed class TaxonomyBook(IDbContextFactory<GamifyDbContext> dbFactory, E
         await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.Taxonomy.ExecuteDeleteAsync(cancellationToken);
         db.Taxonomy.AddRange(Rows(taxonomy.Topics, TopicKind).Concat(Rows(taxonomy.Products, ProductKind)));
-        db.TaxonomyChanges.Add(new TaxonomyChange
+        var change = new TaxonomyChange
         {
             Actor = actor,
             At = time.GetUtcNow().UtcDateTime,
             Taxonomy = JsonSerializer.Serialize(new { taxonomy.Topics, taxonomy.Products }, AuditJson),
-        });
+        };
+        db.TaxonomyChanges.Add(change);
+        db.Audit(change.At, actor, AuditActions.TaxonomyChanged, details: change.Taxonomy);
         var written = await db.SaveChangesAsync(cancellationToken);
         await tx.CommitAsync(cancellationToken);
         return written;

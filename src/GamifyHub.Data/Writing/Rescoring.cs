@@ -1,3 +1,4 @@
+using GamifyHub.Data.Auditing;
 using System.Text.Json;
 using System.Threading.Channels;
 using GamifyHub.Data.Entities;
@@ -107,7 +108,9 @@ public static partial class Rescoring
             var diff = RescorePreview.Compare(await beforeReplay, after);
             phases.Done("wait for the current rules' replay, diff");
             db.RuleSets.Add(new RuleSetEntry { Version = version, Json = RuleSetFormat.Write(rules), CreatedAt = now, CreatedBy = actor });
-            db.RuleChanges.Add(new RuleChange { Kind = RuleChange.Apply, Version = version, Actor = actor, At = now, Summary = Summary(diff) });
+            var summary = Summary(diff);
+            db.RuleChanges.Add(new RuleChange { Kind = RuleChange.Apply, Version = version, Actor = actor, At = now, Summary = summary });
+            db.Audit(now, actor, AuditActions.RulesApplied, $"version {version}", summary);
             await db.SaveChangesAsync(cancellationToken);
             await tx.CommitAsync(cancellationToken);
             phases.Done("commit");

@@ -1,3 +1,4 @@
+using GamifyHub.Data.Auditing;
 using GamifyHub.Data.Entities;
 using GamifyHub.Data.Reading;
 using GamifyHub.Domain.Boards;
@@ -107,12 +108,12 @@ public sealed partial class ChallengeGrain(ChallengeStore store, CompanyDirector
             CreatedAt = now.UtcDateTime,
             UpdatedAt = now.UtcDateTime,
         };
-        await Save();
+        await Save(Audit(createdBy, AuditActions.ChallengeCreated));
         this.RegisterGrainTimer(Tick, TimeSpan.FromMilliseconds(1000 / PushesPerSecond), TimeSpan.FromMilliseconds(1000 / PushesPerSecond));
-        return schedule ? await Schedule() : new ChallengeChange(View(), null);
+        return schedule ? await Schedule(createdBy) : new ChallengeChange(View(), null);
     }
 
-    public async Task<ChallengeChange> Schedule()
+    public async Task<ChallengeChange> Schedule(string actor)
     {
         if (_row is null)
         {
@@ -130,13 +131,13 @@ public sealed partial class ChallengeGrain(ChallengeStore store, CompanyDirector
         }
 
         _row.Status = next;
-        await Save();
+        await Save(Audit(actor, AuditActions.ChallengeScheduled));
         await GrainFactory.GetGrain<IChallengeRegistryGrain>(0).Track(Id, live: true);
         await Advance();
         return new ChallengeChange(View(), null);
     }
 
-    public async Task<ChallengeChange> Cancel()
+    public async Task<ChallengeChange> Cancel(string actor)
     {
         if (_row is null)
         {
@@ -149,7 +150,7 @@ public sealed partial class ChallengeGrain(ChallengeStore store, CompanyDirector
         }
 
         _row.Status = next;
-        await Save();
+        await Save(Audit(actor, AuditActions.ChallengeCancelled));
         await GrainFactory.GetGrain<IChallengeRegistryGrain>(0).Track(Id, live: false);
         await SyncReminder();
         _dirty = true;
@@ -493,11 +494,14 @@ public sealed partial class ChallengeGrain(ChallengeStore store, CompanyDirector
         _reminderDue = due;
     }
 
-    private async Task Save()
+    private async Task Save(AuditEntry? audit = null)
     {
         _row!.UpdatedAt = time.GetUtcNow().UtcDateTime;
-        await store.Save(_row);
+        await store.Save(_row, audit);
     }
+
+    private AuditEntry Audit(string actor, string action) => AuditLog.Entry(time.GetUtcNow().UtcDateTime, actor, action, Id.ToString(),
+        new { _row!.Name, Scope = _row.Scope.ToString(), _row.DepartmentIds, _row.Target, _row.StartsAt, _row.EndsAt });
 
     private static ChallengeDefinition Definition(ChallengeEntry row) => new(row.Name, row.Description,
         new ChallengeMetric(row.Metric,

@@ -1,3 +1,4 @@
+using GamifyHub.Data.Auditing;
 using GamifyHub.Data;
 using System.Globalization;
 using System.Text.Json;
@@ -62,6 +63,7 @@ public static class AdminEndpoints
         await writer.ExclusiveAsync(async db =>
         {
             db.RuleChanges.Add(audit);
+            db.Audit(audit.At, audit.Actor, AuditActions.RulesPreviewed, $"version {audit.Version}", audit.Summary);
             return await db.SaveChangesAsync(CancellationToken.None);
         });
         return TypedResults.Ok(new RulesPreviewed(current.Version, queries.Named(diff.Employees), diff.TotalBefore, diff.TotalAfter,
@@ -190,6 +192,12 @@ public static class AdminEndpoints
             problem = ApiProblems.Validation("body", ex.Message);
             return null;
         }
+        catch (InvalidOperationException)
+        {
+            // A bound JsonElement checks its strings' UTF-8 only when read as text, here.
+            problem = ApiProblems.Validation("body", "The rule set document is not valid UTF-8 text.");
+            return null;
+        }
 
         var errors = RuleSetValidator.Validate(proposed);
         if (errors.Count > 0)
@@ -203,12 +211,14 @@ public static class AdminEndpoints
     }
 
     /// <summary>An online, consistent copy of the database into its backups folder, while the server keeps writing.</summary>
-    private static async Task<IResult> Backup(DatabaseLocation database, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<IResult> Backup(ClaimsPrincipal user, DatabaseLocation database, AuditRecorder audit, TimeProvider time,
+        CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
         var target = Path.Combine(Path.GetDirectoryName(database.Path)!, "backups",
             $"gamifyhub-{now:yyyyMMdd'T'HHmmssfff'Z'}.db");
         var backup = await DatabaseBackup.BackupAsync(database.Path, target, cancellationToken);
+        await audit.RecordAsync(Actor(user), AuditActions.BackupCreated, backup.Name, new { bytes = backup.Length });
         return TypedResults.Ok(new BackupMade(backup.FullName, backup.Length, now));
     }
 }

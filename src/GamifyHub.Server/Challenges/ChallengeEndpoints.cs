@@ -82,10 +82,10 @@ public static class ChallengeEndpoints
     }
 
     private static Task<IResult> Schedule(Guid id, ClaimsPrincipal user, IGrainFactory grains, CompanyDirectory directory,
-        ChallengePresenter presenter) => Change(id, user, grains, directory, presenter, g => g.Schedule());
+        ChallengePresenter presenter) => Change(id, user, grains, directory, presenter, g => g.Schedule(Actor(user)));
 
     private static Task<IResult> Cancel(Guid id, ClaimsPrincipal user, IGrainFactory grains, CompanyDirectory directory,
-        ChallengePresenter presenter) => Change(id, user, grains, directory, presenter, g => g.Cancel());
+        ChallengePresenter presenter) => Change(id, user, grains, directory, presenter, g => g.Cancel(Actor(user)));
 
     private static async Task<IResult> Change(Guid id, ClaimsPrincipal user, IGrainFactory grains, CompanyDirectory directory,
         ChallengePresenter presenter, Func<IChallengeGrain, Task<ChallengeChange>> command)

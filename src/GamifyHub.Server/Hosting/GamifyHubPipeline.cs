@@ -60,6 +60,7 @@ public static class GamifyHubPipeline
         api.MapChallengeEndpoints();
         api.MapSeasonEndpoints();
         api.MapAdminEndpoints();
+        api.MapAuditEndpoints();
         api.MapSlaEndpoints();
         api.MapMentionEndpoints();
         api.MapRoutingRuleEndpoints();

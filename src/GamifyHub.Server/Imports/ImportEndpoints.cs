@@ -1,3 +1,4 @@
+using GamifyHub.Data.Auditing;
 using GamifyHub.Server.Auth;
 using GamifyHub.Server.Problems;
 using Microsoft.AspNetCore.WebUtilities;
@@ -26,7 +27,7 @@ public static class ImportEndpoints
     /// Answers the summary once the last row is committed; bad rows are reported, not fatal.
     /// </summary>
     private static async Task<IResult> Import(HttpRequest request, string? format, FeedbackImporter importer, ImportReports reports,
-        IOptions<JsonOptions> json, CancellationToken cancellationToken)
+        AuditRecorder audit, IOptions<JsonOptions> json, CancellationToken cancellationToken)
     {
         if (format is not null && FeedbackRows.FormatOf(format) is null)
         {
@@ -56,6 +57,12 @@ public static class ImportEndpoints
         {
             // Nothing was read (an empty file, a wrong header): a plain refusal, nothing changed.
             return ApiProblems.Validation("file", summary.Fatal ?? "The file holds no rows to import.");
+        }
+
+        if (summary.Stored > 0)
+        {
+            await audit.RecordAsync(Admin.AdminEndpoints.Actor(request.HttpContext.User), AuditActions.ImportFinished, id.ToString(),
+                new { summary.Format, summary.RowsRead, summary.Stored, summary.Duplicates, summary.NearDuplicates, summary.Rejected });
         }
 
         return TypedResults.Ok(summary with { ErrorReport = summary.ErrorCount > 0 ? $"/api/admin/imports/{id}/errors" : null });

@@ -1,3 +1,4 @@
+using GamifyHub.Data.Auditing;
 using System.Security.Claims;
 using System.Text.Json;
 using GamifyHub.Data;
@@ -83,12 +84,14 @@ public static class RoutingRuleEndpoints
                 Topics = string.Join(',', r.Topics), Products = string.Join(',', r.Products),
             }));
             await db.Departments.ExecuteUpdateAsync(s => s.SetProperty(d => d.IsTriage, d => d.Id == triage));
-            db.RoutingRuleChanges.Add(new RoutingRuleChange
+            var change = new RoutingRuleChange
             {
                 Actor = actor,
                 At = time.GetUtcNow().UtcDateTime,
                 Rules = JsonSerializer.Serialize(new { TriageDepartmentId = triage, Rules = rules.Select(Dto) }, AuditJson),
-            });
+            };
+            db.RoutingRuleChanges.Add(change);
+            db.Audit(change.At, actor, AuditActions.RoutingChanged, details: change.Rules);
             var written = await db.SaveChangesAsync();
             await tx.CommitAsync();
             return written;

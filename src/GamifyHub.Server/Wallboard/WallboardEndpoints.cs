@@ -108,9 +108,9 @@ public static class WallboardEndpoints
         return TypedResults.Created($"/api/admin/wallboard-tokens/{entry.Id}", new CreatedTokenDto(entry.Id, entry.Name, Utc(entry.CreatedAt), token));
     }
 
-    private static async Task<IResult> Revoke(Guid id, WallboardTokens tokens, WallboardConnections connections)
+    private static async Task<IResult> Revoke(Guid id, ClaimsPrincipal user, WallboardTokens tokens, WallboardConnections connections)
     {
-        if (!await tokens.RevokeAsync(id))
+        if (!await tokens.RevokeAsync(id, AdminEndpoints.Actor(user)))
         {
             return ApiProblems.NotFound($"No wallboard token {id}.");
         }

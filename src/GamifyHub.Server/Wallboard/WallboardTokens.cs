@@ -1,3 +1,4 @@
+using GamifyHub.Data.Auditing;
 using System.Security.Cryptography;
 using GamifyHub.Data;
 using GamifyHub.Data.Entities;
@@ -26,6 +27,7 @@ public sealed class WallboardTokens(IDbContextFactory<GamifyDbContext> dbFactory
         };
         await using var db = await dbFactory.CreateDbContextAsync();
         db.WallboardTokens.Add(entry);
+        db.Audit(entry.CreatedAt, createdBy, AuditActions.WallboardTokenCreated, entry.Id.ToString(), new { entry.Name });
         await db.SaveChangesAsync();
         return (entry, token);
     }
@@ -45,7 +47,7 @@ public sealed class WallboardTokens(IDbContextFactory<GamifyDbContext> dbFactory
     }
 
     /// <summary>Answers false when there is no such token; revoking twice is fine.</summary>
-    public async Task<bool> RevokeAsync(Guid id)
+    public async Task<bool> RevokeAsync(Guid id, string actor)
     {
         var now = time.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync();
@@ -55,7 +57,12 @@ public sealed class WallboardTokens(IDbContextFactory<GamifyDbContext> dbFactory
             return false;
         }
 
-        entry.RevokedAt ??= now;
+        if (entry.RevokedAt is null)
+        {
+            entry.RevokedAt = now;
+            db.Audit(now, actor, AuditActions.WallboardTokenRevoked, entry.Id.ToString(), new { entry.Name });
+        }
+
         await db.SaveChangesAsync();
         return true;
     }

@@ -199,18 +199,19 @@ public static partial class WebhookEndpoints
     }
 
     /// <summary>A new secret in force at once; the old one stops working (deliveries signed with it get a 401).</summary>
-    private static async Task<IResult> Rotate(string name, WebhookSourceStore sources, WebhookSecrets secrets, TimeProvider time)
+    private static async Task<IResult> Rotate(string name, ClaimsPrincipal user, WebhookSourceStore sources, WebhookSecrets secrets,
+        TimeProvider time)
     {
         var secret = WebhookSecrets.Generate();
         var now = time.GetUtcNow().UtcDateTime;
-        var source = IsName(name) ? await sources.ReplaceSecretAsync(name, secrets.Protect(secret), now) : null;
+        var source = IsName(name) ? await sources.ReplaceSecretAsync(name, secrets.Protect(secret), now, AdminEndpoints.Actor(user)) : null;
         return source is null
             ? ApiProblems.NotFound($"No webhook source named '{Shorten(name)}'.")
             : TypedResults.Ok(new WebhookSourceCreated(source.Name, source.Channel, DeliveryUrl(source.Name), secret, now));
     }
 
-    private static async Task<IResult> Delete(string name, WebhookSourceStore sources) =>
-        IsName(name) && await sources.DeleteAsync(name)
+    private static async Task<IResult> Delete(string name, ClaimsPrincipal user, WebhookSourceStore sources, TimeProvider time) =>
+        IsName(name) && await sources.DeleteAsync(name, AdminEndpoints.Actor(user), time.GetUtcNow().UtcDateTime)
             ? TypedResults.NoContent()
             : ApiProblems.NotFound($"No webhook source named '{Shorten(name)}'.");
 

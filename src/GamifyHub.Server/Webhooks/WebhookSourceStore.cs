@@ -1,3 +1,4 @@
+using GamifyHub.Data.Auditing;
 using GamifyHub.Data;
 using GamifyHub.Data.Entities;
 using GamifyHub.Data.Writing;
@@ -29,23 +30,36 @@ public sealed class WebhookSourceStore(IDbContextFactory<GamifyDbContext> dbFact
         }
 
         db.WebhookSources.Add(source);
+        db.Audit(source.CreatedAt, source.CreatedBy, AuditActions.WebhookSourceCreated, source.Name, new { source.Channel });
         await db.SaveChangesAsync();
         return true;
     });
 
-    public Task<WebhookSource?> ReplaceSecretAsync(string name, string protectedSecret, DateTime at) => writer.ExclusiveAsync(async db =>
+    public Task<WebhookSource?> ReplaceSecretAsync(string name, string protectedSecret, DateTime at, string actor) => writer.ExclusiveAsync(async db =>
     {
         var source = await db.WebhookSources.FirstOrDefaultAsync(s => s.Name == name);
         if (source is not null)
         {
             source.ProtectedSecret = protectedSecret;
             source.SecretSetAt = at;
+            db.Audit(at, actor, AuditActions.WebhookSecretRotated, name);
             await db.SaveChangesAsync();
         }
 
         return source;
     });
 
-    public Task<bool> DeleteAsync(string name) => writer.ExclusiveAsync(async db =>
-        await db.WebhookSources.Where(s => s.Name == name).ExecuteDeleteAsync() > 0);
+    public Task<bool> DeleteAsync(string name, string actor, DateTime at) => writer.ExclusiveAsync(async db =>
+    {
+        await using var tx = await db.Database.BeginTransactionAsync();
+        if (await db.WebhookSources.Where(s => s.Name == name).ExecuteDeleteAsync() == 0)
+        {
+            return false;
+        }
+
+        db.Audit(at, actor, AuditActions.WebhookSourceDeleted, name);
+        await db.SaveChangesAsync();
+        await tx.CommitAsync();
+        return true;
+    });
 }

@@ -1,5 +1,6 @@
 import { apiFetch, apiUpload, query } from './http';
 import type {
+  AuditPage,
   ActionRequest,
   ActionResult,
   BoardSnapshot,
@@ -200,6 +201,10 @@ export const api = {
       signal?: AbortSignal,
     ): Promise<Paged<GamingFlag>> {
       return apiFetch(`/api/admin/flags${query({ kind: filter.kind, employeeId: filter.employeeId, page, pageSize })}`, { signal });
+    },
+
+    audit(action: string | null, before: number | null, limit: number, signal?: AbortSignal): Promise<AuditPage> {
+      return apiFetch(`/api/admin/audit${query({ action: action ?? undefined, before: before ?? undefined, limit })}`, { signal });
     },
   },
 };

@@ -619,3 +619,19 @@ export interface CreatedWallboardToken {
   createdAt: string;
   token: string;
 }
+
+/** One audit log line (GET /api/admin/audit). */
+export interface AuditEntry {
+  id: number;
+  at: string;
+  actor: string;
+  action: string;
+  subject: string | null;
+  details: unknown;
+}
+
+export interface AuditPage {
+  entries: AuditEntry[];
+  /** Pass as `before` for the next (older) page; null at the oldest entry. */
+  nextBefore: number | null;
+}

@@ -1,6 +1,8 @@
-import { useT } from '../../i18n';
+import type { ReactNode } from 'react';
+import { useT, type Messages } from '../../i18n';
 import { routeHref, useSubRoute } from '../../router';
 import { useMe } from '../auth/session';
+import { AuditPage } from './AuditPage';
 import { FlagsPage } from './FlagsPage';
 import { ImportPage } from './ImportPage';
 import { NotAllowed } from './NotAllowed';
@@ -8,7 +10,23 @@ import { RulesPage } from './RulesPage';
 import { TriagePage } from './TriagePage';
 import { WallboardTokensPage } from '../wallboard/WallboardTokensPage';
 
-export type AdminSection = 'rules' | 'flags' | 'triage' | 'import' | 'wallboards';
+interface Section {
+  id: string;
+  label: (t: Messages) => string;
+  render: () => ReactNode;
+}
+
+/** The admin area's tabs, in order; the first is the default. Adding a tab is one line here. */
+const sections = [
+  { id: 'rules', label: (t) => t.admin.rules, render: () => <RulesPage /> },
+  { id: 'flags', label: (t) => t.admin.flags, render: () => <FlagsPage /> },
+  { id: 'triage', label: (t) => t.triageAdmin.tab, render: () => <TriagePage /> },
+  { id: 'import', label: (t) => t.admin.import, render: () => <ImportPage /> },
+  { id: 'wallboards', label: (t) => t.wallboard.tokens, render: () => <WallboardTokensPage /> },
+  { id: 'audit', label: (t) => t.audit.tab, render: () => <AuditPage /> },
+] as const satisfies readonly Section[];
+
+export type AdminSection = (typeof sections)[number]['id'];
 
 export function isAdmin(roles: readonly string[] | null | undefined): boolean {
   return (roles ?? []).includes('Admin');
@@ -18,50 +36,31 @@ export function adminHref(section: AdminSection): string {
   return `${routeHref('admin')}/${section}`;
 }
 
-/** The admin area: rules, anti-gaming flags and the feedback file import, for admins only. */
+/** The admin area, for admins only. */
 export function AdminPage() {
   const t = useT();
   const me = useMe();
   const sub = useSubRoute();
-  const section: AdminSection =
-    sub === 'flags' || sub === 'triage' || sub === 'import' || sub === 'wallboards' ? sub : 'rules';
+  const section = sections.find((s) => s.id === sub) ?? sections[0];
 
   if (!isAdmin(me.roles)) return <NotAllowed />;
 
   return (
-    <div className="admin" data-testid="admin" data-section={section}>
+    <div className="admin" data-testid="admin" data-section={section.id}>
       <nav className="tabs" aria-label={t.admin.sections}>
-        {(['rules', 'flags', 'triage', 'import', 'wallboards'] as const).map((s) => (
+        {sections.map((s) => (
           <a
-            key={s}
+            key={s.id}
             className="tabs__link"
-            href={adminHref(s)}
-            aria-current={s === section ? 'page' : undefined}
-            data-testid={`admin-tab-${s}`}
+            href={adminHref(s.id)}
+            aria-current={s.id === section.id ? 'page' : undefined}
+            data-testid={`admin-tab-${s.id}`}
           >
-            {s === 'rules'
-              ? t.admin.rules
-              : s === 'flags'
-                ? t.admin.flags
-                : s === 'triage'
-                  ? t.triageAdmin.tab
-                  : s === 'import'
-                    ? t.admin.import
-                    : t.wallboard.tokens}
+            {s.label(t)}
           </a>
         ))}
       </nav>
-      {section === 'rules' ? (
-        <RulesPage />
-      ) : section === 'flags' ? (
-        <FlagsPage />
-      ) : section === 'triage' ? (
-        <TriagePage />
-      ) : section === 'import' ? (
-        <ImportPage />
-      ) : (
-        <WallboardTokensPage />
-      )}
+      {section.render()}
     </div>
   );
 }
