@@ -96,6 +96,7 @@ public sealed class AuthorizationMatrixTests : IClassFixture<AuthorizationMatrix
         R("GET",    "/api/admin/flags",                                       "401  403  403  403  ok    403  403"),
         R("GET",    "/api/admin/sla",                                         "401  403  403  403  ok    403  403"),
         R("PUT",    "/api/admin/sla",                                         "401  403  403  403  ok    403  403"),
+        R("GET",    "/api/admin/audit",                                       "401  403  403  403  ok    403  403"),
         R("GET",    "/api/admin/mentions",                                    "401  403  403  403  ok    403  403"),
         R("GET",    "/api/admin/routing-rules",                               "401  403  403  403  ok    403  403"),
         R("PUT",    "/api/admin/routing-rules",                               "401  403  403  403  ok    403  403"),
