@@ -9,6 +9,7 @@ using Microsoft.Playwright;
 namespace GamifyHub.Browser.Tests;
 
 /// <summary>Customer text is shown as text, never run; the app runs under its strict Content-Security-Policy without a violation.</summary>
+[Collection(SerialBrowserTests.Name)]
 public sealed class SecurityBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     /// <summary>Records CSP violations and dialogs from the first script of every page on.</summary>
