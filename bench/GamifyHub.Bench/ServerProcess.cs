@@ -91,6 +91,10 @@ public sealed class ServerProcess : IAsyncDisposable
                      "--Simulator:Enabled=false",
                      $"--Orleans:SiloPort={siloPort}",
                      $"--Orleans:GatewayPort={gatewayPort}",
+                     // The benchmark measures throughput, not the per-caller rate limits.
+                     "--RateLimits:SignIn:PermitLimit=1000000",
+                     "--RateLimits:Intake:PermitLimit=1000000",
+                     "--RateLimits:Actions:PermitLimit=1000000",
                  })
         {
             info.ArgumentList.Add(arg);

@@ -43,9 +43,15 @@ public sealed class BrowserFixture : IAsyncLifetime
         ],
     });
 
-    public async Task<IPage> SignedInPage(string email)
+    /// <param name="prepare">Runs on the new context before the first page loads (e.g. init scripts that watch the page).</param>
+    public async Task<IPage> SignedInPage(string email, Func<IBrowserContext, Task>? prepare = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseAddress.ToString(), Locale = "en-US" });
+        if (prepare is not null)
+        {
+            await prepare(context);
+        }
+
         var page = await context.NewPageAsync();
         await page.GotoAsync("/");
         await page.GetByLabel("Email", new() { Exact = true }).FillAsync(email);

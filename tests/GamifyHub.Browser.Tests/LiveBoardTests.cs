@@ -4,6 +4,7 @@ using Microsoft.Playwright;
 
 namespace GamifyHub.Browser.Tests;
 
+[Collection(SerialBrowserTests.Name)]
 public sealed class LiveBoardTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     [Fact]

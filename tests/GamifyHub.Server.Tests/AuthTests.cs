@@ -84,7 +84,10 @@ public sealed class AuthTests(GamifyHubFactory factory) : IClassFixture<GamifyHu
         var me = await client.GetJson("/api/me");
         Assert.Equal("Customer Service", me.GetProperty("departmentName").GetString());
 
-        await client.PostAsync("/api/auth/logout", null);
+        // A cookie-signed-in write carries the CSRF token (Security/CsrfTests).
+        using var logout = new HttpRequestMessage(HttpMethod.Post, "/api/auth/logout");
+        logout.Headers.Add("X-XSRF-TOKEN", (await client.GetJson("/api/auth/csrf")).GetProperty("token").GetString());
+        Assert.Equal(HttpStatusCode.NoContent, (await client.SendAsync(logout)).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/me")).StatusCode);
     }
 

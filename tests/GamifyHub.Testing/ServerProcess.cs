@@ -84,7 +84,10 @@ public sealed class ServerProcess : IAsyncDisposable
         [
             ServerDll, "--urls", BaseAddress.ToString().TrimEnd('/'), $"--Database:Path={DatabasePath}", "--Simulator:Enabled=false",
             $"--Orleans:SiloPort={FreePorts.Next()}", $"--Orleans:GatewayPort={FreePorts.Next()}",
-            "--Logging:LogLevel:Default=Warning", .. _extraArgs,
+            "--Logging:LogLevel:Default=Warning",
+            // Load and crash tests send far more requests per caller than a person would.
+            "--RateLimits:SignIn:PermitLimit=1000000", "--RateLimits:Intake:PermitLimit=1000000", "--RateLimits:Actions:PermitLimit=1000000",
+            .. _extraArgs,
         ])
         {
             start.ArgumentList.Add(arg);

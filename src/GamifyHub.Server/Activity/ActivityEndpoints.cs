@@ -15,7 +15,7 @@ public static class ActivityEndpoints
 
     public static RouteGroupBuilder MapActivityEndpoints(this RouteGroupBuilder api)
     {
-        api.MapGet("/departments/{id:guid}/activity", Department).WithTags("Activity").RequireAuthorization();
+        api.MapGet("/departments/{id:guid}/activity", Department).WithTags("Activity").RequireAuthorization(Policies.SignedIn);
         return api;
     }
 

@@ -2,6 +2,7 @@ using GamifyHub.Data;
 using GamifyHub.Data.Identity;
 using GamifyHub.Server.Demo;
 using GamifyHub.Server.Problems;
+using GamifyHub.Server.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -24,14 +25,18 @@ public static class AuthEndpoints
     {
         var group = api.MapGroup("/auth").WithTags("Sign-in");
         group.MapPost("/login", Login).AllowAnonymous();
-        group.MapPost("/logout", Logout);
+        group.MapPost("/logout", Logout).RequireAuthorization(Policies.SignedIn);
         group.MapGet("/demo-accounts", ListDemoAccounts).AllowAnonymous();
+        group.MapGet("/csrf", IssueCsrf).RequireAuthorization(Policies.SignedIn);
         return group;
     }
 
-    /// <summary>Checks the password (with lockout), sets the web app's cookie and answers with a bearer token.</summary>
+    public sealed record CsrfToken(string HeaderName, string Token);
+
+    /// <summary>Checks the password (with lockout and the sign-in rate limit), sets the web app's cookie and CSRF token and
+    /// answers with a bearer token.</summary>
     private static async Task<IResult> Login(LoginRequest? request, UserManager<AppUser> users, SignInManager<AppUser> signIn,
-        HttpContext http)
+        HttpContext http, SignInLimiter limiter)
     {
         if (request is null || string.IsNullOrWhiteSpace(request.Email) || string.IsNullOrEmpty(request.Password))
         {
@@ -46,6 +51,15 @@ public static class AuthEndpoints
         }
 
         var email = request.Email.Trim();
+        using (var refusal = limiter.Refusal(http, email))
+        {
+            if (refusal is not null)
+            {
+                await RateLimits.Refuse(http, refusal);
+                return TypedResults.Empty;
+            }
+        }
+
         var user = await users.FindByEmailAsync(email);
 
         // Identity finds accounts by an upper-cased address, which folds look-alikes onto real ones ('ſofia' → 'SOFIA'):
@@ -68,14 +82,19 @@ public static class AuthEndpoints
 
         var principal = await signIn.CreateUserPrincipalAsync(user);
         await http.SignInAsync(IdentityConstants.ApplicationScheme, principal);
+        Csrf.Issue(http, principal);
         return TypedResults.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme);
     }
 
     private static async Task<IResult> Logout(HttpContext http, CancellationToken cancellationToken)
     {
         await http.SignOutAsync(IdentityConstants.ApplicationScheme);
+        Csrf.Forget(http);
         return TypedResults.NoContent();
     }
+
+    /// <summary>A CSRF token for the signed-in session (also set as the XSRF-TOKEN cookie), e.g. after a page reload.</summary>
+    private static IResult IssueCsrf(HttpContext http) => TypedResults.Ok(new CsrfToken(Csrf.HeaderName, Csrf.Issue(http)));
 
     private static async Task<IResult> ListDemoAccounts(IOptions<DemoOptions> demo, IDbContextFactory<GamifyDbContext> dbFactory)
     {

@@ -32,7 +32,7 @@ public static class AuthenticationSetup
                 o.DefaultScheme = Selector;
                 o.DefaultChallengeScheme = Selector;
             })
-            .AddPolicyScheme(Selector, "Cookie, bearer token or API key", o => o.ForwardDefaultSelector = Select)
+            .AddPolicyScheme(Selector, "Cookie, bearer token or API key", o => o.ForwardDefaultSelector = SchemeFor)
             .AddCookie(IdentityConstants.ApplicationScheme, o =>
             {
                 o.Cookie.Name = "gamifyhub.auth";
@@ -66,7 +66,8 @@ public static class AuthenticationSetup
         return services;
     }
 
-    private static string Select(HttpContext context)
+    /// <summary>The scheme that authenticates this request (CSRF checks only those signed in by the cookie).</summary>
+    public static string SchemeFor(HttpContext context)
     {
         var request = context.Request;
         if (request.Headers.ContainsKey(ApiKeyAuthenticationHandler.HeaderName))

@@ -3,9 +3,24 @@ using Microsoft.AspNetCore.Authorization;
 
 namespace GamifyHub.Server.Auth;
 
-/// <summary>One policy per capability.</summary>
+/// <summary>
+/// One policy per capability. Every endpoint names the one it needs (<c>RequireAuthorization(Policies.X)</c>) or says it is
+/// anonymous; the fallback policy (signed in, not a wallboard) is the safety net for a route that forgets. The matrix test
+/// (tests/GamifyHub.Server.Tests/Security/AuthorizationMatrixTests.cs) pins who passes which route.
+/// </summary>
 public static class Policies
 {
+    /// <summary>Anyone signed in (a person, or an integration's API key) except a wallboard screen: shared reads such as
+    /// boards, departments, seasons and one's own profile.</summary>
+    public const string SignedIn = "signed-in";
+
+    /// <summary>Reading the feedback inbox and an item's detail: employees (their department's items only).</summary>
+    public const string ReadInbox = "read-inbox";
+
+    /// <summary>Acting on feedback items (read, reply, tag, forward, insight, resolve, reopen): employees.</summary>
+    public const string ActOnFeedback = "act-on-feedback";
+
+    /// <summary>The employee's own things: notifications, kudos, challenge badges, insights.</summary>
     public const string Employee = "employee";
     public const string FeedbackIn = "feedback-in";
     public const string EventsIn = "events-in";
@@ -31,7 +46,10 @@ public static class Policies
         options.AddPolicy(Watcher, p => p.RequireAssertion(c =>
             IsWallboard(c.User) || c.User.HasClaim(cl => cl.Type == GamifyClaims.EmployeeId)));
 
+        options.AddPolicy(SignedIn, signedIn);
         options.AddPolicy(Employee, p => p.RequireAuthenticatedUser().RequireClaim(GamifyClaims.EmployeeId));
+        options.AddPolicy(ReadInbox, p => p.RequireAuthenticatedUser().RequireClaim(GamifyClaims.EmployeeId));
+        options.AddPolicy(ActOnFeedback, p => p.RequireAuthenticatedUser().RequireClaim(GamifyClaims.EmployeeId));
         options.AddPolicy(Admin, p => p.RequireRole(Roles.Admin));
         // Which departments a manager may target is checked per request (ChallengeAccess).
         options.AddPolicy(ChallengeManager, p => p.RequireRole(Roles.Manager, Roles.Admin));

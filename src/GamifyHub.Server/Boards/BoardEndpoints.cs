@@ -8,7 +8,7 @@ public static class BoardEndpoints
     public static RouteGroupBuilder MapBoardEndpoints(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/boards").WithTags("Boards");
-        group.MapGet("/{board}", Get);
+        group.MapGet("/{board}", Get).RequireAuthorization(Auth.Policies.SignedIn);
         return group;
     }
 

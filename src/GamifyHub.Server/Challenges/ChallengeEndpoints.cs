@@ -13,8 +13,8 @@ public static class ChallengeEndpoints
     public static RouteGroupBuilder MapChallengeEndpoints(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/challenges").WithTags("Challenges");
-        group.MapGet("/", List);
-        group.MapGet("/{id:guid}", Get);
+        group.MapGet("/", List).RequireAuthorization(Policies.SignedIn);
+        group.MapGet("/{id:guid}", Get).RequireAuthorization(Policies.SignedIn);
         group.MapGet("/badges", Badges).RequireAuthorization(Policies.Employee);
         group.MapPost("/", Create).RequireAuthorization(Policies.ChallengeManager);
         group.MapPost("/{id:guid}/schedule", Schedule).RequireAuthorization(Policies.ChallengeManager);

@@ -9,7 +9,8 @@ public static class DepartmentEndpoints
     public static RouteGroupBuilder MapDepartmentEndpoints(this RouteGroupBuilder api)
     {
         api.MapGet("/departments", (CompanyDirectory directory) => directory.Departments.OrderBy(d => d.Name)
-            .Select(d => new DepartmentDto(d.Id, d.Name, d.Slug, directory.Headcount(d.Id))).ToList()).WithTags("Departments");
+            .Select(d => new DepartmentDto(d.Id, d.Name, d.Slug, directory.Headcount(d.Id))).ToList()).WithTags("Departments")
+            .RequireAuthorization(Auth.Policies.SignedIn);
         return api;
     }
 }

@@ -17,7 +17,8 @@ public static class EventEndpoints
 
     public static RouteGroupBuilder MapEventEndpoints(this RouteGroupBuilder api)
     {
-        var group = api.MapGroup("/events").WithTags("Engagement events").RequireAuthorization(Policies.EventsIn);
+        var group = api.MapGroup("/events").WithTags("Engagement events").RequireAuthorization(Policies.EventsIn)
+            .RequireRateLimiting(Security.RateLimits.Intake);
         group.MapPost("/", Record);
         group.MapPost("/batch", RecordBatch);
         return group;

@@ -13,11 +13,12 @@ public static class FeedbackEndpoints
     public static RouteGroupBuilder MapFeedbackEndpoints(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/feedback").WithTags("Feedback");
-        group.MapPost("/", Ingest).RequireAuthorization(Policies.FeedbackIn);
-        group.MapPost("/batch", IngestBatch).RequireAuthorization(Policies.FeedbackIn);
-        group.MapGet("/", Inbox).RequireAuthorization(Policies.Employee);
-        group.MapGet("/{id:guid}", Detail).RequireAuthorization(Policies.Employee);
-        group.MapPost("/{id:guid}/actions", Act).RequireAuthorization(Policies.Employee);
+        group.MapPost("/", Ingest).RequireAuthorization(Policies.FeedbackIn).RequireRateLimiting(Security.RateLimits.Intake);
+        group.MapPost("/batch", IngestBatch).RequireAuthorization(Policies.FeedbackIn).RequireRateLimiting(Security.RateLimits.Intake);
+        group.MapGet("/", Inbox).RequireAuthorization(Policies.ReadInbox);
+        group.MapGet("/{id:guid}", Detail).RequireAuthorization(Policies.ReadInbox);
+        group.MapPost("/{id:guid}/actions", Act).RequireAuthorization(Policies.ActOnFeedback)
+            .RequireRateLimiting(Security.RateLimits.Actions);
         return group;
     }
 

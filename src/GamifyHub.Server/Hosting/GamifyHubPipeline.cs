@@ -15,6 +15,7 @@ using GamifyHub.Server.Live;
 using GamifyHub.Server.Me;
 using GamifyHub.Server.Problems;
 using GamifyHub.Server.Seasons;
+using GamifyHub.Server.Security;
 using GamifyHub.Server.Sla;
 using GamifyHub.Server.Routing;
 using GamifyHub.Server.Webhooks;
@@ -27,6 +28,8 @@ public static class GamifyHubPipeline
 {
     public static WebApplication MapGamifyHub(this WebApplication app)
     {
+        app.UseGamifyReverseProxy();
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRequestGuards();
@@ -34,7 +37,9 @@ public static class GamifyHubPipeline
         app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = webClient });
         app.UseStaticFiles(new StaticFileOptions { FileProvider = webClient });
         app.UseAuthentication();
+        app.UseGamifyCsrf();
         app.UseAuthorization();
+        app.UseRateLimiter();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions
@@ -42,7 +47,7 @@ public static class GamifyHubPipeline
             Predicate = c => c.Tags.Contains("ready"),
             ResponseWriter = HealthResponse.Write,
         }).AllowAnonymous();
-        app.MapOpenApi();
+        app.MapOpenApi().RequireAuthorization(Policies.SignedIn);
 
         var api = app.MapGroup("/api");
         api.MapAuthEndpoints();
@@ -68,7 +73,7 @@ public static class GamifyHubPipeline
         api.MapWallboardEndpoints();
         api.MapApiFallback();
 
-        app.MapHub<LiveHub>(LiveHub.Path);
+        app.MapHub<LiveHub>(LiveHub.Path).RequireAuthorization(Policies.Watcher);
 
         // The web client's routes; the page itself loads without a sign-in and then asks for one.
         app.MapFallbackToFile("index.html", new StaticFileOptions { FileProvider = webClient }).AllowAnonymous();

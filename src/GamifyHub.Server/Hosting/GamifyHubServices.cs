@@ -10,6 +10,7 @@ using GamifyHub.Server.Health;
 using GamifyHub.Server.Insights;
 using GamifyHub.Server.Live;
 using GamifyHub.Server.Problems;
+using GamifyHub.Server.Security;
 using GamifyHub.Server.Webhooks;
 using GamifyHub.Server.Imports;
 using System.Net;
@@ -44,6 +45,10 @@ public static class GamifyHubServices
         });
 
         builder.Services.AddGamifyAuthentication();
+        builder.Services.AddGamifyCsrf();
+        builder.Services.AddGamifyRateLimits();
+        builder.Services.AddGamifyReverseProxy();
+        builder.Services.AddLogRedaction();
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = StatusProblems.AddDetail);
         builder.Services.AddSingleton<IEndpointAddressScheme<RouteEndpoint>, SingleEndpointAddressScheme>();
         builder.Services.AddExceptionHandler<ApiExceptionHandler>();

@@ -16,7 +16,7 @@ public static class ImportEndpoints
     public static RouteGroupBuilder MapImportEndpoints(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/admin/imports").WithTags("Administration").RequireAuthorization(Policies.Admin);
-        group.MapPost("/", Import).WithMetadata(new RequestSizeLimit(MaxUploadBytes));
+        group.MapPost("/", Import).WithMetadata(new RequestSizeLimit(MaxUploadBytes)).RequireRateLimiting(Security.RateLimits.Intake);
         group.MapGet("/{id:guid}/errors", Errors);
         return group;
     }

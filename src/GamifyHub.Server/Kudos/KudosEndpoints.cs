@@ -20,7 +20,7 @@ public static class KudosEndpoints
     public static RouteGroupBuilder MapKudosEndpoints(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/kudos").WithTags("Kudos").RequireAuthorization(Policies.Employee);
-        group.MapPost("", Give);
+        group.MapPost("", Give).RequireRateLimiting(Security.RateLimits.Actions);
         group.MapGet("/allowance", Allowance);
         return api;
     }

@@ -18,7 +18,7 @@ public static class MeEndpoints
 
     public static RouteGroupBuilder MapMeEndpoints(this RouteGroupBuilder api)
     {
-        api.MapGet("/me", Get).WithTags("Me");
+        api.MapGet("/me", Get).WithTags("Me").RequireAuthorization(Policies.SignedIn);
         return api;
     }
 

@@ -25,7 +25,7 @@ public static class SeasonEndpoints
 
     public static RouteGroupBuilder MapSeasonEndpoints(this RouteGroupBuilder api)
     {
-        api.MapGet("/seasons", Get).WithTags("Seasons");
+        api.MapGet("/seasons", Get).WithTags("Seasons").RequireAuthorization(Policies.SignedIn);
         api.MapPut("/admin/seasons", Replace).WithTags("Administration").RequireAuthorization(Policies.Admin);
         return api;
     }

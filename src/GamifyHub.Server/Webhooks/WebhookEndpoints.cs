@@ -24,7 +24,7 @@ public static partial class WebhookEndpoints
     {
         // The signature is the credential: no sign-in, no API key.
         api.MapPost("/webhooks/{source}", Receive).WithTags("Webhooks").AllowAnonymous()
-            .WithMetadata(new RequestSizeLimit(MaxDeliveryBytes));
+            .WithMetadata(new RequestSizeLimit(MaxDeliveryBytes)).RequireRateLimiting(Security.RateLimits.Intake);
 
         var admin = api.MapGroup("/admin/webhooks").WithTags("Administration").RequireAuthorization(Policies.Admin);
         admin.MapGet("/", List);

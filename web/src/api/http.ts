@@ -66,24 +66,70 @@ export interface RequestOptions {
   bearer?: string;
 }
 
-export async function apiFetch<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  const { method = 'GET', body, signal, quiet401 = false, bearer } = options;
+/** Header and cookie of the CSRF token that cookie-signed-in writes must echo (the server sets the cookie at sign-in). */
+export const CSRF_HEADER = 'X-XSRF-TOKEN';
+const CSRF_COOKIE = 'XSRF-TOKEN';
+
+/** The CSRF token from its cookie, if the server set one. */
+export function readCsrfCookie(cookies: string = typeof document === 'undefined' ? '' : document.cookie): string | undefined {
+  for (const part of cookies.split(';')) {
+    const [name, ...rest] = part.trim().split('=');
+    if (name === CSRF_COOKIE) return decodeURIComponent(rest.join('='));
+  }
+  return undefined;
+}
+
+/** Problem type of a refused CSRF token (the server's Security/Csrf.cs). */
+const CSRF_PROBLEM = 'https://gamifyhub.dev/problems/csrf';
+
+/**
+ * The token for a write; asks the server for one when the cookie is missing (e.g. a session from before an update) or,
+ * with `fresh`, when the server refused the one in the cookie.
+ */
+async function csrfToken(signal?: AbortSignal, fresh = false): Promise<string | undefined> {
+  const fromCookie = fresh ? undefined : readCsrfCookie();
+  if (fromCookie) return fromCookie;
+  try {
+    const response = await fetch('/api/auth/csrf', { credentials: 'include', headers: { Accept: 'application/json' }, signal });
+    if (!response.ok) return undefined;
+    return readCsrfCookie() ?? ((await response.json()) as { token?: string }).token;
+  } catch (err) {
+    if (err instanceof DOMException && err.name === 'AbortError') throw err;
+    return undefined;
+  }
+}
+
+interface SendOptions {
+  method: string;
+  headers: Record<string, string>;
+  body?: BodyInit;
+  signal?: AbortSignal;
+  quiet401: boolean;
+  bearer?: string;
+  /** Set on the one retry after a refused CSRF token. */
+  freshCsrf?: boolean;
+}
+
+/**
+ * The one place a request goes out: language, credentials, the CSRF header on cookie writes, and the error handling
+ * (network error, problem details, the session's 401 listener).
+ */
+async function send(path: string, options: SendOptions): Promise<Response> {
+  const { method, body, signal, quiet401, bearer } = options;
   const headers: Record<string, string> = {
     Accept: 'application/json, application/problem+json',
     'Accept-Language': requestLanguage,
+    ...options.headers,
   };
   if (bearer) headers.Authorization = `Bearer ${bearer}`;
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  else if (method !== 'GET') {
+    const token = await csrfToken(signal, options.freshCsrf);
+    if (token) headers[CSRF_HEADER] = token;
+  }
 
   let response: Response;
   try {
-    response = await fetch(path, {
-      method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-      credentials: bearer ? 'omit' : 'include',
-      signal,
-    });
+    response = await fetch(path, { method, headers, body, credentials: bearer ? 'omit' : 'include', signal });
   } catch (err) {
     if (err instanceof DOMException && err.name === 'AbortError') throw err;
     throw new NetworkError(err);
@@ -91,9 +137,26 @@ export async function apiFetch<T>(path: string, options: RequestOptions = {}): P
 
   if (!response.ok) {
     const problem = await readProblem(response);
+    // A stale token (e.g. after the server's keys changed): get a fresh one and try once more.
+    if (response.status === 403 && problem.type === CSRF_PROBLEM && !bearer && !options.freshCsrf) {
+      return send(path, { ...options, freshCsrf: true });
+    }
     if (response.status === 401 && !quiet401) unauthorizedListener?.();
     throw new ApiError(response.status, problem);
   }
+  return response;
+}
+
+export async function apiFetch<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const { method = 'GET', body, signal, quiet401 = false, bearer } = options;
+  const response = await send(path, {
+    method,
+    headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+    signal,
+    quiet401,
+    bearer,
+  });
 
   if (response.status === 204) return undefined as T;
   const text = await response.text();
@@ -103,26 +166,7 @@ export async function apiFetch<T>(path: string, options: RequestOptions = {}): P
 
 /** Sends a file as multipart/form-data (streamed by the browser; the server reads it as a stream too). */
 export async function apiUpload<T>(path: string, form: FormData, signal?: AbortSignal): Promise<T> {
-  let response: Response;
-  try {
-    response = await fetch(path, {
-      method: 'POST',
-      headers: { Accept: 'application/json, application/problem+json', 'Accept-Language': requestLanguage },
-      body: form,
-      credentials: 'include',
-      signal,
-    });
-  } catch (err) {
-    if (err instanceof DOMException && err.name === 'AbortError') throw err;
-    throw new NetworkError(err);
-  }
-
-  if (!response.ok) {
-    const problem = await readProblem(response);
-    if (response.status === 401) unauthorizedListener?.();
-    throw new ApiError(response.status, problem);
-  }
-
+  const response = await send(path, { method: 'POST', headers: {}, body: form, signal, quiet401: false });
   return (await response.json()) as T;
 }
 
