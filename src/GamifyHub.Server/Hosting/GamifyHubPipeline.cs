@@ -13,6 +13,7 @@ using GamifyHub.Server.Health;
 using GamifyHub.Server.Insights;
 using GamifyHub.Server.Live;
 using GamifyHub.Server.Me;
+using GamifyHub.Server.MyData;
 using GamifyHub.Server.Problems;
 using GamifyHub.Server.Seasons;
 using GamifyHub.Server.Sla;
@@ -34,6 +35,7 @@ public static class GamifyHubPipeline
         app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = webClient });
         app.UseStaticFiles(new StaticFileOptions { FileProvider = webClient });
         app.UseAuthentication();
+        app.UseSignInGuard();
         app.UseAuthorization();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
@@ -47,6 +49,7 @@ public static class GamifyHubPipeline
         var api = app.MapGroup("/api");
         api.MapAuthEndpoints();
         api.MapMeEndpoints();
+        api.MapMyDataEndpoints();
         api.MapDepartmentEndpoints();
         api.MapFeedbackEndpoints();
         api.MapInsightsEndpoints();
