@@ -179,7 +179,7 @@ public sealed class PersonalData(IDbContextFactory<GamifyDbContext> dbFactory, E
                 json.WriteString("message", n.Message);
                 json.WriteNumber("points", n.Points);
                 json.WriteString("occurredAt", Utc(n.OccurredAt));
-                WriteNullable<DateTimeOffset>(json, "readAt", n.ReadAt is { } read ? Utc(read) : null);
+                WriteNullable(json, "readAt", n.ReadAt is { } read ? Utc(read) : null);
                 json.WriteEndObject();
             }
 
@@ -209,7 +209,7 @@ public sealed class PersonalData(IDbContextFactory<GamifyDbContext> dbFactory, E
         foreach (var section in sections)
         {
             json.WritePropertyName(section.Name);
-            JsonSerializer.Serialize(json, await section.ExportAsync(db, employeeId, cancellationToken), Json);
+            JsonSerializer.SerializeToElement(await section.ExportAsync(db, employeeId, cancellationToken), Json).WriteTo(json);
         }
 
         json.WriteEndObject();
@@ -263,16 +263,28 @@ public sealed class PersonalData(IDbContextFactory<GamifyDbContext> dbFactory, E
 
     private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
 
-    private static void WriteNullable<T>(Utf8JsonWriter json, string name, T? value) where T : struct
+    // Values are written directly: JsonSerializer.Serialize on this writer would flush it synchronously into the response.
+    private static void WriteNullable(Utf8JsonWriter json, string name, Guid? value)
     {
-        if (value is null)
+        if (value is { } v)
         {
-            json.WriteNull(name);
+            json.WriteString(name, v);
         }
         else
         {
-            json.WritePropertyName(name);
-            JsonSerializer.Serialize(json, value.Value, Json);
+            json.WriteNull(name);
+        }
+    }
+
+    private static void WriteNullable(Utf8JsonWriter json, string name, DateTimeOffset? value)
+    {
+        if (value is { } v)
+        {
+            json.WriteString(name, v);
+        }
+        else
+        {
+            json.WriteNull(name);
         }
     }
 }
