@@ -117,6 +117,11 @@ export const api = {
     return apiFetch('/api/auth/login', { method: 'POST', body: { email, password }, quiet401: true });
   },
 
+  /** "Erase me": removes the signed-in employee's personal data and sign-in; cannot be undone. */
+  eraseMe(password: string): Promise<unknown> {
+    return apiFetch('/api/me/erase', { method: 'POST', body: { confirm: 'ERASE', password } });
+  },
+
   logout(): Promise<void> {
     return apiFetch('/api/auth/logout', { method: 'POST', quiet401: true });
   },
