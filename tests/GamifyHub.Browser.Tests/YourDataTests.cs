@@ -33,4 +33,19 @@ public sealed class YourDataTests(BrowserFixture browser) : IClassFixture<Browse
         var login = await browser.Server.CreateClient().PostAsJsonAsync("/api/auth/login", new { email = ApiClient.Sofia, password = ApiClient.Password });
         Assert.False(login.IsSuccessStatusCode);
     }
+
+    [Fact]
+    public async Task An_admin_sets_retention_in_the_admin_area_and_sees_it_in_the_history()
+    {
+        var admin = await browser.SignedInPage(ApiClient.Admin);
+        await admin.GotoAsync("/#/admin/retention");
+        var page = admin.GetByTestId("retention");
+        await page.GetByLabel("Months to keep").FillAsync("24");
+        await page.GetByLabel("Anonymize (totals stay)").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Saved.");
+        await Assertions.Expect(page.GetByTestId("retention-history")).ToContainTextAsync("24 months");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Run now", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Done:");
+    }
 }

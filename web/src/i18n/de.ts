@@ -94,6 +94,23 @@ export const de: Messages = {
     sent: (name: string) => `Sie haben sich bei ${name} bedankt.`,
     remaining: (left: number, limit: number) => `Heute noch ${left} von ${limit} Kudos`,
   },
+  retention: {
+    tab: 'Aufbewahrung',
+    title: 'Aufbewahrung von Daten',
+    intro:
+      'Wie lange Ereignisse die Personen nennen, die sie ausgelöst haben. Anonymisieren behält alle Summen und löst die Person davon; Löschen entfernt alte Ereignisse, Gesamtsummen sinken. Leer behält alles.',
+    months: 'Monate aufbewahren',
+    keep: 'Alles behalten',
+    after: (months: number) => `${months} Monate`,
+    mode: 'Danach',
+    anonymize: 'Anonymisieren (Summen bleiben)',
+    purge: 'Löschen (Summen sinken)',
+    save: 'Speichern',
+    saved: 'Gespeichert.',
+    runNow: 'Jetzt ausführen',
+    ran: (events: string, awards: string) => `Fertig: ${events} Ereignisse und ${awards} Punktezeilen geändert.`,
+    history: 'Änderungen',
+  },
   audit: {
     tab: 'Protokoll',
     title: 'Änderungsprotokoll',

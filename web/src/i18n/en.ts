@@ -92,6 +92,23 @@ export const en = {
     sent: (name: string) => `You thanked ${name}.`,
     remaining: (left: number, limit: number) => `${left} of ${limit} kudos left today`,
   },
+  retention: {
+    tab: 'Retention',
+    title: 'Data retention',
+    intro:
+      'How long events name the people who made them. Anonymize keeps every total and detaches the person; purge deletes old events, so all-time totals go down. Empty keeps everything.',
+    months: 'Months to keep',
+    keep: 'Keep everything',
+    after: (months: number) => `${months} months`,
+    mode: 'After that',
+    anonymize: 'Anonymize (totals stay)',
+    purge: 'Purge (totals go down)',
+    save: 'Save',
+    saved: 'Saved.',
+    runNow: 'Run now',
+    ran: (events: string, awards: string) => `Done: ${events} events and ${awards} award lines changed.`,
+    history: 'Changes',
+  },
   audit: {
     tab: 'Audit log',
     title: 'Audit log',
