@@ -27,6 +27,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<TaxonomyBook>();
         services.AddSingleton<SlaBook>();
         services.AddSingleton<ChallengeStore>();
+        services.AddSingleton<Privacy.RetentionBook>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddHostedService(sp => sp.GetRequiredService<EngagementWriter>());
         return services;

@@ -38,6 +38,7 @@ public sealed class GamifyDbContext(DbContextOptions<GamifyDbContext> options) :
     public DbSet<KudosEntry> Kudos => Set<KudosEntry>();
     public DbSet<WallboardToken> WallboardTokens => Set<WallboardToken>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+    public DbSet<RetentionChange> RetentionChanges => Set<RetentionChange>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -274,6 +275,13 @@ public sealed class GamifyDbContext(DbContextOptions<GamifyDbContext> options) :
             e.HasIndex(x => new { x.GiverDepartmentId, x.GivenAt });
             e.HasIndex(x => x.GivenAt);
             e.Property(x => x.Message).HasMaxLength(300);
+        });
+
+        builder.Entity<RetentionChange>(e =>
+        {
+            e.HasIndex(x => x.At);
+            e.Property(x => x.Mode).HasMaxLength(10);
+            e.Property(x => x.Actor).HasMaxLength(256);
         });
 
         builder.Entity<WallboardToken>(e =>

@@ -645,6 +645,35 @@ namespace GamifyHub.Data.Migrations
                     b.ToTable("Reminders");
                 });
 
+            modelBuilder.Entity("GamifyHub.Data.Entities.RetentionChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Months")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.ToTable("RetentionChanges");
+                });
+
             modelBuilder.Entity("GamifyHub.Data.Entities.RoutingRuleChange", b =>
                 {
                     b.Property<long>("Id")

@@ -102,6 +102,17 @@ public sealed class ProjectionReader(IDbContextFactory<GamifyDbContext> dbFactor
                 break;
         }
 
+        if (scope.Kind != BoardKind.Departments)
+        {
+            // Individual boards list employees only: a department's "former colleague" (erased people, events past
+            // retention) counts for the department, never as a person.
+            var people = (await db.Employees.Select(e => e.Id).ToListAsync()).ToHashSet();
+            foreach (var member in scores.Keys.Where(m => !people.Contains(m)).ToList())
+            {
+                scores.Remove(member);
+            }
+        }
+
         return (highWater, scores);
     }
 

@@ -13,6 +13,7 @@ using GamifyHub.Server.Health;
 using GamifyHub.Server.Insights;
 using GamifyHub.Server.Live;
 using GamifyHub.Server.Me;
+using GamifyHub.Server.MyData;
 using GamifyHub.Server.Problems;
 using GamifyHub.Server.Seasons;
 using GamifyHub.Server.Security;
@@ -37,6 +38,7 @@ public static class GamifyHubPipeline
         app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = webClient });
         app.UseStaticFiles(new StaticFileOptions { FileProvider = webClient });
         app.UseAuthentication();
+        app.UseSignInGuard();
         app.UseGamifyCsrf();
         app.UseAuthorization();
         app.UseRateLimiter();
@@ -52,6 +54,7 @@ public static class GamifyHubPipeline
         var api = app.MapGroup("/api");
         api.MapAuthEndpoints();
         api.MapMeEndpoints();
+        api.MapMyDataEndpoints();
         api.MapDepartmentEndpoints();
         api.MapFeedbackEndpoints();
         api.MapInsightsEndpoints();

@@ -91,6 +91,11 @@ public static class GamifyHubServices
         builder.Services.AddSingleton<ImportReports>();
         builder.Services.AddOptions<Kudos.KudosOptions>().BindConfiguration("Kudos");
         builder.Services.AddSingleton<Kudos.KudosService>();
+        builder.Services.AddSingleton<MyData.SignInGuard>();
+        builder.Services.AddSingleton<MyData.PersonalData>();
+        builder.Services.AddOptions<MyData.RetentionOptions>().BindConfiguration("Retention");
+        builder.Services.AddSingleton<MyData.RetentionJob>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<MyData.RetentionJob>());
         builder.Services.AddOptions<Activity.ActivityOptions>().BindConfiguration("Activity");
         builder.Services.AddSingleton<Activity.ActivityPrivacy>();
         builder.Services.AddSingleton<Activity.ActivityQueries>();

@@ -81,6 +81,10 @@ public sealed partial class HostileInputs(Random random, FuzzTargets targets)
     public const string Kudos = "/api/kudos";
     public const string WallboardTokens = "/api/admin/wallboard-tokens";
     public const string WallboardToken = "/api/admin/wallboard-tokens/{id:guid}";
+    public const string EraseMe = "/api/me/erase";
+    public const string AdminErase = "/api/admin/people/{employeeId:guid}/erase";
+    public const string AdminRetention = "/api/admin/retention";
+    public const string AdminRetentionRun = "/api/admin/retention/run";
 
     public const string Password = "Demo-Pass-2026!";
     public const string Ravi = "ravi.patel@demo.gamifyhub";
@@ -911,6 +915,45 @@ public sealed partial class HostileInputs(Random random, FuzzTargets targets)
                 $"/api/admin/wallboard-tokens/{Guid.NewGuid()}", null, null, Pick(new[] { Caller.Admin, Caller.Anonymous, Caller.Integration, Caller.Ravi }),
                 [], false));
         }
+
+        // Erasure: never without the confirmation word and (for "me") the right password; only admins erase others, and an
+        // unknown employee is a 404. Nothing here may ever succeed: it would erase someone.
+        var invalidErase = new[]
+        {
+            "{}", "null", "[]", "{\"confirm\":\"erase\"}", "{\"confirm\":\"ERASE \"}", "{\"confirm\":\"\u0415RASE\"}", "{\"confirm\":true}",
+            "{\"confirm\":\"ERASE\"}", "{\"confirm\":\"ERASE\",\"password\":\"wrong-password-1\"}", "{\"confirm\":\"ERASE\",\"password\":\"\"}",
+        };
+        var strangers = new[] { Caller.Anonymous, Caller.Integration };
+        for (var i = 0; i < 8; i++)
+        {
+            requests.Add(Chance(0.7)
+                ? Post(EraseMe, "invalid erasure", EraseMe, Utf8(Chance(0.8) ? Pick(invalidErase) : "{\"confirm\":" + S(AnyHostile()) + "}"), Caller.Ravi)
+                : Post(EraseMe, "not allowed", EraseMe, Utf8("{\"confirm\":\"ERASE\",\"password\":\"" + Password + "\"}"), Pick(strangers.Append(Caller.Admin).ToArray())));
+            requests.Add(Chance(0.6)
+                ? Post(AdminErase, "invalid or unknown erasure", $"/api/admin/people/{Guid.NewGuid()}/erase",
+                    Utf8(Chance(0.5) ? "{\"confirm\":\"ERASE\"}" : Pick(invalidErase)), Caller.Admin)
+                : Post(AdminErase, "not allowed", $"/api/admin/people/{Guid.NewGuid()}/erase", Utf8("{\"confirm\":\"ERASE\"}"),
+                    Pick(strangers.Append(Caller.Ravi).ToArray())));
+        }
+
+        // Retention: months out of 1..120, unknown modes and wrong types are a 400 for an admin; everyone else is refused.
+        var invalidRetention = new[]
+        {
+            "{\"months\":0}", "{\"months\":121}", "{\"months\":-1}", "{\"months\":12,\"mode\":\"shred\"}", "{\"months\":12,\"mode\":\"\"}",
+            "{\"months\":1.5}", "{\"months\":99999999999}", "{\"mode\":\"PURGE\"}", "null", "[]",
+        };
+        for (var i = 0; i < 8; i++)
+        {
+            requests.Add(Chance(0.6)
+                ? new FuzzRequest(AdminRetention, "invalid retention", HttpMethod.Put, AdminRetention,
+                    Utf8(Chance(0.8) ? Pick(invalidRetention) : "{\"months\":12,\"mode\":" + S(AnyHostile()) + "}"), Json, Caller.Admin, [], false)
+                : new FuzzRequest(AdminRetention, "not allowed", HttpMethod.Put, AdminRetention, Utf8("{\"months\":1}"), Json,
+                    Pick(strangers.Append(Caller.Ravi).ToArray()), [], false));
+            requests.Add(Post(AdminRetentionRun, "not allowed", AdminRetentionRun, WrongShapeOrNull(), Pick(strangers.Append(Caller.Ravi).ToArray())));
+        }
+
+        // An admin's run under the default setting (keep everything) answers 200 and changes nothing.
+        requests.Add(Post(AdminRetentionRun, "admin run with nothing due", AdminRetentionRun, null, Caller.Admin, maySucceed: true));
 
         // An admin backup with a hostile body and query: the body is ignored, the copy is made.
         requests.Add(Post(AdminBackup, "admin with a hostile body", "/api/admin/backup?path=" + Uri.EscapeDataString("/etc/passwd"),

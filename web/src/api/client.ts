@@ -38,7 +38,35 @@ import type {
   WallboardToken,
 } from './types';
 
+export type RetentionMode = 'anonymize' | 'purge';
+
+export interface RetentionSetting {
+  months: number | null;
+  mode: RetentionMode;
+  history: { months: number | null; mode: RetentionMode; actor: string; at: string }[];
+}
+
+export interface RetentionRun {
+  events: number;
+  awards: number;
+  kudos: number;
+  gamingFlags: number;
+  notifications: number;
+}
+
 export const api = {
+  retention(signal?: AbortSignal): Promise<RetentionSetting> {
+    return apiFetch('/api/admin/retention', { signal });
+  },
+
+  setRetention(months: number | null, mode: RetentionMode): Promise<RetentionSetting> {
+    return apiFetch('/api/admin/retention', { method: 'PUT', body: { months, mode } });
+  },
+
+  runRetention(): Promise<RetentionRun> {
+    return apiFetch('/api/admin/retention/run', { method: 'POST' });
+  },
+
   challenges(signal?: AbortSignal): Promise<Challenge[]> {
     return apiFetch('/api/challenges', { signal });
   },
@@ -115,6 +143,11 @@ export const api = {
 
   login(email: string, password: string): Promise<LoginResponse> {
     return apiFetch('/api/auth/login', { method: 'POST', body: { email, password }, quiet401: true });
+  },
+
+  /** "Erase me": removes the signed-in employee's personal data and sign-in; cannot be undone. */
+  eraseMe(password: string): Promise<unknown> {
+    return apiFetch('/api/me/erase', { method: 'POST', body: { confirm: 'ERASE', password } });
   },
 
   logout(): Promise<void> {

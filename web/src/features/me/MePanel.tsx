@@ -3,6 +3,7 @@ import { formatDateTime, formatNumber } from '../../format';
 import type { Award, Badge } from '../../api/types';
 import { useMe } from '../auth/session';
 import { earnedBadges, levelBar, nextBadges } from './badges';
+import { YourData } from './YourData';
 
 const MAX_AWARDS = 6;
 
@@ -147,6 +148,8 @@ export function MePanel() {
           )}
         </section>
       )}
+
+      {me.employeeId && <YourData />}
     </aside>
   );
 }
