@@ -24,6 +24,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<RuleBook>();
         services.AddSingleton<StandingsCache>();
         services.AddSingleton<SeasonBook>();
+        services.AddSingleton<Privacy.PrivacyBook>();
         services.AddSingleton<TaxonomyBook>();
         services.AddSingleton<SlaBook>();
         services.AddSingleton<ChallengeStore>();

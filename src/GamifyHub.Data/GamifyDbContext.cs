@@ -38,6 +38,9 @@ public sealed class GamifyDbContext(DbContextOptions<GamifyDbContext> options) :
     public DbSet<KudosEntry> Kudos => Set<KudosEntry>();
     public DbSet<WallboardToken> WallboardTokens => Set<WallboardToken>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+    public DbSet<PrivacySettingsChange> PrivacySettings => Set<PrivacySettingsChange>();
+    public DbSet<ConsentChange> ConsentChanges => Set<ConsentChange>();
+    public DbSet<PseudonymKey> PseudonymKeys => Set<PseudonymKey>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -274,6 +277,23 @@ public sealed class GamifyDbContext(DbContextOptions<GamifyDbContext> options) :
             e.HasIndex(x => new { x.GiverDepartmentId, x.GivenAt });
             e.HasIndex(x => x.GivenAt);
             e.Property(x => x.Message).HasMaxLength(300);
+        });
+
+        builder.Entity<PrivacySettingsChange>(e =>
+        {
+            e.HasIndex(x => x.At);
+            e.Property(x => x.Actor).HasMaxLength(256);
+        });
+
+        builder.Entity<ConsentChange>(e =>
+        {
+            e.HasIndex(x => new { x.EmployeeId, x.Id });
+        });
+
+        builder.Entity<PseudonymKey>(e =>
+        {
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.Property(x => x.Key).HasMaxLength(64);
         });
 
         builder.Entity<WallboardToken>(e =>

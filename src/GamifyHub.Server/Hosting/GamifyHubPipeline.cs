@@ -13,6 +13,7 @@ using GamifyHub.Server.Health;
 using GamifyHub.Server.Insights;
 using GamifyHub.Server.Live;
 using GamifyHub.Server.Me;
+using GamifyHub.Server.Privacy;
 using GamifyHub.Server.Problems;
 using GamifyHub.Server.Seasons;
 using GamifyHub.Server.Sla;
@@ -52,6 +53,7 @@ public static class GamifyHubPipeline
         api.MapInsightsEndpoints();
         api.MapEventEndpoints();
         api.MapBoardEndpoints();
+        api.MapPrivacyEndpoints();
         api.MapChallengeEndpoints();
         api.MapSeasonEndpoints();
         api.MapAdminEndpoints();
