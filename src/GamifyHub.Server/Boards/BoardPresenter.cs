@@ -60,7 +60,7 @@ public sealed class BoardPresenter(CompanyDirectory directory, Visibility visibi
     {
         var ranked = snapshot.Rows.Where(r => !visibility.Withheld(r.MemberId)).ToList();
         int RankOf(BoardRowView r) => visibility.Withheld(r.MemberId) ? 0
-            : ranked.Count == snapshot.Rows.Count ? r.Rank : 1 + ranked.Count(o => o.Score > r.Score);
+            : ranked.Count == snapshot.Rows.Count ? r.Rank : 1 + ranked.Count(o => o.Rank < r.Rank);
         BoardRowDto Row(BoardRowView r)
         {
             var name = directory.Department(r.MemberId)?.Name ?? "unknown";
@@ -76,7 +76,7 @@ public sealed class BoardPresenter(CompanyDirectory directory, Visibility visibi
         {
             me = rows.FirstOrDefault(r => r.MemberId == mine.MemberId) ?? (visibility.Withheld(mine.MemberId)
                 ? Row(mine)
-                : new BoardRowDto(1 + ranked.Count(o => o.Score > mine.Score && o.MemberId != mine.MemberId), mine.MemberId,
+                : new BoardRowDto(1 + ranked.Count(o => o.Rank < mine.Rank), mine.MemberId,
                     directory.Department(mine.MemberId)?.Name ?? "unknown", mine.Score, null));
         }
 
