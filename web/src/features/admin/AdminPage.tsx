@@ -6,6 +6,7 @@ import { AuditPage } from './AuditPage';
 import { FlagsPage } from './FlagsPage';
 import { ImportPage } from './ImportPage';
 import { NotAllowed } from './NotAllowed';
+import { PrivacySettingsPage } from './PrivacySettingsPage';
 import { RulesPage } from './RulesPage';
 import { TriagePage } from './TriagePage';
 import { WallboardTokensPage } from '../wallboard/WallboardTokensPage';
@@ -23,6 +24,7 @@ const sections = [
   { id: 'triage', label: (t) => t.triageAdmin.tab, render: () => <TriagePage /> },
   { id: 'import', label: (t) => t.admin.import, render: () => <ImportPage /> },
   { id: 'wallboards', label: (t) => t.wallboard.tokens, render: () => <WallboardTokensPage /> },
+  { id: 'privacy', label: (t) => t.privacy.admin.tab, render: () => <PrivacySettingsPage /> },
   { id: 'audit', label: (t) => t.audit.tab, render: () => <AuditPage /> },
 ] as const satisfies readonly Section[];
 
