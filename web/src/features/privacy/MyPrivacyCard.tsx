@@ -26,15 +26,21 @@ export function MyPrivacyCard() {
   const code = mine.pseudonym.split(' ').pop() ?? '';
 
   const toggle = (rankedByName: boolean) => {
+    const before = mine;
     setBusy(true);
     setMessage(null);
+    // Shown at once; put back if the server refuses.
+    setMine({ ...mine, rankedByName });
     api
       .setMyPrivacy(rankedByName)
       .then((next) => {
         setMine(next);
         setMessage({ kind: 'ok', text: t.privacy.me.saved });
       })
-      .catch(() => setMessage({ kind: 'error', text: t.privacy.me.failed }))
+      .catch(() => {
+        setMine(before);
+        setMessage({ kind: 'error', text: t.privacy.me.failed });
+      })
       .finally(() => setBusy(false));
   };
 
