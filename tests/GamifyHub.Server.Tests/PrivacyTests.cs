@@ -152,6 +152,17 @@ public sealed class PrivacyTests(GamifyHubFactory factory) : IClassFixture<Gamif
                 Assert.Equal(1, ranks[0]);
                 Assert.All(ranks, r => Assert.InRange(r, 1, ranks.Count));
             }
+
+            // Who linked feedback to backlog items (insights) is people's work: small departments' counts are withheld.
+            var linkedBy = (await ravi.GetJson("/api/insights?window=all")).GetProperty("items").EnumerateArray()
+                .SelectMany(i => i.GetProperty("linkedBy").EnumerateArray()).ToList();
+            Assert.NotEmpty(linkedBy);
+            Assert.All(linkedBy, d =>
+            {
+                var small = departments[d.GetProperty("id").GetString()!] < size;
+                Assert.Equal(small, d.GetProperty("withheld").GetBoolean());
+                Assert.True(small ? d.GetProperty("count").GetInt32() == 0 : d.GetProperty("count").GetInt32() > 0);
+            });
         }
         finally
         {

@@ -146,7 +146,7 @@ public sealed class PrivacyBook(IDbContextFactory<GamifyDbContext> dbFactory, En
     /// Gives consent for these employees when nobody's consent was ever recorded (the demo company's first start, or a demo
     /// database made before consent existed). Start-up, before traffic. Answers whether it stored anything.
     /// </summary>
-    public async Task<bool> SeedConsentIfNeverSetAsync(IEnumerable<Guid> employees, string actor, CancellationToken cancellationToken = default)
+    public async Task<bool> SeedConsentIfNeverSetAsync(IEnumerable<Guid> employees, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         if (await db.ConsentChanges.AnyAsync(cancellationToken))
@@ -158,8 +158,9 @@ public sealed class PrivacyBook(IDbContextFactory<GamifyDbContext> dbFactory, En
         var ids = employees.Distinct().ToList();
         foreach (var id in ids)
         {
+            // Demo data, not a person's decision: kept in the consent history, not in the audit log (which records what
+            // people did).
             db.ConsentChanges.Add(new ConsentChange { EmployeeId = id, RankedByName = true, At = at });
-            db.Audit(at, actor, AuditActions.ConsentGiven, id.ToString(), new { rankedByName = true });
         }
 
         await db.SaveChangesAsync(cancellationToken);

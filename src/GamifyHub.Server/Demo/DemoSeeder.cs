@@ -72,7 +72,7 @@ public sealed class DemoSeeder(IServiceProvider services, IDbContextFactory<Gami
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var employees = await db.Employees.AsNoTracking().OrderBy(e => e.Email).Select(e => new { e.Id, e.Email }).ToListAsync(cancellationToken);
         var optedIn = employees.Where((e, i) => named.Contains(e.Email, StringComparer.OrdinalIgnoreCase) || i % 3 != 2).Select(e => e.Id);
-        if (await services.GetRequiredService<PrivacyBook>().SeedConsentIfNeverSetAsync(optedIn, "demo", cancellationToken))
+        if (await services.GetRequiredService<PrivacyBook>().SeedConsentIfNeverSetAsync(optedIn, cancellationToken))
         {
             logger.LogInformation("Seeded the demo company's consent to be ranked by name");
         }
