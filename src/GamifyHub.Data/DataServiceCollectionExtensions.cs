@@ -24,6 +24,8 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<RuleBook>();
         services.AddSingleton<StandingsCache>();
         services.AddSingleton<SeasonBook>();
+        services.AddSingleton<Privacy.PrivacyBook>();
+        services.AddSingleton<Privacy.IPersonalDataSection, Privacy.ConsentHistorySection>();
         services.AddSingleton<TaxonomyBook>();
         services.AddSingleton<SlaBook>();
         services.AddSingleton<ChallengeStore>();

@@ -39,6 +39,9 @@ public sealed class GamifyDbContext(DbContextOptions<GamifyDbContext> options) :
     public DbSet<WallboardToken> WallboardTokens => Set<WallboardToken>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
     public DbSet<RetentionChange> RetentionChanges => Set<RetentionChange>();
+    public DbSet<PrivacySettingsChange> PrivacySettings => Set<PrivacySettingsChange>();
+    public DbSet<ConsentChange> ConsentChanges => Set<ConsentChange>();
+    public DbSet<PseudonymKey> PseudonymKeys => Set<PseudonymKey>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -282,6 +285,23 @@ public sealed class GamifyDbContext(DbContextOptions<GamifyDbContext> options) :
             e.HasIndex(x => x.At);
             e.Property(x => x.Mode).HasMaxLength(10);
             e.Property(x => x.Actor).HasMaxLength(256);
+        });
+
+        builder.Entity<PrivacySettingsChange>(e =>
+        {
+            e.HasIndex(x => x.At);
+            e.Property(x => x.Actor).HasMaxLength(256);
+        });
+
+        builder.Entity<ConsentChange>(e =>
+        {
+            e.HasIndex(x => new { x.EmployeeId, x.Id });
+        });
+
+        builder.Entity<PseudonymKey>(e =>
+        {
+            e.Property(x => x.Id).ValueGeneratedNever();
+            e.Property(x => x.Key).HasMaxLength(64);
         });
 
         builder.Entity<WallboardToken>(e =>

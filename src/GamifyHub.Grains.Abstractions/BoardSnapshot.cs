@@ -9,6 +9,7 @@ public sealed record BoardRowView(
 /// <summary>
 /// A board's rows at one version. A push carries only changed rows; a snapshot the requested ones. <see cref="Period"/> is
 /// the period's key (e.g. "2026-W48", a season's id), null on a season board while no season is running.
+/// <see cref="Ranked"/> is how many members the whole board ranks (the presenter shows individuals in its top half only).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("gh.BoardSnapshot.v1")]
 public sealed record BoardSnapshot(
@@ -17,4 +18,5 @@ public sealed record BoardSnapshot(
     [property: Id(2)] string? Period,
     [property: Id(3)] long Version,
     [property: Id(4)] IReadOnlyList<BoardRowView> Rows,
-    [property: Id(5)] BoardRowView? Me);
+    [property: Id(5)] BoardRowView? Me,
+    [property: Id(6)] int Ranked = 0);

@@ -7,10 +7,12 @@ import { LiveProvider } from './live/LiveProvider';
 import { UnreadProvider } from './features/notifications/unread';
 import { WallboardPage } from './features/wallboard/WallboardPage';
 import { useRoute } from './router';
+import { PrivacyFooter, PrivacyPage } from './features/privacy/PrivacyPage';
 
 function Root() {
   const t = useT();
   const { state, reload } = useSession();
+  const route = useRoute();
 
   switch (state.status) {
     case 'loading':
@@ -26,9 +28,8 @@ function Root() {
       return (
         <>
           <Header />
-          <main id="main">
-            <SignInPage />
-          </main>
+          <main id="main">{route === 'privacy' ? <PrivacyPage signedIn={false} /> : <SignInPage />}</main>
+          <PrivacyFooter />
         </>
       );
     case 'error':

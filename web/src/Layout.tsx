@@ -11,6 +11,7 @@ import { LeaderboardPage } from './features/board/LeaderboardPage';
 import { ChallengesPage } from './features/challenges/ChallengesPage';
 import { MePanel } from './features/me/MePanel';
 import { ActivityPage } from './features/activity/ActivityPage';
+import { PrivacyFooter, PrivacyPage } from './features/privacy/PrivacyPage';
 import { NotificationBell } from './features/notifications/NotificationBell';
 import { NotificationsPage } from './features/notifications/NotificationsPage';
 import { useI18n, useT } from './i18n';
@@ -105,7 +106,9 @@ export function AppLayout() {
               ? t.activity.title
               : route === 'notifications'
                 ? t.notifications.title
-                : t.board.title;
+                : route === 'privacy'
+                  ? t.privacy.title
+                  : t.board.title;
     document.title = `${page} · ${t.common.appName}`;
   }, [route, t]);
 
@@ -172,12 +175,15 @@ export function AppLayout() {
             <ActivityPage />
           ) : route === 'notifications' && me.employeeId ? (
             <NotificationsPage />
+          ) : route === 'privacy' ? (
+            <PrivacyPage signedIn />
           ) : (
             <LeaderboardPage />
           )}
         </main>
         {route !== 'admin' && <MePanel />}
       </div>
+      <PrivacyFooter />
       {celebrations.length > 0 && (
         <BadgeCelebration key={celebrations[0].id} notification={celebrations[0]} onClose={closeCelebration} />
       )}

@@ -1,8 +1,17 @@
 import { useEffect, useState } from 'react';
 
-export type Route = 'inbox' | 'leaderboard' | 'challenges' | 'insights' | 'activity' | 'notifications' | 'admin' | 'wallboard';
+export type Route =
+  | 'inbox'
+  | 'leaderboard'
+  | 'challenges'
+  | 'insights'
+  | 'activity'
+  | 'notifications'
+  | 'admin'
+  | 'wallboard'
+  | 'privacy';
 
-const routes: Route[] = ['inbox', 'leaderboard', 'challenges', 'insights', 'activity', 'notifications', 'admin', 'wallboard'];
+const routes: Route[] = ['inbox', 'leaderboard', 'challenges', 'insights', 'activity', 'notifications', 'admin', 'wallboard', 'privacy'];
 
 export function parseRoute(hash: string): Route {
   const name = hash.replace(/^#\/?/, '').split(/[/?]/)[0];

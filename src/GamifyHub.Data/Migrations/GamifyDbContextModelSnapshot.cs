@@ -239,6 +239,28 @@ namespace GamifyHub.Data.Migrations
                     b.ToTable("Challenges");
                 });
 
+            modelBuilder.Entity("GamifyHub.Data.Entities.ConsentChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EmployeeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("RankedByName")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EmployeeId", "Id");
+
+                    b.ToTable("ConsentChanges");
+                });
+
             modelBuilder.Entity("GamifyHub.Data.Entities.Department", b =>
                 {
                     b.Property<Guid>("Id")
@@ -612,6 +634,51 @@ namespace GamifyHub.Data.Migrations
                     b.HasIndex("Type", "OccurredAt");
 
                     b.ToTable("Notifications");
+                });
+
+            modelBuilder.Entity("GamifyHub.Data.Entities.PrivacySettingsChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IndividualBoards")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ManagersSeeIndividuals")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MinimumGroupSize")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.ToTable("PrivacySettings");
+                });
+
+            modelBuilder.Entity("GamifyHub.Data.Entities.PseudonymKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Key")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("PseudonymKeys");
                 });
 
             modelBuilder.Entity("GamifyHub.Data.Entities.ReminderRow", b =>

@@ -143,7 +143,7 @@ public sealed class BoardGrain(ProjectionReader reader, ILiveNotifier notifier, 
 
     private BoardSnapshot Snapshot(IReadOnlyList<RankedRow> rows, RankedRow? me) => new(
         _scope.Name, BoardWindows.Name(_window), _period?.Key, NextVersion(),
-        [.. rows.Select(ToView)], me is null ? null : ToView(me));
+        [.. rows.Select(ToView)], me is null ? null : ToView(me), _board.Count);
 
     /// <summary>Versions only grow, across activations too, so clients can drop stale pushes.</summary>
     private long NextVersion() => _version = Math.Max(_version + 1, time.GetUtcNow().ToUnixTimeMilliseconds());

@@ -428,7 +428,8 @@ public sealed partial class ChallengeGrain(ChallengeStore store, CompanyDirector
 
     private BoardSnapshot Snapshot(IReadOnlyList<RankedRow> rows, RankedRow? me) => new(BoardName, "all",
         _row is null ? null : $"occurrence-{_row.Occurrence}", NextVersion(),
-        [.. rows.Select(r => new BoardRowView(r.Rank, r.MemberId, r.Score))], me is null ? null : new BoardRowView(me.Rank, me.MemberId, me.Score));
+        [.. rows.Select(r => new BoardRowView(r.Rank, r.MemberId, r.Score))], me is null ? null : new BoardRowView(me.Rank, me.MemberId, me.Score),
+        _standing.Units.Count);
 
     /// <summary>Versions only grow, across activations too, so clients can drop stale pushes.</summary>
     private long NextVersion() => _version = Math.Max(_version + 1, time.GetUtcNow().ToUnixTimeMilliseconds());

@@ -40,7 +40,7 @@ public static class ActivityEndpoints
         var (after, take, _) = ParsePage(cursor, limit);
         var (items, next) = await queries.Read(id, after, take, texts.Language, cancellationToken);
         return TypedResults.Ok(new ActivityPageDto(
-            [.. items.Select(r => privacy.Present(r, ActivityAudience.Colleagues)).OfType<ActivityEntryDto>()], next?.ToString()));
+            [.. items.Select(r => privacy.Present(r, ActivityAudience.Colleagues, user)).OfType<ActivityEntryDto>()], next?.ToString()));
     }
 
     /// <summary>Cursor and page size of a feed request, or the problem with them.</summary>

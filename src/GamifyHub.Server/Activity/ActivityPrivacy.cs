@@ -1,3 +1,7 @@
+using System.Security.Claims;
+using GamifyHub.Data.Identity;
+using GamifyHub.Server.Auth;
+using GamifyHub.Server.Privacy;
 using Microsoft.Extensions.Options;
 
 namespace GamifyHub.Server.Activity;
@@ -19,23 +23,55 @@ public enum ActivityAudience { Colleagues, Wallboard }
 
 /// <summary>
 /// The one place that decides what an activity entry may show. Every feed (a department's, the wallboard's highlights)
-/// goes through it, so a future per-person privacy setting (e.g. "don't show me in feeds") is added here and nowhere else.
+/// goes through it. On top of <see cref="ActivityOptions"/>, the privacy rules apply: a colleague who has not opted in to be
+/// shown by name appears under their pseudonym (on a wallboard: as no one, only their department); the reader always sees
+/// their own name; managers and admins see no individuals at all (only the department) unless the privacy setting
+/// "managers see individuals" is on.
 /// </summary>
-public sealed class ActivityPrivacy(IOptions<ActivityOptions> options)
+public sealed class ActivityPrivacy(IOptions<ActivityOptions> options, Visibility visibility)
 {
-    public ActivityEntryDto? Present(ActivityRecord record, ActivityAudience audience)
+    public ActivityEntryDto? Present(ActivityRecord record, ActivityAudience audience) => Present(record, audience, null);
+
+    /// <param name="reader">Who reads the feed (null: a wallboard).</param>
+    public ActivityEntryDto? Present(ActivityRecord record, ActivityAudience audience, ClaimsPrincipal? reader)
     {
-        var showNames = options.Value.ShowNames;
-        var person = (ActivityRecord.Person? p) => p is null ? null : new ActivityPersonDto(
-            showNames ? p.Id : null,
-            !showNames ? null : audience == ActivityAudience.Wallboard ? FirstName(p.Name) : p.Name,
-            p.DepartmentId, p.DepartmentName);
+        var showNames = options.Value.ShowNames && (audience == ActivityAudience.Wallboard || !Supervises(reader));
+        var viewer = reader?.GetEmployeeId();
+        ActivityPersonDto? Person(ActivityRecord.Person? p)
+        {
+            if (p is null)
+            {
+                return null;
+            }
+
+            if (!showNames)
+            {
+                return new ActivityPersonDto(null, null, p.DepartmentId, p.DepartmentName);
+            }
+
+            var shown = visibility.Person(p.Id, viewer);
+            if (audience == ActivityAudience.Wallboard)
+            {
+                // A pseudonym means nothing on a screen in the corridor: such a colleague shows as their department only.
+                return shown.Pseudonym
+                    ? new ActivityPersonDto(null, null, p.DepartmentId, p.DepartmentName)
+                    : new ActivityPersonDto(p.Id, FirstName(p.Name), p.DepartmentId, p.DepartmentName);
+            }
+
+            return new ActivityPersonDto(shown.Pseudonym ? null : p.Id, shown.Pseudonym ? shown.Name : p.Name, p.DepartmentId,
+                p.DepartmentName);
+        }
+
         var text = record.Kind == ActivityKinds.Kudos && (!options.Value.ShowKudosMessages || audience == ActivityAudience.Wallboard)
             ? null
             : record.Text;
-        return new ActivityEntryDto(record.Key, record.Kind, record.OccurredAt, person(record.Actor), person(record.Receiver),
+        return new ActivityEntryDto(record.Key, record.Kind, record.OccurredAt, Person(record.Actor), Person(record.Receiver),
             audience == ActivityAudience.Wallboard ? null : record.FeedbackId, record.Points, record.Title, text);
     }
+
+    /// <summary>Managers and admins read feeds as supervisors: team aggregates only, unless the works council allowed more.</summary>
+    private bool Supervises(ClaimsPrincipal? reader) => reader is not null && !visibility.Settings.ManagersSeeIndividuals
+        && (reader.IsInRole(Roles.Manager) || reader.IsInRole(Roles.Admin));
 
     public int MinAwardPoints => options.Value.MinAwardPoints;
 

@@ -5,6 +5,9 @@ namespace GamifyHub.Server.Boards;
 
 public static class BoardEndpoints
 {
+    public const string IndividualBoardsOffMessage =
+        "Individual boards are switched off by the company's privacy settings; the departments board is available.";
+
     public static RouteGroupBuilder MapBoardEndpoints(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/boards").WithTags("Boards");
@@ -13,7 +16,7 @@ public static class BoardEndpoints
     }
 
     private static async Task<IResult> Get(string board, string? window, int? top, string? around, string? view,
-        ClaimsPrincipal user, BoardReader reader, DepartmentViews departmentViews)
+        ClaimsPrincipal user, BoardReader reader, DepartmentViews departmentViews, Privacy.Visibility privacy)
     {
         if (BoardReader.Validate(board, window, out var scope, out var parsedWindow) is { } error)
         {
@@ -33,6 +36,11 @@ public static class BoardEndpoints
         if (DepartmentViews.Validate(view, scope, out var parsedView) is { } viewError)
         {
             return ApiProblems.Validation("view", viewError);
+        }
+
+        if (BoardReader.IsIndividual(scope) && !privacy.IndividualBoards)
+        {
+            return ApiProblems.Forbidden(IndividualBoardsOffMessage);
         }
 
         if (parsedView != DepartmentView.Raw)

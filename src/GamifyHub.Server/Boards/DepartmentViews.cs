@@ -17,7 +17,8 @@ public enum DepartmentView { Raw, PerHead, PerItem }
 /// ranked again with the same competition ranking. Routed-item counts are cached for a few seconds.
 /// </summary>
 public sealed class DepartmentViews(IGrainFactory grains, CompanyDirectory directory, ProjectionReader reader,
-    TimeProvider time, IOptions<CompanyOptions> company, SeasonBook seasons)
+    TimeProvider time, IOptions<CompanyOptions> company, SeasonBook seasons,
+    Privacy.Visibility visibility)
 {
     public static readonly TimeSpan CountsFreshFor = TimeSpan.FromSeconds(5);
     private const int AroundRadius = 5;
@@ -62,15 +63,23 @@ public sealed class DepartmentViews(IGrainFactory grains, CompanyDirectory direc
 
         var points = snapshot.Rows.ToDictionary(r => r.MemberId, r => r.Score);
         var board = new Leaderboard();
-        foreach (var (department, raw) in points)
+        // Departments below the minimum group size are not ranked and show no figures (they would point at a few people).
+        var withheld = points.Keys.Where(visibility.Withheld).OrderBy(d => directory.Department(d)?.Name, StringComparer.Ordinal).ToList();
+        foreach (var (department, raw) in points.Where(p => !visibility.Withheld(p.Key)))
         {
             board.Set(department, Score(view, raw, directory.Headcount(department), items.GetValueOrDefault(department)));
         }
 
         var me = user.GetDepartmentId() is { } mine ? board.RowOf(mine) : null;
         var rows = aroundMe && me is not null ? board.Around(me.MemberId, AroundRadius) : board.Top(top);
+        var withheldRows = aroundMe ? [] : withheld.Take(Math.Max(0, top - rows.Count)).Select(Withheld).ToList();
+        var myRow = me is not null ? Row(me)
+            : user.GetDepartmentId() is { } own && withheld.Contains(own) ? Withheld(own) : null;
         return new DepartmentBoardDto(snapshot.Board, snapshot.Window, Name(view), snapshot.Period, snapshot.Version,
-            [.. rows.Select(Row)], me is null ? null : Row(me));
+            [.. rows.Select(Row), .. withheldRows], myRow);
+
+        DepartmentRowDto Withheld(Guid department) => new(0, department, directory.Department(department)?.Name ?? "unknown", 0, 0,
+            directory.Headcount(department), 0, true);
 
         DepartmentRowDto Row(RankedRow row) => new(row.Rank, row.MemberId,
             directory.Department(row.MemberId)?.Name ?? "unknown", row.Score, points.GetValueOrDefault(row.MemberId),

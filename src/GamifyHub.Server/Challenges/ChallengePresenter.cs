@@ -6,7 +6,7 @@ using GamifyHub.Server.Auth;
 namespace GamifyHub.Server.Challenges;
 
 /// <summary>Joins names onto a challenge at the edge, for API answers and hub pushes.</summary>
-public sealed class ChallengePresenter(CompanyDirectory directory)
+public sealed class ChallengePresenter(CompanyDirectory directory, Privacy.Visibility visibility)
 {
     /// <param name="user">The reader, for <c>mine</c> and <c>canManage</c>; null for a push to every watcher.</param>
     public ChallengeDto Present(ChallengeView c, ClaimsPrincipal? user)
@@ -22,12 +22,38 @@ public sealed class ChallengePresenter(CompanyDirectory directory)
         return new ChallengeDto(c.Id, c.Name, c.Description, c.Metric, c.Action, c.Category, c.Target, c.StartsAt, c.EndsAt, c.Scope,
             [.. c.DepartmentIds.Select(d => new ChallengeDepartmentDto(d, directory.Department(d)?.Name ?? "unknown"))],
             c.RewardPoints, c.RewardBadge, c.Recurrence, c.Status, c.Occurrence, c.Total, c.TotalReached,
-            [.. c.Units.Select(u => new ChallengeUnitDto(u.Rank, u.Id, Name(u.Id, team), u.Value, u.Reached))],
+            [.. Units(c, team, user?.GetEmployeeId())],
             c.Rewarded, c.Winners, c.Version, mine,
             user is not null && ChallengeAccess.CanManage(user, c.Scope, c.DepartmentIds, directory));
     }
 
-    private string Name(Guid id, bool team) => team
-        ? directory.Department(id)?.Name ?? "unknown"
-        : directory.Employee(id)?.DisplayName ?? "former employee";
+    /// <summary>
+    /// The standings as a reader may see them: departments (team-vs-team) as they are, except that departments below the
+    /// minimum group size show no figures and no rank; individuals only while individual boards are on, in the top half of
+    /// the standings (and the reader's own row), each by name or pseudonym as they chose.
+    /// </summary>
+    private IEnumerable<ChallengeUnitDto> Units(ChallengeView c, bool team, Guid? viewer)
+    {
+        if (team)
+        {
+            var ranked = c.Units.Where(u => !visibility.Withheld(u.Id)).ToList();
+            return c.Units.Select(u => visibility.Withheld(u.Id)
+                ? new ChallengeUnitDto(0, u.Id, directory.Department(u.Id)?.Name ?? "unknown", null, false)
+                : new ChallengeUnitDto(1 + ranked.Count(o => o.Rank < u.Rank),
+                    u.Id, directory.Department(u.Id)?.Name ?? "unknown", u.Value, u.Reached))
+                .OrderBy(u => u.Rank == 0).ThenBy(u => u.Rank);
+        }
+
+        if (!visibility.IndividualBoards)
+        {
+            return [];
+        }
+
+        var visible = Privacy.Visibility.VisibleRanks(c.Units.Count);
+        return c.Units.Where(u => u.Rank <= visible || u.Id == viewer).Select(u =>
+        {
+            var person = visibility.Person(u.Id, viewer);
+            return new ChallengeUnitDto(u.Rank, person.Id, person.Name, u.Value, u.Reached);
+        });
+    }
 }

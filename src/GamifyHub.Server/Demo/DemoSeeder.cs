@@ -1,3 +1,4 @@
+using GamifyHub.Data.Privacy;
 using GamifyHub.Data;
 using GamifyHub.Data.Entities;
 using GamifyHub.Data.Identity;
@@ -56,6 +57,24 @@ public sealed class DemoSeeder(IServiceProvider services, IDbContextFactory<Gami
         if (await services.GetRequiredService<SeasonBook>().SeedIfNeverSetAsync(calendar, "demo", cancellationToken))
         {
             logger.LogInformation("Seeded the demo season {Season}", calendar.Seasons[0]);
+        }
+    }
+
+    /// <summary>
+    /// Consent to be ranked by name for a realistic share of the demo company (about two in three): the demo sign-ins
+    /// Ravi, Sofia and Lena, and simulated colleagues chosen by their place in email order (not at random, so every demo
+    /// database and every test sees the same people opted in). The others appear under pseudonyms. Runs once: a recorded
+    /// consent (anyone's) means it was seeded or people decided for themselves.
+    /// </summary>
+    public async Task SeedConsentIfNeverSetAsync(CancellationToken cancellationToken)
+    {
+        string[] named = ["ravi.patel@demo.gamifyhub", "sofia.rossi@demo.gamifyhub", "lena.mueller@demo.gamifyhub"];
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var employees = await db.Employees.AsNoTracking().OrderBy(e => e.Email).Select(e => new { e.Id, e.Email }).ToListAsync(cancellationToken);
+        var optedIn = employees.Where((e, i) => named.Contains(e.Email, StringComparer.OrdinalIgnoreCase) || i % 3 != 2).Select(e => e.Id);
+        if (await services.GetRequiredService<PrivacyBook>().SeedConsentIfNeverSetAsync(optedIn, cancellationToken))
+        {
+            logger.LogInformation("Seeded the demo company's consent to be ranked by name");
         }
     }
 

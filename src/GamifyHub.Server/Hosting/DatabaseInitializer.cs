@@ -22,6 +22,7 @@ public static class DatabaseInitializer
         await services.GetRequiredService<RuleBook>().LoadAsync(cancellationToken);
         await services.GetRequiredService<SeasonBook>().LoadAsync(cancellationToken);
         await services.GetRequiredService<TaxonomyBook>().LoadAsync(cancellationToken);
+        await services.GetRequiredService<GamifyHub.Data.Privacy.PrivacyBook>().LoadAsync(cancellationToken);
         if (services.GetRequiredService<IOptions<DemoOptions>>().Value.Enabled)
         {
             var seeder = services.GetRequiredService<DemoSeeder>();
@@ -30,6 +31,8 @@ public static class DatabaseInitializer
             await seeder.SeedIfEmptyAsync(cancellationToken);
             // Separate from the company: a demo database made before seasons existed gets its season too.
             await seeder.SeedSeasonIfNeverSetAsync(cancellationToken);
+            // Separate too: a demo database made before consent existed gets its opted-in employees.
+            await seeder.SeedConsentIfNeverSetAsync(cancellationToken);
         }
 
         await services.GetRequiredService<CompanyDirectory>().RefreshAsync(cancellationToken);

@@ -14,6 +14,7 @@ using GamifyHub.Server.Insights;
 using GamifyHub.Server.Live;
 using GamifyHub.Server.Me;
 using GamifyHub.Server.MyData;
+using GamifyHub.Server.Privacy;
 using GamifyHub.Server.Problems;
 using GamifyHub.Server.Seasons;
 using GamifyHub.Server.Security;
@@ -60,6 +61,7 @@ public static class GamifyHubPipeline
         api.MapInsightsEndpoints();
         api.MapEventEndpoints();
         api.MapBoardEndpoints();
+        api.MapPrivacyEndpoints();
         api.MapChallengeEndpoints();
         api.MapSeasonEndpoints();
         api.MapAdminEndpoints();

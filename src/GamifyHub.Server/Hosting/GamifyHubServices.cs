@@ -71,6 +71,8 @@ public static class GamifyHubServices
         builder.Services.AddSingleton<IChallengeNotifier, SignalRChallengeNotifier>();
         builder.Services.AddSingleton<Challenges.ChallengePresenter>();
         builder.Services.AddSingleton<BoardPresenter>();
+        builder.Services.AddSingleton<Privacy.Visibility>();
+        builder.Services.AddSingleton<Privacy.ConsentPush>();
         builder.Services.AddSingleton<BoardReader>();
         builder.Services.AddSingleton<DepartmentViews>();
         builder.Services.AddSingleton<RoutingRuleCache>();

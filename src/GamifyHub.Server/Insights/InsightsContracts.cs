@@ -21,7 +21,9 @@ public sealed record BacklogItemDto(string Key, string Title, string? Url, int F
 
 public sealed record SentimentMix(int Positive, int Neutral, int Negative);
 
-public sealed record DepartmentCount(Guid Id, string Name, int Count);
+/// <param name="Withheld">The department is below the minimum group size: its count of insights (which would point at a
+/// few people) is not shown (0).</param>
+public sealed record DepartmentCount(Guid Id, string Name, int Count, bool Withheld = false);
 
 public sealed record LinkedFeedback(Guid Id, string Channel, string Excerpt, string Language, string Sentiment, string Status,
     DateTime ReceivedAt);

@@ -10,7 +10,8 @@ namespace GamifyHub.Server.Insights;
 /// Aggregates insight actions (links from feedback to backlog items) straight from the event log. Counts and mixes
 /// cover every linked item; the items themselves are listed only where the caller's department may read them.
 /// </summary>
-public sealed class InsightsQueries(IDbContextFactory<GamifyDbContext> dbFactory, CompanyDirectory directory)
+public sealed class InsightsQueries(IDbContextFactory<GamifyDbContext> dbFactory, CompanyDirectory directory,
+    Privacy.Visibility visibility)
 {
     public const int FeedbackPerItem = 10;
     public const int ExcerptLength = 200;
@@ -57,7 +58,7 @@ public sealed class InsightsQueries(IDbContextFactory<GamifyDbContext> dbFactory
                 new SentimentMix(linked.Count(f => f.Sentiment == Sentiment.Positive), linked.Count(f => f.Sentiment == Sentiment.Neutral),
                     linked.Count(f => f.Sentiment == Sentiment.Negative)),
                 Counts(linked.SelectMany(f => routings[f.Id])),
-                Counts(g.Links.Select(l => l.DepartmentId)),
+                WithholdSmall(Counts(g.Links.Select(l => l.DepartmentId))),
                 g.Links.Min(l => l.At),
                 latest.At,
                 [.. visible.Take(FeedbackPerItem).Select(f => new LinkedFeedback(f.Id, f.Channel, Excerpt(f.Text), f.Language,
@@ -71,6 +72,10 @@ public sealed class InsightsQueries(IDbContextFactory<GamifyDbContext> dbFactory
     private List<DepartmentCount> Counts(IEnumerable<Guid> departments) =>
         [.. departments.GroupBy(d => d).Select(g => new DepartmentCount(g.Key, directory.Department(g.Key)?.Name ?? "unknown", g.Count()))
             .OrderByDescending(d => d.Count).ThenBy(d => d.Name, StringComparer.Ordinal)];
+
+    /// <summary>Who linked feedback to a backlog item is people's work: small departments' counts are withheld.</summary>
+    private List<DepartmentCount> WithholdSmall(List<DepartmentCount> counts) =>
+        [.. counts.Select(c => visibility.Withheld(c.Id) ? c with { Count = 0, Withheld = true } : c).OrderBy(c => c.Withheld)];
 
     private static string Excerpt(string text) => text.Length <= ExcerptLength ? text : text[..(ExcerptLength - 1)].TrimEnd() + "…";
 }

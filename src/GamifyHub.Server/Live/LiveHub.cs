@@ -12,7 +12,7 @@ namespace GamifyHub.Server.Live;
 /// no user id, so nothing personal ever reaches it).
 /// </summary>
 [Authorize(Policy = Policies.Watcher)]
-public sealed class LiveHub(BoardReader boards, Wallboard.WallboardConnections wallboards) : Hub
+public sealed class LiveHub(BoardReader boards, Wallboard.WallboardConnections wallboards, Privacy.Visibility privacy) : Hub
 {
     public const string Path = "/hubs/live";
 
@@ -50,6 +50,11 @@ public sealed class LiveHub(BoardReader boards, Wallboard.WallboardConnections w
         if (Policies.IsWallboard(Context.User!) && scope.Kind != BoardKind.Departments)
         {
             throw new HubException("A wallboard may watch the departments board only.");
+        }
+
+        if (BoardReader.IsIndividual(scope) && !privacy.IndividualBoards)
+        {
+            throw new HubException(BoardEndpoints.IndividualBoardsOffMessage);
         }
 
         await Groups.AddToGroupAsync(Context.ConnectionId, BoardReader.Group(scope, parsedWindow));

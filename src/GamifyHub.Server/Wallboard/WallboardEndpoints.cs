@@ -53,19 +53,24 @@ public static class WallboardEndpoints
     /// wallboard is read by everyone passing by.
     /// </summary>
     private static async Task<List<WallboardChallengeDto>> Challenges(GamifyHub.Data.Reading.ChallengeStore store, IGrainFactory grains,
-        GamifyHub.Data.Reading.CompanyDirectory directory)
+        GamifyHub.Data.Reading.CompanyDirectory directory, Privacy.Visibility visibility)
     {
         var rows = await store.List();
         var views = await Task.WhenAll(rows.Select(r => grains.GetGrain<GamifyHub.Grains.IChallengeGrain>(r.Id).Get()));
         return [.. views.OfType<GamifyHub.Grains.ChallengeView>().Where(v => v.Status == "active").Select(v =>
         {
+            // Teams below the minimum group size show no value and no rank; the others are ranked among themselves.
+            var ranked = v.Units.Where(u => !visibility.Withheld(u.Id)).ToList();
             var teams = v.Scope == "team-vs-team"
-                ? v.Units.Select(u => new WallboardTeamDto(u.Rank, directory.Department(u.Id)?.Name ?? "unknown", u.Value)).ToList()
+                ? v.Units.Select(u => visibility.Withheld(u.Id)
+                        ? new WallboardTeamDto(0, directory.Department(u.Id)?.Name ?? "unknown", null)
+                        : new WallboardTeamDto(1 + ranked.Count(o => o.Rank < u.Rank), directory.Department(u.Id)?.Name ?? "unknown", u.Value))
+                    .OrderBy(t => t.Rank == 0).ThenBy(t => t.Rank).ToList()
                 : [];
             var progress = v.Scope switch
             {
                 "company" => v.Total,
-                "team-vs-team" => teams.Count > 0 ? teams[0].Value : null,
+                "team-vs-team" => teams.Count > 0 && teams[0].Rank > 0 ? teams[0].Value : null,
                 _ => null,
             };
             return new WallboardChallengeDto(v.Id, v.Name, v.Scope, v.Target, progress, v.EndsAt, teams);

@@ -78,6 +78,8 @@ public sealed partial class HostileInputs(Random random, FuzzTargets targets)
     public const string NotificationRead = "/api/notifications/{id:guid}/read";
     public const string NotificationsReadAll = "/api/notifications/read-all";
     public const string NotificationPreferences = "/api/notifications/preferences";
+    public const string AdminPrivacy = "/api/admin/privacy";
+    public const string MyPrivacy = "/api/me/privacy";
     public const string Kudos = "/api/kudos";
     public const string WallboardTokens = "/api/admin/wallboard-tokens";
     public const string WallboardToken = "/api/admin/wallboard-tokens/{id:guid}";
@@ -894,6 +896,29 @@ public sealed partial class HostileInputs(Random random, FuzzTargets targets)
         }
 
         requests.Add(Post(NotificationRead, "unknown id", $"/api/notifications/{Guid.NewGuid()}/read", null, Caller.Ravi, maySucceed: true));
+
+        // Privacy: the admin's malformed settings and Ravi's malformed consent get a 400; anyone else is refused.
+        var invalidSettings = new[]
+        {
+            "{}", "null", "[]", "{\"individualBoards\":true}", "{\"individualBoards\":\"yes\",\"minimumGroupSize\":5,\"managersSeeIndividuals\":false}",
+            "{\"individualBoards\":true,\"minimumGroupSize\":0,\"managersSeeIndividuals\":false}",
+            "{\"individualBoards\":true,\"minimumGroupSize\":-7,\"managersSeeIndividuals\":false}",
+            "{\"individualBoards\":true,\"minimumGroupSize\":51,\"managersSeeIndividuals\":null}",
+        };
+        var invalidConsent = new[] { "{}", "null", "[]", "{\"rankedByName\":null}", "{\"rankedByName\":\"yes\"}", "{\"rankedByName\":1}" };
+        for (var i = 0; i < 8; i++)
+        {
+            requests.Add(Chance(0.6)
+                ? new FuzzRequest(AdminPrivacy, "invalid field", HttpMethod.Put, AdminPrivacy,
+                    Utf8(Chance(0.8) ? Pick(invalidSettings) : "{\"minimumGroupSize\":" + S(AnyHostile()) + "}"), Json, Caller.Admin, [], false)
+                : new FuzzRequest(AdminPrivacy, "not allowed", HttpMethod.Put, AdminPrivacy, WrongShapeOrNull(), Json,
+                    Pick(new[] { Caller.Anonymous, Caller.Integration, Caller.Ravi }), [], false));
+            requests.Add(Chance(0.6)
+                ? new FuzzRequest(MyPrivacy, "invalid field", HttpMethod.Put, MyPrivacy,
+                    Utf8(Chance(0.8) ? Pick(invalidConsent) : "{\"rankedByName\":" + S(AnyHostile()) + "}"), Json, Caller.Ravi, [], false)
+                : new FuzzRequest(MyPrivacy, "not allowed", HttpMethod.Put, MyPrivacy, WrongShapeOrNull(), Json,
+                    Pick(new[] { Caller.Anonymous, Caller.Integration, Caller.Admin }), [], false));
+        }
 
         // Kudos: Ravi's malformed ones (no receiver, yourself is not known to the fuzzer, an unknown item, a long message) are
         // refused; the admin (no employee), integrations and strangers too.

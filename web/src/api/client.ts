@@ -36,6 +36,9 @@ import type {
   NotificationPreferences,
   WallboardInfo,
   WallboardToken,
+  MyPrivacy,
+  PrivacySettings,
+  PrivacySettingsView,
 } from './types';
 
 export type RetentionMode = 'anonymize' | 'purge';
@@ -194,6 +197,22 @@ export const api = {
   },
 
   /** The top rows, or with `aroundMe` the rows within five places of mine (the "near me" view). */
+  myPrivacy(signal?: AbortSignal): Promise<MyPrivacy> {
+    return apiFetch('/api/me/privacy', { signal });
+  },
+
+  setMyPrivacy(rankedByName: boolean): Promise<MyPrivacy> {
+    return apiFetch('/api/me/privacy', { method: 'PUT', body: { rankedByName } });
+  },
+
+  privacySettings(signal?: AbortSignal): Promise<PrivacySettingsView> {
+    return apiFetch('/api/admin/privacy', { signal });
+  },
+
+  savePrivacySettings(settings: PrivacySettings): Promise<PrivacySettingsView> {
+    return apiFetch('/api/admin/privacy', { method: 'PUT', body: settings });
+  },
+
   board(board: string, window: string, top: number, signal?: AbortSignal, aroundMe = false): Promise<BoardSnapshot> {
     return apiFetch(`/api/boards/${encodeURIComponent(board)}${query({ window, top, around: aroundMe ? 'me' : undefined })}`, { signal });
   },

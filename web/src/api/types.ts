@@ -263,18 +263,30 @@ export type BoardKind = 'employees' | 'departments';
 export type BoardWindow = 'day' | 'week' | 'month' | 'quarter' | 'season' | 'all';
 
 export interface BoardRow {
+  /** 0 for a department whose figures are withheld (below the minimum group size). */
   rank: number;
+  /** On individual boards: the person's id when they are ranked by name, else their pseudonym's id. */
   memberId: Id;
   name: string;
   score: number;
   departmentName?: string | null;
+  /** `name` is a pseudonym ("Colleague 4F2A"): the person has not opted in to be ranked by name. */
+  pseudonym?: boolean;
+  /** The reader's own row (API answers only, never in pushes). */
+  isYou?: boolean;
+  /** Pushes only: the id this row had before a consent change; drop that row. */
+  replaces?: Id | null;
+  /** A department below the minimum group size: no figures, not ranked. */
+  withheld?: boolean;
 }
 
 /** How the departments board ranks: raw points, points per head, or points per routed feedback item. */
 export type FairView = 'per-head' | 'per-item';
 
 export interface DepartmentRow {
+  /** 0 when withheld (below the minimum group size). */
   rank: number;
+  withheld?: boolean;
   memberId: Id;
   name: string;
   /** What the row is ranked by: raw points, or the ratio × 100. */
@@ -302,6 +314,10 @@ export interface BoardSnapshot {
   version: number;
   rows: BoardRow[];
   me?: BoardRow | null;
+  /** Individual boards: rows ranked below this are never listed (no bottom ranks). */
+  visibleRanks?: number | null;
+  /** Why rows are missing, e.g. `individual-boards-off`. */
+  notice?: string | null;
 }
 
 /** `BoardChanged` hub payload: only the rows that changed since the last push. */
@@ -311,6 +327,34 @@ export interface BoardChange {
   period: string | null;
   version: number;
   rows: BoardRow[];
+  visibleRanks?: number | null;
+  notice?: string | null;
+}
+
+/** Company-wide privacy settings (admins). */
+export interface PrivacySettings {
+  individualBoards: boolean;
+  minimumGroupSize: number;
+  managersSeeIndividuals: boolean;
+}
+
+export interface PrivacySettingsChange extends PrivacySettings {
+  at: string;
+  actor: string;
+}
+
+export interface PrivacySettingsView extends PrivacySettings {
+  history: PrivacySettingsChange[];
+}
+
+/** The signed-in employee's consent to be ranked by name. */
+export interface MyPrivacy {
+  rankedByName: boolean;
+  decidedAt: string | null;
+  pseudonym: string;
+  pseudonymId: Id;
+  individualBoards: boolean;
+  history: { rankedByName: boolean; at: string }[];
 }
 
 export type NotificationType =

@@ -469,6 +469,91 @@ export const de: Messages = {
     board: 'Stand',
     unitProgress: (name: string) => `Fortschritt von ${name}`,
   },
+  privacy: {
+    link: 'Datenschutz',
+    title: 'Datenschutz und Fairness',
+    intro:
+      'Was GamifyHub misst, wer was sieht und was Sie selbst entscheiden. Diese Seite beschreibt, was die Software tut; Ihr Unternehmen kann eine eigene Betriebsvereinbarung ergänzen.',
+    sections: [
+      {
+        title: 'Was gemessen wird',
+        paragraphs: [
+          'Was Sie in GamifyHub mit Kundenfeedback tun: einen Beitrag lesen, antworten, verschlagworten, an eine andere Abteilung weiterleiten, mit einem Backlog-Eintrag verknüpfen (Erkenntnis), lösen und wieder öffnen sowie Kudos, die Sie geben oder erhalten. Jede Aktion wird mit Zeitpunkt, Beitrag und Ihrer Abteilung gespeichert.',
+          'Beim Lesen sendet die App, wie viele Sekunden der Beitrag zu sehen war. Das dient nur einem Zweck: Ein Lesen unter 3 Sekunden gilt als Durchklicken und bringt keine Punkte.',
+          'Punkte, Stufen, Abzeichen und Serien werden nach veröffentlichten Regeln aus diesen Aktionen berechnet; jede Regeländerung steht im Prüfprotokoll.',
+          'Sonst wird nichts gemessen: keine Tastenanschläge, keine Bildschirmzeit außerhalb der App, kein Standort.',
+        ],
+      },
+      {
+        title: 'Wer was sieht',
+        paragraphs: [
+          'Sie selbst: alles über sich – Ihre Punkte, Stufe, Abzeichen, Punktebuchungen und Ihren eigenen Platz in jeder Rangliste (als „Sie“).',
+          'Kolleg*innen: Ranglisten zeigen die obere Hälfte jeder Einzelwertung und Ihnen die Plätze in Ihrer Nähe – nie die hinteren Plätze. Wer nicht mit Namen erscheinen möchte, erscheint unter einem festen Pseudonym wie „Kolleg*in 4F2A“.',
+          'Führungskräfte: dieselben Ranglisten wie alle (Namen nur von denen, die zugestimmt haben) und Abteilungsranglisten. Aktivitätsfeeds zeigen ihnen, was ein Team getan hat, nicht wer – außer der Betriebsrat hat das freigegeben.',
+          'Admins: wie Führungskräfte, dazu die Einstellungen und das Prüfprotokoll. Abteilungen unter der Mindestgruppengröße (5, wenn nicht geändert) zeigen nirgends Zahlen.',
+          'Wallboards (Bildschirme im Büro): Abteilungsranglisten, Fortschritt von Challenges und Highlights; eine Person erscheint dort nur mit Vornamen, wenn sie der Namensnennung zugestimmt hat.',
+        ],
+      },
+      {
+        title: 'Ihre Wahl: mit Namen oder unter Pseudonym',
+        paragraphs: [
+          'Sie werden nur mit Namen gereiht, wenn Sie zustimmen. Sie können Ihre Wahl jederzeit in Ihrem Profil („Datenschutz“) ändern; die Änderung erscheint sofort in den Live-Ranglisten.',
+          'Ein Widerruf kostet nichts: Ihre Punkte, Stufe und Abzeichen bleiben genau erhalten. Es ändert sich nur, wie andere Sie sehen.',
+          'Ihr Pseudonym bleibt dauerhaft gleich. Es wird mit einem geheimen Schlüssel des Servers gebildet, sodass niemand es aus Ihrem Konto ableiten kann.',
+          'Jede Entscheidung wird mit Zeitpunkt gespeichert; Ihren Verlauf sehen Sie in Ihrem Profil.',
+        ],
+      },
+      {
+        title: 'Unternehmensweite Schalter',
+        paragraphs: [
+          'Admins entscheiden (mit dem Betriebsrat), ob es Einzel-Ranglisten überhaupt gibt, wie groß die Mindestgruppe für Abteilungszahlen ist und ob Führungskräfte Einzelpersonen in Aktivitätsfeeds sehen. Jede Änderung steht im Prüfprotokoll: wer, wann, Einstellungen vorher und nachher.',
+        ],
+      },
+      {
+        title: 'Aufbewahrung, Export und Löschung',
+        paragraphs: [
+          'Alte Aktivitätsereignisse werden nach der von Ihrem Unternehmen festgelegten Frist anonymisiert oder gelöscht. In Ihrem Profil können Sie Ihre Daten als JSON herunterladen und die Löschung Ihrer personenbezogenen Daten verlangen; Abteilungssummen bleiben korrekt.',
+        ],
+      },
+      {
+        title: 'Nie für Vergütung oder Leistungsbeurteilung',
+        paragraphs: [
+          'Punkte zeigen das Engagement für Kundenfeedback und machen es sichtbar. Sie werden nie für Gehalt, Boni oder Leistungsbeurteilungen verwendet und sind kein Maß für die Arbeit einer Person.',
+        ],
+      },
+    ],
+    back: 'Zurück',
+    me: {
+      title: 'Datenschutz',
+      rankedByName: 'Meinen Namen in Einzel-Ranglisten zeigen',
+      shownAs: (name: string) => `Andere sehen Sie als „${name}“.`,
+      shownByName: 'Andere sehen Ihren Namen.',
+      since: (when: string) => `Seit ${when}`,
+      saved: 'Gespeichert. Die Live-Ranglisten zeigen die Änderung sofort.',
+      failed: 'Ihre Wahl konnte nicht gespeichert werden.',
+      noPointsLost: 'Ihre Punkte, Stufe und Abzeichen bleiben in jedem Fall erhalten.',
+      more: 'So funktioniert Datenschutz',
+    },
+    admin: {
+      tab: 'Datenschutz',
+      title: 'Datenschutz-Einstellungen',
+      intro: 'Schalter für den Betriebsrat. Jede Änderung steht mit den Einstellungen vorher und nachher im Prüfprotokoll.',
+      individualBoards: 'Einzel-Ranglisten (Mitarbeitende reihen)',
+      individualBoardsHelp: 'Aus: Es gibt nur Abteilungsranglisten; Challenges zeigen nur Teams.',
+      minimumGroupSize: 'Mindestgruppengröße',
+      minimumGroupSizeHelp: 'Abteilungen mit weniger Mitgliedern zeigen keine Zahlen (1 bis 50).',
+      managersSeeIndividuals: 'Führungskräfte sehen Einzelpersonen in Aktivitätsfeeds',
+      managersSeeIndividualsHelp: 'Aus: Führungskräfte und Admins sehen, was ein Team getan hat, nicht wer.',
+      save: 'Einstellungen speichern',
+      saved: 'Datenschutz-Einstellungen gespeichert.',
+      failed: 'Die Einstellungen konnten nicht gespeichert werden.',
+      history: 'Verlauf',
+      changed: (who: string, when: string) => `${who}, ${when}`,
+      on: 'an',
+      off: 'aus',
+      none: 'Die Voreinstellungen wurden nie geändert.',
+    },
+  },
   board: {
     title: 'Bestenliste',
     intro: 'Live-Stand. Punkte zeigen das Engagement für Kundenfeedback – sie sind nie eine Leistungsbeurteilung.',
@@ -491,6 +576,11 @@ export const de: Messages = {
     rank: 'Rang',
     points: (n: number, formatted: string) => (n === 1 ? `${formatted} Punkt` : `${formatted} Punkte`),
     you: 'Sie',
+    colleague: (code: string) => `Kolleg*in ${code}`,
+    withheld: 'Zahlen ausgeblendet (kleines Team)',
+    individualOff: 'Einzel-Ranglisten sind für das Unternehmen abgeschaltet: Es werden nur Abteilungen gereiht.',
+    youArePseudonym: (name: string) =>
+      `Andere sehen Sie als „${name}“. Im Bereich „Datenschutz“ Ihres Profils können Sie wählen, mit Namen zu erscheinen.`,
     yourPosition: 'In Ihrer Nähe',
     empty: 'In diesem Zeitraum gibt es noch keine Punkte.',
     loadError: 'Die Bestenliste konnte nicht geladen werden.',

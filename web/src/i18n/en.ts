@@ -466,6 +466,91 @@ export const en = {
     board: 'Standings',
     unitProgress: (name: string) => `Progress of ${name}`,
   },
+  privacy: {
+    link: 'Privacy',
+    title: 'Privacy and fairness',
+    intro:
+      'What GamifyHub measures, who sees what, and what you decide yourself. This page describes what the software does; your company may add its own works agreement.',
+    sections: [
+      {
+        title: 'What is measured',
+        paragraphs: [
+          'What you do with customer feedback in GamifyHub: reading an item, replying, tagging, forwarding it to another department, linking it to a backlog item (insight), resolving and reopening it, and kudos you give or receive. Each action is stored with its time, the item and your department.',
+          'For a read, the app sends how many seconds the item was on screen. It is used for one thing only: a read shorter than 3 seconds is flagged as a click-through and earns no points.',
+          'Points, levels, badges and streaks are computed from these actions by published scoring rules; every rule change is kept in the audit log.',
+          'Nothing else is measured: no keystrokes, no screen time outside the app, no location.',
+        ],
+      },
+      {
+        title: 'Who sees what',
+        paragraphs: [
+          'You: everything about yourself — your points, level, badges, awards and your own place on every board (shown as “You”).',
+          'Colleagues: boards show the top half of each individual ranking and, for you, the places near you — never the bottom ranks. A colleague who has not chosen to be shown by name appears under a stable pseudonym such as “Colleague 4F2A”.',
+          'Managers: the same boards as everyone (names only of those who opted in) and department boards. Activity feeds show them what a team did, not who did it, unless the works council has switched this on.',
+          'Admins: the same as managers, plus the settings and the audit log. Departments smaller than the minimum group size (5 unless changed) show no figures anywhere.',
+          'Wallboards (office screens): department boards, challenge progress and highlights; a person appears there by first name only if they chose to be shown by name.',
+        ],
+      },
+      {
+        title: 'Your choice: shown by name or under a pseudonym',
+        paragraphs: [
+          'You are ranked by name only if you opt in. You can change your mind at any time in your panel (“Privacy”); the change shows on live boards at once.',
+          'Opting out costs nothing: your points, level and badges stay exactly as they are. Only how others see you changes.',
+          'Your pseudonym stays the same over time. It is derived with a secret key kept by the server, so nobody can work it out from your account.',
+          'Each decision is stored with its time, and you can see your history in your panel.',
+        ],
+      },
+      {
+        title: 'Company-wide switches',
+        paragraphs: [
+          'Admins (with the works council) decide: whether individual boards exist at all, the minimum group size for department figures, and whether managers see individuals in activity feeds. Every change is recorded in the audit log with who made it, when, and the settings before and after.',
+        ],
+      },
+      {
+        title: 'Retention, export and erasure',
+        paragraphs: [
+          'Old engagement events are anonymized or deleted after the period your company sets. You can download your data as JSON and ask for your personal data to be erased from your panel; department totals stay correct.',
+        ],
+      },
+      {
+        title: 'Never for pay or performance reviews',
+        paragraphs: [
+          'Points show engagement with customer feedback and make it visible and fun. They are never used for pay, bonuses or performance reviews, and they are not a measure of anyone’s work.',
+        ],
+      },
+    ],
+    back: 'Back',
+    me: {
+      title: 'Privacy',
+      rankedByName: 'Show my name on individual boards',
+      shownAs: (name: string) => `Others see you as “${name}”.`,
+      shownByName: 'Others see your name.',
+      since: (when: string) => `Since ${when}`,
+      saved: 'Saved. Live boards show the change now.',
+      failed: 'Could not save your choice.',
+      noPointsLost: 'Your points, level and badges stay the same either way.',
+      more: 'How privacy works',
+    },
+    admin: {
+      tab: 'Privacy',
+      title: 'Privacy settings',
+      intro: 'Works-council switches. Every change is recorded in the audit log with the settings before and after.',
+      individualBoards: 'Individual boards (rank employees)',
+      individualBoardsHelp: 'Off: only department boards exist; challenge standings show teams only.',
+      minimumGroupSize: 'Minimum group size',
+      minimumGroupSizeHelp: 'Departments with fewer members show no figures (1 to 50).',
+      managersSeeIndividuals: 'Managers see individuals in activity feeds',
+      managersSeeIndividualsHelp: 'Off: managers and admins see what a team did, not who did it.',
+      save: 'Save settings',
+      saved: 'Privacy settings saved.',
+      failed: 'Could not save the settings.',
+      history: 'History',
+      changed: (who: string, when: string) => `${who}, ${when}`,
+      on: 'on',
+      off: 'off',
+      none: 'The defaults have never been changed.',
+    },
+  },
   board: {
     title: 'Leaderboard',
     intro: 'Live standings. Points count for engagement with customer feedback, never as a performance review.',
@@ -488,6 +573,11 @@ export const en = {
     rank: 'Rank',
     points: (n: number, formatted: string) => (n === 1 ? `${formatted} point` : `${formatted} points`),
     you: 'You',
+    colleague: (code: string) => `Colleague ${code}`,
+    withheld: 'Figures withheld (small team)',
+    individualOff: 'Individual boards are switched off for the company: only departments are ranked.',
+    youArePseudonym: (name: string) =>
+      `Others see you as “${name}”. You can choose to be shown by name in your panel under “Privacy”.`,
     yourPosition: 'Near you',
     empty: 'No points in this period yet.',
     loadError: 'Could not load the leaderboard.',

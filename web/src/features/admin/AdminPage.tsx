@@ -7,6 +7,7 @@ import { FlagsPage } from './FlagsPage';
 import { ImportPage } from './ImportPage';
 import { NotAllowed } from './NotAllowed';
 import { RetentionPage } from './RetentionPage';
+import { PrivacySettingsPage } from './PrivacySettingsPage';
 import { RulesPage } from './RulesPage';
 import { TriagePage } from './TriagePage';
 import { WallboardTokensPage } from '../wallboard/WallboardTokensPage';
@@ -25,6 +26,7 @@ const sections = [
   { id: 'import', label: (t) => t.admin.import, render: () => <ImportPage /> },
   { id: 'wallboards', label: (t) => t.wallboard.tokens, render: () => <WallboardTokensPage /> },
   { id: 'retention', label: (t) => t.retention.tab, render: () => <RetentionPage /> },
+  { id: 'privacy', label: (t) => t.privacy.admin.tab, render: () => <PrivacySettingsPage /> },
   { id: 'audit', label: (t) => t.audit.tab, render: () => <AuditPage /> },
 ] as const satisfies readonly Section[];
 

@@ -69,7 +69,7 @@ export function FairBoard({ window, view, top, liveVersion, myDepartmentId }: Pr
         return (
           <li
             key={String(row.memberId)}
-            className={['board-row', mine ? 'board-row--me' : '', row.rank <= 3 ? `board-row--top board-row--rank-${row.rank}` : '']
+            className={['board-row', mine ? 'board-row--me' : '', row.rank >= 1 && row.rank <= 3 ? `board-row--top board-row--rank-${row.rank}` : '']
               .filter(Boolean)
               .join(' ')}
             data-testid="fair-row"
@@ -80,7 +80,7 @@ export function FairBoard({ window, view, top, liveVersion, myDepartmentId }: Pr
           >
             <span className="board-row__rank">
               <span className="sr-only">{t.board.rank} </span>
-              {row.rank}
+              {row.withheld ? '–' : row.rank}
             </span>
             <span className="board-row__who">
               <span className="board-row__name">
@@ -88,13 +88,17 @@ export function FairBoard({ window, view, top, liveVersion, myDepartmentId }: Pr
                 {mine && <span className="tag tag--me">{t.board.you}</span>}
               </span>
               <span className="board-row__dept">
-                {view === 'per-head'
+                {row.withheld
+                  ? t.board.withheld
+                  : view === 'per-head'
                   ? t.board.perHeadParts(formatNumber(parts.points, lang), formatNumber(parts.over, lang))
                   : t.board.perItemParts(formatNumber(parts.points, lang), formatNumber(parts.over, lang))}
               </span>
             </span>
             <span className="board-row__score" data-testid="fair-ratio">
-              {view === 'per-head'
+              {row.withheld
+                ? '–'
+                : view === 'per-head'
                 ? t.board.perHeadValue(formatNumber(ratioOf(row), lang))
                 : t.board.perItemValue(formatNumber(ratioOf(row), lang))}
             </span>

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { api } from '../../api/client';
-import type { BoardChange, BoardKind, BoardRow, BoardSnapshot, BoardWindow, FairView, SeasonCalendar } from '../../api/types';
+import type { BoardChange, BoardKind, BoardRow, BoardSnapshot, BoardWindow, FairView, MyPrivacy, SeasonCalendar } from '../../api/types';
 import { useI18n } from '../../i18n';
 import { formatNumber } from '../../format';
 import { isConnected, useHubEvent, useLive } from '../../live/LiveProvider';
@@ -25,7 +25,11 @@ export function LeaderboardPage() {
   const { connection, status, generation } = useLive();
   const connected = status === 'connected' && isConnected(connection);
 
-  const [board, setBoard] = useState<BoardKind>('employees');
+  const [chosenBoard, setBoard] = useState<BoardKind>('employees');
+  const [privacy, setPrivacy] = useState<MyPrivacy | null>(null);
+  // Individual boards may be switched off company-wide: then only the departments board is offered.
+  const individualBoards = privacy?.individualBoards ?? true;
+  const board: BoardKind = individualBoards ? chosenBoard : 'departments';
   const [win, setWin] = useState<WindowChoice>('week');
   const [data, setData] = useState<BoardState | null>(null);
   const [failed, setFailed] = useState(false);
@@ -132,6 +136,16 @@ export function LeaderboardPage() {
     }
   });
 
+  useEffect(() => {
+    if (!me.employeeId) return;
+    const abort = new AbortController();
+    api
+      .myPrivacy(abort.signal)
+      .then(setPrivacy)
+      .catch(() => undefined);
+    return () => abort.abort();
+  }, [me.employeeId]);
+
   // The season calendar names the season window and gives its dates; reloaded when the season board moves on.
   useEffect(() => {
     const abort = new AbortController();
@@ -160,7 +174,11 @@ export function LeaderboardPage() {
   useFlip(listRef, rows);
 
   const myId = board === 'employees' ? me.employeeId : me.departmentId;
-  const isMine = (row: BoardRow) => myId != null && String(row.memberId) === String(myId);
+  // Without consent my row carries my pseudonym's id (what others see); it is still mine.
+  const isMine = (row: BoardRow) =>
+    row.isYou === true ||
+    (myId != null && String(row.memberId) === String(myId)) ||
+    (board === 'employees' && privacy != null && String(row.memberId) === String(privacy.pseudonymId));
   const myRowOutside =
     data?.me && !rows.some((r) => String(r.memberId) === String(data.me!.memberId)) && isMine(data.me) ? data.me : null;
 
@@ -172,7 +190,7 @@ export function LeaderboardPage() {
     const className = [
       'board-row',
       mine ? 'board-row--me' : '',
-      row.rank <= 3 ? `board-row--top board-row--rank-${row.rank}` : '',
+      row.rank >= 1 && row.rank <= 3 ? `board-row--top board-row--rank-${row.rank}` : '',
       changed ? `board-row--flash-${flash.version % 2}` : '',
     ]
       .filter(Boolean)
@@ -192,17 +210,17 @@ export function LeaderboardPage() {
       >
         <span className="board-row__rank" data-testid="board-rank">
           <span className="sr-only">{t.board.rank} </span>
-          {row.rank}
+          {row.withheld ? '–' : row.rank}
         </span>
         <span className="board-row__who">
-          <span className="board-row__name" data-testid="board-name">
-            {row.name}
+          <span className="board-row__name" data-testid="board-name" data-pseudonym={row.pseudonym && !mine ? 'true' : undefined}>
+            {mine && board === 'employees' ? me.displayName : row.pseudonym ? t.board.colleague(row.name.split(' ').pop() ?? '') : row.name}
             {mine && <span className="tag tag--me">{t.board.you}</span>}
           </span>
           {department && <span className="board-row__dept">{department}</span>}
         </span>
         <span className="board-row__score" data-testid="board-score">
-          {t.board.points(row.score, formatNumber(row.score, lang))}
+          {row.withheld ? t.board.withheld : t.board.points(row.score, formatNumber(row.score, lang))}
         </span>
       </li>
     );
@@ -218,12 +236,22 @@ export function LeaderboardPage() {
         </span>
       </div>
       <p className="muted">{t.board.intro}</p>
+      {!individualBoards && (
+        <p className="muted small" data-testid="individual-boards-off">
+          {t.board.individualOff}
+        </p>
+      )}
+      {board === 'employees' && privacy && !privacy.rankedByName && (
+        <p className="muted small" data-testid="board-pseudonym-note">
+          {t.board.youArePseudonym(t.board.colleague(privacy.pseudonym.split(' ').pop() ?? ''))}
+        </p>
+      )}
 
       <div className="toolbar">
         <div className="field field--inline">
           <label htmlFor={boardId}>{t.board.board}</label>
           <select id={boardId} value={board} onChange={(e) => setBoard(e.target.value as BoardKind)}>
-            <option value="employees">{t.board.employees}</option>
+            {individualBoards && <option value="employees">{t.board.employees}</option>}
             <option value="departments">{t.board.departments}</option>
           </select>
         </div>

@@ -88,3 +88,38 @@ describe('topRows', () => {
     expect(topRows(rows, 20)).toHaveLength(20);
   });
 });
+
+describe('privacy in pushes', () => {
+  it('swaps a row in place when a consent change gives it a new id (name to pseudonym and back)', () => {
+    const before = state([row('a', 1, 30, 'Ann'), row('ravi', 2, 20, 'Ravi Patel'), row('c', 3, 10, 'Carl')]);
+    const out = applyBoardChange(before, change([{ ...row('p-1', 2, 20, 'Colleague 4F2A'), pseudonym: true, replaces: 'ravi' }], 6));
+    expect(out.kind).toBe('applied');
+    if (out.kind !== 'applied') return;
+    expect(out.state.rows.map((r) => [r.memberId, r.name])).toEqual([
+      ['a', 'Ann'],
+      ['p-1', 'Colleague 4F2A'],
+      ['c', 'Carl'],
+    ]);
+    const back = applyBoardChange(out.state, change([{ ...row('ravi', 2, 20, 'Ravi Patel'), replaces: 'p-1' }], 7));
+    expect(back.kind === 'applied' && back.state.rows.map((r) => r.memberId)).toEqual(['a', 'ravi', 'c']);
+  });
+
+  it('drops rows that fall below the visible ranks, but keeps my own and my name on it', () => {
+    const mine: BoardRow = { ...row('me', 2, 20, 'Sofia Rossi'), isYou: true };
+    const start: BoardState = { ...state([row('a', 1, 30), mine]), me: mine, visibleRanks: 2 };
+    const out = applyBoardChange(start, {
+      ...change([row('a', 3, 30), { ...row('me', 4, 20, 'Colleague 0001'), pseudonym: true }, row('b', 1, 50)], 6),
+      visibleRanks: 2,
+    });
+    expect(out.kind).toBe('applied');
+    if (out.kind !== 'applied') return;
+    expect(out.state.rows.map((r) => [r.memberId, r.name])).toEqual([
+      ['b', 'b'],
+      ['me', 'Sofia Rossi'],
+    ]);
+  });
+
+  it('sorts withheld departments (rank 0) after the ranked ones', () => {
+    expect(sortRows([{ ...row('small', 0, 0), withheld: true }, row('big', 1, 10)]).map((r) => r.memberId)).toEqual(['big', 'small']);
+  });
+});

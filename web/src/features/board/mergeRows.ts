@@ -10,6 +10,10 @@ export interface BoardState {
   rows: BoardRow[];
   /** My own row when the server sent it (may be outside the top rows). */
   me: BoardRow | null;
+  /** Individual boards: others' rows ranked below this are never shown (no bottom ranks). */
+  visibleRanks?: number | null;
+  /** Why rows are missing, e.g. `individual-boards-off`. */
+  notice?: string | null;
 }
 
 export type ApplyResult =
@@ -21,19 +25,36 @@ const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: tr
 
 /** Orders rows by rank, then by name (ties share a rank in competition ranking). */
 export function compareRows(a: BoardRow, b: BoardRow): number {
-  return a.rank - b.rank || collator.compare(a.name, b.name) || collator.compare(String(a.memberId), String(b.memberId));
+  // Rank 0 is an unranked (withheld) department: after the ranked ones.
+  const rank = (r: BoardRow) => (r.rank > 0 ? r.rank : Number.MAX_SAFE_INTEGER);
+  return rank(a) - rank(b) || collator.compare(a.name, b.name) || collator.compare(String(a.memberId), String(b.memberId));
 }
 
 export function sortRows(rows: readonly BoardRow[]): BoardRow[] {
   return [...rows].sort(compareRows);
 }
 
-/** Merges changed rows into the list by `memberId` (a changed row replaces the old one) and re-sorts. */
-export function mergeRows(current: readonly BoardRow[], changed: readonly BoardRow[]): BoardRow[] {
+/**
+ * Merges changed rows into the list by `memberId` (a changed row replaces the old one) and re-sorts. A row that
+ * `replaces` another id (a consent change: name ↔ pseudonym) takes that row's place. With `visibleRanks`, rows ranked
+ * below it leave the list (no bottom ranks), except the reader's own (`keepId`).
+ */
+export function mergeRows(
+  current: readonly BoardRow[],
+  changed: readonly BoardRow[],
+  visibleRanks?: number | null,
+  keepId?: string | null,
+): BoardRow[] {
   const byId = new Map<string, BoardRow>();
   for (const row of current) byId.set(String(row.memberId), row);
-  for (const row of changed) byId.set(String(row.memberId), { ...byId.get(String(row.memberId)), ...row });
-  return sortRows([...byId.values()]);
+  for (const row of changed) {
+    if (row.replaces != null) byId.delete(String(row.replaces));
+    byId.set(String(row.memberId), { ...byId.get(String(row.memberId)), ...row });
+  }
+  const rows = [...byId.values()].filter(
+    (r) => visibleRanks == null || r.rank <= visibleRanks || (keepId != null && String(r.memberId) === keepId),
+  );
+  return sortRows(rows);
 }
 
 export function fromSnapshot(snapshot: BoardSnapshot): BoardState {
@@ -44,6 +65,8 @@ export function fromSnapshot(snapshot: BoardSnapshot): BoardState {
     version: snapshot.version,
     rows: sortRows(snapshot.rows ?? []),
     me: snapshot.me ?? null,
+    visibleRanks: snapshot.visibleRanks ?? null,
+    notice: snapshot.notice ?? null,
   };
 }
 
@@ -66,15 +89,20 @@ export function applyBoardChange(state: BoardState, change: BoardChange): ApplyR
   if (!(change.version > state.version)) return { kind: 'ignored', reason: 'stale' };
 
   const changedRows = change.rows ?? [];
-  const rows = mergeRows(state.rows, changedRows);
+  const visibleRanks = change.visibleRanks ?? state.visibleRanks ?? null;
   let me = state.me;
   if (me) {
-    const mine = changedRows.find((r) => String(r.memberId) === String(me!.memberId));
-    if (mine) me = { ...me, ...mine };
+    const myId = String(me.memberId);
+    const mine = changedRows.find((r) => String(r.memberId) === myId || (r.replaces != null && String(r.replaces) === myId));
+    // My own row keeps my name and "isYou" (pushes carry what others see); it may have a new id after a consent change.
+    if (mine) me = { ...me, ...mine, name: me.name, pseudonym: me.pseudonym, isYou: me.isYou };
   }
+  const rows = mergeRows(state.rows, changedRows, visibleRanks, me ? String(me.memberId) : null).map((r) =>
+    me && String(r.memberId) === String(me.memberId) ? { ...r, name: me.name, pseudonym: me.pseudonym, isYou: me.isYou } : r,
+  );
   return {
     kind: 'applied',
-    state: { ...state, version: change.version, rows, me },
+    state: { ...state, version: change.version, rows, me, visibleRanks },
     changedIds: changedRows.map((r) => String(r.memberId)),
   };
 }

@@ -1,3 +1,4 @@
+import { MyPrivacyCard } from '../privacy/MyPrivacyCard';
 import { label, useI18n, type Messages } from '../../i18n';
 import { formatDateTime, formatNumber } from '../../format';
 import type { Award, Badge } from '../../api/types';
@@ -150,6 +151,7 @@ export function MePanel() {
       )}
 
       {me.employeeId && <YourData />}
+      {me.employeeId && <MyPrivacyCard />}
     </aside>
   );
 }

@@ -1,0 +1,54 @@
+using GamifyHub.Data.Privacy;
+using GamifyHub.Data.Reading;
+
+namespace GamifyHub.Server.Privacy;
+
+/// <summary>How one employee appears to one viewer: the id and name others may see.</summary>
+/// <param name="Id">The employee's id when they are ranked by name (or it is the viewer); otherwise their pseudonym's id.</param>
+/// <param name="Pseudonym">True when <paramref name="Name"/> is a pseudonym ("Colleague 4F2A").</param>
+/// <param name="IsYou">The viewer's own row (they always see their own name).</param>
+public readonly record struct PublicPerson(Guid Id, string Name, bool Pseudonym, bool IsYou);
+
+/// <summary>
+/// The one place that decides who is shown by name, who under a pseudonym, which ranks of individuals may be listed and
+/// which department figures are withheld. Boards, pushes, challenge standings and activity feeds all ask it.
+/// </summary>
+public sealed class Visibility(PrivacyBook privacy, CompanyDirectory directory)
+{
+    public PrivacySettings Settings => privacy.Settings;
+
+    public bool IndividualBoards => privacy.Settings.IndividualBoards;
+
+    /// <summary>
+    /// An employee as <paramref name="viewer"/> sees them: by name when they opted in, else under their pseudonym. The
+    /// public id of a pseudonymous person is the pseudonym's id, so an id seen on a board cannot be joined with other lists.
+    /// The viewer sees their own name (pushes have no viewer: they carry what everyone else sees).
+    /// </summary>
+    public PublicPerson Person(Guid employeeId, Guid? viewer)
+    {
+        var named = privacy.RankedByName(employeeId);
+        var id = named ? employeeId : privacy.PseudonymOf(employeeId).Id;
+        if (viewer == employeeId)
+        {
+            return new PublicPerson(id, directory.Employee(employeeId)?.DisplayName ?? "former employee", false, true);
+        }
+
+        return named
+            ? new PublicPerson(id, directory.Employee(employeeId)?.DisplayName ?? "former employee", false, false)
+            : new PublicPerson(id, privacy.PseudonymOf(employeeId).Label, true, false);
+    }
+
+    /// <summary>The id others see for an employee (for telling watchers which row a consent change replaces).</summary>
+    public Guid PublicId(Guid employeeId, bool rankedByName) => rankedByName ? employeeId : privacy.PseudonymOf(employeeId).Id;
+
+    /// <summary>
+    /// How many ranks of individuals may be listed on a board that ranks <paramref name="ranked"/> people: its top half
+    /// (at least one). Nobody's place in the bottom half is ever listed to others; each person still sees their own row.
+    /// </summary>
+    public static int VisibleRanks(int ranked) => Math.Max(1, (ranked + 1) / 2);
+
+    /// <summary>Whether a department is too small for its figures to be shown (they would point at a few people).</summary>
+    public bool Withheld(Guid departmentId) => directory.Headcount(departmentId) < privacy.Settings.MinimumGroupSize;
+
+    public bool AnyWithheld(IEnumerable<Guid> departmentIds) => departmentIds.Any(Withheld);
+}
