@@ -12,22 +12,31 @@ public static class AuthenticationSetup
     /// <summary>
     /// Identity on the app database; one default scheme that picks cookie, bearer token or API key per request.
     /// </summary>
-    public static IServiceCollection AddGamifyAuthentication(this IServiceCollection services)
+    public static IServiceCollection AddGamifyAuthentication(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddIdentityCore<AppUser>(o =>
             {
                 o.User.RequireUniqueEmail = true;
-                o.Password.RequiredLength = 12;
+                // NIST SP 800-63B: length is what counts; no forced composition (digits, capitals, symbols) and no expiry.
+                // The password may not contain the account's email name (PasswordPolicy); at most 1,024 characters.
+                o.Password.RequiredLength = PasswordPolicy.MinLength;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequiredUniqueChars = 1;
+                o.Lockout.AllowedForNewUsers = true;
                 o.Lockout.MaxFailedAccessAttempts = 5;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
             })
+            .AddPasswordValidator<PasswordPolicy>()
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<GamifyDbContext>()
             .AddSignInManager()
             .AddClaimsPrincipalFactory<GamifyClaimsFactory>()
             .AddDefaultTokenProviders();
 
-        services.AddAuthentication(o =>
+        var authentication = services.AddAuthentication(o =>
             {
                 o.DefaultScheme = Selector;
                 o.DefaultChallengeScheme = Selector;
@@ -61,6 +70,19 @@ public static class AuthenticationSetup
             })
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
             .AddScheme<AuthenticationSchemeOptions, Wallboard.WallboardAuthenticationHandler>(Wallboard.WallboardAuthenticationHandler.SchemeName, null);
+
+
+        services.AddSingleton<LoginGuard>();
+        services.AddSingleton<SignInFreshness>();
+        services.AddScoped<IClaimsTransformation, SignInFreshnessTransformation>();
+        authentication.AddCookie(IdentityConstants.ExternalScheme, o =>
+        {
+            o.Cookie.Name = "gamifyhub.external";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.ExpireTimeSpan = TimeSpan.FromMinutes(5);
+        });
+        authentication.AddGamifyOidc(configuration);
 
         services.AddAuthorization(Policies.Add);
         return services;
