@@ -120,11 +120,18 @@ public static class AuthEndpoints
     private static async Task<IResult> CompleteExternal(HttpContext http, UserManager<AppUser> users, SignInManager<AppUser> signIn,
         IOptions<OidcOptions> oidc, ILoggerFactory loggers, string? returnUrl = null)
     {
+        if (!oidc.Value.Enabled)
+        {
+            return ApiProblems.NotFound("Single sign-on is not set up.");
+        }
+
         var external = await http.AuthenticateAsync(IdentityConstants.ExternalScheme);
         await http.SignOutAsync(IdentityConstants.ExternalScheme);
-        if (!oidc.Value.Enabled || !external.Succeeded || external.Principal is null)
+        if (!external.Succeeded || external.Principal is null)
         {
-            return Refused(http, StatusCodes.Status401Unauthorized, "The single sign-on did not complete. Try again.");
+            // Arrived here without coming back from the provider (or too late: the hand-over cookie lasts 5 minutes).
+            return Refused(http, StatusCodes.Status400BadRequest,
+                "No single sign-on is in progress. Start again with the sign-in page's single sign-on button.");
         }
 
         var principal = external.Principal;
@@ -166,7 +173,7 @@ public static class AuthEndpoints
         }
 
         return TypedResults.Problem(detail, statusCode: status,
-            title: status == StatusCodes.Status401Unauthorized ? "Not signed in." : "Not allowed.");
+            title: status == StatusCodes.Status400BadRequest ? "The request is not valid." : "Not allowed.");
     }
 
     private static string LocalOrRoot(string? url) =>

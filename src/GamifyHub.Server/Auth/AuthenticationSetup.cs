@@ -41,7 +41,7 @@ public static class AuthenticationSetup
                 o.DefaultScheme = Selector;
                 o.DefaultChallengeScheme = Selector;
             })
-            .AddPolicyScheme(Selector, "Cookie, bearer token or API key", o => o.ForwardDefaultSelector = Select)
+            .AddScheme<AuthenticationSchemeOptions, GamifySignInHandler>(Selector, "Cookie, bearer token or API key", null)
             .AddCookie(IdentityConstants.ApplicationScheme, o =>
             {
                 o.Cookie.Name = "gamifyhub.auth";
@@ -74,7 +74,7 @@ public static class AuthenticationSetup
 
         services.AddSingleton<LoginGuard>();
         services.AddSingleton<SignInFreshness>();
-        services.AddScoped<IClaimsTransformation, SignInFreshnessTransformation>();
+        services.AddScoped<SignInFreshnessCheck>();
         authentication.AddCookie(IdentityConstants.ExternalScheme, o =>
         {
             o.Cookie.Name = "gamifyhub.external";
@@ -88,7 +88,8 @@ public static class AuthenticationSetup
         return services;
     }
 
-    private static string Select(HttpContext context)
+    /// <summary>The scheme that reads this request's credentials.</summary>
+    internal static string Select(HttpContext context)
     {
         var request = context.Request;
         if (request.Headers.ContainsKey(ApiKeyAuthenticationHandler.HeaderName))

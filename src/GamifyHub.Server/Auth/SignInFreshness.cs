@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Security.Claims;
 using GamifyHub.Data.Identity;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
@@ -10,7 +9,7 @@ namespace GamifyHub.Server.Auth;
 /// <summary>
 /// Keeps cookies and bearer tokens in step with the people store. Every signed-in principal (cookie or bearer) is checked
 /// against its account at most every <see cref="Bound"/>: a disabled account, a deleted one or a changed security stamp
-/// (disable rotates it) turns the request anonymous (401); otherwise the principal is rebuilt from the store, so changed
+/// (disable rotates it) fails authentication (401); otherwise the principal is rebuilt from the store, so changed
 /// roles, department or managed departments take effect without signing in again. Admin changes made on this node
 /// forget the cached answer at once (<see cref="Forget"/>); other web nodes follow within the bound.
 /// </summary>
@@ -57,11 +56,12 @@ public sealed class SignInFreshness(TimeProvider time)
     public static readonly DateTimeOffset DisabledFrom = new(9000, 1, 1, 0, 0, 0, TimeSpan.Zero);
 }
 
-/// <summary>Applies <see cref="SignInFreshness"/> to every authenticated request (runs after each scheme's authenticate).</summary>
-public sealed class SignInFreshnessTransformation(SignInFreshness freshness, UserManager<AppUser> users,
-    IUserClaimsPrincipalFactory<AppUser> factory, IOptions<IdentityOptions> options) : IClaimsTransformation
+/// <summary>Applies <see cref="SignInFreshness"/> to a signed-in principal (see <see cref="GamifySignInHandler"/>).</summary>
+public sealed class SignInFreshnessCheck(SignInFreshness freshness, UserManager<AppUser> users,
+    IUserClaimsPrincipalFactory<AppUser> factory, IOptions<IdentityOptions> options)
 {
-    public async Task<ClaimsPrincipal> TransformAsync(ClaimsPrincipal principal)
+    /// <summary>The principal as the store sees it now, or null when its sign-in is no longer valid.</summary>
+    public async Task<ClaimsPrincipal?> CheckAsync(ClaimsPrincipal principal)
     {
         var claimTypes = options.Value.ClaimsIdentity;
         // API keys, wallboard tokens and the external (OIDC) cookie carry no stamp: they are checked by their own handlers.
@@ -90,7 +90,7 @@ public sealed class SignInFreshnessTransformation(SignInFreshness freshness, Use
 
         if (claims is null)
         {
-            return new ClaimsPrincipal(new ClaimsIdentity());
+            return null;
         }
 
         return new ClaimsPrincipal(new ClaimsIdentity(claims.Select(c => new Claim(c.Type, c.Value, c.ValueType, c.Issuer)),
