@@ -12,7 +12,7 @@ public static class AuthenticationSetup
     /// <summary>
     /// Identity on the app database; one default scheme that picks cookie, bearer token or API key per request.
     /// </summary>
-    public static IServiceCollection AddGamifyAuthentication(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddGamifyAuthentication(this IServiceCollection services)
     {
         services.AddIdentityCore<AppUser>(o =>
             {
@@ -82,7 +82,7 @@ public static class AuthenticationSetup
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.ExpireTimeSpan = TimeSpan.FromMinutes(5);
         });
-        authentication.AddGamifyOidc(configuration);
+        authentication.AddGamifyOidc();
 
         services.AddAuthorization(Policies.Add);
         return services;

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 
 namespace GamifyHub.Server.Auth;
@@ -44,19 +46,19 @@ public sealed class OidcOptions
 
 public static class OidcSetup
 {
-    /// <summary>Adds the OpenID Connect scheme (code flow with PKCE) when an authority is configured; otherwise nothing.</summary>
-    public static AuthenticationBuilder AddGamifyOidc(this AuthenticationBuilder authentication, IConfiguration configuration)
+    /// <summary>
+    /// Prepares the OpenID Connect scheme (code flow with PKCE). Settings arrive when the container is built (test hosts and
+    /// command lines add them late), so the scheme itself is added at start-up by <see cref="OidcSchemeRegistration"/>, and
+    /// only when an authority is configured: with single sign-on off there is no such scheme at all.
+    /// </summary>
+    public static AuthenticationBuilder AddGamifyOidc(this AuthenticationBuilder authentication)
     {
-        var section = configuration.GetSection(OidcOptions.Section);
-        authentication.Services.Configure<OidcOptions>(section);
-        var settings = section.Get<OidcOptions>() ?? new OidcOptions();
-        if (!settings.Enabled)
+        var services = authentication.Services;
+        services.AddOptions<OidcOptions>().BindConfiguration(OidcOptions.Section);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<OpenIdConnectOptions>, OpenIdConnectPostConfigureOptions>());
+        services.AddOptions<OpenIdConnectOptions>(OidcOptions.SchemeName).Configure<IOptions<OidcOptions>>((o, oidc) =>
         {
-            return authentication;
-        }
-
-        return authentication.AddOpenIdConnect(OidcOptions.SchemeName, settings.DisplayName, o =>
-        {
+            var settings = oidc.Value;
             o.Authority = settings.Authority;
             o.ClientId = settings.ClientId;
             o.ClientSecret = string.IsNullOrEmpty(settings.ClientSecret) ? null : settings.ClientSecret;
@@ -80,5 +82,28 @@ public static class OidcSetup
             o.CorrelationCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.NonceCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
+        services.AddOptions<OpenIdConnectOptions>(OidcOptions.SchemeName).Validate(o =>
+        {
+            o.Validate(OidcOptions.SchemeName);
+            return true;
+        });
+        services.AddHostedService<OidcSchemeRegistration>();
+        return authentication;
     }
+}
+
+/// <summary>Adds the OpenID Connect scheme at start-up when single sign-on is configured.</summary>
+public sealed class OidcSchemeRegistration(IAuthenticationSchemeProvider schemes, IOptions<OidcOptions> oidc) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (oidc.Value.Enabled)
+        {
+            schemes.TryAddScheme(new AuthenticationScheme(OidcOptions.SchemeName, oidc.Value.DisplayName, typeof(OpenIdConnectHandler)));
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

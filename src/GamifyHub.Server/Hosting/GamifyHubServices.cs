@@ -43,7 +43,7 @@ public static class GamifyHubServices
                 o.PrimarySiloEndpoint = new IPEndPoint(IPAddress.Loopback, endpoints.Value.SiloPort));
         });
 
-        builder.Services.AddGamifyAuthentication(builder.Configuration);
+        builder.Services.AddGamifyAuthentication();
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = StatusProblems.AddDetail);
         builder.Services.AddSingleton<IEndpointAddressScheme<RouteEndpoint>, SingleEndpointAddressScheme>();
         builder.Services.AddExceptionHandler<ApiExceptionHandler>();
