@@ -9,6 +9,9 @@ import { NotAllowed } from './NotAllowed';
 import { RulesPage } from './RulesPage';
 import { TriagePage } from './TriagePage';
 import { WallboardTokensPage } from '../wallboard/WallboardTokensPage';
+import { ApiKeysPage } from '../people/ApiKeysPage';
+import { DepartmentsPage } from '../people/DepartmentsPage';
+import { PeoplePage } from '../people/PeoplePage';
 
 interface Section {
   id: string;
@@ -23,6 +26,9 @@ const sections = [
   { id: 'triage', label: (t) => t.triageAdmin.tab, render: () => <TriagePage /> },
   { id: 'import', label: (t) => t.admin.import, render: () => <ImportPage /> },
   { id: 'wallboards', label: (t) => t.wallboard.tokens, render: () => <WallboardTokensPage /> },
+  { id: 'people', label: (t) => t.identity.peopleTab, render: () => <PeoplePage /> },
+  { id: 'departments', label: (t) => t.identity.departmentsTab, render: () => <DepartmentsPage /> },
+  { id: 'api-keys', label: (t) => t.identity.apiKeysTab, render: () => <ApiKeysPage /> },
   { id: 'audit', label: (t) => t.audit.tab, render: () => <AuditPage /> },
 ] as const satisfies readonly Section[];
 
