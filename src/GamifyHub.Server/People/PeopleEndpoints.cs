@@ -24,7 +24,7 @@ public static class PeopleEndpoints
     public const int NameMaxLength = 200;
     public const int DepartmentNameMaxLength = 100;
 
-    /// <summary>A department's name in a Manager claim or the person's own: who manages a department, for the list.</summary>
+    /// <summary>Sign-ins with their employees, role names and user claims, read together for the list.</summary>
     private sealed record Loaded(List<AppUser> Users, Dictionary<Guid, Employee> Employees, ILookup<string, string> Roles,
         ILookup<string, IdentityUserClaim<string>> Claims);
 
