@@ -132,4 +132,43 @@ public sealed class ChallengeGrainTests(GrainClusterFixture cluster)
         Assert.Contains(cluster.Notifier.Notifications, n => n.Employee == cluster.Ada && n.Notification.Type == "challenge-started");
         await grain.Cancel("test");
     }
+    [Fact]
+    public async Task A_weekly_team_challenge_rewards_the_winning_department_at_its_end_and_schedules_next_week()
+    {
+        var id = Guid.CreateVersion7();
+        var now = DateTimeOffset.UtcNow;
+        var (start, end) = (now, now.AddSeconds(8));
+        var grain = cluster.Grains.GetGrain<IChallengeGrain>(id);
+        var spec = new ChallengeSpec("Read-off", "Which team reads more", "action-count", "read", null, 2, start, end, "team-vs-team",
+            [cluster.Research, cluster.Service], 20, null, "weekly");
+        Assert.Null((await grain.Create(spec, "admin@test", schedule: true)).Conflict);
+        await Eventually.True(async () => (await grain.Get())!.Status == "active");
+
+        // Research reaches the target (Ada twice); Service does not (Cleo once).
+        await Read(cluster.Ada, cluster.Research);
+        await Read(cluster.Ada, cluster.Research);
+        await Read(cluster.Cleo, cluster.Service);
+        await Eventually.True(async () => (await grain.Get())!.Units.Any(u => u.Id == cluster.Research && u.Value >= 2));
+        Assert.Empty((await grain.Get())!.Rewarded); // a team reward waits for the end
+
+        // At the end: every Research member is rewarded for occurrence 1 (Ben too: it is the team's win), nobody in Service;
+        // then the next occurrence is scheduled a week on, same weekday and time.
+        await Eventually.True(async () => (await grain.Get())!.Occurrence == 2, timeoutMs: 30_000);
+        var next = (await grain.Get())!;
+        Assert.Equal("scheduled", next.Status);
+        Assert.Equal(start.AddDays(7).UtcDateTime, next.StartsAt.UtcDateTime, TimeSpan.FromMilliseconds(1));
+        Assert.Equal(end.AddDays(7).UtcDateTime, next.EndsAt.UtcDateTime, TimeSpan.FromMilliseconds(1));
+        Assert.Empty(next.Rewarded);
+        Assert.Equal(20, Assert.Single(await Rewards(id, 1, cluster.Ada)).Points);
+        Assert.Equal(20, Assert.Single(await Rewards(id, 1, cluster.Ben)).Points);
+        Assert.Empty(await Rewards(id, 1, cluster.Cleo));
+        Assert.Empty(await Rewards(id, 2, cluster.Ada));
+        Assert.Contains(cluster.Notifier.Notifications, n => n.Employee == cluster.Ben && n.Notification.Type == "challenge-completed"
+            && n.Notification.Message.Contains("Read-off", StringComparison.Ordinal));
+
+        // The next occurrence survives a restart as scheduled, with its reminder.
+        await Restart();
+        Assert.Equal(("scheduled", 2), ((await grain.Get())!.Status, (await grain.Get())!.Occurrence));
+        await grain.Cancel("test");
+    }
 }

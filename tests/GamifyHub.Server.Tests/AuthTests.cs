@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using System.Net;
 using System.Net.Http.Json;
 using GamifyHub.Testing;
@@ -10,6 +11,9 @@ public sealed class AuthTests(GamifyHubFactory factory) : IClassFixture<GamifyHu
 {
     private static readonly HashSet<string> Anonymous = ["/health/live", "/health/ready", "/api/auth/login", "/api/auth/demo-accounts",
         "/api/auth/providers", "/api/auth/external/oidc", "/api/auth/external/complete"];
+
+    /// <summary>Open to anyone, but each request carries its own credential: a webhook delivery's signature.</summary>
+    private const string Webhook = "/api/webhooks/{source}";
 
     [Fact]
     public async Task Every_route_except_health_sign_in_and_the_page_needs_a_sign_in()
@@ -37,7 +41,11 @@ public sealed class AuthTests(GamifyHubFactory factory) : IClassFixture<GamifyHu
                     Content = method == "GET" ? null : JsonContent.Create(new { }),
                 });
                 checkedRoutes++;
-                if (Anonymous.Contains(pattern))
+                if (pattern == Webhook)
+                {
+                    await ProblemAssert.Is(response, HttpStatusCode.Unauthorized, "webhook source"); // signatures: WebhookApiTests
+                }
+                else if (Anonymous.Contains(pattern))
                 {
                     Assert.NotEqual(HttpStatusCode.Unauthorized, response.StatusCode);
                 }
@@ -49,6 +57,12 @@ public sealed class AuthTests(GamifyHubFactory factory) : IClassFixture<GamifyHu
         }
 
         Assert.True(checkedRoutes >= 12, $"only {checkedRoutes} routes were found");
+
+        // No other route opts out of the sign-in (the two fallbacks only answer "not found" or serve the page).
+        var open = endpoints.Where(e => e.Metadata.GetMetadata<IAllowAnonymous>() is not null)
+            .Select(e => "/" + e.RoutePattern.RawText!.TrimStart('/')).Where(p => !p.Contains("{*path:nonfile}", StringComparison.Ordinal))
+            .ToHashSet();
+        Assert.Equal(Anonymous.Append(Webhook).Order(), open.Order());
     }
 
     [Fact]

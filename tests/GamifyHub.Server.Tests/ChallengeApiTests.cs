@@ -14,7 +14,8 @@ public sealed class ChallengeApiTests(GamifyHubFactory factory) : IClassFixture<
     }
 
     private static object Challenge(string scope, string[] departments, string metric = "action-count", string? action = "read",
-        double target = 3, int points = 20, bool schedule = true, string name = "Listen up") => new
+        double target = 3, int points = 20, bool schedule = true, string name = "Listen up", string recurrence = "none",
+        DateTimeOffset? startsAt = null, DateTimeOffset? endsAt = null) => new
         {
             name,
             description = "Read what customers tell us",
@@ -22,13 +23,13 @@ public sealed class ChallengeApiTests(GamifyHubFactory factory) : IClassFixture<
             action,
             category = (string?)null,
             target,
-            startsAt = DateTimeOffset.UtcNow,
-            endsAt = DateTimeOffset.UtcNow.AddDays(2),
+            startsAt = startsAt ?? DateTimeOffset.UtcNow,
+            endsAt = endsAt ?? DateTimeOffset.UtcNow.AddDays(2),
             scope,
             departmentIds = departments,
             rewardPoints = points,
             rewardBadge = "Good listener",
-            recurrence = "none",
+            recurrence,
             schedule,
         };
 
@@ -99,6 +100,42 @@ public sealed class ChallengeApiTests(GamifyHubFactory factory) : IClassFixture<
         Assert.Equal("cancelled", (await cancelled.Json()).GetProperty("status").GetString());
         await ProblemAssert.Is(await admin.PostAsync($"/api/challenges/{draft.GetProperty("id")}/cancel", null), HttpStatusCode.Conflict,
             "cannot be cancelled");
+    }
+
+    [Fact]
+    public async Task A_weekly_team_challenge_through_the_API_pays_the_winning_department_and_comes_back_next_week()
+    {
+        await using var own = GamifyHubFactory.With(("Challenges:ReminderPeriodSeconds", "1"));
+        var admin = await own.SignedIn(ApiClient.Admin);
+        var departments = await Departments(admin);
+        var (start, end) = (DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddSeconds(10));
+        var answer = await admin.PostAsJsonAsync("/api/challenges", Challenge("team-vs-team", [departments["rnd"], departments["service"]],
+            target: 2, points: 12, name: "Weekly read-off", recurrence: "weekly", startsAt: start, endsAt: end));
+        Assert.Equal(HttpStatusCode.Created, answer.StatusCode);
+        var created = await answer.Json();
+        Assert.Equal(("weekly", "team-vs-team"), (created.GetProperty("recurrence").GetString(), created.GetProperty("scope").GetString()));
+        var id = created.GetProperty("id").GetString();
+
+        var ravi = await own.SignedIn(ApiClient.Ravi);
+        var raviId = (await ravi.GetJson("/api/me")).GetProperty("employeeId").GetString();
+        for (var i = 0; i < 2; i++)
+        {
+            var item = await ravi.FirstOpenItem(x => !x.GetProperty("readByMe").GetBoolean());
+            Assert.Equal(HttpStatusCode.OK, (await ravi.PostAsJsonAsync($"/api/feedback/{item}/actions", new { type = "read" })).StatusCode);
+        }
+
+        await Eventually.True(async () => (await ravi.GetJson($"/api/challenges/{id}")).GetProperty("occurrence").GetInt32() == 2,
+            timeoutMs: 40_000);
+        var next = await ravi.GetJson($"/api/challenges/{id}");
+        Assert.Equal("scheduled", next.GetProperty("status").GetString());
+        Assert.Equal(start.AddDays(7).UtcDateTime, next.GetProperty("startsAt").GetDateTimeOffset().UtcDateTime, TimeSpan.FromMilliseconds(1));
+        var rewards = await new DatabaseProbe(own.DatabasePath).Scalar<long>(
+            $"SELECT COUNT(*) FROM Events WHERE Source = 'challenge' AND EmployeeId = '{raviId!.ToUpperInvariant()}'");
+        Assert.Equal(1, rewards);
+        var sofia = await own.SignedIn(ApiClient.Sofia);
+        var sofiaId = (await sofia.GetJson("/api/me")).GetProperty("employeeId").GetString();
+        Assert.Equal(0, await new DatabaseProbe(own.DatabasePath).Scalar<long>(
+            $"SELECT COUNT(*) FROM Events WHERE Source = 'challenge' AND EmployeeId = '{sofiaId!.ToUpperInvariant()}'"));
     }
 
     [Fact]

@@ -7,6 +7,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using GamifyHub.Server.Live;
 using GamifyHub.Server.Tests.Fuzz;
 using GamifyHub.Testing;
 using Microsoft.AspNetCore.Http.Connections;
@@ -370,7 +371,7 @@ public sealed partial class FuzzTests(GamifyHubFactory factory, ITestOutputHelpe
         Assert.True(writeRoutes.Count >= 7, $"only {writeRoutes.Count} write routes were found");
         foreach (var route in writeRoutes)
         {
-            var minimum = HostileInputs.BodyRoutes.Contains(route) ? 500 : 5;
+            var minimum = HostileInputs.JsonBodyMinimums.GetValueOrDefault(route, 5);
             if (fuzzed.GetValueOrDefault(route) < minimum)
             {
                 yield return $"The write route {route} got {fuzzed.GetValueOrDefault(route)} fuzz requests (at least {minimum} expected); "
@@ -400,6 +401,17 @@ public sealed partial class FuzzTests(GamifyHubFactory factory, ITestOutputHelpe
                 ("Sla", "SELECT (SELECT COUNT(*) FROM SlaTargets) || ':' || (SELECT COUNT(*) FROM SlaChanges)"),
                 ("Routing", "SELECT (SELECT COUNT(*) || ':' || COALESCE(SUM(\"Order\"), 0) FROM RoutingRules) || ':' || (SELECT COUNT(*) FROM RoutingRuleChanges)"),
                 ("Taxonomy", "SELECT (SELECT COUNT(*) FROM TaxonomyEntries) || ':' || (SELECT COUNT(*) FROM TaxonomyChanges)"),
+                ("Rules", "SELECT (SELECT COUNT(*) FROM RuleSets) || ':' || (SELECT COUNT(*) FROM RuleChanges) || ':' || (SELECT COUNT(*) FROM GamingFlags)"),
+                ("Seasons", "SELECT (SELECT COUNT(*) FROM Seasons) || ':' || (SELECT COUNT(*) FROM SeasonChanges)"),
+                ("Challenges", "SELECT COUNT(*) || ':' || COALESCE(SUM(Status = 'Cancelled'), 0) FROM Challenges"),
+                // Notifications may arrive on their own (an SLA breach); reading and muting them is what a request can change.
+                ("NotificationsRead", "SELECT COUNT(ReadAt) FROM Notifications"),
+                ("Muted", "SELECT COUNT(*) FROM MutedNotificationTypes"),
+                ("Kudos", "SELECT COUNT(*) FROM Kudos"),
+                ("WallboardTokens", "SELECT COUNT(*) || ':' || COUNT(RevokedAt) FROM WallboardTokens"),
+                ("WebhookSources", "SELECT COUNT(*) || ':' || COALESCE(MAX(SecretSetAt), '') FROM WebhookSources"),
+                // Every admin change writes an audit line; an admin's backup (which may succeed here) is the one harmless one.
+                ("Audit", "SELECT COUNT(*) FROM AuditLog WHERE Action <> 'backup.created'"),
             })
             {
                 await using var command = db.CreateCommand();
@@ -476,7 +488,8 @@ public sealed partial class FuzzTests(GamifyHubFactory factory, ITestOutputHelpe
         var created = await admin.PostAsJsonAsync("/api/admin/webhooks", new { name = source, channel = "blog" });
         created.EnsureSuccessStatusCode();
         var secret = (await created.Json()).GetProperty("secret").GetString()!;
-        return new FuzzTargets(Guid.Parse(await ravi.FirstOpenItem()), department, other, source, secret);
+        var rules = await admin.GetStringAsync("/api/admin/rules");
+        return new FuzzTargets(Guid.Parse(await ravi.FirstOpenItem()), department, other, source, secret, rules);
     }
 
     // ------------------------------------------------------------------ hub
@@ -533,7 +546,7 @@ public sealed partial class FuzzTests(GamifyHubFactory factory, ITestOutputHelpe
         var hostile = HostileInputs.Sql.Concat(HostileInputs.Html).Concat(HostileInputs.Control).Concat(HostileInputs.LookAlike)
             .Concat(HostileInputs.Odd).ToArray();
         var calls = new List<(string, object?[], string)>();
-        foreach (var method in new[] { "WatchBoard", "UnwatchBoard" })
+        foreach (var method in HubMethods())
         {
             calls.AddRange(boards.Select(b => (method, new object?[] { b, "week" }, "hostile board")));
             calls.AddRange(windows.Select(w => (method, new object?[] { "employees", w }, "hostile window")));
@@ -580,6 +593,17 @@ public sealed partial class FuzzTests(GamifyHubFactory factory, ITestOutputHelpe
         }
 
         return calls;
+    }
+
+    /// <summary>Every method a client may call on the hub, found by reflection, so a new one cannot escape the fuzzing.</summary>
+    private static string[] HubMethods()
+    {
+        var methods = typeof(LiveHub).GetMethods(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance
+                | System.Reflection.BindingFlags.DeclaredOnly)
+            .Where(m => !m.IsSpecialName && m.Name is not (nameof(Hub.OnConnectedAsync) or nameof(Hub.OnDisconnectedAsync)))
+            .Select(m => m.Name).Distinct().Order().ToArray();
+        Assert.Contains("WatchBoard", methods);
+        return methods;
     }
 
     private static JsonElement Deep(int depth)

@@ -85,6 +85,41 @@ public sealed class LiveHubTests(GamifyHubFactory factory) : IClassFixture<Gamif
     }
 
     [Fact]
+    public async Task A_push_carries_only_the_rows_that_changed()
+    {
+        await using var sofia = await LiveClient.Connect(factory, ApiClient.Sofia);
+        var snapshot = await sofia.WatchBoard("departments", "all");
+        var rows = snapshot.GetProperty("rows").EnumerateArray().ToList();
+        Assert.Equal(6, rows.Count);
+        var ranks = rows.ToDictionary(r => r.GetProperty("memberId").GetString()!, r => r.GetProperty("rank").GetInt32());
+        var ravi = await factory.SignedIn(ApiClient.Ravi);
+        var rnd = (await ravi.GetJson("/api/me")).GetProperty("departmentId").GetString()!;
+
+        // Only R&D earns: a push names R&D, plus any department whose rank R&D's climb changed, and nobody else.
+        var integration = factory.WithApiKey();
+        for (var round = 0; round < 3; round++)
+        {
+            var events = Enumerable.Range(0, 5).Select(_ => new { eventId = Guid.CreateVersion7(), employee = ApiClient.Ravi, type = "tag" });
+            Assert.Equal(HttpStatusCode.OK, (await integration.PostAsJsonAsync("/api/events/batch", new { events })).StatusCode);
+        }
+
+        await Eventually.True(() => Task.FromResult(!sofia.BoardChanges.IsEmpty));
+        await Task.Delay(1000);
+        foreach (var push in sofia.BoardChanges)
+        {
+            foreach (var row in push.GetProperty("rows").EnumerateArray())
+            {
+                var id = row.GetProperty("memberId").GetString()!;
+                var rank = row.GetProperty("rank").GetInt32();
+                Assert.True(id == rnd || ranks[id] != rank, $"department {id} was pushed at its unchanged rank {rank}");
+                ranks[id] = rank;
+            }
+
+            Assert.Contains(push.GetProperty("rows").EnumerateArray(), r => r.GetProperty("memberId").GetString() == rnd);
+        }
+    }
+
+    [Fact]
     public async Task Watching_an_unknown_board_is_refused_with_a_reason()
     {
         await using var sofia = await LiveClient.Connect(factory, ApiClient.Sofia);

@@ -18,7 +18,7 @@ public static class AuditActions
     public const string WallboardTokenCreated = "wallboard-token.created";
     public const string WallboardTokenRevoked = "wallboard-token.revoked";
     public const string BackupCreated = "backup.created";
-    public const string ImportStarted = "import.started";
+    public const string ImportFinished = "import.finished";
 
     // Identity and privacy (issue 7): people, roles, keys, settings, consent, exports, erasures, retention.
     public const string UserCreated = "user.created";

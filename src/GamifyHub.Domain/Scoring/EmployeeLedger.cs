@@ -99,8 +99,8 @@ public sealed class EmployeeLedger
     /// What this employee's event earns — for them and, through shared credit and clawbacks, for others — given
     /// everything observed so far. Does not change the ledger. In order:
     /// a reopen returns the points of the resolve it undoes (always, even by automation);
-    /// automation earns nothing; a read shorter than the minimum or a burst is flagged and earns nothing;
-    /// a repeat within the cooldown, or a second read or insight of the same item, earns nothing;
+    /// automation earns nothing; a read shorter than the minimum or a burst is flagged and earns nothing (not for a kudos,
+    /// which colleagues give); a repeat within the cooldown, or a second read or insight of the same item, earns nothing;
     /// otherwise every matching rule of the action awards its points × multiplier, × diminishing returns, truncated at
     /// the daily cap, and a resolve or insight on a forwarded item shares part of them with the forwarders.
     /// </summary>
@@ -144,15 +144,19 @@ public sealed class EmployeeLedger
             return Result(lines, NoFlags);
         }
 
-        var flags = FlagsFor(compiled, fact);
+        // Anti-gaming looks at what a person does. A kudos is something done to them by colleagues (each limited per day
+        // where it is given), so six thanks in a minute after a good answer are no burst and the tenth is not worth less.
+        // The daily category cap still applies.
+        var received = fact.Action == ActionType.Kudos;
+        var flags = received ? NoFlags : FlagsFor(compiled, fact);
         var candidates = compiled.RulesFor(fact.Action);
-        if (flags.Count > 0 || candidates.Length == 0 || IsRepeat(compiled, fact))
+        if (flags.Count > 0 || candidates.Length == 0 || (!received && IsRepeat(compiled, fact)))
         {
             return Result(lines, flags);
         }
 
         var counters = CountersOn(DayNumber(fact.OccurredAt, zone));
-        var diminish = compiled.DiminishFor((counters?.Actions[(int)fact.Action] ?? 0) + 1);
+        var diminish = received ? 1m : compiled.DiminishFor((counters?.Actions[(int)fact.Action] ?? 0) + 1);
         Span<long> used = stackalloc long[CategoryKinds];
         counters?.Points.CopyTo(used);
         List<ChainMember>? receivers = null;

@@ -192,6 +192,12 @@ public static class AdminEndpoints
             problem = ApiProblems.Validation("body", ex.Message);
             return null;
         }
+        catch (InvalidOperationException)
+        {
+            // A bound JsonElement checks its strings' UTF-8 only when read as text, here.
+            problem = ApiProblems.Validation("body", "The rule set document is not valid UTF-8 text.");
+            return null;
+        }
 
         var errors = RuleSetValidator.Validate(proposed);
         if (errors.Count > 0)

@@ -41,8 +41,6 @@ public static class ImportEndpoints
         }
 
         var id = Guid.CreateVersion7();
-        await audit.RecordAsync(Admin.AdminEndpoints.Actor(request.HttpContext.User), AuditActions.ImportStarted, id.ToString(),
-            new { format = upload.Format!.Value.ToString().ToLowerInvariant() });
         ImportSummary summary;
         await using (var file = reports.Create(id))
         await using (var report = new ImportErrorReport(file))
@@ -59,6 +57,12 @@ public static class ImportEndpoints
         {
             // Nothing was read (an empty file, a wrong header): a plain refusal, nothing changed.
             return ApiProblems.Validation("file", summary.Fatal ?? "The file holds no rows to import.");
+        }
+
+        if (summary.Stored > 0)
+        {
+            await audit.RecordAsync(Admin.AdminEndpoints.Actor(request.HttpContext.User), AuditActions.ImportFinished, id.ToString(),
+                new { summary.Format, summary.RowsRead, summary.Stored, summary.Duplicates, summary.NearDuplicates, summary.Rejected });
         }
 
         return TypedResults.Ok(summary with { ErrorReport = summary.ErrorCount > 0 ? $"/api/admin/imports/{id}/errors" : null });

@@ -401,6 +401,35 @@ public class EmployeeLedgerTests
     }
 
     [Fact]
+    public void KudosReceivedInQuickSuccessionAreNoBurstAndDoNotDiminish()
+    {
+        // Eight colleagues thank Ravi within a minute of a good answer: the thanks are theirs, not something Ravi did.
+        var rules = Default with { Limits = Default.Limits with { DiminishAfter = 2 } };
+        var ledger = new EmployeeLedger(Ravi);
+
+        var results = Enumerable.Range(0, 8).Select(i => ledger.Act(rules, Fact(Ravi, ActionType.Kudos, Monday9.AddSeconds(5 * i), source: "kudos")))
+            .ToList();
+
+        Assert.All(results, r => Assert.Empty(r.Flags));
+        Assert.Equal(Enumerable.Repeat(5, 8), results.Select(r => r.Total));
+        Assert.All(results, r => Assert.Equal("Thanked by a colleague", r.Awards.Single().Reason));
+    }
+
+    [Fact]
+    public void KudosStillCountTowardsTheDailyCollaborationCap()
+    {
+        var rules = WithLimits(Default, caps: new() { [PointCategory.Collaboration] = 12 });
+        var ledger = new EmployeeLedger(Ravi);
+
+        Assert.Equal([5, 5, 2, 0], Play(ledger, rules,
+            Fact(Ravi, ActionType.Kudos, Monday9, source: "kudos"),
+            Fact(Ravi, ActionType.Kudos, Monday9.AddMinutes(1), source: "kudos"),
+            Fact(Ravi, ActionType.Kudos, Monday9.AddMinutes(2), source: "kudos"),
+            Fact(Ravi, ActionType.Kudos, Monday9.AddMinutes(3), source: "kudos")));
+        Assert.Equal([5], Play(ledger, rules, Fact(Ravi, ActionType.Kudos, Monday9.AddDays(1), source: "kudos")));
+    }
+
+    [Fact]
     public void BurstsAreCountedPerActionType()
     {
         var ledger = new EmployeeLedger(Ravi);

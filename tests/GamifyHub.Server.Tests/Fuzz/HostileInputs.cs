@@ -37,7 +37,7 @@ public sealed record FuzzRequest(string Route, string Category, HttpMethod Metho
 
 /// <summary>The real things a request may name: an item in Ravi's inbox and departments.</summary>
 public sealed record FuzzTargets(Guid Item, Guid RaviDepartment, Guid OtherDepartment, string WebhookSource = "fuzz-hook",
-    string WebhookSecret = "whsec_fuzz");
+    string WebhookSecret = "whsec_fuzz", string RuleDocument = "{\"format\":2}");
 
 /// <summary>
 /// Deterministic generator of malformed or hostile requests for every write route. Every request made by
@@ -89,9 +89,6 @@ public sealed partial class HostileInputs(Random random, FuzzTargets targets)
     public const string AdminDepartment = "/api/admin/departments/{id:guid}";
     public const string ApiKeys = "/api/admin/api-keys";
     public const string ApiKey = "/api/admin/api-keys/{id:guid}";
-
-    /// <summary>The routes whose handlers read a JSON body: the bulk of the fuzzing goes there.</summary>
-    public static readonly IReadOnlySet<string> BodyRoutes = new HashSet<string> { Feedback, FeedbackBatch, Actions, Events, EventsBatch, Login };
 
     public const string Password = "Demo-Pass-2026!";
     public const string Ravi = "ravi.patel@demo.gamifyhub";
@@ -531,8 +528,40 @@ public sealed partial class HostileInputs(Random random, FuzzTargets targets)
 
     private static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
 
+    /// <param name="Weight">How often it is picked relative to the others.</param>
     private sealed record Target(string Route, string Url, Caller Caller, Func<string> Valid, Func<string> Invalid,
-        IReadOnlyList<Caller> Refused);
+        IReadOnlyList<Caller> Refused, string Method = "POST", int Weight = 3);
+
+    private static readonly Caller[] NotAdmins = [Caller.Anonymous, Caller.Integration, Caller.Ravi];
+    private static readonly Caller[] NotEmployees = [Caller.Anonymous, Caller.Integration, Caller.Admin];
+
+    private FuzzRequest Send(Target t, string category, byte[]? body, Caller caller, string? contentType = Json,
+        IReadOnlyList<KeyValuePair<string, string>>? headers = null) =>
+        new(t.Route, category, new HttpMethod(t.Method), t.Url, body, contentType, caller, headers ?? [], false);
+
+    /// <summary>Each target as often as its weight says, so the intake routes get most of the requests.</summary>
+    private Target PickWeighted(IReadOnlyList<Target> all)
+    {
+        var roll = random.Next(all.Sum(t => t.Weight));
+        foreach (var t in all)
+        {
+            if ((roll -= t.Weight) < 0)
+            {
+                return t;
+            }
+        }
+
+        return all[^1];
+    }
+
+    /// <summary>Routes with a JSON body whose allowed callers get the whole hostile treatment (at least this many requests).</summary>
+    public static readonly IReadOnlyDictionary<string, int> JsonBodyMinimums = new Dictionary<string, int>
+    {
+        [Feedback] = 500, [FeedbackBatch] = 500, [Actions] = 500, [Events] = 500, [EventsBatch] = 500, [Login] = 500,
+        [AdminSeasons] = 150, [AdminSla] = 150, [AdminRoutingRules] = 150, [AdminTaxonomy] = 150, [AdminRulesPreview] = 150,
+        [AdminRulesApply] = 150, [Challenges] = 150, [Kudos] = 150, [NotificationsRead] = 150, [NotificationPreferences] = 150,
+        [WallboardTokens] = 150, [AdminWebhooks] = 150,
+    };
 
     private IReadOnlyList<Target> Targets() =>
     [
@@ -547,6 +576,47 @@ public sealed partial class HostileInputs(Random random, FuzzTargets targets)
         new(EventsBatch, "/api/events/batch", Caller.Integration, () => Batch("events", EventFields(), valid: true),
             () => Batch("events", EventFields(), valid: false), [Caller.Anonymous, Caller.Ravi]),
         new(Login, "/api/auth/login", Caller.Anonymous, () => ValidObject(LoginFields()), () => InvalidObject(LoginFields()), []),
+
+        // Admin and employee JSON routes: each valid body would change something if it got through with a broken encoding,
+        // the wrong content type or the wrong caller; the invalid ones each have at least one bad part.
+        new(AdminSeasons, AdminSeasons, Caller.Admin,
+            () => "{\"seasons\":[{\"id\":\"fuzz\",\"name\":\"Fuzz\",\"start\":\"2031-01-01\",\"end\":\"2031-01-31\"}]}",
+            () => Chance(0.6) ? Pick(InvalidCalendars) : "{\"seasons\":[{\"id\":" + S(AnyHostile()) + ",\"name\":" + S(AnyHostile())
+                + ",\"start\":" + S(Pick(BadDates)) + ",\"end\":\"2026-01-31\"}]}", NotAdmins, "PUT", 1),
+        new(AdminSla, AdminSla, Caller.Admin,
+            () => "{\"high\":{\"firstResponseMinutes\":30,\"resolutionMinutes\":240},\"normal\":{\"firstResponseMinutes\":240,\"resolutionMinutes\":2880},"
+                + "\"low\":{\"firstResponseMinutes\":1440,\"resolutionMinutes\":10080}}",
+            () => Chance(0.7) ? Pick(InvalidSla) : "{\"high\":{\"firstResponseMinutes\":" + Pick(WrongTypes) + ",\"resolutionMinutes\":" + S(AnyHostile()) + "}}",
+            NotAdmins, "PUT", 1),
+        new(AdminRoutingRules, AdminRoutingRules, Caller.Admin,
+            () => $"{{\"triageDepartmentId\":\"{targets.RaviDepartment}\",\"rules\":[{{\"name\":\"fuzz\",\"keywords\":[\"fuzzword\"],\"departmentIds\":[\"{targets.OtherDepartment}\"]}}]}}",
+            () => Chance(0.6) ? Pick(InvalidRouting) : "{\"triageDepartmentId\":" + S(AnyHostile()) + ",\"rules\":[{\"name\":" + S(AnyHostile())
+                + ",\"keywords\":[" + S(AnyHostile()) + "],\"channels\":[" + S(Pick(BadChannels)) + "],\"departmentIds\":[" + S(AnyHostile()) + "]}]}",
+            NotAdmins, "PUT", 1),
+        new(AdminTaxonomy, AdminTaxonomy, Caller.Admin,
+            () => "{\"topics\":[{\"name\":\"Fuzz\",\"keywords\":[\"fuzzword\"]}],\"products\":[]}",
+            () => Chance(0.6) ? Pick(InvalidTaxonomy) : "{\"topics\":[{\"name\":" + S(AnyHostile()) + ",\"keywords\":[" + S(AnyHostile()) + "]}],\"products\":null}",
+            NotAdmins, "PUT", 1),
+        new(AdminRulesPreview, AdminRulesPreview, Caller.Admin, () => targets.RuleDocument,
+            () => Chance(0.7) ? Pick(InvalidRuleSets) : "{\"format\":2,\"badges\":" + S(AnyHostile()) + "}", NotAdmins, Weight: 1),
+        new(AdminRulesApply, AdminRulesApply, Caller.Admin, () => targets.RuleDocument,
+            () => Chance(0.7) ? Pick(InvalidRuleSets) : "{\"format\":2,\"badges\":" + S(AnyHostile()) + "}", NotAdmins, Weight: 1),
+        new(Challenges, Challenges, Caller.Admin,
+            () => "{\"name\":\"Fuzz\",\"metric\":\"items-resolved\",\"target\":1,\"startsAt\":\"2031-01-01T00:00:00Z\",\"endsAt\":\"2031-01-02T00:00:00Z\",\"scope\":\"company\",\"rewardPoints\":5,\"schedule\":true}",
+            () => Chance(0.6) ? Pick(InvalidChallenges) : "{\"name\":" + S(AnyHostile()) + ",\"metric\":" + S(AnyHostile()) + ",\"target\":" + Pick(WrongTypes)
+                + ",\"startsAt\":" + S(Pick(BadDates)) + ",\"scope\":" + S(AnyHostile()) + ",\"departmentIds\":[" + S(AnyHostile()) + "]}",
+            NotAdmins, Weight: 1),
+        new(Kudos, Kudos, Caller.Ravi, () => $"{{\"receiver\":\"{Guid.Empty}\",\"feedbackId\":\"{targets.Item}\",\"message\":\"Thanks\"}}",
+            () => Chance(0.7) ? Pick(InvalidKudos()) : "{\"receiver\":" + S(AnyHostile()) + ",\"feedbackId\":\"" + targets.Item + "\",\"message\":" + S(AnyHostile()) + "}",
+            NotEmployees, Weight: 1),
+        new(NotificationsRead, NotificationsRead, Caller.Ravi, () => $"{{\"ids\":[\"{Guid.Empty}\"]}}",
+            () => Chance(0.7) ? Pick(InvalidIds) : "{\"ids\":[" + S(AnyHostile()) + "]}", NotEmployees, Weight: 1),
+        new(NotificationPreferences, NotificationPreferences, Caller.Ravi, () => "{\"muted\":[\"badge\",\"kudos\"]}",
+            () => Chance(0.7) ? Pick(InvalidPreferences) : "{\"muted\":[" + S(AnyHostile()) + "]}", NotEmployees, "PUT", 1),
+        new(WallboardTokens, WallboardTokens, Caller.Admin, () => "{\"name\":\"Fuzz screen\"}",
+            () => Chance(0.7) ? Pick(InvalidNames) : "{\"name\":" + S(AnyHostile() + "\u0000") + "}", NotAdmins, Weight: 1),
+        new(AdminWebhooks, AdminWebhooks, Caller.Admin, () => "{\"name\":\"fuzzsource\",\"channel\":\"blog\"}",
+            () => Chance(0.6) ? Pick(InvalidSources) : "{\"name\":" + S(AnyHostile()) + ",\"channel\":" + S(Pick(BadChannels)) + "}", NotAdmins, Weight: 1),
     ];
 
     private string Batch(string name, IReadOnlyList<Field> fields, bool valid)
@@ -569,6 +639,91 @@ public sealed partial class HostileInputs(Random random, FuzzTargets targets)
         };
     }
 
+    private static readonly string[] InvalidRuleSets =
+    [
+            "{\"format\":2}", "{\"format\":1}", "{\"format\":\"2\"}", "{\"format\":99,\"rules\":[]}", "[]", "null", "42",
+            "{\"format\":2,\"version\":1,\"rules\":[{\"id\":\"x\",\"action\":\"fly\"}]}",
+            "{\"format\":2,\"$type\":\"System.IO.FileInfo\"}",
+    ];
+
+    private static readonly string[] InvalidCalendars =
+    [
+            "{}", "null", "[]", "42", "{\"seasons\":null}", "{\"seasons\":[null]}", "{\"seasons\":{}}", "{\"seasons\":\"all\"}",
+            "{\"seasons\":[{\"id\":\"a\",\"name\":\"A\",\"start\":\"2026-02-01\",\"end\":\"2026-01-01\"}]}",
+            "{\"seasons\":[{\"id\":\"a\",\"name\":\"A\",\"start\":\"2026-01-01\",\"end\":\"2026-01-31\"},"
+                + "{\"id\":\"b\",\"name\":\"B\",\"start\":\"2026-01-31\",\"end\":\"2026-02-28\"}]}",
+            "{\"seasons\":[{\"id\":\"a\",\"name\":\"A\",\"start\":\"2026-01-01\",\"end\":\"2026-01-31\",\"$type\":\"System.IO.FileInfo\"}]}",
+    ];
+
+    private static readonly string[] InvalidSla =
+    [
+            "{}", "null", "[]", "42", "{\"high\":null}", "{\"high\":{},\"normal\":{},\"low\":{}}",
+            "{\"high\":{\"firstResponseMinutes\":-1,\"resolutionMinutes\":60},\"normal\":{\"firstResponseMinutes\":60,\"resolutionMinutes\":60},\"low\":{\"firstResponseMinutes\":60,\"resolutionMinutes\":60}}",
+            "{\"high\":{\"firstResponseMinutes\":600,\"resolutionMinutes\":60},\"normal\":{\"firstResponseMinutes\":60,\"resolutionMinutes\":60},\"low\":{\"firstResponseMinutes\":60,\"resolutionMinutes\":60}}",
+            "{\"high\":{\"firstResponseMinutes\":2147483647,\"resolutionMinutes\":2147483647},\"normal\":{\"firstResponseMinutes\":60,\"resolutionMinutes\":60},\"low\":{\"firstResponseMinutes\":60,\"resolutionMinutes\":60}}",
+            "{\"high\":{\"firstResponseMinutes\":1e30,\"resolutionMinutes\":60}}", "{\"high\":{\"firstResponseMinutes\":\"1h\"}}",
+            "{\"urgent\":{\"firstResponseMinutes\":60,\"resolutionMinutes\":60}}", "{\"$type\":\"System.IO.FileInfo\"}",
+    ];
+
+    private static readonly string[] InvalidRouting =
+    [
+            "{}", "null", "[]", "42", "{\"rules\":null}", "{\"rules\":[null]}", "{\"rules\":{}}", "{\"triageDepartmentId\":\"x\",\"rules\":[]}",
+            "{\"triageDepartmentId\":\"00000000-0000-0000-0000-000000000000\",\"rules\":[]}",
+            "{\"triageDepartmentId\":\"00000000-0000-0000-0000-000000000001\",\"rules\":[{\"name\":\"a\",\"keywords\":[\"x\"],\"departmentIds\":[]}]}",
+            "{\"rules\":[{\"name\":\"a\",\"keywords\":[\"Ravi Patel\"],\"departmentIds\":[\"00000000-0000-0000-0000-000000000001\"]}]}",
+            "{\"rules\":[{\"name\":\"a\",\"channels\":[\"myspace\"],\"departmentIds\":[\"x\"],\"$type\":\"System.IO.FileInfo\"}]}",
+    ];
+
+    private static readonly string[] InvalidTaxonomy =
+    [
+            "{}", "null", "[]", "42", "{\"topics\":null,\"products\":[]}", "{\"topics\":[null],\"products\":[]}", "{\"topics\":{},\"products\":[]}",
+            "{\"topics\":[{\"name\":\"a\",\"keywords\":[]}],\"products\":[]}",
+            "{\"topics\":[{\"name\":\"a\",\"keywords\":[\"Ravi Patel\"]}],\"products\":[]}",
+            "{\"topics\":[{\"name\":\"a,b\",\"keywords\":[\"x\"]}],\"products\":[{\"name\":\"A\",\"keywords\":[\"y\"]}],\"$type\":\"System.IO.FileInfo\"}",
+    ];
+
+    private static readonly string[] InvalidChallenges =
+    [
+            "{}", "null", "[]", "42", "{\"name\":null}",
+            "{\"name\":\"x\",\"metric\":\"speed\",\"target\":1,\"startsAt\":\"2999-01-01T00:00:00Z\",\"endsAt\":\"2999-01-02T00:00:00Z\",\"scope\":\"company\",\"rewardPoints\":5}",
+            "{\"name\":\"x\",\"metric\":\"action-count\",\"action\":\"reward\",\"target\":1,\"startsAt\":\"2999-01-01T00:00:00Z\",\"endsAt\":\"2999-01-02T00:00:00Z\",\"scope\":\"company\",\"rewardPoints\":5}",
+            "{\"name\":\"x\",\"metric\":\"read-rate\",\"target\":1e30,\"startsAt\":\"2999-01-01T00:00:00Z\",\"endsAt\":\"2999-01-02T00:00:00Z\",\"scope\":\"company\",\"rewardPoints\":5}",
+            "{\"name\":\"x\",\"metric\":\"items-resolved\",\"target\":1,\"startsAt\":\"2999-01-02T00:00:00Z\",\"endsAt\":\"2999-01-01T00:00:00Z\",\"scope\":\"company\",\"rewardPoints\":5}",
+            "{\"name\":\"x\",\"metric\":\"items-resolved\",\"target\":1,\"startsAt\":\"2999-01-01T00:00:00Z\",\"endsAt\":\"2999-01-02T00:00:00Z\",\"scope\":\"department\",\"departmentIds\":[\"00000000-0000-0000-0000-000000000001\"],\"rewardPoints\":5}",
+            "{\"name\":\"x\",\"metric\":\"items-resolved\",\"target\":1,\"startsAt\":\"2999-01-01T00:00:00Z\",\"endsAt\":\"2999-01-02T00:00:00Z\",\"scope\":\"company\",\"rewardPoints\":-5}",
+            "{\"name\":\"x\",\"$type\":\"System.IO.FileInfo\"}",
+    ];
+
+    private static readonly string[] InvalidIds =
+    [
+            "{}", "null", "[]", "{\"ids\":[]}", "{\"ids\":null}", "{\"ids\":\"x\"}", "{\"ids\":[1]}", "{\"ids\":[\"x\"]}",
+    ];
+
+    private static readonly string[] InvalidPreferences =
+    [
+            "{}", "null", "[]", "{\"muted\":null}", "{\"muted\":\"badge\"}", "{\"muted\":[\"spam\"]}", "{\"muted\":[1]}",
+    ];
+
+    private static readonly string[] InvalidNames =
+    [
+            "{}", "null", "[]", "{\"name\":\"\"}", "{\"name\":\"   \"}", "{\"name\":null}", "{\"name\":1}",
+            "{\"name\":\"a\\u0000b\"}", $"{{\"name\":\"{new string('n', 101)}\"}}",
+    ];
+
+    private static readonly string[] InvalidSources =
+    [
+        "{}", "null", "[]", "{\"name\":null}", "{\"name\":\"\"}", "{\"name\":\"has spaces\"}", "{\"name\":\"../../etc\"}",
+        "{\"name\":\"ok-name\",\"channel\":\"myspace\"}", "{\"name\":1}",
+    ];
+
+    private string[] InvalidKudos() =>
+    [
+            "{}", "null", "[]", "{\"receiver\":\"x\"}", "{\"receiver\":null,\"feedbackId\":null}",
+            $"{{\"receiver\":\"{Guid.NewGuid()}\",\"feedbackId\":\"{Guid.NewGuid()}\"}}",
+            $"{{\"receiver\":\"{Guid.NewGuid()}\",\"feedbackId\":\"{targets.Item}\"}}",
+            $"{{\"receiver\":\"{Guid.NewGuid()}\",\"feedbackId\":\"{targets.Item}\",\"message\":\"{new string('x', 400)}\"}}",
+    ];
+
     /// <summary>
     /// <paramref name="count"/> requests that must all be refused with a 4xx problem and change nothing
     /// (a few that ignore their body may succeed harmlessly: sign-out, health probes, the web page).
@@ -582,7 +737,7 @@ public sealed partial class HostileInputs(Random random, FuzzTargets targets)
             var roll = random.Next(100);
             if (roll < 88)
             {
-                requests.Add(ForTarget(Pick(all)));
+                requests.Add(ForTarget(PickWeighted(all)));
             }
             else if (roll < 93)
             {
@@ -621,17 +776,11 @@ public sealed partial class HostileInputs(Random random, FuzzTargets targets)
         }
 
         // Rule set previews: an admin's hostile or invalid documents get a 400, everyone else is refused; nothing changes.
-        var invalidRuleSets = new[]
-        {
-            "{\"format\":2}", "{\"format\":1}", "{\"format\":\"2\"}", "{\"format\":99,\"rules\":[]}", "[]", "null", "42",
-            "{\"format\":2,\"version\":1,\"rules\":[{\"id\":\"x\",\"action\":\"fly\"}]}",
-            "{\"format\":2,\"$type\":\"System.IO.FileInfo\"}",
-        };
         for (var i = 0; i < 8; i++)
         {
             requests.Add(Chance(0.7)
                 ? Post(AdminRulesPreview, "invalid rule set", AdminRulesPreview,
-                    Utf8(Chance(0.7) ? Pick(invalidRuleSets) : "{\"format\":2,\"badges\":" + S(AnyHostile()) + "}"), Caller.Admin)
+                    Utf8(Chance(0.7) ? Pick(InvalidRuleSets) : "{\"format\":2,\"badges\":" + S(AnyHostile()) + "}"), Caller.Admin)
                 : Post(AdminRulesPreview, "not allowed", AdminRulesPreview, WrongShapeOrNull(),
                     Pick(new[] { Caller.Anonymous, Caller.Integration, Caller.Ravi })));
         }
@@ -641,25 +790,17 @@ public sealed partial class HostileInputs(Random random, FuzzTargets targets)
         {
             requests.Add(Chance(0.7)
                 ? Post(AdminRulesApply, "invalid rule set", AdminRulesApply,
-                    Utf8(Chance(0.7) ? Pick(invalidRuleSets) : "{\"format\":2,\"badges\":" + S(AnyHostile()) + "}"), Caller.Admin)
+                    Utf8(Chance(0.7) ? Pick(InvalidRuleSets) : "{\"format\":2,\"badges\":" + S(AnyHostile()) + "}"), Caller.Admin)
                 : Post(AdminRulesApply, "not allowed", AdminRulesApply, WrongShapeOrNull(),
                     Pick(new[] { Caller.Anonymous, Caller.Integration, Caller.Ravi })));
         }
 
         // Season calendars: an admin's invalid or hostile calendars get a 400 (each one has at least one bad day), everyone
         // else is refused; the calendar in force stays.
-        var invalidCalendars = new[]
-        {
-            "{}", "null", "[]", "42", "{\"seasons\":null}", "{\"seasons\":[null]}", "{\"seasons\":{}}", "{\"seasons\":\"all\"}",
-            "{\"seasons\":[{\"id\":\"a\",\"name\":\"A\",\"start\":\"2026-02-01\",\"end\":\"2026-01-01\"}]}",
-            "{\"seasons\":[{\"id\":\"a\",\"name\":\"A\",\"start\":\"2026-01-01\",\"end\":\"2026-01-31\"},"
-                + "{\"id\":\"b\",\"name\":\"B\",\"start\":\"2026-01-31\",\"end\":\"2026-02-28\"}]}",
-            "{\"seasons\":[{\"id\":\"a\",\"name\":\"A\",\"start\":\"2026-01-01\",\"end\":\"2026-01-31\",\"$type\":\"System.IO.FileInfo\"}]}",
-        };
         for (var i = 0; i < 12; i++)
         {
             var body = Chance(0.6)
-                ? Pick(invalidCalendars)
+                ? Pick(InvalidCalendars)
                 : "{\"seasons\":[{\"id\":" + S(AnyHostile()) + ",\"name\":" + S(AnyHostile()) + ",\"start\":" + S(Pick(BadDates))
                     + ",\"end\":\"2026-01-31\"}]}";
             requests.Add(Chance(0.7)
@@ -671,19 +812,10 @@ public sealed partial class HostileInputs(Random random, FuzzTargets targets)
 
         // SLA targets: an admin's invalid or hostile targets get a 400 (each has at least one bad value), everyone else is
         // refused; the targets in force stay.
-        var invalidSla = new[]
-        {
-            "{}", "null", "[]", "42", "{\"high\":null}", "{\"high\":{},\"normal\":{},\"low\":{}}",
-            "{\"high\":{\"firstResponseMinutes\":-1,\"resolutionMinutes\":60},\"normal\":{\"firstResponseMinutes\":60,\"resolutionMinutes\":60},\"low\":{\"firstResponseMinutes\":60,\"resolutionMinutes\":60}}",
-            "{\"high\":{\"firstResponseMinutes\":600,\"resolutionMinutes\":60},\"normal\":{\"firstResponseMinutes\":60,\"resolutionMinutes\":60},\"low\":{\"firstResponseMinutes\":60,\"resolutionMinutes\":60}}",
-            "{\"high\":{\"firstResponseMinutes\":2147483647,\"resolutionMinutes\":2147483647},\"normal\":{\"firstResponseMinutes\":60,\"resolutionMinutes\":60},\"low\":{\"firstResponseMinutes\":60,\"resolutionMinutes\":60}}",
-            "{\"high\":{\"firstResponseMinutes\":1e30,\"resolutionMinutes\":60}}", "{\"high\":{\"firstResponseMinutes\":\"1h\"}}",
-            "{\"urgent\":{\"firstResponseMinutes\":60,\"resolutionMinutes\":60}}", "{\"$type\":\"System.IO.FileInfo\"}",
-        };
         for (var i = 0; i < 12; i++)
         {
             var body = Chance(0.7)
-                ? Pick(invalidSla)
+                ? Pick(InvalidSla)
                 : "{\"high\":{\"firstResponseMinutes\":" + Pick(WrongTypes) + ",\"resolutionMinutes\":" + S(AnyHostile()) + "}}";
             requests.Add(Chance(0.7)
                 ? new FuzzRequest(AdminSla, "invalid SLA targets", HttpMethod.Put, AdminSla, Utf8(body), Json, Caller.Admin, [], false)
@@ -693,18 +825,10 @@ public sealed partial class HostileInputs(Random random, FuzzTargets targets)
 
         // Routing rules: an admin's invalid or hostile lists get a 400 (each has at least one bad part: the triage department
         // here is never a real one), everyone else is refused; the rules in force stay.
-        var invalidRouting = new[]
-        {
-            "{}", "null", "[]", "42", "{\"rules\":null}", "{\"rules\":[null]}", "{\"rules\":{}}", "{\"triageDepartmentId\":\"x\",\"rules\":[]}",
-            "{\"triageDepartmentId\":\"00000000-0000-0000-0000-000000000000\",\"rules\":[]}",
-            "{\"triageDepartmentId\":\"00000000-0000-0000-0000-000000000001\",\"rules\":[{\"name\":\"a\",\"keywords\":[\"x\"],\"departmentIds\":[]}]}",
-            "{\"rules\":[{\"name\":\"a\",\"keywords\":[\"Ravi Patel\"],\"departmentIds\":[\"00000000-0000-0000-0000-000000000001\"]}]}",
-            "{\"rules\":[{\"name\":\"a\",\"channels\":[\"myspace\"],\"departmentIds\":[\"x\"],\"$type\":\"System.IO.FileInfo\"}]}",
-        };
         for (var i = 0; i < 12; i++)
         {
             var body = Chance(0.6)
-                ? Pick(invalidRouting)
+                ? Pick(InvalidRouting)
                 : "{\"triageDepartmentId\":" + S(AnyHostile()) + ",\"rules\":[{\"name\":" + S(AnyHostile()) + ",\"keywords\":[" + S(AnyHostile())
                     + "],\"channels\":[" + S(Pick(BadChannels)) + "],\"departmentIds\":[" + S(AnyHostile()) + "]}]}";
             requests.Add(Chance(0.7)
@@ -716,17 +840,10 @@ public sealed partial class HostileInputs(Random random, FuzzTargets targets)
 
         // Taxonomy: an admin's invalid or hostile topics and products get a 400 (each body has a bad part: a missing list, an
         // empty keyword list, a person's name, a comma in a name), everyone else is refused; the taxonomy in force stays.
-        var invalidTaxonomy = new[]
-        {
-            "{}", "null", "[]", "42", "{\"topics\":null,\"products\":[]}", "{\"topics\":[null],\"products\":[]}", "{\"topics\":{},\"products\":[]}",
-            "{\"topics\":[{\"name\":\"a\",\"keywords\":[]}],\"products\":[]}",
-            "{\"topics\":[{\"name\":\"a\",\"keywords\":[\"Ravi Patel\"]}],\"products\":[]}",
-            "{\"topics\":[{\"name\":\"a,b\",\"keywords\":[\"x\"]}],\"products\":[{\"name\":\"A\",\"keywords\":[\"y\"]}],\"$type\":\"System.IO.FileInfo\"}",
-        };
         for (var i = 0; i < 12; i++)
         {
             var body = Chance(0.6)
-                ? Pick(invalidTaxonomy)
+                ? Pick(InvalidTaxonomy)
                 : "{\"topics\":[{\"name\":" + S(AnyHostile()) + ",\"keywords\":[" + S(AnyHostile()) + "]}],\"products\":null}";
             requests.Add(Chance(0.7)
                 ? new FuzzRequest(AdminTaxonomy, "invalid taxonomy", HttpMethod.Put, AdminTaxonomy, Utf8(body), Json, Caller.Admin, [], false)
@@ -739,21 +856,10 @@ public sealed partial class HostileInputs(Random random, FuzzTargets targets)
         // Challenges: an admin's invalid or hostile challenges get a 400 (each has at least one bad field), employees and
         // integrations are refused; nothing is stored. Schedule and cancel of a challenge that does not exist: 404 for an
         // admin, refused for the others.
-        var invalidChallenges = new[]
-        {
-            "{}", "null", "[]", "42", "{\"name\":null}",
-            "{\"name\":\"x\",\"metric\":\"speed\",\"target\":1,\"startsAt\":\"2999-01-01T00:00:00Z\",\"endsAt\":\"2999-01-02T00:00:00Z\",\"scope\":\"company\",\"rewardPoints\":5}",
-            "{\"name\":\"x\",\"metric\":\"action-count\",\"action\":\"reward\",\"target\":1,\"startsAt\":\"2999-01-01T00:00:00Z\",\"endsAt\":\"2999-01-02T00:00:00Z\",\"scope\":\"company\",\"rewardPoints\":5}",
-            "{\"name\":\"x\",\"metric\":\"read-rate\",\"target\":1e30,\"startsAt\":\"2999-01-01T00:00:00Z\",\"endsAt\":\"2999-01-02T00:00:00Z\",\"scope\":\"company\",\"rewardPoints\":5}",
-            "{\"name\":\"x\",\"metric\":\"items-resolved\",\"target\":1,\"startsAt\":\"2999-01-02T00:00:00Z\",\"endsAt\":\"2999-01-01T00:00:00Z\",\"scope\":\"company\",\"rewardPoints\":5}",
-            "{\"name\":\"x\",\"metric\":\"items-resolved\",\"target\":1,\"startsAt\":\"2999-01-01T00:00:00Z\",\"endsAt\":\"2999-01-02T00:00:00Z\",\"scope\":\"department\",\"departmentIds\":[\"00000000-0000-0000-0000-000000000001\"],\"rewardPoints\":5}",
-            "{\"name\":\"x\",\"metric\":\"items-resolved\",\"target\":1,\"startsAt\":\"2999-01-01T00:00:00Z\",\"endsAt\":\"2999-01-02T00:00:00Z\",\"scope\":\"company\",\"rewardPoints\":-5}",
-            "{\"name\":\"x\",\"$type\":\"System.IO.FileInfo\"}",
-        };
         for (var i = 0; i < 12; i++)
         {
             var body = Chance(0.6)
-                ? Pick(invalidChallenges)
+                ? Pick(InvalidChallenges)
                 : "{\"name\":" + S(AnyHostile()) + ",\"metric\":" + S(AnyHostile()) + ",\"target\":" + Pick(WrongTypes) + ",\"startsAt\":"
                     + S(Pick(BadDates)) + ",\"scope\":" + S(AnyHostile()) + ",\"departmentIds\":[" + S(AnyHostile()) + "]}";
             requests.Add(Chance(0.7)
@@ -776,19 +882,17 @@ public sealed partial class HostileInputs(Random random, FuzzTargets targets)
         // The notification centre is an employee's: the admin (no employee), integrations and strangers are refused; Ravi's
         // malformed lists and preferences get a 400. Marking an unknown id read changes nothing.
         var others = new[] { Caller.Anonymous, Caller.Integration, Caller.Admin };
-        var invalidIds = new[] { "{}", "null", "[]", "{\"ids\":[]}", "{\"ids\":null}", "{\"ids\":\"x\"}", "{\"ids\":[1]}", "{\"ids\":[\"x\"]}" };
-        var invalidPreferences = new[] { "{}", "null", "[]", "{\"muted\":null}", "{\"muted\":\"badge\"}", "{\"muted\":[\"spam\"]}", "{\"muted\":[1]}" };
         for (var i = 0; i < 8; i++)
         {
             requests.Add(Chance(0.6)
                 ? Post(NotificationsRead, "invalid ids", NotificationsRead,
-                    Utf8(Chance(0.7) ? Pick(invalidIds) : "{\"ids\":[" + S(AnyHostile()) + "]}"), Caller.Ravi)
+                    Utf8(Chance(0.7) ? Pick(InvalidIds) : "{\"ids\":[" + S(AnyHostile()) + "]}"), Caller.Ravi)
                 : Post(NotificationsRead, "not allowed", NotificationsRead, WrongShapeOrNull(), Pick(others)));
             requests.Add(Post(NotificationRead, "not allowed", $"/api/notifications/{Guid.NewGuid()}/read", WrongShapeOrNull(), Pick(others)));
             requests.Add(Post(NotificationsReadAll, "not allowed", NotificationsReadAll, WrongShapeOrNull(), Pick(others)));
             requests.Add(Chance(0.6)
                 ? new FuzzRequest(NotificationPreferences, "invalid preferences", HttpMethod.Put, NotificationPreferences,
-                    Utf8(Chance(0.7) ? Pick(invalidPreferences) : "{\"muted\":[" + S(AnyHostile()) + "]}"), Json, Caller.Ravi, [], false)
+                    Utf8(Chance(0.7) ? Pick(InvalidPreferences) : "{\"muted\":[" + S(AnyHostile()) + "]}"), Json, Caller.Ravi, [], false)
                 : new FuzzRequest(NotificationPreferences, "not allowed", HttpMethod.Put, NotificationPreferences, WrongShapeOrNull(), Json,
                     Pick(others), [], false));
         }
@@ -797,28 +901,19 @@ public sealed partial class HostileInputs(Random random, FuzzTargets targets)
 
         // Kudos: Ravi's malformed ones (no receiver, yourself is not known to the fuzzer, an unknown item, a long message) are
         // refused; the admin (no employee), integrations and strangers too.
-        var invalidKudos = new[]
-        {
-            "{}", "null", "[]", "{\"receiver\":\"x\"}", "{\"receiver\":null,\"feedbackId\":null}",
-            $"{{\"receiver\":\"{Guid.NewGuid()}\",\"feedbackId\":\"{Guid.NewGuid()}\"}}",
-            $"{{\"receiver\":\"{Guid.NewGuid()}\",\"feedbackId\":\"{targets.Item}\"}}",
-            $"{{\"receiver\":\"{Guid.NewGuid()}\",\"feedbackId\":\"{targets.Item}\",\"message\":\"{new string('x', 400)}\"}}",
-        };
         for (var i = 0; i < 10; i++)
         {
             requests.Add(Chance(0.7)
-                ? Post(Kudos, "invalid kudos", Kudos, Utf8(Chance(0.7) ? Pick(invalidKudos)
+                ? Post(Kudos, "invalid kudos", Kudos, Utf8(Chance(0.7) ? Pick(InvalidKudos())
                     : "{\"receiver\":" + S(AnyHostile()) + ",\"feedbackId\":\"" + targets.Item + "\",\"message\":" + S(AnyHostile()) + "}"), Caller.Ravi)
                 : Post(Kudos, "not allowed", Kudos, WrongShapeOrNull(), Pick(others)));
         }
 
         // Wallboard tokens: an admin's bad names get a 400, revoking an unknown token a 404; everyone else is refused.
-        var invalidNames = new[] { "{}", "null", "[]", "{\"name\":\"\"}", "{\"name\":\"   \"}", "{\"name\":null}", "{\"name\":1}",
-            "{\"name\":\"a\\u0000b\"}", $"{{\"name\":\"{new string('n', 101)}\"}}" };
         for (var i = 0; i < 8; i++)
         {
             requests.Add(Chance(0.6)
-                ? Post(WallboardTokens, "invalid token name", WallboardTokens, Utf8(Pick(invalidNames)), Caller.Admin)
+                ? Post(WallboardTokens, "invalid token name", WallboardTokens, Utf8(Pick(InvalidNames)), Caller.Admin)
                 : Post(WallboardTokens, "not allowed", WallboardTokens, WrongShapeOrNull(), Pick(new[] { Caller.Anonymous, Caller.Integration, Caller.Ravi })));
             requests.Add(new FuzzRequest(WallboardToken, Chance(0.5) ? "unknown token" : "not allowed", HttpMethod.Delete,
                 $"/api/admin/wallboard-tokens/{Guid.NewGuid()}", null, null, Pick(new[] { Caller.Admin, Caller.Anonymous, Caller.Integration, Caller.Ravi }),
@@ -876,23 +971,23 @@ public sealed partial class HostileInputs(Random random, FuzzTargets targets)
         var roll = random.Next(100);
         if (roll < 35)
         {
-            return Post(t.Route, "invalid field", t.Url, Utf8(t.Invalid()), t.Caller);
+            return Send(t, "invalid field", Utf8(t.Invalid()), t.Caller);
         }
 
         if (roll < 55)
         {
-            return Post(t.Route, "broken JSON", t.Url, Utf8(BreakJson(t.Valid())), t.Caller);
+            return Send(t, "broken JSON", Utf8(BreakJson(t.Valid())), t.Caller);
         }
 
         if (roll < 67)
         {
-            return Post(t.Route, "wrong shape", t.Url, WrongShapeBody(), t.Caller,
+            return Send(t, "wrong shape", WrongShapeBody(), t.Caller,
                 contentType: Chance(0.9) ? Json : Pick(new[] { "application/json", "application/problem+json" }));
         }
 
         if (roll < 77)
         {
-            return Post(t.Route, "invalid UTF-8", t.Url, InvalidUtf8(t.Valid()), t.Caller);
+            return Send(t, "invalid UTF-8", InvalidUtf8(t.Valid()), t.Caller);
         }
 
         if (roll < 87)
@@ -924,7 +1019,7 @@ public sealed partial class HostileInputs(Random random, FuzzTargets targets)
             13 => ("text/html", Utf8(valid)),
             _ => (Pick(new[] { "json", "application/", "*/*", "application/json, text/plain", ";", "\u0430pplication/json" }), Utf8(valid)),
         };
-        return Post(t.Route, "wrong content type", t.Url, body, t.Caller, type);
+        return Send(t, "wrong content type", body, t.Caller, type);
     }
 
     private FuzzRequest WrongCaller(Target t)
@@ -932,7 +1027,7 @@ public sealed partial class HostileInputs(Random random, FuzzTargets targets)
         var valid = Utf8(t.Valid());
         if (t.Refused.Count > 0 && Chance(0.5))
         {
-            return Post(t.Route, "not allowed", t.Url, valid, Pick(t.Refused));
+            return Send(t, "not allowed", valid, Pick(t.Refused));
         }
 
         if (t.Route == Login)
@@ -950,7 +1045,7 @@ public sealed partial class HostileInputs(Random random, FuzzTargets targets)
             2 => [new("Authorization", Pick(new[] { "Bearer x", "Bearer ' OR 1=1", "Bearer " + new string('A', 10_000), "Basic YWRtaW46YWRtaW4=", "Bearer" }))],
             _ => new List<KeyValuePair<string, string>> { new("X-Api-Key", new string('k', 10_000)) },
         };
-        return Post(t.Route, "bad credentials", t.Url, valid, Caller.Anonymous, headers: headers);
+        return Send(t, "bad credentials", valid, Caller.Anonymous, headers: headers);
     }
 
     private static readonly string[] HostileSegments =
@@ -1019,7 +1114,7 @@ public sealed partial class HostileInputs(Random random, FuzzTargets targets)
         body[^1] = (byte)'}';
         foreach (var t in Targets())
         {
-            yield return Post(t.Route, "over the size limit", t.Url, body, t.Caller) with { ExpectedStatus = PayloadTooLarge };
+            yield return Send(t, "over the size limit", body, t.Caller) with { ExpectedStatus = PayloadTooLarge };
         }
     }
 
