@@ -42,7 +42,7 @@ public static class ApiKeyEndpoints
     {
         var errors = new Dictionary<string, string[]>();
         var name = body?.Name?.Trim() ?? "";
-        if (name.Length == 0 || name.Length > NameMaxLength)
+        if (name.Length == 0 || name.Length > NameMaxLength || name.Any(char.IsControl))
         {
             errors["name"] = [$"A name is required (at most {NameMaxLength} characters), e.g. the integration's name."];
         }

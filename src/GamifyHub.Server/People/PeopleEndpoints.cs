@@ -492,9 +492,9 @@ public static class PeopleEndpoints
     private static string CheckName(string? name, Dictionary<string, string[]> errors)
     {
         var trimmed = name?.Trim() ?? "";
-        if (trimmed.Length == 0 || trimmed.Length > NameMaxLength)
+        if (trimmed.Length == 0 || trimmed.Length > NameMaxLength || trimmed.Any(char.IsControl))
         {
-            errors["name"] = [$"A name is required (at most {NameMaxLength} characters)."];
+            errors["name"] = [$"A name is required (at most {NameMaxLength} characters, no control characters)."];
         }
 
         return trimmed;
@@ -573,9 +573,9 @@ public static class PeopleEndpoints
     private static string CheckDepartmentName(string? name, Dictionary<string, string[]> errors)
     {
         var trimmed = name?.Trim() ?? "";
-        if (trimmed.Length == 0 || trimmed.Length > DepartmentNameMaxLength)
+        if (trimmed.Length == 0 || trimmed.Length > DepartmentNameMaxLength || trimmed.Any(char.IsControl))
         {
-            errors["name"] = [$"A department name is required (at most {DepartmentNameMaxLength} characters)."];
+            errors["name"] = [$"A department name is required (at most {DepartmentNameMaxLength} characters, no control characters)."];
         }
 
         return trimmed;

@@ -923,6 +923,8 @@ public sealed partial class HostileInputs(Random random, FuzzTargets targets)
         // People, departments and API keys: an admin's invalid bodies get a 400, unknown ids a 404 (or the 400 of the body);
         // everyone else is refused.
         var strangers = new[] { Caller.Anonymous, Caller.Integration, Caller.Ravi };
+        var invalidNames = new[] { "{}", "null", "[]", "{\"name\":\"\"}", "{\"name\":\"   \"}", "{\"name\":null}", "{\"name\":1}",
+            $"{{\"name\":\"{new string('n', 101)}\"}}" };
         var invalidPeople = new[]
         {
             "{}", "null", "[]", "{\"name\":\"\"}", "{\"name\":\"X\",\"email\":\"not-an-email\"}",
