@@ -141,6 +141,7 @@ public sealed class GamifyDbContext(DbContextOptions<GamifyDbContext> options) :
             e.Property(x => x.Name).HasMaxLength(100);
             e.Property(x => x.KeyHash).HasMaxLength(64);
             e.Property(x => x.Scopes).HasMaxLength(200);
+            e.Property(x => x.CreatedBy).HasMaxLength(256);
         });
 
         builder.Entity<RoutingRuleEntry>(e =>

@@ -9,7 +9,8 @@ namespace GamifyHub.Server.Tests;
 
 public sealed class AuthTests(GamifyHubFactory factory) : IClassFixture<GamifyHubFactory>
 {
-    private static readonly HashSet<string> Anonymous = ["/health/live", "/health/ready", "/api/auth/login", "/api/auth/demo-accounts"];
+    private static readonly HashSet<string> Anonymous = ["/health/live", "/health/ready", "/api/auth/login", "/api/auth/demo-accounts",
+        "/api/auth/providers", "/api/auth/external/oidc", "/api/auth/external/complete"];
 
     /// <summary>Open to anyone, but each request carries its own credential: a webhook delivery's signature.</summary>
     private const string Webhook = "/api/webhooks/{source}";
@@ -30,7 +31,8 @@ public sealed class AuthTests(GamifyHubFactory factory) : IClassFixture<GamifyHu
             }
 
             var url = pattern.Replace("{id:guid}", Guid.CreateVersion7().ToString()).Replace("{board}", "employees")
-                .Replace("{*path:nonfile}", "nothing").Replace("{documentName}", "v1");
+                .Replace("{*path:nonfile}", "nothing").Replace("{documentName}", "v1")
+                .Replace("{id}", Guid.CreateVersion7().ToString());
             var methods = endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"];
             foreach (var method in methods)
             {

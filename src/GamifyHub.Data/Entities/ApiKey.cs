@@ -10,5 +10,8 @@ public sealed class ApiKey
     /// <summary>Space-separated scopes, e.g. "feedback:write events:write".</summary>
     public required string Scopes { get; set; }
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>The admin who created it; null for keys from before this was recorded (and the demo key).</summary>
+    public string? CreatedBy { get; set; }
     public DateTime? RevokedAt { get; set; }
 }

@@ -7,12 +7,18 @@ using Microsoft.Extensions.Options;
 
 namespace GamifyHub.Server.Auth;
 
-/// <summary>Authenticates integrations by the <c>X-Api-Key</c> header against hashed, revocable keys.</summary>
+/// <summary>
+/// Authenticates integrations by the <c>X-Api-Key</c> header against hashed, revocable keys. Looked up on every request
+/// (no cache), so a revoked key gets 401 on its very next request. A key's scopes become <see cref="GamifyClaims.Scope"/>
+/// claims; the <c>wallboard</c> scope is the same claim a wallboard token carries, so such a key passes exactly the
+/// policies a wallboard token passes.
+/// </summary>
 public sealed class ApiKeyAuthenticationHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger,
     UrlEncoder encoder, IDbContextFactory<GamifyDbContext> dbFactory) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
     public const string HeaderName = "X-Api-Key";
+    public const string KeyIdClaim = "gh:api-key";
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -31,6 +37,7 @@ public sealed class ApiKeyAuthenticationHandler(IOptionsMonitor<AuthenticationSc
 
         var identity = new ClaimsIdentity(SchemeName);
         identity.AddClaim(new Claim(ClaimTypes.Name, key.Name));
+        identity.AddClaim(new Claim(KeyIdClaim, key.Id.ToString()));
         foreach (var scope in key.Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
             identity.AddClaim(new Claim(GamifyClaims.Scope, scope));

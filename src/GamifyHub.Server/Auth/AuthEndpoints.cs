@@ -28,15 +28,30 @@ public static class AuthEndpoints
         group.MapPost("/logout", Logout).RequireAuthorization(Policies.SignedIn);
         group.MapGet("/demo-accounts", ListDemoAccounts).AllowAnonymous();
         group.MapGet("/csrf", IssueCsrf).RequireAuthorization(Policies.SignedIn);
+        group.MapGet("/providers", Providers).AllowAnonymous();
+        group.MapGet("/external/oidc", StartExternal).AllowAnonymous();
+        group.MapGet("/external/complete", CompleteExternal).AllowAnonymous();
         return group;
     }
 
     public sealed record CsrfToken(string HeaderName, string Token);
 
-    /// <summary>Checks the password (with lockout and the sign-in rate limit), sets the web app's cookie and CSRF token and
-    /// answers with a bearer token.</summary>
+    /// <summary>Every failed sign-in says this: it never tells whether the email belongs to an account.</summary>
+    public const string WrongCredentials = "Email or password is wrong.";
+
+    /// <summary>After too many failures, for real and unknown addresses alike (see <see cref="LoginGuard"/>).</summary>
+    public const string LockedOut = "Too many failed sign-ins with this email. It is locked for 5 minutes; try again later.";
+
+    /// <summary>Only said to someone who gave the right password of a disabled account.</summary>
+    public const string Disabled = "This sign-in is disabled. Ask an administrator.";
+
+    /// <summary>
+    /// Checks the password (with lockout and the sign-in rate limit), sets the web app's cookie and CSRF token and answers
+    /// with a bearer token. Unknown addresses and disabled accounts are counted by <see cref="LoginGuard"/> so the answers
+    /// (and their timing) match a real account's.
+    /// </summary>
     private static async Task<IResult> Login(LoginRequest? request, UserManager<AppUser> users, SignInManager<AppUser> signIn,
-        HttpContext http, SignInLimiter limiter)
+        LoginGuard guard, HttpContext http, SignInLimiter limiter)
     {
         if (request is null || string.IsNullOrWhiteSpace(request.Email) || string.IsNullOrEmpty(request.Password))
         {
@@ -66,18 +81,26 @@ public static class AuthEndpoints
         // only the account's own address (in upper or lower case) signs in or counts a failed attempt.
         if (user is null || !string.Equals(user.Email, email, StringComparison.OrdinalIgnoreCase))
         {
-            return ApiProblems.Unauthorized("Email or password is wrong.");
+            return ApiProblems.Unauthorized(guard.FailPhantom(email, request.Password) ? LockedOut : WrongCredentials);
+        }
+
+        if (SignInFreshness.IsDisabled(user))
+        {
+            // The right password learns that the account is disabled; a wrong one looks like any other address.
+            return await users.CheckPasswordAsync(user, request.Password)
+                ? ApiProblems.Forbidden(Disabled)
+                : ApiProblems.Unauthorized(guard.FailPhantom(email, request.Password) ? LockedOut : WrongCredentials);
         }
 
         var result = await signIn.CheckPasswordSignInAsync(user, request.Password, lockoutOnFailure: true);
         if (result.IsLockedOut)
         {
-            return ApiProblems.Unauthorized("Too many failed sign-ins. This account is locked for a few minutes.");
+            return ApiProblems.Unauthorized(LockedOut);
         }
 
         if (!result.Succeeded)
         {
-            return ApiProblems.Unauthorized("Email or password is wrong.");
+            return ApiProblems.Unauthorized(WrongCredentials);
         }
 
         var principal = await signIn.CreateUserPrincipalAsync(user);
@@ -85,6 +108,92 @@ public static class AuthEndpoints
         Csrf.Issue(http, principal);
         return TypedResults.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme);
     }
+
+    public sealed record ProviderDto(string Id, string DisplayName, string StartUrl);
+
+    /// <summary>The external sign-ins on offer (none unless single sign-on is configured).</summary>
+    private static List<ProviderDto> Providers(IOptions<OidcOptions> oidc) => oidc.Value.Enabled
+        ? [new ProviderDto(OidcOptions.SchemeName, oidc.Value.DisplayName, "/api/auth/external/oidc")]
+        : [];
+
+    /// <summary>Sends the browser to the OpenID Connect provider (code flow with PKCE).</summary>
+    private static IResult StartExternal(IOptions<OidcOptions> oidc, string? returnUrl = null)
+    {
+        if (!oidc.Value.Enabled)
+        {
+            return ApiProblems.NotFound("Single sign-on is not set up.");
+        }
+
+        var back = "/api/auth/external/complete?returnUrl=" + Uri.EscapeDataString(LocalOrRoot(returnUrl));
+        return TypedResults.Challenge(new AuthenticationProperties { RedirectUri = back }, [OidcOptions.SchemeName]);
+    }
+
+    /// <summary>
+    /// After the provider: maps its verified email to an existing, enabled person and issues the normal GamifyHub cookie.
+    /// Nobody registers themselves this way: an unknown email is refused.
+    /// </summary>
+    private static async Task<IResult> CompleteExternal(HttpContext http, UserManager<AppUser> users, SignInManager<AppUser> signIn,
+        IOptions<OidcOptions> oidc, ILoggerFactory loggers, string? returnUrl = null)
+    {
+        if (!oidc.Value.Enabled)
+        {
+            return ApiProblems.NotFound("Single sign-on is not set up.");
+        }
+
+        var external = await http.AuthenticateAsync(IdentityConstants.ExternalScheme);
+        await http.SignOutAsync(IdentityConstants.ExternalScheme);
+        if (!external.Succeeded || external.Principal is null)
+        {
+            // Arrived here without coming back from the provider (or too late: the hand-over cookie lasts 5 minutes).
+            return Refused(http, StatusCodes.Status400BadRequest,
+                "No single sign-on is in progress. Start again with the sign-in page's single sign-on button.");
+        }
+
+        var principal = external.Principal;
+        var email = principal.FindFirst(oidc.Value.EmailClaim)?.Value?.Trim();
+        var verified = string.Equals(principal.FindFirst("email_verified")?.Value, "true", StringComparison.OrdinalIgnoreCase);
+        if (string.IsNullOrEmpty(email) || (oidc.Value.RequireVerifiedEmail && !verified))
+        {
+            return Refused(http, StatusCodes.Status403Forbidden,
+                "Your sign-in provider did not confirm a verified email address, so GamifyHub cannot tell who you are.");
+        }
+
+        var user = await users.FindByEmailAsync(email);
+        var log = loggers.CreateLogger("GamifyHub.Server.Auth.SingleSignOn");
+        if (user is null || !string.Equals(user.Email, email, StringComparison.OrdinalIgnoreCase))
+        {
+            log.LogInformation("Single sign-on refused: no person with that email");
+            return Refused(http, StatusCodes.Status403Forbidden,
+                "There is no GamifyHub account for this email address. Ask an administrator to add you.");
+        }
+
+        if (SignInFreshness.IsDisabled(user))
+        {
+            return Refused(http, StatusCodes.Status403Forbidden, Disabled);
+        }
+
+        await signIn.SignInAsync(user, isPersistent: false, authenticationMethod: OidcOptions.SchemeName);
+        return TypedResults.LocalRedirect(LocalOrRoot(returnUrl));
+    }
+
+    /// <summary>A page for a browser (it arrived by navigation), problem details for anything else.</summary>
+    private static IResult Refused(HttpContext http, int status, string detail)
+    {
+        if (http.Request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase))
+        {
+            var text = System.Net.WebUtility.HtmlEncode(detail);
+            return TypedResults.Content($"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Sign-in refused</title></head>"
+                + $"<body><main><h1>Sign-in refused</h1><p role=\"alert\">{text}</p><p><a href=\"/\">Back to GamifyHub</a></p></main></body></html>",
+                "text/html", System.Text.Encoding.UTF8, status);
+        }
+
+        return TypedResults.Problem(detail, statusCode: status,
+            title: status == StatusCodes.Status400BadRequest ? "The request is not valid." : "Not allowed.");
+    }
+
+    private static string LocalOrRoot(string? url) =>
+        !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal)
+            && !url.StartsWith("/\\", StringComparison.Ordinal) ? url : "/";
 
     private static async Task<IResult> Logout(HttpContext http, CancellationToken cancellationToken)
     {

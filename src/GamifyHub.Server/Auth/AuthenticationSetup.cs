@@ -17,22 +17,31 @@ public static class AuthenticationSetup
         services.AddIdentityCore<AppUser>(o =>
             {
                 o.User.RequireUniqueEmail = true;
-                o.Password.RequiredLength = 12;
+                // NIST SP 800-63B: length is what counts; no forced composition (digits, capitals, symbols) and no expiry.
+                // The password may not contain the account's email name (PasswordPolicy); at most 1,024 characters.
+                o.Password.RequiredLength = PasswordPolicy.MinLength;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequiredUniqueChars = 1;
+                o.Lockout.AllowedForNewUsers = true;
                 o.Lockout.MaxFailedAccessAttempts = 5;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
             })
+            .AddPasswordValidator<PasswordPolicy>()
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<GamifyDbContext>()
             .AddSignInManager()
             .AddClaimsPrincipalFactory<GamifyClaimsFactory>()
             .AddDefaultTokenProviders();
 
-        services.AddAuthentication(o =>
+        var authentication = services.AddAuthentication(o =>
             {
                 o.DefaultScheme = Selector;
                 o.DefaultChallengeScheme = Selector;
             })
-            .AddPolicyScheme(Selector, "Cookie, bearer token or API key", o => o.ForwardDefaultSelector = SchemeFor)
+            .AddScheme<AuthenticationSchemeOptions, GamifySignInHandler>(Selector, "Cookie, bearer token or API key", null)
             .AddCookie(IdentityConstants.ApplicationScheme, o =>
             {
                 o.Cookie.Name = "gamifyhub.auth";
@@ -62,11 +71,24 @@ public static class AuthenticationSetup
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
             .AddScheme<AuthenticationSchemeOptions, Wallboard.WallboardAuthenticationHandler>(Wallboard.WallboardAuthenticationHandler.SchemeName, null);
 
+
+        services.AddSingleton<LoginGuard>();
+        services.AddSingleton<SignInFreshness>();
+        services.AddScoped<SignInFreshnessCheck>();
+        authentication.AddCookie(IdentityConstants.ExternalScheme, o =>
+        {
+            o.Cookie.Name = "gamifyhub.external";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.ExpireTimeSpan = TimeSpan.FromMinutes(5);
+        });
+        authentication.AddGamifyOidc();
+
         services.AddAuthorization(Policies.Add);
         return services;
     }
 
-    /// <summary>The scheme that authenticates this request (CSRF checks only those signed in by the cookie).</summary>
+    /// <summary>The scheme that reads this request's credentials (CSRF checks only those signed in by the cookie).</summary>
     public static string SchemeFor(HttpContext context)
     {
         var request = context.Request;

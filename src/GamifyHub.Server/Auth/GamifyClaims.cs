@@ -10,6 +10,12 @@ public static class GamifyClaims
     public const string DisplayName = "gh:name";
     public const string Scope = "gh:scope";
 
+    /// <summary>
+    /// A department a Manager manages besides their own. Stored as Identity user claims (AspNetUserClaims), set by admins
+    /// (Admin → People), and read only through <see cref="Challenges.ChallengeAccess.ManagedDepartments"/>.
+    /// </summary>
+    public const string ManagesDepartment = "gh:manages";
+
     public static Guid? GetEmployeeId(this ClaimsPrincipal user) =>
         Guid.TryParse(user.FindFirstValue(EmployeeId), out var id) ? id : null;
 

@@ -36,9 +36,10 @@ public static class Policies
     public static void Add(AuthorizationOptions options)
     {
         // Every endpoint needs a sign-in unless it says otherwise, so a new route cannot be left open by mistake. A wallboard
-        // token signs in too, but it passes only the policies that name it (Wallboard, Watcher): never the default ones.
+        // token or an API key signs in too, but it passes only the policies that name it (Wallboard, Watcher; FeedbackIn,
+        // EventsIn): never the default ones.
         var signedIn = new AuthorizationPolicyBuilder().RequireAuthenticatedUser()
-            .RequireAssertion(c => !IsWallboard(c.User)).Build();
+            .RequireAssertion(c => !IsWallboard(c.User) && !IsApiKey(c.User)).Build();
         options.FallbackPolicy = signedIn;
         options.DefaultPolicy = signedIn;
         options.AddPolicy(Wallboard, p => p.RequireAssertion(c =>
@@ -59,6 +60,10 @@ public static class Policies
             c.User.IsInRole(Roles.Admin) || c.User.HasClaim(GamifyClaims.Scope, ApiKeys.EventsWrite)));
     }
 
+    /// <summary>A wallboard token, or an API key with the <c>wallboard</c> scope (the same claim).</summary>
     public static bool IsWallboard(System.Security.Claims.ClaimsPrincipal user) =>
         user.HasClaim(GamifyClaims.Scope, Server.Wallboard.WallboardAuthenticationHandler.Scope);
+
+    public static bool IsApiKey(System.Security.Claims.ClaimsPrincipal user) =>
+        user.HasClaim(c => c.Type == ApiKeyAuthenticationHandler.KeyIdClaim);
 }

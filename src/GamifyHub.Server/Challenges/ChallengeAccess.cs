@@ -8,7 +8,7 @@ namespace GamifyHub.Server.Challenges;
 
 /// <summary>
 /// Who may do what with challenges. Admins manage every challenge; a manager manages the departments they manage — their own
-/// department (the product has no other manager-to-department link yet); employees manage none. A company-wide challenge
+/// department and those an admin assigned them (<see cref="GamifyClaims.ManagesDepartment"/>); employees manage none. A company-wide challenge
 /// concerns every department, so only admins manage it.
 /// </summary>
 public static class ChallengeAccess
@@ -22,7 +22,21 @@ public static class ChallengeAccess
             return directory.Departments.Select(d => d.Id).ToHashSet();
         }
 
-        return user.IsInRole(Roles.Manager) && user.GetDepartmentId() is { } own ? new HashSet<Guid> { own } : new HashSet<Guid>();
+        if (!user.IsInRole(Roles.Manager))
+        {
+            return new HashSet<Guid>();
+        }
+
+        // The one source of truth for "which departments does this manager manage": own department plus assigned ones
+        // (claims refreshed from the store within SignInFreshness.Bound); departments that no longer exist drop out.
+        var managed = user.FindAll(GamifyClaims.ManagesDepartment).Select(c => Guid.TryParse(c.Value, out var id) ? id : Guid.Empty)
+            .Where(id => directory.Department(id) is not null).ToHashSet();
+        if (user.GetDepartmentId() is { } own)
+        {
+            managed.Add(own);
+        }
+
+        return managed;
     }
 
     /// <summary>Whether the user may create, schedule or cancel a challenge with this scope.</summary>

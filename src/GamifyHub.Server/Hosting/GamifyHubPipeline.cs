@@ -1,3 +1,4 @@
+using GamifyHub.Server.People;
 using GamifyHub.Server.Activity;
 using GamifyHub.Server.Admin;
 using GamifyHub.Server.Kudos;
@@ -76,6 +77,8 @@ public static class GamifyHubPipeline
         api.MapKudosEndpoints();
         api.MapActivityEndpoints();
         api.MapWallboardEndpoints();
+        api.MapPeopleEndpoints();
+        api.MapApiKeyEndpoints();
         api.MapApiFallback();
 
         app.MapHub<LiveHub>(LiveHub.Path).RequireAuthorization(Policies.Watcher);

@@ -87,6 +87,14 @@ public sealed partial class HostileInputs(Random random, FuzzTargets targets)
     public const string AdminErase = "/api/admin/people/{employeeId:guid}/erase";
     public const string AdminRetention = "/api/admin/retention";
     public const string AdminRetentionRun = "/api/admin/retention/run";
+    public const string People = "/api/admin/people";
+    public const string Person = "/api/admin/people/{id}";
+    public const string PersonDisable = "/api/admin/people/{id}/disable";
+    public const string PersonEnable = "/api/admin/people/{id}/enable";
+    public const string AdminDepartments = "/api/admin/departments";
+    public const string AdminDepartment = "/api/admin/departments/{id:guid}";
+    public const string ApiKeys = "/api/admin/api-keys";
+    public const string ApiKey = "/api/admin/api-keys/{id:guid}";
 
     public const string Password = "Demo-Pass-2026!";
     public const string Ravi = "ravi.patel@demo.gamifyhub";
@@ -979,6 +987,46 @@ public sealed partial class HostileInputs(Random random, FuzzTargets targets)
 
         // An admin's run under the default setting (keep everything) answers 200 and changes nothing.
         requests.Add(Post(AdminRetentionRun, "admin run with nothing due", AdminRetentionRun, null, Caller.Admin, maySucceed: true));
+
+        // People, departments and API keys: an admin's invalid bodies get a 400, unknown ids a 404 (or the 400 of the body);
+        // everyone else is refused.
+        var outsiders = new[] { Caller.Anonymous, Caller.Integration, Caller.Ravi };
+        var invalidNames = new[] { "{}", "null", "[]", "{\"name\":\"\"}", "{\"name\":\"   \"}", "{\"name\":null}", "{\"name\":1}",
+            $"{{\"name\":\"{new string('n', 101)}\"}}" };
+        var invalidPeople = new[]
+        {
+            "{}", "null", "[]", "{\"name\":\"\"}", "{\"name\":\"X\",\"email\":\"not-an-email\"}",
+            "{\"name\":\"X\",\"email\":\"x@example.test\",\"roles\":[\"King\"],\"password\":\"long enough password\"}",
+            "{\"name\":\"X\",\"email\":\"x@example.test\",\"roles\":[\"Employee\"],\"password\":\"long enough password\"}",
+            $"{{\"name\":\"X\",\"email\":\"x@example.test\",\"departmentId\":\"{Guid.NewGuid()}\",\"roles\":[\"Admin\"],\"password\":\"short\"}}",
+        };
+        var invalidChanges = new[] { "{\"name\":\"\"}", "{\"roles\":[]}", "{\"roles\":[\"Boss\"]}", $"{{\"departmentId\":\"{Guid.NewGuid()}\"}}", "[]" };
+        var invalidKeys = new[] { "{}", "null", "{\"name\":\"x\"}", "{\"name\":\"x\",\"scopes\":[\"admin\"]}", "{\"name\":\"\",\"scopes\":[\"wallboard\"]}" };
+        for (var i = 0; i < 6; i++)
+        {
+            requests.Add(Chance(0.6)
+                ? Post(People, "invalid person", People, Utf8(Chance(0.7) ? Pick(invalidPeople)
+                    : "{\"name\":" + S(AnyHostile()) + ",\"email\":" + S(AnyHostile()) + ",\"roles\":[\"Admin\"]}"), Caller.Admin)
+                : Post(People, "not allowed", People, WrongShapeOrNull(), Pick(outsiders)));
+            var admin = Chance(0.6);
+            requests.Add(new FuzzRequest(Person, admin ? "invalid or unknown person" : "not allowed", HttpMethod.Patch,
+                $"/api/admin/people/{Guid.NewGuid()}", Utf8(Pick(invalidChanges)), Json, admin ? Caller.Admin : Pick(outsiders), [], false));
+            requests.Add(Post(PersonDisable, Chance(0.5) ? "unknown person" : "not allowed", $"/api/admin/people/{Guid.NewGuid()}/disable",
+                null, Pick(new[] { Caller.Admin, Caller.Anonymous, Caller.Integration, Caller.Ravi })));
+            requests.Add(Post(PersonEnable, Chance(0.5) ? "unknown person" : "not allowed", $"/api/admin/people/{Uri.EscapeDataString(AnyHostile())}/enable",
+                null, Pick(new[] { Caller.Admin, Caller.Anonymous, Caller.Integration, Caller.Ravi })));
+            requests.Add(Chance(0.6)
+                ? Post(AdminDepartments, "invalid department", AdminDepartments, Utf8(Pick(invalidNames)), Caller.Admin)
+                : Post(AdminDepartments, "not allowed", AdminDepartments, WrongShapeOrNull(), Pick(outsiders)));
+            requests.Add(new FuzzRequest(AdminDepartment, "invalid or unknown department", HttpMethod.Put,
+                $"/api/admin/departments/{Guid.NewGuid()}", Utf8(Chance(0.5) ? Pick(invalidNames) : "{\"name\":\"Ghost\"}"), Json,
+                Pick(new[] { Caller.Admin, Caller.Anonymous, Caller.Integration, Caller.Ravi }), [], false));
+            requests.Add(Chance(0.6)
+                ? Post(ApiKeys, "invalid API key", ApiKeys, Utf8(Pick(invalidKeys)), Caller.Admin)
+                : Post(ApiKeys, "not allowed", ApiKeys, WrongShapeOrNull(), Pick(outsiders)));
+            requests.Add(new FuzzRequest(ApiKey, "unknown key", HttpMethod.Delete, $"/api/admin/api-keys/{Guid.NewGuid()}", null, null,
+                Pick(new[] { Caller.Admin, Caller.Anonymous, Caller.Integration, Caller.Ravi }), [], false));
+        }
 
         // An admin backup with a hostile body and query: the body is ignored, the copy is made.
         requests.Add(Post(AdminBackup, "admin with a hostile body", "/api/admin/backup?path=" + Uri.EscapeDataString("/etc/passwd"),

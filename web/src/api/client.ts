@@ -39,6 +39,15 @@ import type {
   MyPrivacy,
   PrivacySettings,
   PrivacySettingsView,
+  AdminDepartment,
+  ApiKeyInfo,
+  ApiKeyScope,
+  CreatedApiKey,
+  PeoplePage,
+  Person,
+  PersonChange,
+  PersonRequest,
+  SignInProvider,
 } from './types';
 
 export type RetentionMode = 'anonymize' | 'purge';
@@ -142,6 +151,50 @@ export const api = {
 
   revokeWallboardToken(id: Id): Promise<void> {
     return apiFetch(`/api/admin/wallboard-tokens/${encodeURIComponent(id)}`, { method: 'DELETE' });
+  },
+
+  people(search: string, page: number, pageSize: number, signal?: AbortSignal): Promise<PeoplePage> {
+    return apiFetch(`/api/admin/people${query({ search: search || undefined, page, pageSize })}`, { signal });
+  },
+
+  createPerson(person: PersonRequest): Promise<Person> {
+    return apiFetch('/api/admin/people', { method: 'POST', body: person });
+  },
+
+  changePerson(id: string, change: PersonChange): Promise<Person> {
+    return apiFetch(`/api/admin/people/${encodeURIComponent(id)}`, { method: 'PATCH', body: change });
+  },
+
+  setPersonDisabled(id: string, disabled: boolean): Promise<void> {
+    return apiFetch(`/api/admin/people/${encodeURIComponent(id)}/${disabled ? 'disable' : 'enable'}`, { method: 'POST' });
+  },
+
+  adminDepartments(signal?: AbortSignal): Promise<AdminDepartment[]> {
+    return apiFetch('/api/admin/departments', { signal });
+  },
+
+  createDepartment(name: string): Promise<AdminDepartment> {
+    return apiFetch('/api/admin/departments', { method: 'POST', body: { name } });
+  },
+
+  renameDepartment(id: Id, name: string): Promise<AdminDepartment> {
+    return apiFetch(`/api/admin/departments/${encodeURIComponent(id)}`, { method: 'PUT', body: { name } });
+  },
+
+  apiKeys(signal?: AbortSignal): Promise<ApiKeyInfo[]> {
+    return apiFetch('/api/admin/api-keys', { signal });
+  },
+
+  createApiKey(name: string, scopes: ApiKeyScope[]): Promise<CreatedApiKey> {
+    return apiFetch('/api/admin/api-keys', { method: 'POST', body: { name, scopes } });
+  },
+
+  revokeApiKey(id: Id): Promise<void> {
+    return apiFetch(`/api/admin/api-keys/${encodeURIComponent(id)}`, { method: 'DELETE' });
+  },
+
+  signInProviders(signal?: AbortSignal): Promise<SignInProvider[]> {
+    return apiFetch('/api/auth/providers', { signal, quiet401: true });
   },
 
   login(email: string, password: string): Promise<LoginResponse> {

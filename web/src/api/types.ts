@@ -679,3 +679,75 @@ export interface AuditPage {
   /** Pass as `before` for the next (older) page; null at the oldest entry. */
   nextBefore: number | null;
 }
+
+export type RoleName = 'Employee' | 'Manager' | 'Admin';
+
+export interface Person {
+  id: string;
+  employeeId: Id | null;
+  name: string;
+  email: string;
+  departmentId: Id | null;
+  departmentName: string | null;
+  roles: RoleName[];
+  managedDepartmentIds: Id[];
+  disabled: boolean;
+  lockedUntil: string | null;
+}
+
+export interface PeoplePage {
+  items: Person[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export interface PersonRequest {
+  name: string;
+  email: string;
+  departmentId: Id | null;
+  roles: RoleName[];
+  managedDepartmentIds: Id[];
+  password: string;
+}
+
+export interface PersonChange {
+  name?: string;
+  departmentId?: Id | null;
+  roles?: RoleName[];
+  managedDepartmentIds?: Id[];
+}
+
+export interface AdminDepartment {
+  id: Id;
+  name: string;
+  slug: string;
+  isTriage: boolean;
+  headcount: number;
+}
+
+export type ApiKeyScope = 'feedback:write' | 'events:write' | 'wallboard';
+
+export interface ApiKeyInfo {
+  id: Id;
+  name: string;
+  scopes: ApiKeyScope[];
+  createdAt: string;
+  createdBy: string | null;
+  revokedAt: string | null;
+}
+
+export interface CreatedApiKey {
+  id: Id;
+  name: string;
+  scopes: ApiKeyScope[];
+  createdAt: string;
+  createdBy: string;
+  key: string;
+}
+
+export interface SignInProvider {
+  id: string;
+  displayName: string;
+  startUrl: string;
+}

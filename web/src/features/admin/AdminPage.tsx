@@ -11,6 +11,9 @@ import { PrivacySettingsPage } from './PrivacySettingsPage';
 import { RulesPage } from './RulesPage';
 import { TriagePage } from './TriagePage';
 import { WallboardTokensPage } from '../wallboard/WallboardTokensPage';
+import { ApiKeysPage } from '../people/ApiKeysPage';
+import { DepartmentsPage } from '../people/DepartmentsPage';
+import { PeoplePage } from '../people/PeoplePage';
 
 interface Section {
   id: string;
@@ -27,6 +30,9 @@ const sections = [
   { id: 'wallboards', label: (t) => t.wallboard.tokens, render: () => <WallboardTokensPage /> },
   { id: 'retention', label: (t) => t.retention.tab, render: () => <RetentionPage /> },
   { id: 'privacy', label: (t) => t.privacy.admin.tab, render: () => <PrivacySettingsPage /> },
+  { id: 'people', label: (t) => t.identity.peopleTab, render: () => <PeoplePage /> },
+  { id: 'departments', label: (t) => t.identity.departmentsTab, render: () => <DepartmentsPage /> },
+  { id: 'api-keys', label: (t) => t.identity.apiKeysTab, render: () => <ApiKeysPage /> },
   { id: 'audit', label: (t) => t.audit.tab, render: () => <AuditPage /> },
 ] as const satisfies readonly Section[];
 

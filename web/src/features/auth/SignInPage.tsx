@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { api } from '../../api/client';
 import { ApiError } from '../../api/http';
-import type { DemoAccounts } from '../../api/types';
+import type { DemoAccounts, SignInProvider } from '../../api/types';
 import { label, useT } from '../../i18n';
 import { useSession } from './session';
 
@@ -13,6 +13,7 @@ export function SignInPage() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [demo, setDemo] = useState<DemoAccounts | null>(null);
+  const [providers, setProviders] = useState<SignInProvider[]>([]);
   const emailId = useId();
   const passwordId = useId();
   const errorId = useId();
@@ -26,6 +27,10 @@ export function SignInPage() {
       .demoAccounts(controller.signal)
       .then((accounts) => setDemo(accounts))
       .catch(() => setDemo(null)); // 404 outside demo mode: nothing to show
+    api
+      .signInProviders(controller.signal)
+      .then((list) => setProviders(list))
+      .catch(() => setProviders([])); // single sign-on is optional
     return () => controller.abort();
   }, []);
 
@@ -58,6 +63,20 @@ export function SignInPage() {
           {t.auth.title}
         </h1>
         <p className="muted">{t.auth.intro}</p>
+        {providers.length > 0 && (
+          <div className="signin__providers" data-testid="signin-providers">
+            {providers.map((provider) => (
+              <a
+                key={provider.id}
+                className="btn btn--block"
+                href={`${provider.startUrl}?returnUrl=${encodeURIComponent(window.location.pathname + window.location.hash)}`}
+              >
+                {t.identity.signInWith(provider.displayName)}
+              </a>
+            ))}
+            <p className="muted small">{t.identity.orPassword}</p>
+          </div>
+        )}
         <form className="form" onSubmit={onSubmit} noValidate aria-describedby={error ? errorId : undefined}>
           <div className="field">
             <label htmlFor={emailId}>{t.auth.email}</label>
