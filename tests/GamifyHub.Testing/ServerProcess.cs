@@ -68,7 +68,22 @@ public sealed class ServerProcess : IAsyncDisposable
         }
     }
 
-    public Task StartAsync() => StartAsync(FreePorts.Next());
+    /// <summary>Starts on free ports. A port found free can be taken by another process before the server binds it (test
+    /// runs start servers side by side), so a start that fails for that reason is tried again on other ports.</summary>
+    public async Task StartAsync()
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await StartAsync(FreePorts.Next());
+                return;
+            }
+            catch (InvalidOperationException e) when (attempt < 3 && e.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
+            {
+            }
+        }
+    }
 
     private async Task StartAsync(int port)
     {
