@@ -32,6 +32,8 @@ public sealed class SteadyLoad(ServerProcess server, SoakOptions options)
 
     public int SkippedTicks => _skippedTicks;
 
+    private string _departmentId = "";
+
     public async Task Prepare()
     {
         _integration = new HttpClient { BaseAddress = server.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
@@ -39,6 +41,7 @@ public sealed class SteadyLoad(ServerProcess server, SoakOptions options)
         _reader = new HttpClient { BaseAddress = server.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
         var token = await ApiClient.TokenFor(_reader, ApiClient.Sofia);
         _reader.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        _departmentId = (await _reader.GetJson("api/me")).GetProperty("departmentId").GetString()!;
         _live = new HubConnectionBuilder()
             .WithUrl(new Uri(server.BaseAddress, "hubs/live"), o => o.AccessTokenProvider = () => Task.FromResult<string?>(token))
             .WithAutomaticReconnect()
@@ -131,7 +134,7 @@ public sealed class SteadyLoad(ServerProcess server, SoakOptions options)
     private async Task Reader(int index, CancellationToken stop)
     {
         string[] urls = ["api/feedback?status=all&pageSize=20", "api/boards/employees?window=week&top=20", "api/me",
-            "api/boards/departments?window=all&top=10", "api/notifications", "api/challenges", "api/activity"];
+            "api/boards/departments?window=all&top=10", "api/notifications", "api/challenges", $"api/departments/{_departmentId}/activity"];
         var n = index;
         using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(200));
         while (await Tick(timer, stop))
