@@ -51,37 +51,41 @@ export function RetentionPage() {
     <section className="card" aria-labelledby={headingId} data-testid="retention">
       <h2 id={headingId}>{t.retention.title}</h2>
       <p className="muted small">{t.retention.intro}</p>
+      {/* Disabled until the stored setting has loaded, so its arrival cannot overwrite what was typed. */}
       <form
+        aria-busy={setting == null}
         onSubmit={(e) => {
           e.preventDefault();
           void save();
         }}
       >
-        <label htmlFor={monthsId}>{t.retention.months}</label>{' '}
-        <input
-          id={monthsId}
-          type="number"
-          min={1}
-          max={120}
-          value={months}
-          placeholder={t.retention.keep}
-          onChange={(e) => setMonths(e.target.value)}
-        />
-        <fieldset>
-          <legend>{t.retention.mode}</legend>
-          {(['anonymize', 'purge'] as const).map((m) => (
-            <label key={m}>
-              <input type="radio" name="retention-mode" value={m} checked={mode === m} onChange={() => setMode(m)} />{' '}
-              {m === 'anonymize' ? t.retention.anonymize : t.retention.purge}
-            </label>
-          ))}
+        <fieldset className="plain" disabled={setting == null}>
+          <label htmlFor={monthsId}>{t.retention.months}</label>{' '}
+          <input
+            id={monthsId}
+            type="number"
+            min={1}
+            max={120}
+            value={months}
+            placeholder={t.retention.keep}
+            onChange={(e) => setMonths(e.target.value)}
+          />
+          <fieldset>
+            <legend>{t.retention.mode}</legend>
+            {(['anonymize', 'purge'] as const).map((m) => (
+              <label key={m}>
+                <input type="radio" name="retention-mode" value={m} checked={mode === m} onChange={() => setMode(m)} />{' '}
+                {m === 'anonymize' ? t.retention.anonymize : t.retention.purge}
+              </label>
+            ))}
+          </fieldset>
+          <button type="submit" className="btn btn--primary btn--small">
+            {t.retention.save}
+          </button>{' '}
+          <button type="button" className="btn btn--small" onClick={() => void run()}>
+            {t.retention.runNow}
+          </button>
         </fieldset>
-        <button type="submit" className="btn btn--primary btn--small">
-          {t.retention.save}
-        </button>{' '}
-        <button type="button" className="btn btn--small" onClick={() => void run()}>
-          {t.retention.runNow}
-        </button>
       </form>
       {status && <p role="status">{status}</p>}
       {error && (
