@@ -19,7 +19,7 @@ public sealed class BoardWatchLimit(IOptions<RateLimitOptions> options) : IHubFi
     public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext invocation,
         Func<HubInvocationContext, ValueTask<object?>> next)
     {
-        if (invocation.HubMethodName == nameof(LiveHub.WatchBoard))
+        if (invocation.Hub is LiveHub && invocation.HubMethodName == nameof(LiveHub.WatchBoard))
         {
             var user = invocation.Context.User;
             var caller = invocation.Context.UserIdentifier
@@ -44,7 +44,8 @@ public static class BoardWatchLimitSetup
     public static IServiceCollection AddBoardWatchLimit(this IServiceCollection services)
     {
         services.AddSingleton<BoardWatchLimit>();
-        services.Configure<HubOptions<LiveHub>>(o => o.AddFilter<BoardWatchLimit>());
+        // A global filter: per-hub filters count only where the hub's options were set with AddHubOptions.
+        services.PostConfigure<HubOptions>(o => o.AddFilter<BoardWatchLimit>());
         return services;
     }
 }
