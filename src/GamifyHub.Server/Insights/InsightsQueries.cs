@@ -9,7 +9,7 @@ namespace GamifyHub.Server.Insights;
 
 /// <summary>
 /// Aggregates insight actions (links from feedback to backlog items) straight from the event log. Counts and mixes
-/// cover every linked item; the items themselves are listed only where the caller's department may read them. Links made
+/// cover every counted link; the items themselves are listed only where the caller's department may read them. Links made
 /// in a department below the minimum group size are people's work that would show through any count, so they are left
 /// out of every figure here (<see cref="GroupRules.Countable{T}"/>).
 /// </summary>
