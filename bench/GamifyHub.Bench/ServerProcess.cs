@@ -95,6 +95,7 @@ public sealed class ServerProcess : IAsyncDisposable
                      "--RateLimits:SignIn:PermitLimit=1000000",
                      "--RateLimits:Intake:PermitLimit=1000000",
                      "--RateLimits:Actions:PermitLimit=1000000",
+                     "--RateLimits:Boards:PermitLimit=1000000",
                  })
         {
             info.ArgumentList.Add(arg);

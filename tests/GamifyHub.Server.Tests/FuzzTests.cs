@@ -559,7 +559,7 @@ public sealed partial class FuzzTests(GamifyHubFactory factory, ITestOutputHelpe
             calls.Add((method, [null, null], "nulls"));
             calls.Add((method, [null, "week"], "nulls"));
             calls.Add((method, ["employees", null], "harmless: window defaults"));
-            calls.Add((method, ["department-" + Guid.Empty, "week"], "harmless: unknown department"));
+            calls.Add((method, ["department-" + Guid.Empty, "week"], "unknown department: refused, no grain"));
             calls.Add((method.ToLowerInvariant(), ["employees", "week"], "harmless: method names ignore case"));
             calls.Add((method, [], "no arguments"));
             calls.Add((method, ["employees"], "one argument"));

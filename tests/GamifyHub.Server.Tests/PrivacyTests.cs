@@ -160,12 +160,12 @@ public sealed class PrivacyTests(GamifyHubFactory factory) : IClassFixture<Gamif
             JsonElement LinkedBy(JsonElement insights) => insights.GetProperty("items").EnumerateArray()
                 .Single(i => i.GetProperty("title").GetString() == title).GetProperty("linkedBy").EnumerateArray().Single();
             var shown = LinkedBy(await ravi.GetJson("/api/insights?window=all&top=200"));
-            Assert.False(shown.GetProperty("withheld").GetBoolean());
             Assert.Equal(1, shown.GetProperty("count").GetInt32());
             await Set(admin, new { individualBoards = true, minimumGroupSize = size + 1, managersSeeIndividuals = false });
-            var withheld = LinkedBy(await ravi.GetJson("/api/insights?window=all&top=200"));
-            Assert.True(withheld.GetProperty("withheld").GetBoolean());
-            Assert.Equal(0, withheld.GetProperty("count").GetInt32());
+            // Below the size its links are in no count at all (a total next to a withheld row would give it away by
+            // subtraction): the item only R&D linked is not listed (GroupSizeTests has the arithmetic).
+            Assert.DoesNotContain((await ravi.GetJson("/api/insights?window=all&top=200")).GetProperty("items").EnumerateArray(),
+                i => i.GetProperty("title").GetString() == title);
         }
         finally
         {

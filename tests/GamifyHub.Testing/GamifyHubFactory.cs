@@ -69,6 +69,7 @@ public sealed class GamifyHubFactory : WebApplicationFactory<Program>
         builder.UseSetting("RateLimits:SignIn:PermitLimit", "1000000");
         builder.UseSetting("RateLimits:Intake:PermitLimit", "1000000");
         builder.UseSetting("RateLimits:Actions:PermitLimit", "1000000");
+        builder.UseSetting("RateLimits:Boards:PermitLimit", "1000000");
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));
         foreach (var (key, value) in _settings)
         {

@@ -101,7 +101,7 @@ public sealed class ServerProcess : IAsyncDisposable
             $"--Orleans:SiloPort={FreePorts.Next()}", $"--Orleans:GatewayPort={FreePorts.Next()}",
             "--Logging:LogLevel:Default=Warning",
             // Load and crash tests send far more requests per caller than a person would.
-            "--RateLimits:SignIn:PermitLimit=1000000", "--RateLimits:Intake:PermitLimit=1000000", "--RateLimits:Actions:PermitLimit=1000000",
+            "--RateLimits:SignIn:PermitLimit=1000000", "--RateLimits:Intake:PermitLimit=1000000", "--RateLimits:Actions:PermitLimit=1000000", "--RateLimits:Boards:PermitLimit=1000000",
             .. _extraArgs,
         ])
         {

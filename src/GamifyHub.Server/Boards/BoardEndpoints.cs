@@ -11,7 +11,7 @@ public static class BoardEndpoints
     public static RouteGroupBuilder MapBoardEndpoints(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/boards").WithTags("Boards");
-        group.MapGet("/{board}", Get).RequireAuthorization(Auth.Policies.SignedIn);
+        group.MapGet("/{board}", Get).RequireAuthorization(Auth.Policies.SignedIn).RequireRateLimiting(Security.RateLimits.Boards);
         return group;
     }
 
@@ -36,6 +36,11 @@ public static class BoardEndpoints
         if (DepartmentViews.Validate(view, scope, out var parsedView) is { } viewError)
         {
             return ApiProblems.Validation("view", viewError);
+        }
+
+        if (reader.UnknownDepartment(scope))
+        {
+            return ApiProblems.NotFound(BoardReader.UnknownDepartmentMessage);
         }
 
         if (BoardReader.IsIndividual(scope) && !privacy.IndividualBoards)

@@ -1,5 +1,6 @@
 using GamifyHub.Data.Reading;
 using GamifyHub.Domain.Boards;
+using GamifyHub.Domain.Privacy;
 using GamifyHub.Grains;
 using GamifyHub.Server.Privacy;
 
@@ -12,6 +13,9 @@ namespace GamifyHub.Server.Boards;
 public sealed class BoardPresenter(CompanyDirectory directory, Visibility visibility)
 {
     public const string IndividualBoardsOff = "individual-boards-off";
+
+    /// <summary>The notice on the board of a department below the minimum group size: only the reader's own row.</summary>
+    public const string GroupTooSmall = "group-too-small";
 
     /// <param name="viewer">The reader's employee id (API answers and the hub's watch answer); null for a push to everyone.</param>
     public BoardDto Present(BoardSnapshot snapshot, Guid? viewer = null)
@@ -30,12 +34,18 @@ public sealed class BoardPresenter(CompanyDirectory directory, Visibility visibi
             return new BoardDto(snapshot.Board, snapshot.Window, snapshot.Period, snapshot.Version, [], null, 0, IndividualBoardsOff);
         }
 
-        // No bottom ranks: others' rows below the board's top half are never listed; the reader's own row always is.
-        var visible = Visibility.VisibleRanks(snapshot.Ranked);
+        // No bottom ranks: others' rows below the board's top half are never listed; the reader's own row always is. On a
+        // withheld department's board the reader's own row is all there is.
+        var small = SmallDepartment(snapshot);
+        var visible = small ? 0 : GroupRules.VisibleRanks(snapshot.Ranked);
         return new BoardDto(snapshot.Board, snapshot.Window, snapshot.Period, snapshot.Version,
-            [.. snapshot.Rows.Where(r => r.Rank <= visible || r.MemberId == viewer).Select(r => Person(r, viewer))],
-            snapshot.Me is null ? null : Person(snapshot.Me, viewer), visible);
+            [.. snapshot.Rows.Where(r => GroupRules.Lists(r.Rank, r.MemberId, snapshot.Ranked, viewer, small)).Select(r => Person(r, viewer, small))],
+            snapshot.Me is null ? null : Person(snapshot.Me, viewer, small), visible, small ? GroupTooSmall : null);
     }
+
+    /// <summary>Whether the snapshot is the board of a department below the minimum group size.</summary>
+    private bool SmallDepartment(BoardSnapshot snapshot) =>
+        BoardScope.TryParse(snapshot.Board, out var scope) && scope.Kind == BoardKind.Department && visibility.Withheld(scope.DepartmentId!.Value);
 
     /// <summary>Whether a board of department rows needs all its rows to be presented (some department is withheld, so the
     /// others are ranked again among themselves).</summary>
@@ -43,12 +53,13 @@ public sealed class BoardPresenter(CompanyDirectory directory, Visibility visibi
         snapshot.Rows.Any(r => directory.Department(r.MemberId) is not null && visibility.Withheld(r.MemberId))
         || (snapshot.Board == BoardScope.Departments.Name && visibility.AnyWithheld(directory.Departments.Select(d => d.Id)));
 
-    private BoardRowDto Person(BoardRowView row, Guid? viewer)
+    private BoardRowDto Person(BoardRowView row, Guid? viewer, bool smallDepartment)
     {
         var person = visibility.Person(row.MemberId, viewer);
         var employee = directory.Employee(row.MemberId);
-        return new BoardRowDto(row.Rank, person.Id, person.Name, row.Score,
-            employee is null ? null : directory.Department(employee.DepartmentId)?.Name, person.Pseudonym, person.IsYou);
+        var department = employee is not null && GroupRules.NamesDepartment(person.Pseudonym) ? directory.Department(employee.DepartmentId)?.Name : null;
+        return new BoardRowDto(GroupRules.ShownRank(row.Rank, smallDepartment), person.Id, person.Name, row.Score, department,
+            person.Pseudonym, person.IsYou);
     }
 
     /// <summary>
@@ -58,26 +69,19 @@ public sealed class BoardPresenter(CompanyDirectory directory, Visibility visibi
     /// </summary>
     private BoardDto PresentDepartments(BoardSnapshot snapshot)
     {
-        var ranked = snapshot.Rows.Where(r => !visibility.Withheld(r.MemberId)).ToList();
-        int RankOf(BoardRowView r) => visibility.Withheld(r.MemberId) ? 0
-            : ranked.Count == snapshot.Rows.Count ? r.Rank : 1 + ranked.Count(o => o.Rank < r.Rank);
-        BoardRowDto Row(BoardRowView r)
-        {
-            var name = directory.Department(r.MemberId)?.Name ?? "unknown";
-            return visibility.Withheld(r.MemberId)
-                ? new BoardRowDto(0, r.MemberId, name, 0, null, Withheld: true)
-                : new BoardRowDto(RankOf(r), r.MemberId, name, r.Score, null);
-        }
+        var all = snapshot.Rows.Select(r => new RankedRow(r.Rank, r.MemberId, r.Score)).ToList();
+        BoardRowDto Row(DepartmentStanding d) =>
+            new(d.Rank, d.DepartmentId, directory.Department(d.DepartmentId)?.Name ?? "unknown", d.Score, null, Withheld: d.Withheld);
 
-        var rows = snapshot.Rows.Select(Row).OrderBy(r => r.Withheld).ThenBy(r => r.Withheld ? 0 : r.Rank)
+        var rows = GroupRules.Departments(all, visibility.Withheld).Select(Row).OrderBy(r => r.Withheld).ThenBy(r => r.Withheld ? 0 : r.Rank)
             .ThenBy(r => r.Name, StringComparer.Ordinal).ToList();
         BoardRowDto? me = null;
         if (snapshot.Me is { } mine)
         {
-            me = rows.FirstOrDefault(r => r.MemberId == mine.MemberId) ?? (visibility.Withheld(mine.MemberId)
-                ? Row(mine)
-                : new BoardRowDto(1 + ranked.Count(o => o.Rank < mine.Rank), mine.MemberId,
-                    directory.Department(mine.MemberId)?.Name ?? "unknown", mine.Score, null));
+            // Outside the rows read, the reader's department is ranked among the shown ones (all rows were read if any is withheld).
+            var shown = all.Where(r => !visibility.Withheld(r.MemberId)).ToList();
+            me = rows.FirstOrDefault(r => r.MemberId == mine.MemberId)
+                ?? Row(GroupRules.Standing(new RankedRow(mine.Rank, mine.MemberId, mine.Score), shown, shown.Count == all.Count, visibility.Withheld));
         }
 
         return new BoardDto(snapshot.Board, snapshot.Window, snapshot.Period, snapshot.Version, rows, me);

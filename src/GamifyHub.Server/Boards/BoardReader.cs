@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using GamifyHub.Data.Reading;
 using GamifyHub.Domain.Boards;
 using GamifyHub.Grains;
 using GamifyHub.Server.Auth;
@@ -6,9 +7,10 @@ using GamifyHub.Server.Auth;
 namespace GamifyHub.Server.Boards;
 
 /// <summary>Parses and reads a board for a signed-in user; shared by the API and the hub.</summary>
-public sealed class BoardReader(IGrainFactory grains, BoardPresenter presenter)
+public sealed class BoardReader(IGrainFactory grains, BoardPresenter presenter, CompanyDirectory directory)
 {
     public const int MaxTop = 100;
+    public const string UnknownDepartmentMessage = "There is no department with this id.";
     private const int AroundRadius = 5;
 
     public static string? Validate(string? board, string? window, out BoardScope scope, out BoardWindow parsedWindow)
@@ -26,6 +28,11 @@ public sealed class BoardReader(IGrainFactory grains, BoardPresenter presenter)
 
         return null;
     }
+
+    /// <summary>A <c>department-{id}</c> board of no department: refused from the directory, before any board grain is
+    /// activated for it (each would hold a timer).</summary>
+    public bool UnknownDepartment(BoardScope scope) =>
+        scope.Kind == BoardKind.Department && directory.Department(scope.DepartmentId!.Value) is null;
 
     /// <summary>Whether the board ranks individuals (employees, or one department's employees).</summary>
     public static bool IsIndividual(BoardScope scope) => scope.Kind is BoardKind.Employees or BoardKind.Department;

@@ -12,7 +12,8 @@ public sealed record InsightsBoard(string Window, DateTime? Since, int BacklogIt
 /// <param name="FeedbackCount">Distinct feedback items linked to it.</param>
 /// <param name="LinkCount">Insight actions that linked to it (one item may be linked by several people).</param>
 /// <param name="Departments">The departments the linked items are routed to, with how many of them each.</param>
-/// <param name="LinkedBy">The departments of the people who made the links, with how many links each.</param>
+/// <param name="LinkedBy">The departments of the people who made the links, with how many links each; they add up to
+/// <c>LinkCount</c>. Departments below the minimum group size are not listed and their links are in no figure.</param>
 /// <param name="Feedback">The newest linked items the caller may read (routed to their department).</param>
 /// <param name="OtherFeedback">Linked items counted above but routed only to other departments, so not listed.</param>
 public sealed record BacklogItemDto(string Key, string Title, string? Url, int FeedbackCount, int LinkCount, SentimentMix Sentiment,
@@ -21,9 +22,7 @@ public sealed record BacklogItemDto(string Key, string Title, string? Url, int F
 
 public sealed record SentimentMix(int Positive, int Neutral, int Negative);
 
-/// <param name="Withheld">The department is below the minimum group size: its count of insights (which would point at a
-/// few people) is not shown (0).</param>
-public sealed record DepartmentCount(Guid Id, string Name, int Count, bool Withheld = false);
+public sealed record DepartmentCount(Guid Id, string Name, int Count);
 
 public sealed record LinkedFeedback(Guid Id, string Channel, string Excerpt, string Language, string Sentiment, string Status,
     DateTime ReceivedAt);

@@ -1,6 +1,7 @@
 using GamifyHub.Data;
 using GamifyHub.Data.Reading;
 using GamifyHub.Domain.Feedback;
+using GamifyHub.Domain.Privacy;
 using GamifyHub.Domain.Scoring;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,7 +9,9 @@ namespace GamifyHub.Server.Insights;
 
 /// <summary>
 /// Aggregates insight actions (links from feedback to backlog items) straight from the event log. Counts and mixes
-/// cover every linked item; the items themselves are listed only where the caller's department may read them.
+/// cover every counted link; the items themselves are listed only where the caller's department may read them. Links made
+/// in a department below the minimum group size are people's work that would show through any count, so they are left
+/// out of every figure here (<see cref="GroupRules.Countable{T}"/>).
 /// </summary>
 public sealed class InsightsQueries(IDbContextFactory<GamifyDbContext> dbFactory, CompanyDirectory directory,
     Privacy.Visibility visibility)
@@ -28,9 +31,9 @@ public sealed class InsightsQueries(IDbContextFactory<GamifyDbContext> dbFactory
             query = query.Where(e => e.OccurredAt >= from);
         }
 
-        var links = await query
+        var links = GroupRules.Countable(await query
             .Select(e => new Link(e.FeedbackId!.Value, e.Text!, e.Url, e.DepartmentId, e.OccurredAt))
-            .ToListAsync(cancellationToken);
+            .ToListAsync(cancellationToken), l => l.DepartmentId, visibility.Withheld).ToList();
 
         var groups = BacklogGrouping.Group(links);
         var ranked = groups.OrderByDescending(g => g.Links.Select(l => l.FeedbackId).Distinct().Count())
@@ -58,7 +61,7 @@ public sealed class InsightsQueries(IDbContextFactory<GamifyDbContext> dbFactory
                 new SentimentMix(linked.Count(f => f.Sentiment == Sentiment.Positive), linked.Count(f => f.Sentiment == Sentiment.Neutral),
                     linked.Count(f => f.Sentiment == Sentiment.Negative)),
                 Counts(linked.SelectMany(f => routings[f.Id])),
-                WithholdSmall(Counts(g.Links.Select(l => l.DepartmentId))),
+                Counts(g.Links.Select(l => l.DepartmentId)),
                 g.Links.Min(l => l.At),
                 latest.At,
                 [.. visible.Take(FeedbackPerItem).Select(f => new LinkedFeedback(f.Id, f.Channel, Excerpt(f.Text), f.Language,
@@ -72,10 +75,6 @@ public sealed class InsightsQueries(IDbContextFactory<GamifyDbContext> dbFactory
     private List<DepartmentCount> Counts(IEnumerable<Guid> departments) =>
         [.. departments.GroupBy(d => d).Select(g => new DepartmentCount(g.Key, directory.Department(g.Key)?.Name ?? "unknown", g.Count()))
             .OrderByDescending(d => d.Count).ThenBy(d => d.Name, StringComparer.Ordinal)];
-
-    /// <summary>Who linked feedback to a backlog item is people's work: small departments' counts are withheld.</summary>
-    private List<DepartmentCount> WithholdSmall(List<DepartmentCount> counts) =>
-        [.. counts.Select(c => visibility.Withheld(c.Id) ? c with { Count = 0, Withheld = true } : c).OrderBy(c => c.Withheld)];
 
     private static string Excerpt(string text) => text.Length <= ExcerptLength ? text : text[..(ExcerptLength - 1)].TrimEnd() + "…";
 }

@@ -52,6 +52,11 @@ public sealed class LiveHub(BoardReader boards, Wallboard.WallboardConnections w
             throw new HubException("A wallboard may watch the departments board only.");
         }
 
+        if (boards.UnknownDepartment(scope))
+        {
+            throw new HubException(BoardReader.UnknownDepartmentMessage);
+        }
+
         if (BoardReader.IsIndividual(scope) && !privacy.IndividualBoards)
         {
             throw new HubException(BoardEndpoints.IndividualBoardsOffMessage);

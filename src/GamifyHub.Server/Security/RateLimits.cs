@@ -15,7 +15,7 @@ public sealed class RateLimit
     public int WindowSeconds { get; set; } = 60;
 }
 
-/// <summary>Settings <c>RateLimits:SignIn|Intake|Actions:PermitLimit|WindowSeconds</c>.</summary>
+/// <summary>Settings <c>RateLimits:SignIn|Intake|Actions|Boards:PermitLimit|WindowSeconds</c>.</summary>
 public sealed class RateLimitOptions
 {
     /// <summary>Sign-in attempts per client address and email (lockout still counts wrong passwords per account).</summary>
@@ -27,6 +27,11 @@ public sealed class RateLimitOptions
 
     /// <summary>Actions on feedback items and kudos per signed-in user.</summary>
     public RateLimit Actions { get; set; } = new() { PermitLimit = 120 };
+
+    /// <summary>Board reads (<c>GET /api/boards/*</c>) per signed-in user, and separately the hub's <c>WatchBoard</c> calls
+    /// per user or wallboard. The web client reads a board when a page, window or view changes: ten a second is far
+    /// above that.</summary>
+    public RateLimit Boards { get; set; } = new() { PermitLimit = 600 };
 }
 
 /// <summary>
@@ -38,6 +43,7 @@ public static class RateLimits
 {
     public const string Intake = "intake";
     public const string Actions = "actions";
+    public const string Boards = "boards";
 
     public static IServiceCollection AddGamifyRateLimits(this IServiceCollection services)
     {
@@ -49,7 +55,9 @@ public static class RateLimits
             o.OnRejected = (context, _) => new ValueTask(Refuse(context.HttpContext, context.Lease));
             o.AddPolicy(Intake, http => Partition(http, Intake, http.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value.Intake));
             o.AddPolicy(Actions, http => Partition(http, Actions, http.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value.Actions));
+            o.AddPolicy(Boards, http => Partition(http, Boards, http.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value.Boards));
         });
+        services.AddBoardWatchLimit();
         return services;
     }
 
