@@ -17,6 +17,12 @@ public sealed class Leaderboard
 
     public int Count => _scores.Count;
 
+    /// <summary>
+    /// How many ranks of a board that ranks <paramref name="ranked"/> people may be shown to others: its top half (at least
+    /// one). Nobody's place in the bottom half is ever listed or announced to others; each person still sees their own.
+    /// </summary>
+    public static int VisibleRanks(int ranked) => Math.Max(1, (ranked + 1) / 2);
+
     public long ScoreOf(Guid member) => _scores.GetValueOrDefault(member);
 
     public bool Contains(Guid member) => _scores.ContainsKey(member);

@@ -45,7 +45,7 @@ public sealed class Visibility(PrivacyBook privacy, CompanyDirectory directory)
     /// How many ranks of individuals may be listed on a board that ranks <paramref name="ranked"/> people: its top half
     /// (at least one). Nobody's place in the bottom half is ever listed to others; each person still sees their own row.
     /// </summary>
-    public static int VisibleRanks(int ranked) => Math.Max(1, (ranked + 1) / 2);
+    public static int VisibleRanks(int ranked) => Domain.Boards.Leaderboard.VisibleRanks(ranked);
 
     /// <summary>Whether a department is too small for its figures to be shown (they would point at a few people).</summary>
     public bool Withheld(Guid departmentId) => directory.Headcount(departmentId) < privacy.Settings.MinimumGroupSize;
