@@ -61,9 +61,11 @@ public sealed class TopNNotificationTests(GrainClusterFixture cluster)
     {
         var board = cluster.Grains.GetGrain<IBoardGrain>("employees/week");
         await board.GetSnapshot(1, null, false, 0);
-        // Far above anything other tests score, so these eleven are the board's top eleven.
+        // Far above anything other tests score, so these eleven are the board's top eleven; twenty below them make the top 10
+        // the board's top half (only that is announced).
         var members = Enumerable.Range(0, 11).Select(_ => Guid.CreateVersion7()).ToList();
         var now = DateTime.UtcNow;
+        await board.ApplyDeltas([.. Enumerable.Range(0, 20).Select(i => new ScoreDelta(long.MaxValue - 200 + i, Guid.CreateVersion7(), 1, now))]);
         await board.ApplyDeltas([.. members.Select((m, i) => new ScoreDelta(long.MaxValue - 100 + i, m, 1_000_000_000 + i, now))]);
 
         await Eventually.True(() => Task.FromResult(TopNNotified(members).Count == 10));
@@ -79,5 +81,34 @@ public sealed class TopNNotificationTests(GrainClusterFixture cluster)
         await Task.Delay(2 * 1000 / GamifyHub.Grains.Boards.BoardGrain.PushesPerSecond);
         Assert.Equal(11, TopNNotified(members).Count);
         Assert.Single(TopNNotified(members), m => m == members[5]);
+    }
+}
+
+/// <summary>Issue 12 item 13: an announcement of entering the top 10 lands in feeds and on the wallboard, so it must never point
+/// at a place in the bottom half of a small board. A cluster of its own: the employees' week board starts empty.</summary>
+public sealed class TopHalfAnnouncementTests(GrainClusterFixture cluster) : IClassFixture<GrainClusterFixture>
+{
+    private List<Guid> Announced(IEnumerable<Guid> members) =>
+        [.. cluster.Notifier.Notifications.Where(n => n.Notification.Type == "top-n" && members.Contains(n.Employee)).Select(n => n.Employee)];
+
+    [Fact]
+    public async Task On_a_board_of_twelve_only_the_top_six_are_announced_and_the_others_once_the_board_grows()
+    {
+        var board = cluster.Grains.GetGrain<IBoardGrain>("employees/week");
+        Assert.Equal(0, (await board.GetSnapshot(1, null, false, 0)).Ranked);
+        var members = Enumerable.Range(0, 12).Select(_ => Guid.CreateVersion7()).ToList();
+        var now = DateTime.UtcNow;
+        // members[0] leads, members[11] is last: twelve ranked, so ranks 7 to 10 are the bottom half.
+        await board.ApplyDeltas([.. members.Select((m, i) => new ScoreDelta(1_000 + i, m, 1_000 - i, now))]);
+
+        await Eventually.True(() => Task.FromResult(Announced(members).Count >= 6));
+        await board.GetSnapshot(1, null, false, 0);
+        await Task.Delay(4 * 1000 / GamifyHub.Grains.Boards.BoardGrain.PushesPerSecond);
+        Assert.Equal(members.Take(6).Order(), Announced(members).Order());
+
+        // Eight more below them: twenty ranked, the top 10 is the top half, and ranks 7 to 10 are news now (once each).
+        await board.ApplyDeltas([.. Enumerable.Range(0, 8).Select(i => new ScoreDelta(2_000 + i, Guid.CreateVersion7(), 1, now))]);
+        await Eventually.True(() => Task.FromResult(Announced(members).Count == 10));
+        Assert.Equal(members.Take(10).Order(), Announced(members).Order());
     }
 }

@@ -77,6 +77,48 @@ public sealed class WallboardTests(GamifyHubFactory factory) : IClassFixture<Gam
     }
 
     [Fact]
+    public async Task Highlights_and_every_departments_challenges_are_for_the_screen_and_admins_and_highlights_carry_no_ids()
+    {
+        var ravi = await factory.SignedIn(ApiClient.Ravi);
+        var title = $"Wallboard insight {Guid.NewGuid():N}"[..28];
+        var item = await ravi.FirstOpenItem();
+        Assert.Equal(HttpStatusCode.OK, (await ravi.PostAsJsonAsync($"/api/feedback/{item}/actions", new { type = "insight", title })).StatusCode);
+
+        // Company-wide lists are not for every employee or manager (their feed is their department's).
+        var lena = await factory.SignedIn(ApiClient.Lena);
+        foreach (var client in new[] { ravi, lena })
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/api/wallboard/highlights")).StatusCode);
+            Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/api/wallboard/challenges")).StatusCode);
+        }
+
+        var admin = await factory.SignedIn(ApiClient.Admin);
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/api/wallboard/highlights")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/api/wallboard/challenges")).StatusCode);
+
+        var (_, token) = await CreateToken("Highlights screen");
+        var wall = Wallboard(token);
+        JsonElement highlights = default;
+        await Eventually.True(async () =>
+        {
+            highlights = await wall.GetJson("/api/wallboard/highlights");
+            return highlights.GetProperty("items").EnumerateArray().Any(h => h.GetProperty("title").GetString() == title);
+        }, timeoutMs: 30_000);
+        var mine = highlights.GetProperty("items").EnumerateArray().Single(h => h.GetProperty("title").GetString() == title);
+        Assert.Equal("insight", mine.GetProperty("kind").GetString());
+        Assert.Equal("Ravi", mine.GetProperty("actor").GetProperty("name").GetString());
+        Assert.Equal("Research & Development", mine.GetProperty("actor").GetProperty("departmentName").GetString());
+
+        // No id of any kind: not the entry's, the event's, the person's, the department's or the item's.
+        var text = highlights.GetRawText();
+        Assert.DoesNotMatch(@"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}", text);
+        Assert.DoesNotMatch("[0-9a-fA-F]{32}", text);
+        Assert.DoesNotContain("\"id\"", text, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("Id\"", text, StringComparison.Ordinal);
+        Assert.DoesNotContain(item, text, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task A_wallboard_token_reads_the_wallboard_and_nothing_else()
     {
         var (_, token) = await CreateToken();

@@ -1,5 +1,6 @@
 using GamifyHub.Data.Reading;
 using GamifyHub.Domain.Boards;
+using GamifyHub.Domain.Privacy;
 using GamifyHub.Grains.Live;
 using Microsoft.Extensions.Options;
 
@@ -90,7 +91,13 @@ public sealed class BoardGrain(ProjectionReader reader, ILiveNotifier notifier, 
 
     private bool TracksTopN => _scope.Kind == BoardKind.Employees && _window == BoardWindow.Week;
 
-    private HashSet<Guid> CurrentTopN() => [.. _board.Top(TopN).Where(r => r.Rank <= TopN && r.Score > 0).Select(r => r.MemberId)];
+    /// <summary>Members in the top N that is also the board's top half: the announcement lands in feeds and on the wallboard,
+    /// so on a board of fewer than 2N people it must not point at a place in the bottom half.</summary>
+    private HashSet<Guid> CurrentTopN()
+    {
+        var places = Math.Min(TopN, GroupRules.VisibleRanks(_board.Count));
+        return [.. _board.Top(places).Where(r => r.Rank <= places && r.Score > 0).Select(r => r.MemberId)];
+    }
 
     /// <summary>Tells each employee who moved into the top N since the last look (not after a reload: that is a new baseline).</summary>
     private async Task AnnounceTopN()

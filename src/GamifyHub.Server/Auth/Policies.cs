@@ -30,6 +30,10 @@ public static class Policies
     /// <summary>The wallboard's read endpoints: a wallboard token, or any signed-in employee.</summary>
     public const string Wallboard = "wallboard";
 
+    /// <summary>What only a screen in the hall shows (company-wide highlights, every department's active challenges): a
+    /// wallboard token or key, or an admin setting one up — not every employee (their feeds are their department's).</summary>
+    public const string WallboardScreen = "wallboard-screen";
+
     /// <summary>The hub: employees, and wallboard screens watching boards.</summary>
     public const string Watcher = "watcher";
 
@@ -44,6 +48,7 @@ public static class Policies
         options.DefaultPolicy = signedIn;
         options.AddPolicy(Wallboard, p => p.RequireAssertion(c =>
             IsWallboard(c.User) || c.User.HasClaim(cl => cl.Type == GamifyClaims.EmployeeId) || c.User.IsInRole(Roles.Admin)));
+        options.AddPolicy(WallboardScreen, p => p.RequireAssertion(c => IsWallboard(c.User) || c.User.IsInRole(Roles.Admin)));
         options.AddPolicy(Watcher, p => p.RequireAssertion(c =>
             IsWallboard(c.User) || c.User.HasClaim(cl => cl.Type == GamifyClaims.EmployeeId)));
 

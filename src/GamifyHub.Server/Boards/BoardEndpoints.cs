@@ -16,11 +16,18 @@ public static class BoardEndpoints
     }
 
     private static async Task<IResult> Get(string board, string? window, int? top, string? around, string? view,
-        ClaimsPrincipal user, BoardReader reader, DepartmentViews departmentViews, Privacy.Visibility privacy)
+        ClaimsPrincipal user, BoardReader reader, DepartmentViews departmentViews, Privacy.Visibility privacy,
+        Challenges.ChallengeLookup challenges)
     {
         if (BoardReader.Validate(board, window, out var scope, out var parsedWindow) is { } error)
         {
             return ApiProblems.Validation(window is null ? "board" : "board/window", error);
+        }
+
+        // A challenge's board answers only whoever may see the challenge (and unknown ids activate no grain).
+        if (scope.ChallengeId is { } challenge && await challenges.Visible(challenge, user) is null)
+        {
+            return ApiProblems.NotFound(Challenges.ChallengeEndpoints.NotFoundMessage(challenge));
         }
 
         if (top is < 1 or > BoardReader.MaxTop)

@@ -39,14 +39,12 @@ public static class ChallengeEndpoints
         return TypedResults.Ok(badges.Select(b => new ChallengeBadgeDto(b.Badge, DateTime.SpecifyKind(b.At, DateTimeKind.Utc))).ToList());
     }
 
-    private static async Task<IResult> Get(Guid id, ClaimsPrincipal user, IGrainFactory grains, CompanyDirectory directory,
-        ChallengePresenter presenter)
-    {
-        var view = await grains.GetGrain<IChallengeGrain>(id).Get();
-        return view is null || !ChallengeAccess.CanSee(user, view, directory)
-            ? ApiProblems.NotFound($"There is no challenge {id} you can see.")
-            : TypedResults.Ok(presenter.Present(view, user));
-    }
+    private static async Task<IResult> Get(Guid id, ClaimsPrincipal user, ChallengeLookup challenges, ChallengePresenter presenter) =>
+        await challenges.Visible(id, user) is { } view
+            ? TypedResults.Ok(presenter.Present(view, user))
+            : ApiProblems.NotFound(NotFoundMessage(id));
+
+    public static string NotFoundMessage(Guid id) => $"There is no challenge {id} you can see.";
 
     private static async Task<IResult> Create(ChallengeIn? body, ClaimsPrincipal user, IGrainFactory grains, CompanyDirectory directory,
         TimeProvider time, ChallengePresenter presenter)
@@ -82,20 +80,22 @@ public static class ChallengeEndpoints
     }
 
     private static Task<IResult> Schedule(Guid id, ClaimsPrincipal user, IGrainFactory grains, CompanyDirectory directory,
-        ChallengePresenter presenter) => Change(id, user, grains, directory, presenter, g => g.Schedule(Actor(user)));
+        ChallengeLookup challenges, ChallengePresenter presenter) =>
+        Change(id, user, grains, directory, challenges, presenter, g => g.Schedule(Actor(user)));
 
     private static Task<IResult> Cancel(Guid id, ClaimsPrincipal user, IGrainFactory grains, CompanyDirectory directory,
-        ChallengePresenter presenter) => Change(id, user, grains, directory, presenter, g => g.Cancel(Actor(user)));
+        ChallengeLookup challenges, ChallengePresenter presenter) =>
+        Change(id, user, grains, directory, challenges, presenter, g => g.Cancel(Actor(user)));
 
     private static async Task<IResult> Change(Guid id, ClaimsPrincipal user, IGrainFactory grains, CompanyDirectory directory,
-        ChallengePresenter presenter, Func<IChallengeGrain, Task<ChallengeChange>> command)
+        ChallengeLookup challenges, ChallengePresenter presenter, Func<IChallengeGrain, Task<ChallengeChange>> command)
     {
-        var grain = grains.GetGrain<IChallengeGrain>(id);
-        var view = await grain.Get();
-        if (view is null || !ChallengeAccess.CanSee(user, view, directory))
+        if (await challenges.Visible(id, user) is not { } view)
         {
-            return ApiProblems.NotFound($"There is no challenge {id} you can see.");
+            return ApiProblems.NotFound(NotFoundMessage(id));
         }
+
+        var grain = grains.GetGrain<IChallengeGrain>(id);
 
         if (!ChallengeAccess.CanManage(user, view.Scope, view.DepartmentIds, directory))
         {

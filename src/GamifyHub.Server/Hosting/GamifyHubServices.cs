@@ -70,6 +70,7 @@ public static class GamifyHubServices
             new InboxLiveNotifier(sp.GetRequiredService<IGrainFactory>(), sp.GetRequiredService<SignalRLiveNotifier>()));
         builder.Services.AddSingleton<IChallengeNotifier, SignalRChallengeNotifier>();
         builder.Services.AddSingleton<Challenges.ChallengePresenter>();
+        builder.Services.AddSingleton<Challenges.ChallengeLookup>();
         builder.Services.AddSingleton<BoardPresenter>();
         builder.Services.AddSingleton<Privacy.Visibility>();
         builder.Services.AddSingleton<Privacy.ConsentPush>();

@@ -12,7 +12,8 @@ namespace GamifyHub.Server.Live;
 /// no user id, so nothing personal ever reaches it).
 /// </summary>
 [Authorize(Policy = Policies.Watcher)]
-public sealed class LiveHub(BoardReader boards, Wallboard.WallboardConnections wallboards, Privacy.Visibility privacy) : Hub
+public sealed class LiveHub(BoardReader boards, Wallboard.WallboardConnections wallboards, Privacy.Visibility privacy,
+    Challenges.ChallengeLookup challenges) : Hub
 {
     public const string Path = "/hubs/live";
 
@@ -60,6 +61,12 @@ public sealed class LiveHub(BoardReader boards, Wallboard.WallboardConnections w
         if (BoardReader.IsIndividual(scope) && !privacy.IndividualBoards)
         {
             throw new HubException(BoardEndpoints.IndividualBoardsOffMessage);
+        }
+
+        // Joining a challenge's group means receiving its pushes: only for whoever may see the challenge.
+        if (scope.ChallengeId is { } challenge && await challenges.Visible(challenge, Context.User!) is null)
+        {
+            throw new HubException(Challenges.ChallengeEndpoints.NotFoundMessage(challenge));
         }
 
         await Groups.AddToGroupAsync(Context.ConnectionId, BoardReader.Group(scope, parsedWindow));

@@ -31,8 +31,9 @@ public static class WallboardEndpoints
         var wall = api.MapGroup("/wallboard").WithTags("Wallboard").RequireAuthorization(Policies.Wallboard);
         wall.MapGet("", Info);
         wall.MapGet("/board", Board);
-        wall.MapGet("/highlights", Highlights);
-        wall.MapGet("/challenges", Challenges);
+        // Company-wide: for the screen (and the admin who sets it up), not for every employee.
+        wall.MapGet("/highlights", Highlights).RequireAuthorization(Policies.WallboardScreen);
+        wall.MapGet("/challenges", Challenges).RequireAuthorization(Policies.WallboardScreen);
 
         var admin = api.MapGroup("/admin/wallboard-tokens").WithTags("Administration").RequireAuthorization(Policies.Admin);
         admin.MapGet("", List);
@@ -49,7 +50,7 @@ public static class WallboardEndpoints
     public sealed record WallboardTeamDto(int Rank, string Name, double? Value);
 
     /// <summary>
-    /// Active challenges for the screen: names, goals and team standings only — never a person's name or value, because a
+    /// Active challenges of every department, for the screen (wallboard callers and admins only): names, goals and team standings only — never a person's name or value, because a
     /// wallboard is read by everyone passing by.
     /// </summary>
     private static async Task<List<WallboardChallengeDto>> Challenges(GamifyHub.Data.Reading.ChallengeStore store, IGrainFactory grains,
@@ -90,12 +91,24 @@ public static class WallboardEndpoints
         return TypedResults.Ok(await reader.Read(scope, parsedWindow, 20, aroundMe: false, user));
     }
 
-    private static async Task<IResult> Highlights(ActivityQueries queries, ActivityPrivacy privacy, Localizer texts,
+    /// <summary>Someone on the screen: a first name (only of colleagues who opted in to be shown by name), else no one, and
+    /// their department.</summary>
+    public sealed record WallboardPersonDto(string? Name, string DepartmentName);
+
+    /// <summary>A highlight as a screen in the hall shows it. It carries no id of any kind (no entry, event, person or item id),
+    /// so nothing on the screen can be joined with another list.</summary>
+    public sealed record WallboardHighlightDto(string Kind, DateTime OccurredAt, WallboardPersonDto? Actor, WallboardPersonDto? Receiver,
+        int Points, string? Title);
+
+    public sealed record WallboardHighlightsDto(IReadOnlyList<WallboardHighlightDto> Items);
+
+    private static async Task<WallboardHighlightsDto> Highlights(ActivityQueries queries, ActivityPrivacy privacy, Localizer texts,
         CancellationToken cancellationToken)
     {
         var (items, _) = await queries.Read(null, null, HighlightsLimit, texts.Language, cancellationToken);
-        return TypedResults.Ok(new ActivityPageDto(
-            [.. items.Select(r => privacy.Present(r, ActivityAudience.Wallboard)).OfType<ActivityEntryDto>()], null));
+        static WallboardPersonDto? Person(ActivityPersonDto? p) => p is null ? null : new WallboardPersonDto(p.Name, p.DepartmentName);
+        return new WallboardHighlightsDto([.. items.Select(r => privacy.Present(r, ActivityAudience.Wallboard)).OfType<ActivityEntryDto>()
+            .Select(e => new WallboardHighlightDto(e.Kind, e.OccurredAt, Person(e.Actor), Person(e.Receiver), e.Points, e.Title))]);
     }
 
     private static async Task<List<TokenDto>> List(WallboardTokens tokens) =>

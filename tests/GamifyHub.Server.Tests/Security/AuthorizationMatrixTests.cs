@@ -46,7 +46,7 @@ public sealed class AuthorizationMatrixTests : IClassFixture<AuthorizationMatrix
     /// Expected answers per caller: <c>401</c>, <c>403</c>, <c>404</c> (exactly that), <c>ok</c> (allowed: any answer but 401, 403
     /// and 5xx, e.g. 200, 201, 204, 400 for a body refused by validation, 404 for a fresh id, 409) or <c>-</c> (not called in this row).
     /// Placeholders in the path: {rd-item}/{cs-item} (an open feedback item routed to R&amp;D / only to Customer Service),
-    /// {rd}/{cs} (department ids), {rd-challenge} (a draft R&amp;D challenge), {new} (a fresh Guid); others take a value from
+    /// {rd}/{cs} (department ids), {rd-challenge} (a draft R&amp;D challenge), {rd-live-challenge} (a scheduled one), {new} (a fresh Guid); others take a value from
     /// <see cref="RouteValues"/>.
     /// </summary>
     private static readonly Row[] Routes =
@@ -74,6 +74,10 @@ public sealed class AuthorizationMatrixTests : IClassFixture<AuthorizationMatrix
         R("POST",   "/api/events",                                            "401  403  403  403  ok    ok   403"),
         R("POST",   "/api/events/batch",                                      "401  403  403  403  ok    ok   403"),
         R("GET",    "/api/boards/{board}",                                    "401  ok   ok   ok   ok    403   403"),
+        // A challenge's board answers whoever may see the challenge, like /api/challenges/{id}; an unknown one is not found.
+        R("GET",    "/api/boards/{board}",                                    "-    ok   404  ok   ok    -    -",   path: "/api/boards/challenge-{rd-live-challenge}"),
+        R("GET",    "/api/boards/{board}",                                    "-    404  404  ok   ok    -    -",   path: "/api/boards/challenge-{rd-challenge}"),
+        R("GET",    "/api/boards/{board}",                                    "-    404  404  404  404   -    -",   path: "/api/boards/challenge-{new}"),
         R("GET",    "/api/challenges",                                        "401  ok   ok   ok   ok    403   403"),
         R("GET",    "/api/challenges/{id:guid}",                              "401  ok   ok   ok   ok    403   403"),
         // A draft is seen by its managers only.
@@ -121,8 +125,9 @@ public sealed class AuthorizationMatrixTests : IClassFixture<AuthorizationMatrix
         R("GET",    "/api/kudos/allowance",                                   "401  ok   ok   ok   403   403  403"),
         R("GET",    "/api/wallboard",                                         "401  ok   ok   ok   ok    403  ok"),
         R("GET",    "/api/wallboard/board",                                   "401  ok   ok   ok   ok    403  ok"),
-        R("GET",    "/api/wallboard/highlights",                              "401  ok   ok   ok   ok    403  ok"),
-        R("GET",    "/api/wallboard/challenges",                              "401  ok   ok   ok   ok    403  ok"),
+        // Company-wide: for the screen and the admin who sets it up, not for every employee.
+        R("GET",    "/api/wallboard/highlights",                              "401  403  403  403  ok    403  ok"),
+        R("GET",    "/api/wallboard/challenges",                              "401  403  403  403  ok    403  ok"),
         // Export and erasure: one's own as an employee (the erase is refused here for a missing confirmation), anyone's as an admin.
         R("GET",    "/api/me/export",                                         "401  ok   ok   ok   403   403  403"),
         R("POST",   "/api/me/erase",                                          "401  ok   ok   ok   403   403  403",   body: new { confirm = "no" }),
@@ -170,6 +175,10 @@ public sealed class AuthorizationMatrixTests : IClassFixture<AuthorizationMatrix
         //                                                                     Empl OMgr Mgr  Wall
         new("WatchBoard", ["departments", "week"],                             "ok   ok   ok   ok"),
         new("WatchBoard", ["employees", "week"],                               "ok   ok   ok   refused"),
+        // A challenge's group (and its pushes) only for whoever may see the challenge; an unknown one is refused.
+        new("WatchBoard", ["challenge-{rd-live-challenge}", "all"],            "ok   refused ok refused"),
+        new("WatchBoard", ["challenge-{rd-challenge}", "all"],                 "refused refused ok refused"),
+        new("WatchBoard", ["challenge-{new}", "all"],                          "refused refused refused refused"),
         new("UnwatchBoard", ["departments", "week"],                           "ok   ok   ok   ok"),
     ];
 
@@ -272,7 +281,8 @@ public sealed class AuthorizationMatrixTests : IClassFixture<AuthorizationMatrix
         foreach (var row in HubMethods)
         {
             var cell = Cells(row.Expected)[column];
-            var call = connection.InvokeCoreAsync(row.Method, typeof(object), row.Arguments);
+            var call = connection.InvokeCoreAsync(row.Method, typeof(object),
+                [.. row.Arguments.Select(a => a is string text ? _world.Fill(text) : a)]);
             if (cell == "ok")
             {
                 await call;
@@ -349,7 +359,7 @@ public sealed class AuthorizationMatrixTests : IClassFixture<AuthorizationMatrix
     }
 
     /// <summary>A valid challenge body for one department (the id is filled in when sent).</summary>
-    private static string ChallengeFor(string department) => JsonSerializer.Serialize(new
+    private static string ChallengeFor(string department, bool schedule = false) => JsonSerializer.Serialize(new
     {
         name = "Matrix",
         description = "Refused before it is created",
@@ -362,7 +372,7 @@ public sealed class AuthorizationMatrixTests : IClassFixture<AuthorizationMatrix
         scope = "department",
         departmentIds = new[] { department },
         rewardPoints = 20,
-        schedule = false,
+        schedule,
     });
 
     /// <summary>One line of the table: the route (method or * for any, and pattern as mapped), the path called and the method
@@ -419,6 +429,10 @@ public sealed class AuthorizationMatrixTests : IClassFixture<AuthorizationMatrix
                 JsonContent.Create(JsonSerializer.Deserialize<JsonElement>(ChallengeFor(_ids["{rd}"]))));
             Assert.Equal(HttpStatusCode.Created, draft.StatusCode);
             _ids["{rd-challenge}"] = (await draft.Json()).GetProperty("id").GetString()!;
+            var scheduled = await lena.PostAsync("/api/challenges",
+                JsonContent.Create(JsonSerializer.Deserialize<JsonElement>(ChallengeFor(_ids["{rd}"], schedule: true))));
+            Assert.Equal(HttpStatusCode.Created, scheduled.StatusCode);
+            _ids["{rd-live-challenge}"] = (await scheduled.Json()).GetProperty("id").GetString()!;
         }
 
         /// <summary>A manager of Customer Service, made here (no demo account has that role).</summary>

@@ -34,6 +34,7 @@ import type {
   KudosResult,
   NotificationPage,
   NotificationPreferences,
+  WallboardHighlights,
   WallboardInfo,
   WallboardToken,
   MyPrivacy,
@@ -87,6 +88,10 @@ export const api = {
     return apiFetch('/api/challenges', { method: 'POST', body: request });
   },
 
+  challenge(id: Id, signal?: AbortSignal): Promise<Challenge> {
+    return apiFetch(`/api/challenges/${encodeURIComponent(id)}`, { signal });
+  },
+
   challengeCommand(id: Id, command: 'schedule' | 'cancel'): Promise<Challenge> {
     return apiFetch(`/api/challenges/${encodeURIComponent(id)}/${command}`, { method: 'POST' });
   },
@@ -137,7 +142,7 @@ export const api = {
     return apiFetch(`/api/wallboard/board${query({ window })}`, { signal, bearer: token, quiet401: true });
   },
 
-  wallboardHighlights(token: string, signal?: AbortSignal): Promise<ActivityPage> {
+  wallboardHighlights(token: string, signal?: AbortSignal): Promise<WallboardHighlights> {
     return apiFetch('/api/wallboard/highlights', { signal, bearer: token, quiet401: true });
   },
 

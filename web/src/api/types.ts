@@ -529,16 +529,25 @@ export type ChallengeMetric =
 export type ChallengeScope = 'department' | 'team-vs-team' | 'company';
 export type ChallengeStatus = 'draft' | 'scheduled' | 'active' | 'completed' | 'expired' | 'cancelled';
 
-/** A participant: an employee, or a department in team-vs-team. `value` is null while nothing is measurable. */
+/**
+ * A participant: an employee (as the boards show them: by name, or a pseudonym whose `id` is the pseudonym's), or a
+ * department in team-vs-team. `value` is null while nothing is measurable, and for a department below the minimum group
+ * size (rank 0). `isYou` marks the reader's own row (API answers only).
+ */
 export interface ChallengeUnit {
   rank: number;
   id: Id;
   name: string;
   value: number | null;
   reached: boolean;
+  isYou: boolean;
 }
 
-/** `GET /api/challenges` rows and the hub's `ChallengeChanged` pushes (pushes carry `mine: null`, `canManage: false`). */
+/**
+ * `GET /api/challenges` rows and the hub's `ChallengeChanged` pushes. Pushes carry what every watcher may see
+ * (`mine: null` except the company total, `rewardedMe: false`, `canManage: false`); the page keeps those from the API.
+ * `total` and `rewardedCount` are null when a department of the challenge is below the minimum group size.
+ */
 export interface Challenge {
   id: Id;
   name: string;
@@ -559,7 +568,9 @@ export interface Challenge {
   total: number | null;
   totalReached: boolean;
   units: ChallengeUnit[];
-  rewarded: Id[];
+  rewardedCount: number | null;
+  rewardedMe: boolean;
+  /** Winning departments (team-vs-team), without those below the minimum group size. */
   winners: Id[];
   version: number;
   mine: number | null;
@@ -642,6 +653,20 @@ export interface ActivityEntry {
 export interface ActivityPage {
   items: ActivityEntry[];
   nextCursor: string | null;
+}
+
+/** A wallboard highlight: no ids at all; `name` is a first name (people who opted in) or null (then only the department). */
+export interface WallboardHighlight {
+  kind: ActivityKind | string;
+  occurredAt: string;
+  actor: { name: string | null; departmentName: string } | null;
+  receiver: { name: string | null; departmentName: string } | null;
+  points: number;
+  title: string | null;
+}
+
+export interface WallboardHighlights {
+  items: WallboardHighlight[];
 }
 
 export interface WallboardInfo {

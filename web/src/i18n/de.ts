@@ -531,6 +531,8 @@ export const de: Messages = {
     reached: 'Ziel erreicht',
     board: 'Stand',
     unitProgress: (name: string) => `Fortschritt von ${name}`,
+    rewardedCount: (n: number) => (n === 1 ? '1 Person hat die Belohnung erhalten' : `${n} Personen haben die Belohnung erhalten`),
+    withheld: 'Zahlen sind ausgeblendet: ein beteiligtes Team ist kleiner als die Mindestgruppengröße.',
   },
   privacy: {
     link: 'Datenschutz',

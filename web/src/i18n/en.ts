@@ -528,6 +528,8 @@ export const en = {
     reached: 'target reached',
     board: 'Standings',
     unitProgress: (name: string) => `Progress of ${name}`,
+    rewardedCount: (n: number) => (n === 1 ? '1 person earned the reward' : `${n} people earned the reward`),
+    withheld: 'Figures are hidden: a team taking part is smaller than the minimum group size.',
   },
   privacy: {
     link: 'Privacy',

@@ -8,7 +8,11 @@ import { useI18n, type Messages } from '../../i18n';
 const PAGE = 20;
 
 /** One feed entry as a sentence; names the server hid (privacy settings) read "a colleague". */
-export function describeActivity(e: ActivityEntry, t: Messages): string {
+/** One line for an entry (also a wallboard highlight, which has the same words but no ids). */
+export function describeActivity(
+  e: Pick<ActivityEntry, 'kind' | 'title'> & { actor: { name: string | null } | null; receiver: { name: string | null } | null },
+  t: Messages,
+): string {
   const who = e.actor?.name ?? t.activity.colleague;
   const k = t.activity.kinds;
   switch (e.kind) {

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useMemo, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { api } from '../../api/client';
 import { ApiError } from '../../api/http';
 import type { Challenge, ChallengeMetric, ChallengeRequest, ChallengeScope, Department } from '../../api/types';
@@ -6,11 +6,12 @@ import { useI18n } from '../../i18n';
 import { formatNumber } from '../../format';
 import { isConnected, useHubEvent, useLive } from '../../live/LiveProvider';
 import { useMe } from '../auth/session';
-import { applyChallengeChange, isLive, myValue, progressPercent, toLocalInput } from './challenges';
+import { applyChallengeChange, isLive, myValue, progressPercent, replaceChallenge, toLocalInput } from './challenges';
 
 const METRICS: ChallengeMetric[] = ['action-count', 'category-points', 'read-rate', 'median-first-response', 'insights-created', 'items-resolved'];
 const ACTIONS = ['read', 'reply', 'tag', 'forward', 'insight', 'resolve', 'reopen'];
 const CATEGORIES = ['listening', 'responding', 'insight', 'collaboration'];
+const REREAD_MS = 2000;
 
 function canCreate(roles: readonly string[]): boolean {
   return roles.includes('Admin') || roles.includes('Manager');
@@ -52,8 +53,30 @@ export function ChallengesPage() {
     };
   }, [connected, connection, generation, liveIds]);
 
+  // A push carries what every watcher may see; my own value and reward come from the API, read again shortly after pushes
+  // (at most once per challenge every few seconds, however many pushes arrive).
+  const rereads = useRef(new Map<string, number>());
+  useEffect(() => {
+    const timers = rereads.current;
+    return () => {
+      for (const timer of timers.values()) window.clearTimeout(timer);
+      timers.clear();
+    };
+  }, []);
   useHubEvent<Challenge>('ChallengeChanged', (change) => {
     setList((current) => (current ? applyChallengeChange(current, change) : current));
+    const id = String(change.id);
+    if (rereads.current.has(id)) return;
+    rereads.current.set(
+      id,
+      window.setTimeout(() => {
+        rereads.current.delete(id);
+        api
+          .challenge(id)
+          .then((fresh) => setList((current) => (current ? replaceChallenge(current, fresh) : current)))
+          .catch(() => undefined);
+      }, REREAD_MS),
+    );
   });
 
   useEffect(() => {
@@ -88,12 +111,14 @@ function ChallengeCard({ challenge: c, onChanged }: { challenge: Challenge; onCh
   const { t, lang } = useI18n();
   const me = useMe();
   const [error, setError] = useState<string | null>(null);
-  const mine = myValue(c, { employeeId: me.employeeId ? String(me.employeeId) : null, departmentId: me.departmentId ? String(me.departmentId) : null });
+  const mine = myValue(c, { departmentId: me.departmentId ? String(me.departmentId) : null });
   const percent = progressPercent(c.metric, mine, c.target);
   const dates = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' });
   const titleId = useId();
   const value = (v: number | null) => (v === null ? '—' : formatNumber(v, lang));
-  const done = c.rewarded.some((id) => String(id) === String(me.employeeId));
+  const done = c.rewardedMe;
+  // Figures of a challenge with a team below the minimum group size are withheld (no total, no count).
+  const withheld = c.scope === 'team-vs-team' && c.units.some((u) => u.rank === 0 && u.value === null);
 
   const command = (name: 'schedule' | 'cancel') => {
     setError(null);
@@ -138,11 +163,27 @@ function ChallengeCard({ challenge: c, onChanged }: { challenge: Challenge; onCh
         </span>
         {done && <span className="tag tag--me">{t.challenges.done}</span>}
       </div>
+      {c.rewardedCount !== null && c.rewardedCount > 0 && (
+        <p className="muted challenge__meta" data-testid="challenge-rewarded">
+          {t.challenges.rewardedCount(c.rewardedCount)}
+        </p>
+      )}
+      {withheld && (
+        <p className="muted challenge__meta" data-testid="challenge-withheld">
+          {t.challenges.withheld}
+        </p>
+      )}
       {c.units.length > 0 && (
         <ol className="challenge__board" aria-label={t.challenges.board}>
           {c.units.slice(0, 5).map((u) => (
-            <li key={String(u.id)} className="challenge__unit" data-testid="challenge-unit" data-member-id={u.id} data-value={u.value ?? ''}>
-              <span className="board-row__rank">{u.rank}</span> <span className="challenge__unit-name">{u.name}</span>
+            <li
+              key={String(u.id)}
+              className={u.isYou ? 'challenge__unit challenge__unit--me' : 'challenge__unit'}
+              data-testid="challenge-unit"
+              data-member-id={u.id}
+              data-value={u.value ?? ''}
+            >
+              <span className="board-row__rank">{u.rank > 0 ? u.rank : '–'}</span> <span className="challenge__unit-name">{u.name}</span>
               <progress
                 className="badge__bar"
                 max={100}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Challenge } from '../../api/types';
-import { applyChallengeChange, myValue, progressPercent, toLocalInput } from './challenges';
+import { applyChallengeChange, myValue, progressPercent, replaceChallenge, toLocalInput } from './challenges';
 
 const base: Challenge = {
   id: 'c1',
@@ -22,10 +22,11 @@ const base: Challenge = {
   total: 3,
   totalReached: false,
   units: [
-    { rank: 1, id: 'e1', name: 'Ravi', value: 2, reached: false },
-    { rank: 2, id: 'd1', name: 'R&D', value: 1, reached: false },
+    { rank: 1, id: 'e1', name: 'Ravi', value: 2, reached: false, isYou: true },
+    { rank: 2, id: 'd1', name: 'R&D', value: 1, reached: false, isYou: false },
   ],
-  rewarded: [],
+  rewardedCount: 0,
+  rewardedMe: false,
   winners: [],
   version: 5,
   mine: 2,
@@ -34,11 +35,14 @@ const base: Challenge = {
 
 describe('challenges', () => {
   it('shows my own, my team’s or the company’s value', () => {
-    const me = { employeeId: 'e1', departmentId: 'd1' };
+    const me = { departmentId: 'd1' };
     expect(myValue(base, me)).toBe(2);
     expect(myValue({ ...base, scope: 'team-vs-team' }, me)).toBe(1);
     expect(myValue({ ...base, scope: 'company' }, me)).toBe(3);
-    expect(myValue(base, { employeeId: 'x', departmentId: null })).toBeNull();
+    expect(myValue({ ...base, mine: null }, me)).toBeNull();
+    // A team below the minimum group size has no figure, not even for its members.
+    const withheld = { ...base, scope: 'team-vs-team' as const, units: [{ ...base.units[1], rank: 0, value: null }] };
+    expect(myValue(withheld, me)).toBeNull();
   });
 
   it('measures progress towards the target, lower being better for a time', () => {
@@ -50,11 +54,21 @@ describe('challenges', () => {
   });
 
   it('takes newer pushes and keeps what only the API answer knows', () => {
-    const pushed = { ...base, version: 6, total: 4, canManage: false, mine: null };
-    const [merged] = applyChallengeChange([base], pushed);
+    const mineToo = { ...base, rewardedMe: true };
+    const pushed = { ...base, version: 6, total: 4, canManage: false, mine: null, rewardedMe: false, rewardedCount: 1 };
+    const [merged] = applyChallengeChange([mineToo], pushed);
     expect(merged.total).toBe(4);
+    expect(merged.rewardedCount).toBe(1);
     expect(merged.canManage).toBe(true);
+    expect(merged.mine).toBe(2);
+    expect(merged.rewardedMe).toBe(true);
     expect(applyChallengeChange([base], { ...pushed, version: 4 })[0]).toBe(base);
+  });
+
+  it('takes the API’s own view unless a newer push is there', () => {
+    const fresh = { ...base, version: 7, mine: 3 };
+    expect(replaceChallenge([base], fresh)[0]).toBe(fresh);
+    expect(replaceChallenge([fresh], { ...base, version: 6 })[0]).toBe(fresh);
   });
 
   it('formats a datetime-local value', () => {

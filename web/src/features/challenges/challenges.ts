@@ -1,11 +1,17 @@
 import type { Challenge, ChallengeMetric } from '../../api/types';
 
-/** Whose value the headline bar shows: my own (department scope), my department's (team-vs-team), the company's total. */
-export function myValue(challenge: Challenge, me: { employeeId: string | null; departmentId: string | null }): number | null {
+/**
+ * Whose value the headline bar shows: the company's total, my department's (team-vs-team; none while it is below the
+ * minimum group size), or my own (department scope) — which only the API answer knows: a pseudonymous row's id is not my
+ * employee id, and pushes carry no one's own row.
+ */
+export function myValue(challenge: Challenge, me: { departmentId: string | null }): number | null {
   if (challenge.scope === 'company') return challenge.total;
-  const id = challenge.scope === 'team-vs-team' ? me.departmentId : me.employeeId;
-  const unit = challenge.units.find((u) => String(u.id) === String(id));
-  return unit ? unit.value : null;
+  if (challenge.scope === 'team-vs-team') {
+    const unit = challenge.units.find((u) => String(u.id) === String(me.departmentId));
+    return unit ? unit.value : null;
+  }
+  return challenge.mine;
 }
 
 /** How far a value is towards the target, 0–100. A time is better when lower: at or under the target is 100. */
@@ -20,12 +26,19 @@ export function progressPercent(metric: ChallengeMetric, value: number | null, t
 
 /**
  * Merges a pushed challenge into the list: newer versions replace the old one but keep what only the API answer knows
- * (`canManage`, and `mine`, which the page recomputes from the units); older pushes are dropped.
+ * (`canManage`, `mine`, `rewardedMe`: a push carries only what every watcher may see); older pushes are dropped.
  */
 export function applyChallengeChange(list: readonly Challenge[], change: Challenge): Challenge[] {
   return list.map((c) =>
-    String(c.id) !== String(change.id) || change.version <= c.version ? c : { ...change, canManage: c.canManage, mine: c.mine },
+    String(c.id) !== String(change.id) || change.version <= c.version
+      ? c
+      : { ...change, canManage: c.canManage, mine: c.mine, rewardedMe: c.rewardedMe },
   );
+}
+
+/** Puts a challenge as the API answered it (the reader's own view) into the list, unless a newer push is there already. */
+export function replaceChallenge(list: readonly Challenge[], fresh: Challenge): Challenge[] {
+  return list.map((c) => (String(c.id) !== String(fresh.id) || fresh.version < c.version ? c : fresh));
 }
 
 /** Challenges whose progress can still move (watched over the hub). */

@@ -2,7 +2,7 @@ import { HubConnectionBuilder, HubConnectionState, LogLevel } from '@microsoft/s
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from '../../api/client';
 import { ApiError, apiFetch } from '../../api/http';
-import type { ActivityEntry, BoardChange, WallboardInfo } from '../../api/types';
+import type { BoardChange, WallboardHighlight, WallboardInfo } from '../../api/types';
 import { useI18n } from '../../i18n';
 import { HUB_URL, retryPolicy, startDelay } from '../../live/connection';
 import { hashParam } from '../../router';
@@ -48,7 +48,7 @@ export function WallboardPage() {
   const [info, setInfo] = useState<WallboardInfo | null>(null);
   const [denied, setDenied] = useState(false);
   const [board, setBoard] = useState<BoardState | null>(null);
-  const [highlights, setHighlights] = useState<ActivityEntry[]>([]);
+  const [highlights, setHighlights] = useState<WallboardHighlight[]>([]);
   const [challenges, setChallenges] = useState<ChallengeSummary[] | null>(null);
   const [status, setStatus] = useState<Status>('connecting');
   const [generation, setGeneration] = useState(0);
@@ -207,8 +207,9 @@ export function WallboardPage() {
           <h2>{t.wallboard.highlights}</h2>
           {highlights.length === 0 && <p>{t.wallboard.noHighlights}</p>}
           <ul className="wallboard__highlights">
-            {highlights.map((e) => (
-              <li key={e.id} data-testid="wallboard-highlight" data-kind={e.kind}>
+            {highlights.map((e, i) => (
+              // Highlights carry no ids (nothing on the screen can be joined with another list): their place is their key.
+              <li key={`${i}-${e.occurredAt}-${e.kind}`} data-testid="wallboard-highlight" data-kind={e.kind}>
                 {describeActivity(e, t)}
                 {e.actor && <span className="muted"> · {e.actor.departmentName}</span>}
               </li>
