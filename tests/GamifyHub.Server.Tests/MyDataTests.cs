@@ -228,6 +228,26 @@ public sealed partial class MyDataTests(GamifyHubFactory factory) : IClassFixtur
         Assert.Equal(HttpStatusCode.OK, (await lenaAdmin.GetAsync("/api/me")).StatusCode);
     }
 
+    [Fact]
+    public async Task A_new_backup_deletes_backups_older_than_the_kept_days_so_erased_people_do_not_live_on_there()
+    {
+        var admin = await factory.SignedIn(ApiClient.Admin);
+        var folder = Path.Combine(Path.GetDirectoryName(factory.DatabasePath)!, "backups");
+        Directory.CreateDirectory(folder);
+        var old = Path.Combine(folder, "gamifyhub-20200101T000000000Z.db");
+        var recent = Path.Combine(folder, "gamifyhub-20990101T000000000Z.db");
+        await File.WriteAllTextAsync(old, "an old backup");
+        await File.WriteAllTextAsync(recent, "a recent backup");
+        File.SetLastWriteTimeUtc(old, DateTime.UtcNow.AddDays(-31));
+        File.SetLastWriteTimeUtc(recent, DateTime.UtcNow.AddDays(-29));
+
+        var made = await admin.PostAsync("/api/admin/backup", null);
+        Assert.Equal(HttpStatusCode.OK, made.StatusCode);
+        Assert.True(File.Exists((await made.Json()).GetProperty("path").GetString()));
+        Assert.False(File.Exists(old));
+        Assert.True(File.Exists(recent));
+    }
+
     internal static async Task<Dictionary<string, long>> DepartmentTotals(GamifyHubFactory host)
     {
         await using var connection = new SqliteConnection($"Data Source={host.DatabasePath};Mode=ReadOnly;Pooling=False");
