@@ -38,10 +38,24 @@ public sealed class GamifyDbContext(DbContextOptions<GamifyDbContext> options) :
     public DbSet<KudosEntry> Kudos => Set<KudosEntry>();
     public DbSet<WallboardToken> WallboardTokens => Set<WallboardToken>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+    public DbSet<AuditPersonalData> AuditPersonalData => Set<AuditPersonalData>();
     public DbSet<RetentionChange> RetentionChanges => Set<RetentionChange>();
     public DbSet<PrivacySettingsChange> PrivacySettings => Set<PrivacySettingsChange>();
     public DbSet<ConsentChange> ConsentChanges => Set<ConsentChange>();
     public DbSet<PseudonymKey> PseudonymKeys => Set<PseudonymKey>();
+
+    /// <summary>Audit lines are made to name people by id before they are stored (see <see cref="Auditing.AuditLog.ReplaceEmails"/>).</summary>
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        Auditing.AuditLog.ReplaceEmails(this);
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        Auditing.AuditLog.ReplaceEmails(this);
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -162,6 +176,15 @@ public sealed class GamifyDbContext(DbContextOptions<GamifyDbContext> options) :
             e.Property(x => x.Actor).HasMaxLength(AuditEntry.ActorMaxLength);
             e.Property(x => x.Action).HasMaxLength(AuditEntry.ActionMaxLength);
             e.Property(x => x.Subject).HasMaxLength(AuditEntry.SubjectMaxLength);
+        });
+
+        builder.Entity<AuditPersonalData>(e =>
+        {
+            e.ToTable("AuditPersonalData");
+            e.HasIndex(x => x.PersonId);
+            e.HasIndex(x => x.AuditEntryId);
+            e.Property(x => x.PersonId).HasMaxLength(AuditEntry.SubjectMaxLength);
+            e.HasOne(x => x.Entry).WithMany().HasForeignKey(x => x.AuditEntryId).OnDelete(DeleteBehavior.Restrict);
         });
 
         builder.Entity<RuleChange>(e =>

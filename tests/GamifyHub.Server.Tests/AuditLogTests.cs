@@ -144,4 +144,55 @@ public sealed class AuditLogTests(GamifyHubFactory factory) : IClassFixture<Gami
         Assert.Contains(entries, e => e.GetProperty("action").GetString() == "taxonomy.changed");
         Assert.All(entries, e => Assert.NotEqual(JsonValueKind.String, e.GetProperty("details").ValueKind));
     }
+
+    [Fact]
+    public async Task An_older_database_has_the_names_and_emails_of_its_audit_lines_moved_out_of_the_log()
+    {
+        var path = await TempDatabase.DemoBefore("AuditPersonalData");
+        var probe = new DatabaseProbe(path);
+        var raviUser = await probe.Scalar<string>($"SELECT Id FROM AspNetUsers WHERE NormalizedEmail = '{ApiClient.Ravi.ToUpperInvariant()}'");
+        var raviEmployee = await probe.Scalar<string>($"SELECT Id FROM Employees WHERE Email = '{ApiClient.Ravi}'");
+        await using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            await connection.OpenAsync();
+            var insert = connection.CreateCommand();
+            // Lines as the code before this change wrote them: emails as actors and subjects, names in details.
+            insert.CommandText = $$"""
+                INSERT INTO AuditLog (At, Actor, Action, Subject, Details) VALUES
+                ('2026-11-01 10:00:00', '{{ApiClient.Admin}}', 'user.created', '{{ApiClient.Ravi}}', '{"name":"Ravi Patel","roles":["Employee"]}'),
+                ('2026-11-01 10:01:00', '{{ApiClient.Admin}}', 'user.changed', '{{ApiClient.Ravi}}', '{"nameBefore":"Ravi Patel","name":"Ravi P.","departmentId":null}'),
+                ('2026-11-01 10:02:00', '{{ApiClient.Ravi}}', 'consent.given', '{{raviEmployee}}', '{"rankedByName":true}'),
+                ('2026-11-01 10:03:00', 'gone.person@example.com', 'challenge.created', '{{Guid.CreateVersion7()}}', '{"name":"Old"}');
+                """;
+            await insert.ExecuteNonQueryAsync();
+        }
+
+        await using var upgraded = GamifyHubFactory.OnDatabase(path);
+        var admin = await upgraded.SignedIn(ApiClient.Admin);
+        Assert.Equal(0, await probe.Scalar<long>(
+            "SELECT COUNT(*) FROM AuditLog WHERE Actor LIKE '%@%' OR Subject LIKE '%@%' OR Details LIKE '%Ravi%' OR Details LIKE '%@%'"));
+        Assert.Equal(2, await probe.Scalar<long>("SELECT COUNT(*) FROM AuditPersonalData"));
+
+        // The admin page still shows who and what, joined at read time.
+        var entries = (await admin.GetJson("/api/admin/audit?action=user.&limit=200")).GetProperty("entries").EnumerateArray().ToList();
+        var created = Assert.Single(entries, e => e.GetProperty("action").GetString() == "user.created" && e.GetProperty("subject").GetString() == raviUser);
+        Assert.Equal(ApiClient.Admin, created.GetProperty("actor").GetString());
+        Assert.Equal("Ravi Patel", created.GetProperty("details").GetProperty("name").GetString());
+        Assert.Equal("Ravi Patel", created.GetProperty("subjectName").GetString());
+        var changed = Assert.Single(entries, e => e.GetProperty("action").GetString() == "user.changed" && e.GetProperty("subject").GetString() == raviUser);
+        Assert.Equal("Ravi P.", changed.GetProperty("details").GetProperty("name").GetString());
+        var consent = Assert.Single((await admin.GetJson("/api/admin/audit?action=consent.given&limit=200")).GetProperty("entries").EnumerateArray());
+        Assert.Equal(ApiClient.Ravi, consent.GetProperty("actor").GetString());
+        Assert.Equal($"user {raviUser}", consent.GetProperty("actorId").GetString());
+        var old = Assert.Single((await admin.GetJson("/api/admin/audit?action=challenge.created&limit=200")).GetProperty("entries").EnumerateArray(),
+            e => e.GetProperty("details").GetProperty("name").GetString() == "Old");
+        Assert.Equal("former colleague", old.GetProperty("actor").GetString());
+
+        // And the log is append-only again.
+        await using var check = new SqliteConnection($"Data Source={path};Pooling=False");
+        await check.OpenAsync();
+        var update = check.CreateCommand();
+        update.CommandText = "UPDATE AuditLog SET Actor = 'x'";
+        Assert.Contains("append-only", (await Assert.ThrowsAsync<SqliteException>(() => update.ExecuteNonQueryAsync())).Message);
+    }
 }

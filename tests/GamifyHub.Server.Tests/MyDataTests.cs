@@ -58,7 +58,9 @@ public sealed partial class MyDataTests(GamifyHubFactory factory) : IClassFixtur
         var admin = await factory.SignedIn(ApiClient.Admin);
         var lines = (await admin.GetJson("/api/admin/audit?action=data.exported")).GetProperty("entries").EnumerateArray().ToList();
         var mine = Assert.Single(lines, l => l.GetProperty("subject").GetString() == raviId.ToString());
-        Assert.Equal($"employee {raviId}", mine.GetProperty("actor").GetString());
+        // Stored by id; shown with his current email, joined at read time.
+        Assert.Equal($"employee {raviId}", mine.GetProperty("actorId").GetString());
+        Assert.Equal(ApiClient.Ravi, mine.GetProperty("actor").GetString());
     }
 
     [Fact]
@@ -101,27 +103,70 @@ public sealed partial class MyDataTests(GamifyHubFactory factory) : IClassFixtur
         Assert.True((await KudosSteps.Thank(lena, raviId, item, "You rock")).IsSuccessStatusCode);
         await Eventually.True(async () => (await Count(host, $"SELECT COUNT(*) FROM Notifications WHERE Title LIKE '%Ravi Patel%'")) > 0);
 
+        // Ravi is the subject of audited admin changes (renamed, made a manager and admin), then the actor of some: privacy
+        // settings, an API key, his consent given and withdrawn, a challenge made and cancelled.
+        var raviUser = (await admin.GetJson("/api/admin/people?search=ravi.patel")).GetProperty("items")[0].GetProperty("id").GetString();
+        Assert.Equal(HttpStatusCode.OK, (await admin.PatchAsJsonAsync($"/api/admin/people/{raviUser}",
+            new { name = "Ravi K. Patel", roles = new[] { "Employee", "Manager", "Admin" } })).StatusCode);
+        var raviAdmin = await host.SignedIn(ApiClient.Ravi);
+        var privacy = await raviAdmin.GetJson("/api/admin/privacy");
+        Assert.Equal(HttpStatusCode.OK, (await raviAdmin.PutAsJsonAsync("/api/admin/privacy", new
+        {
+            individualBoards = privacy.GetProperty("individualBoards").GetBoolean(),
+            minimumGroupSize = privacy.GetProperty("minimumGroupSize").GetInt32(),
+            managersSeeIndividuals = privacy.GetProperty("managersSeeIndividuals").GetBoolean(),
+        })).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await raviAdmin.PostAsJsonAsync("/api/admin/api-keys",
+            new { name = "Build script", scopes = new[] { "events:write" } })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await raviAdmin.PutAsJsonAsync("/api/me/privacy", new { rankedByName = false })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await raviAdmin.PutAsJsonAsync("/api/me/privacy", new { rankedByName = true })).StatusCode);
+        var rnd = (await raviAdmin.GetJson("/api/me")).GetProperty("departmentId").GetString();
+        var challenge = await raviAdmin.PostAsJsonAsync("/api/challenges", new
+        {
+            name = "Erase me later", description = "", metric = "action-count", action = "read", target = 3,
+            startsAt = DateTimeOffset.UtcNow.AddDays(1), endsAt = DateTimeOffset.UtcNow.AddDays(2), scope = "department",
+            departmentIds = new[] { rnd }, rewardPoints = 10, schedule = true,
+        });
+        Assert.Equal(HttpStatusCode.Created, challenge.StatusCode);
+        var challengeId = (await challenge.Json()).GetProperty("id").GetString();
+        Assert.Equal(HttpStatusCode.OK, (await raviAdmin.PostAsync($"/api/challenges/{challengeId}/cancel", null)).StatusCode);
+        var audited = (await admin.GetJson("/api/admin/audit?limit=200")).GetProperty("entries").EnumerateArray().ToList();
+        Assert.Contains(audited, l => l.GetProperty("action").GetString() == "user.changed" && l.GetProperty("subject").GetString() == raviUser
+            && l.GetProperty("details").GetProperty("nameBefore").GetString() == "Ravi Patel");
+        Assert.Equal(7, audited.Count(l => l.GetProperty("actor").GetString() == ApiClient.Ravi));
+        var stored = await Mentions(host, ApiClient.Ravi);
+        Assert.DoesNotContain(stored, m => m.StartsWith("AuditLog.", StringComparison.Ordinal));
+
+        // The board projection applies committed events a moment later: take the "before" picture once it shows them all.
+        await Eventually.True(async () => await BoardMatchesAwards(host, raviAdmin));
         var totalsBefore = await DepartmentTotals(host);
-        var boardBefore = await DepartmentsBoard(ravi);
+        var boardBefore = await DepartmentsBoard(raviAdmin);
         var itemEventsBefore = (await lena.GetJson($"/api/feedback/{item}")).GetProperty("history").GetArrayLength();
 
         // Confirmation and password are required; nothing changes without them.
-        await ProblemAssert.Is(await ravi.PostAsJsonAsync("/api/me/erase", new { confirm = "yes" }), HttpStatusCode.BadRequest, "ERASE");
-        await ProblemAssert.Is(await ravi.PostAsJsonAsync("/api/me/erase", new { confirm = "ERASE", password = "wrong-password-1" }),
+        await ProblemAssert.Is(await raviAdmin.PostAsJsonAsync("/api/me/erase", new { confirm = "yes" }), HttpStatusCode.BadRequest, "ERASE");
+        await ProblemAssert.Is(await raviAdmin.PostAsJsonAsync("/api/me/erase", new { confirm = "ERASE", password = "wrong-password-1" }),
             HttpStatusCode.BadRequest, "password");
-        Assert.Equal(HttpStatusCode.OK, (await ravi.GetAsync("/api/me")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await raviAdmin.GetAsync("/api/me")).StatusCode);
 
-        var erased = await ravi.PostAsJsonAsync("/api/me/erase", new { confirm = "ERASE", password = ApiClient.Password });
+        var erased = await raviAdmin.PostAsJsonAsync("/api/me/erase", new { confirm = "ERASE", password = ApiClient.Password });
         Assert.Equal(HttpStatusCode.OK, erased.StatusCode);
         Assert.True((await erased.Json()).GetProperty("events").GetInt32() > 0);
 
         // The old token no longer works, and neither does signing in again.
-        Assert.Equal(HttpStatusCode.Unauthorized, (await ravi.GetAsync("/api/me")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await raviAdmin.GetAsync("/api/me")).StatusCode);
         Assert.False((await host.CreateClient().PostAsJsonAsync("/api/auth/login", new { email = ApiClient.Ravi, password = ApiClient.Password }))
             .IsSuccessStatusCode);
 
-        // No text column of any table holds his name or email any more.
-        Assert.Empty(await Mentions(host, "Ravi Patel", ApiClient.Ravi, "Private note from me", "Thanks from me", "You rock"));
+        // No text column of any table — the audit log, its personal side table, every "who" column — holds his names or email.
+        Assert.Empty(await Mentions(host, "Ravi Patel", "Ravi K. Patel", ApiClient.Ravi, "Private note from me", "Thanks from me", "You rock"));
+
+        // His audited actions stay, by a former colleague; the lines about him keep the change and his old ids only.
+        var after = (await admin.GetJson("/api/admin/audit?limit=200")).GetProperty("entries").EnumerateArray().ToList();
+        Assert.Equal(7, after.Count(l => l.GetProperty("actor").GetString() == FormerColleagues.ErasedActor
+            && l.GetProperty("action").GetString() != "employee.erased"));
+        Assert.DoesNotContain("Ravi", string.Join("\n", after.Select(l => l.GetRawText())), StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(after, l => l.GetProperty("action").GetString() == "user.roles-changed" && l.GetProperty("subject").GetString() == raviUser);
 
         // Department totals, the departments board and the item's history are unchanged; no individual board lists him.
         Assert.Equal(totalsBefore, await DepartmentTotals(host));
@@ -183,6 +228,26 @@ public sealed partial class MyDataTests(GamifyHubFactory factory) : IClassFixtur
         Assert.Equal(HttpStatusCode.OK, (await lenaAdmin.GetAsync("/api/me")).StatusCode);
     }
 
+    [Fact]
+    public async Task A_new_backup_deletes_backups_older_than_the_kept_days_so_erased_people_do_not_live_on_there()
+    {
+        var admin = await factory.SignedIn(ApiClient.Admin);
+        var folder = Path.Combine(Path.GetDirectoryName(factory.DatabasePath)!, "backups");
+        Directory.CreateDirectory(folder);
+        var old = Path.Combine(folder, "gamifyhub-20200101T000000000Z.db");
+        var recent = Path.Combine(folder, "gamifyhub-20990101T000000000Z.db");
+        await File.WriteAllTextAsync(old, "an old backup");
+        await File.WriteAllTextAsync(recent, "a recent backup");
+        File.SetLastWriteTimeUtc(old, DateTime.UtcNow.AddDays(-31));
+        File.SetLastWriteTimeUtc(recent, DateTime.UtcNow.AddDays(-29));
+
+        var made = await admin.PostAsync("/api/admin/backup", null);
+        Assert.Equal(HttpStatusCode.OK, made.StatusCode);
+        Assert.True(File.Exists((await made.Json()).GetProperty("path").GetString()));
+        Assert.False(File.Exists(old));
+        Assert.True(File.Exists(recent));
+    }
+
     internal static async Task<Dictionary<string, long>> DepartmentTotals(GamifyHubFactory host)
     {
         await using var connection = new SqliteConnection($"Data Source={host.DatabasePath};Mode=ReadOnly;Pooling=False");
@@ -198,6 +263,27 @@ public sealed partial class MyDataTests(GamifyHubFactory factory) : IClassFixtur
         }
 
         return totals;
+    }
+
+    /// <summary>Whether the all-time departments board shows every department's award total (withheld rows aside).</summary>
+    private static async Task<bool> BoardMatchesAwards(GamifyHubFactory host, HttpClient client)
+    {
+        var totals = await DepartmentTotals(host);
+        foreach (var row in (await client.GetJson("/api/boards/departments?window=all&top=100")).GetProperty("rows").EnumerateArray())
+        {
+            if (row.TryGetProperty("withheld", out var withheld) && withheld.GetBoolean())
+            {
+                continue;
+            }
+
+            var id = row.GetProperty("memberId").GetString()!.ToUpperInvariant();
+            if (row.GetProperty("score").GetInt64() != totals.GetValueOrDefault(id + ":points"))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static async Task<string> DepartmentsBoard(HttpClient client) => string.Join(";",

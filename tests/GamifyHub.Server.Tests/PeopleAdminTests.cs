@@ -128,8 +128,13 @@ public sealed class PeopleAdminTests(GamifyHubFactory factory) : IClassFixture<G
         var departments = await admin.GetJson("/api/departments");
         Assert.Contains(departments.EnumerateArray(), d => d.GetProperty("id").GetGuid() == department && d.GetProperty("headcount").GetInt32() > 0);
 
-        var line = Assert.Single(await Audit(admin, "user.created"), e => e.GetProperty("subject").GetString() == email);
+        // The line names the person by id; their name and email are shown beside it, kept where erasure reaches them.
+        var line = Assert.Single(await Audit(admin, "user.created"), e => e.GetProperty("subject").GetString() == created.GetProperty("id").GetString());
         Assert.Equal(ApiClient.Admin, line.GetProperty("actor").GetString());
+        Assert.Equal("Carla Created", line.GetProperty("subjectName").GetString());
+        Assert.Equal(email, line.GetProperty("details").GetProperty("email").GetString());
+        Assert.Equal(0, await new DatabaseProbe(factory.DatabasePath).Scalar<long>(
+            $"SELECT COUNT(*) FROM AuditLog WHERE instr(lower(Subject || Details || Actor), lower('{email}')) > 0 OR Details LIKE '%Carla%'"));
         Assert.DoesNotContain(GoodPassword, line.GetRawText(), StringComparison.Ordinal);
     }
 
@@ -229,8 +234,8 @@ public sealed class PeopleAdminTests(GamifyHubFactory factory) : IClassFixture<G
         Assert.Equal("Paula Promoted", (await renamed.Json()).GetProperty("name").GetString());
         Assert.Equal("Paula Promoted", (await client.GetJson("/api/me")).GetProperty("displayName").GetString());
 
-        Assert.Single(await Audit(admin, "user.roles-changed"), e => e.GetProperty("subject").GetString() == email);
-        Assert.Single(await Audit(admin, "user.changed"), e => e.GetProperty("subject").GetString() == email);
+        Assert.Single(await Audit(admin, "user.roles-changed"), e => e.GetProperty("subject").GetString() == id);
+        Assert.Single(await Audit(admin, "user.changed"), e => e.GetProperty("subject").GetString() == id);
     }
 
     [Fact]
@@ -269,7 +274,7 @@ public sealed class PeopleAdminTests(GamifyHubFactory factory) : IClassFixture<G
         // The old token stays dead: disabling rotated the security stamp it carries.
         Assert.Equal(HttpStatusCode.Unauthorized, (await bearer.GetAsync("/api/me")).StatusCode);
 
-        var lines = (await Audit(admin, "user.changed")).Where(e => e.GetProperty("subject").GetString() == email).ToList();
+        var lines = (await Audit(admin, "user.changed")).Where(e => e.GetProperty("subject").GetString() == id).ToList();
         Assert.True(lines.Count == 2, string.Join("\n", lines.Select(l => l.GetRawText())));
     }
 

@@ -267,29 +267,57 @@ public sealed class PrivacyTests(GamifyHubFactory factory) : IClassFixture<Gamif
     }
 
     [Fact]
-    public async Task A_watcher_sees_a_row_switch_to_the_pseudonym_on_opt_out_and_back_to_the_name_on_opt_in()
+    public async Task A_watcher_is_told_to_reread_on_a_consent_change_and_no_push_pairs_a_pseudonym_with_the_name()
     {
         var ravi = await factory.SignedIn(ApiClient.Ravi);
+        var sofiaHttp = await factory.SignedIn(ApiClient.Sofia);
         var raviId = await Id(ravi);
         await BoardStanding.LiftIntoTopHalf(factory, ravi, ApiClient.Ravi, "employees", "month");
         var mine = await ravi.GetJson("/api/me/privacy");
-        var pseudonym = mine.GetProperty("pseudonym").GetString();
-        var pseudonymId = mine.GetProperty("pseudonymId").GetString();
+        Assert.True(mine.GetProperty("rankedByName").GetBoolean());
+        var firstPseudonymId = mine.GetProperty("pseudonymId").GetString();
+        var firstPseudonym = mine.GetProperty("pseudonym").GetString();
 
         await using var sofia = await LiveClient.Connect(factory, ApiClient.Sofia);
         var snapshot = await sofia.WatchBoard("employees", "month");
         Assert.Contains(Rows(snapshot), r => r.GetProperty("memberId").GetString() == raviId && r.GetProperty("name").GetString() == "Ravi Patel");
 
-        Assert.Equal(HttpStatusCode.OK, (await ravi.PutAsJsonAsync("/api/me/privacy", new { rankedByName = false })).StatusCode);
-        await Eventually.True(() => Task.FromResult(sofia.BoardChanges.Any(c => c.GetProperty("window").GetString() == "month"
-            && Rows(c).Any(r => r.GetProperty("memberId").GetString() == pseudonymId && r.GetProperty("name").GetString() == pseudonym
-                && r.GetProperty("replaces").GetString() == raviId))));
+        async Task<List<JsonElement>> Reread() => [.. Rows(await sofiaHttp.GetJson("/api/boards/employees?window=month&top=100"))];
+        async Task OptAndAwaitRefresh(bool rankedByName)
+        {
+            var seen = sofia.BoardChanges.Count;
+            Assert.Equal(HttpStatusCode.OK, (await ravi.PutAsJsonAsync("/api/me/privacy", new { rankedByName })).StatusCode);
+            await Eventually.True(() => Task.FromResult(sofia.BoardChanges.Skip(seen).Any(c => c.GetProperty("window").GetString() == "month"
+                && c.TryGetProperty("refresh", out var refresh) && refresh.GetBoolean() && !Rows(c).Any())));
+        }
+
+        // Opt out: the row the re-read shows is the pseudonym Ravi was told he would get.
+        await OptAndAwaitRefresh(false);
+        Assert.Contains(await Reread(), r => r.GetProperty("memberId").GetString() == firstPseudonymId
+            && r.GetProperty("name").GetString() == firstPseudonym);
+        Assert.DoesNotContain(await Reread(), r => r.GetProperty("memberId").GetString() == raviId);
+
+        // Opt in, then out again: a new pseudonym, which nothing ties to the first one.
+        await OptAndAwaitRefresh(true);
+        Assert.Contains(await Reread(), r => r.GetProperty("memberId").GetString() == raviId);
+        await OptAndAwaitRefresh(false);
+        var again = await ravi.GetJson("/api/me/privacy");
+        var secondPseudonymId = again.GetProperty("pseudonymId").GetString();
+        Assert.NotEqual(firstPseudonymId, secondPseudonymId);
+        Assert.NotEqual(firstPseudonym, again.GetProperty("pseudonym").GetString());
+        Assert.Contains(await Reread(), r => r.GetProperty("memberId").GetString() == secondPseudonymId);
+        Assert.DoesNotContain(await Reread(), r => r.GetProperty("memberId").GetString() == firstPseudonymId);
+
+        // No push ever carried Ravi's id or name next to a pseudonym id (or any id he had before).
+        foreach (var change in sofia.BoardChanges)
+        {
+            var text = change.GetRawText();
+            var ids = new[] { raviId!, firstPseudonymId!, secondPseudonymId! }.Count(id => text.Contains(id, StringComparison.OrdinalIgnoreCase));
+            Assert.True(ids <= 1, $"A push held more than one of Ravi's ids: {text}");
+            Assert.False(text.Contains("Ravi Patel", StringComparison.Ordinal) && ids > 0 && !text.Contains(raviId!, StringComparison.OrdinalIgnoreCase),
+                $"A push paired Ravi's name with a pseudonym: {text}");
+        }
 
         Assert.Equal(HttpStatusCode.OK, (await ravi.PutAsJsonAsync("/api/me/privacy", new { rankedByName = true })).StatusCode);
-        await Eventually.True(() => Task.FromResult(sofia.BoardChanges.Any(c => c.GetProperty("window").GetString() == "month"
-            && Rows(c).Any(r => r.GetProperty("memberId").GetString() == raviId && r.GetProperty("name").GetString() == "Ravi Patel"
-                && r.GetProperty("replaces").GetString() == pseudonymId))));
-        Assert.DoesNotContain(sofia.BoardChanges, c => Rows(c).Any(r => r.GetProperty("memberId").GetString() == raviId
-            && r.GetProperty("name").GetString() != "Ravi Patel"));
     }
 }

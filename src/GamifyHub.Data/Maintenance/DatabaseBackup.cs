@@ -31,6 +31,24 @@ public static class DatabaseBackup
         return target;
     }
 
+    /// <summary>Deletes the backups (<c>gamifyhub-*.db</c>) in <paramref name="folder"/> last written before
+    /// <paramref name="cutoff"/> (UTC); answers how many.</summary>
+    public static int DeleteOlderThan(string folder, DateTime cutoff)
+    {
+        if (!Directory.Exists(folder))
+        {
+            return 0;
+        }
+
+        var old = new DirectoryInfo(folder).EnumerateFiles("gamifyhub-*.db").Where(f => f.LastWriteTimeUtc < cutoff).ToList();
+        foreach (var file in old)
+        {
+            file.Delete();
+        }
+
+        return old.Count;
+    }
+
     /// <summary>Replaces the database with a verified backup. The server must be stopped (its lock file is checked).</summary>
     public static async Task RestoreAsync(string backupPath, string databasePath, CancellationToken cancellationToken = default)
     {

@@ -90,6 +90,33 @@ namespace GamifyHub.Data.Migrations
                     b.ToTable("AuditLog", (string)null);
                 });
 
+            modelBuilder.Entity("GamifyHub.Data.Entities.AuditPersonalData", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AuditEntryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Details")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PersonId")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuditEntryId");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("AuditPersonalData", (string)null);
+                });
+
             modelBuilder.Entity("GamifyHub.Data.Entities.AwardEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1288,6 +1315,17 @@ namespace GamifyHub.Data.Migrations
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("GamifyHub.Data.Entities.AuditPersonalData", b =>
+                {
+                    b.HasOne("GamifyHub.Data.Entities.AuditEntry", "Entry")
+                        .WithMany()
+                        .HasForeignKey("AuditEntryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Entry");
                 });
 
             modelBuilder.Entity("GamifyHub.Data.Entities.AwardEntry", b =>

@@ -51,8 +51,9 @@ public static class FormerColleagues
     /// their events and award lines go to their departments' placeholders, and free texts they wrote in events are dropped
     /// (reply, forward, resolve and reopen notes, kudos messages; tags, insight links and challenge rewards are work
     /// artefacts, not personal texts, and stay); kudos lose the person and the message; their notifications, mutes, gaming
-    /// flags, sign-ins (roles, logins, tokens, claims) and employee row are deleted; their name is taken out of colleagues'
-    /// notifications and their email out of the configuration histories' "who" columns; each
+    /// flags, sign-ins (roles, logins, tokens, claims), the personal parts of audit lines about them and employee row are
+    /// deleted; their name is taken out of colleagues' notifications and their email out of the configuration histories'
+    /// "who" columns; each
     /// <see cref="IPersonalDataSection"/> erases its part. One audit line <c>employee.erased</c> names the old id only.
     /// Answers null when there is no such employee.
     /// </summary>
@@ -91,21 +92,35 @@ public static class FormerColleagues
 
         var notifications = await db.Notifications.Where(n => n.EmployeeId == employeeId).ExecuteDeleteAsync(cancellationToken);
         await db.MutedNotificationTypes.Where(m => m.EmployeeId == employeeId).ExecuteDeleteAsync(cancellationToken);
-        var name = employee.DisplayName;
-        await db.Notifications
-            .Where(n => n.Title.Contains(name) || n.Message.Contains(name) || (n.TranslationsJson != null && n.TranslationsJson.Contains(name)))
-            .ExecuteUpdateAsync(s => s.SetProperty(n => n.Title, n => n.Title.Replace(name, Name))
-                .SetProperty(n => n.Message, n => n.Message.Replace(name, Name))
-                .SetProperty(n => n.TranslationsJson, n => n.TranslationsJson == null ? null : n.TranslationsJson.Replace(name, Name)),
-                cancellationToken);
+        var normalized = employee.Email.ToUpperInvariant();
+        var users = db.Users.Where(u => u.EmployeeId == employeeId || u.NormalizedEmail == normalized).Select(u => u.Id);
+
+        // The audit log names them by id only; the names its lines needed (created as, renamed from) go with them — after
+        // telling which names they went by, so colleagues' notifications lose those too.
+        var personIds = (await users.ToListAsync(cancellationToken)).Append(employeeId.ToString()).ToList();
+        var personal = db.AuditPersonalData.Where(p => personIds.Contains(p.PersonId));
+        var names = new HashSet<string>(StringComparer.Ordinal) { employee.DisplayName };
+        foreach (var details in await personal.Select(p => p.Details).ToListAsync(cancellationToken))
+        {
+            names.UnionWith(FormerNames(details));
+        }
+
+        await personal.ExecuteDeleteAsync(cancellationToken);
+        foreach (var name in names.Where(n => n.Length > 0))
+        {
+            await db.Notifications
+                .Where(n => n.Title.Contains(name) || n.Message.Contains(name) || (n.TranslationsJson != null && n.TranslationsJson.Contains(name)))
+                .ExecuteUpdateAsync(s => s.SetProperty(n => n.Title, n => n.Title.Replace(name, Name))
+                    .SetProperty(n => n.Message, n => n.Message.Replace(name, Name))
+                    .SetProperty(n => n.TranslationsJson, n => n.TranslationsJson == null ? null : n.TranslationsJson.Replace(name, Name)),
+                    cancellationToken);
+        }
 
         foreach (var section in sections)
         {
             await section.EraseAsync(db, employeeId, cancellationToken);
         }
 
-        var normalized = employee.Email.ToUpperInvariant();
-        var users = db.Users.Where(u => u.EmployeeId == employeeId || u.NormalizedEmail == normalized).Select(u => u.Id);
         await db.UserRoles.Where(r => users.Contains(r.UserId)).ExecuteDeleteAsync(cancellationToken);
         await db.UserClaims.Where(c => users.Contains(c.UserId)).ExecuteDeleteAsync(cancellationToken);
         await db.UserLogins.Where(l => users.Contains(l.UserId)).ExecuteDeleteAsync(cancellationToken);
@@ -121,6 +136,23 @@ public static class FormerColleagues
         await db.SaveChangesAsync(cancellationToken);
         await tx.CommitAsync(cancellationToken);
         return counts;
+    }
+
+    /// <summary>The names a person's audit details recorded (<c>name</c>, <c>nameBefore</c>).</summary>
+    private static IEnumerable<string> FormerNames(string details)
+    {
+        try
+        {
+            using var document = System.Text.Json.JsonDocument.Parse(details);
+            return document.RootElement.ValueKind != System.Text.Json.JsonValueKind.Object ? []
+                : [.. document.RootElement.EnumerateObject()
+                    .Where(p => p.Name is "name" or "nameBefore" && p.Value.ValueKind == System.Text.Json.JsonValueKind.String)
+                    .Select(p => p.Value.GetString()!)];
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return [];
+        }
     }
 
     /// <summary>
@@ -150,8 +182,9 @@ public static class FormerColleagues
         return list.Count;
     }
 
-    /// <summary>Replaces an email in the configuration histories' "who" columns. The audit log is append-only and keeps its
-    /// actors (an admin's accountability outlives their account); self-service lines name employees by id, never email.</summary>
+    /// <summary>Replaces an email in the configuration histories' "who" columns (every table that records who changed a
+    /// setting, key or source). The audit log needs nothing here: its lines name people by id only (see <see cref="AuditLog"/>),
+    /// and the id of an erased person resolves to no one.</summary>
     private static async Task ForgetActorAsync(GamifyDbContext db, string email, CancellationToken cancellationToken)
     {
         var lower = email.ToLowerInvariant();
@@ -165,6 +198,8 @@ public static class FormerColleagues
         await db.WebhookSources.Where(x => x.CreatedBy.ToLower() == lower).ExecuteUpdateAsync(s => s.SetProperty(x => x.CreatedBy, ErasedActor), cancellationToken);
         await db.WallboardTokens.Where(x => x.CreatedBy.ToLower() == lower).ExecuteUpdateAsync(s => s.SetProperty(x => x.CreatedBy, ErasedActor), cancellationToken);
         await db.RetentionChanges.Where(x => x.Actor.ToLower() == lower).ExecuteUpdateAsync(s => s.SetProperty(x => x.Actor, ErasedActor), cancellationToken);
+        await db.PrivacySettings.Where(x => x.Actor.ToLower() == lower).ExecuteUpdateAsync(s => s.SetProperty(x => x.Actor, ErasedActor), cancellationToken);
+        await db.ApiKeys.Where(x => x.CreatedBy != null && x.CreatedBy.ToLower() == lower).ExecuteUpdateAsync(s => s.SetProperty(x => x.CreatedBy, ErasedActor), cancellationToken);
     }
 
     /// <summary>

@@ -30,14 +30,18 @@ public sealed record Pseudonym(string Code, Guid Id)
 
 /// <summary>
 /// Privacy settings and employees' consent, held in memory (boards and pushes consult them on every row) and written
-/// through the single writer with an audit line in the same transaction. Pseudonyms are an HMAC of the employee's id under
-/// a random key stored in the database, so they are stable but nobody can compute them from an id without the key.
+/// through the single writer with an audit line in the same transaction. Pseudonyms are an HMAC of the employee's id and
+/// their consent epoch under a random key stored in the database, so nobody can compute them from an id without the key.
+/// The epoch is how often the person has withdrawn a consent they gave (counted from the consent history, so nothing new
+/// is stored): each time they go back to a pseudonym it is a new one, and a pseudonym seen before they were shown by name
+/// cannot be tied to the one they have afterwards. Within an epoch the pseudonym is stable.
 /// </summary>
 public sealed class PrivacyBook(IDbContextFactory<GamifyDbContext> dbFactory, EngagementWriter writer, TimeProvider time)
 {
     private volatile PrivacySettings _settings = PrivacySettings.Default;
     private readonly ConcurrentDictionary<Guid, Consent> _consent = new();
-    private readonly ConcurrentDictionary<Guid, Pseudonym> _pseudonyms = new();
+    private readonly ConcurrentDictionary<(Guid Id, int Epoch), Pseudonym> _pseudonyms = new();
+    private readonly ConcurrentDictionary<Guid, int> _epochs = new();
     private byte[] _key = [];
 
     public PrivacySettings Settings => _settings;
@@ -64,8 +68,14 @@ public sealed class PrivacyBook(IDbContextFactory<GamifyDbContext> dbFactory, En
             : new PrivacySettings(latest.IndividualBoards, latest.MinimumGroupSize, latest.ManagersSeeIndividuals);
         var changes = await db.ConsentChanges.AsNoTracking().OrderBy(c => c.Id).ToListAsync(cancellationToken);
         _consent.Clear();
+        _epochs.Clear();
         foreach (var change in changes)
         {
+            if (!change.RankedByName && RankedByName(change.EmployeeId))
+            {
+                _epochs.AddOrUpdate(change.EmployeeId, 1, (_, epoch) => epoch + 1);
+            }
+
             _consent[change.EmployeeId] = new Consent(change.RankedByName, DateTime.SpecifyKind(change.At, DateTimeKind.Utc));
         }
     }
@@ -75,9 +85,23 @@ public sealed class PrivacyBook(IDbContextFactory<GamifyDbContext> dbFactory, En
     /// <summary>Whether others see this employee's name on individual boards, pushes and feeds.</summary>
     public bool RankedByName(Guid employeeId) => _consent.TryGetValue(employeeId, out var c) && c.RankedByName;
 
-    public Pseudonym PseudonymOf(Guid employeeId) => _pseudonyms.GetOrAdd(employeeId, id =>
+    /// <summary>The pseudonym others see while the employee is not ranked by name (the current epoch's).</summary>
+    public Pseudonym PseudonymOf(Guid employeeId) => Derive(employeeId, _epochs.GetValueOrDefault(employeeId));
+
+    /// <summary>The pseudonym the employee has, or will have once they withdraw the consent they gave now.</summary>
+    public Pseudonym PseudonymWhenNotRanked(Guid employeeId) =>
+        Derive(employeeId, _epochs.GetValueOrDefault(employeeId) + (RankedByName(employeeId) ? 1 : 0));
+
+    /// <summary>A stand-in the key turns into something unlinkable to <paramref name="value"/> (e.g. a feed entry's source
+    /// row), stable for as long as the key: 32 hex digits.</summary>
+    public string Conceal(string value) =>
+        Convert.ToHexString(HMACSHA256.HashData(_key, System.Text.Encoding.UTF8.GetBytes("conceal/" + value)), 0, 16).ToLowerInvariant();
+
+    private Pseudonym Derive(Guid employeeId, int epoch) => _pseudonyms.GetOrAdd((employeeId, epoch), k =>
     {
-        var hash = HMACSHA256.HashData(_key, id.ToByteArray());
+        // Epoch 0 keeps the derivation pseudonyms had before epochs existed, so those already shown stay as they were.
+        byte[] input = k.Epoch == 0 ? k.Id.ToByteArray() : [.. k.Id.ToByteArray(), .. BitConverter.GetBytes(k.Epoch)];
+        var hash = HMACSHA256.HashData(_key, input);
         var code = Convert.ToHexString(hash, 0, 2);
         var bytes = hash.AsSpan(4, 16).ToArray();
         // An RFC 9562 version 8 ("custom") id, so it never collides with a real (version 7) id.
@@ -124,6 +148,12 @@ public sealed class PrivacyBook(IDbContextFactory<GamifyDbContext> dbFactory, En
             db.Audit(at, actor, rankedByName ? AuditActions.ConsentGiven : AuditActions.ConsentRevoked,
                 employeeId.ToString(), new { rankedByName });
             await db.SaveChangesAsync();
+            if (!rankedByName && RankedByName(employeeId))
+            {
+                // Back to a pseudonym: a new one, so the one seen before the name was shown cannot be tied to it.
+                _epochs.AddOrUpdate(employeeId, 1, (_, epoch) => epoch + 1);
+            }
+
             _consent[employeeId] = new Consent(rankedByName, at);
             return true;
         });

@@ -12,7 +12,7 @@ public static class ActivityKinds
 }
 
 /// <summary>One thing that happened, as read from the store, before <see cref="ActivityPrivacy"/> decides what shows.</summary>
-/// <param name="Key">Unique and stable: kind and the id of its source row.</param>
+/// <param name="Key">Unique and stable: kind and the id of its source row, concealed (it is the entry's public id).</param>
 public sealed record ActivityRecord(string Key, string Kind, DateTime OccurredAt, ActivityRecord.Person? Actor, ActivityRecord.Person? Receiver,
     Guid? FeedbackId, int Points, string? Title, string? Text)
 {

@@ -70,8 +70,7 @@ public sealed class ActivityPrivacy(IOptions<ActivityOptions> options, Visibilit
     }
 
     /// <summary>Managers and admins read feeds as supervisors: team aggregates only, unless the works council allowed more.</summary>
-    private bool Supervises(ClaimsPrincipal? reader) => reader is not null && !visibility.Settings.ManagersSeeIndividuals
-        && (reader.IsInRole(Roles.Manager) || reader.IsInRole(Roles.Admin));
+    private bool Supervises(ClaimsPrincipal? reader) => visibility.Supervises(reader);
 
     public int MinAwardPoints => options.Value.MinAwardPoints;
 

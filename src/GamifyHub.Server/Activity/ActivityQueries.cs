@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using GamifyHub.Data;
+using GamifyHub.Data.Privacy;
 using GamifyHub.Data.Reading;
 using GamifyHub.Domain.Scoring;
 using GamifyHub.Grains.Live;
@@ -11,9 +12,12 @@ namespace GamifyHub.Server.Activity;
 /// <summary>
 /// Reads the activity feed, newest first, from where each kind already lives: resolves and insights from the event log,
 /// bigger awards from the award lines, kudos from their table, badges, levels and top-N entries from the notification
-/// centre. Each source reads at most a page past the cursor; the pages are merged here.
+/// centre. Each source reads at most a page past the cursor; the pages are merged here. An entry's id (and the cursor) is
+/// its source row concealed under the install's key (<see cref="PrivacyBook.Conceal"/>): never an event, kudos or award
+/// id that another answer (an item's history, a notification) could tie to a name the feed shows as a pseudonym.
 /// </summary>
-public sealed class ActivityQueries(IDbContextFactory<GamifyDbContext> dbFactory, CompanyDirectory directory, ActivityPrivacy privacy)
+public sealed class ActivityQueries(IDbContextFactory<GamifyDbContext> dbFactory, CompanyDirectory directory, ActivityPrivacy privacy,
+    PrivacyBook keys)
 {
     public const int MaxLimit = 100;
 
@@ -66,7 +70,7 @@ public sealed class ActivityQueries(IDbContextFactory<GamifyDbContext> dbFactory
             })
             .ToListAsync(cancellationToken);
         records.AddRange(eventRows.Select(e => new ActivityRecord(
-            (e.Type == ActionType.Resolve ? "r:" : "i:") + e.EventId.ToString("N"),
+            Key((e.Type == ActionType.Resolve ? "r:" : "i:") + e.EventId.ToString("N")),
             e.Type == ActionType.Resolve ? ActivityKinds.Resolved : ActivityKinds.Insight, Utc(e.OccurredAt), Person(e.EmployeeId), null,
             e.FeedbackId, e.Points, e.Type == ActionType.Insight ? e.Text : null, null)));
 
@@ -84,7 +88,7 @@ public sealed class ActivityQueries(IDbContextFactory<GamifyDbContext> dbFactory
             .OrderByDescending(a => a.OccurredAt).Take(take)
             .Select(a => new { a.Id, a.EmployeeId, a.FeedbackId, a.OccurredAt, a.Points, a.Category, a.Reason })
             .ToListAsync(cancellationToken);
-        records.AddRange(awardRows.Select(a => new ActivityRecord("a:" + a.Id.ToString(CultureInfo.InvariantCulture), ActivityKinds.Award,
+        records.AddRange(awardRows.Select(a => new ActivityRecord(Key("a:" + a.Id.ToString(CultureInfo.InvariantCulture)), ActivityKinds.Award,
             Utc(a.OccurredAt), Person(a.EmployeeId), null, a.FeedbackId, a.Points, a.Category.ToString(), null)));
 
         var kudos = db.Kudos.AsNoTracking().Where(k => k.GivenAt <= until);
@@ -95,7 +99,7 @@ public sealed class ActivityQueries(IDbContextFactory<GamifyDbContext> dbFactory
 
         var kudosRows = await kudos.OrderByDescending(k => k.GivenAt).Take(take).ToListAsync(cancellationToken);
         var kudosPoints = await KudosPoints(db, [.. kudosRows.Select(k => k.Id)], cancellationToken);
-        records.AddRange(kudosRows.Select(k => new ActivityRecord("k:" + k.Id.ToString("N"), ActivityKinds.Kudos, Utc(k.GivenAt),
+        records.AddRange(kudosRows.Select(k => new ActivityRecord(Key("k:" + k.Id.ToString("N")), ActivityKinds.Kudos, Utc(k.GivenAt),
             Person(k.GiverId), Person(k.ReceiverId), k.FeedbackId, kudosPoints.GetValueOrDefault(k.Id), null, k.Message)));
 
         var milestones = db.Notifications.AsNoTracking().Where(n => MilestoneTypes.Contains(n.Type) && n.OccurredAt <= until);
@@ -105,7 +109,7 @@ public sealed class ActivityQueries(IDbContextFactory<GamifyDbContext> dbFactory
         }
 
         var milestoneRows = await milestones.OrderByDescending(n => n.OccurredAt).Take(take).ToListAsync(cancellationToken);
-        records.AddRange(milestoneRows.Select(n => new ActivityRecord("n:" + n.Seq.ToString(CultureInfo.InvariantCulture),
+        records.AddRange(milestoneRows.Select(n => new ActivityRecord(Key("n:" + n.Seq.ToString(CultureInfo.InvariantCulture)),
             n.Type == NotificationTypes.Badge ? ActivityKinds.Badge : n.Type == NotificationTypes.LevelUp ? ActivityKinds.LevelUp : ActivityKinds.TopN,
             Utc(n.OccurredAt), Person(n.EmployeeId), null, null, n.Points, TitleIn(n.Title, n.TranslationsJson, language), null)));
 
@@ -124,6 +128,8 @@ public sealed class ActivityQueries(IDbContextFactory<GamifyDbContext> dbFactory
             : await db.Events.AsNoTracking().Where(e => ids.Contains(e.EventId))
                 .Select(e => new { e.EventId, Points = e.Awards.Sum(a => a.Points) })
                 .ToDictionaryAsync(e => e.EventId, e => e.Points, cancellationToken);
+
+    private string Key(string source) => keys.Conceal("activity/" + source);
 
     private ActivityRecord.Person? Person(Guid employeeId)
     {

@@ -210,15 +210,19 @@ public static class AdminEndpoints
         return proposed;
     }
 
-    /// <summary>An online, consistent copy of the database into its backups folder, while the server keeps writing.</summary>
+    /// <summary>
+    /// An online, consistent copy of the database into its backups folder, while the server keeps writing. Backups there
+    /// older than <see cref="BackupOptions.KeepDays"/> are deleted with it: they still hold people erased since.
+    /// </summary>
     private static async Task<IResult> Backup(ClaimsPrincipal user, DatabaseLocation database, AuditRecorder audit, TimeProvider time,
-        CancellationToken cancellationToken)
+        Microsoft.Extensions.Options.IOptions<BackupOptions> options, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        var target = Path.Combine(Path.GetDirectoryName(database.Path)!, "backups",
-            $"gamifyhub-{now:yyyyMMdd'T'HHmmssfff'Z'}.db");
+        var folder = Path.Combine(Path.GetDirectoryName(database.Path)!, "backups");
+        var target = Path.Combine(folder, $"gamifyhub-{now:yyyyMMdd'T'HHmmssfff'Z'}.db");
         var backup = await DatabaseBackup.BackupAsync(database.Path, target, cancellationToken);
-        await audit.RecordAsync(Actor(user), AuditActions.BackupCreated, backup.Name, new { bytes = backup.Length });
+        var purged = options.Value.KeepDays > 0 ? DatabaseBackup.DeleteOlderThan(folder, now.AddDays(-options.Value.KeepDays)) : 0;
+        await audit.RecordAsync(Actor(user), AuditActions.BackupCreated, backup.Name, new { bytes = backup.Length, purged });
         return TypedResults.Ok(new BackupMade(backup.FullName, backup.Length, now));
     }
 }

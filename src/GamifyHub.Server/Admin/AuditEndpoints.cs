@@ -1,5 +1,7 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using GamifyHub.Data;
+using GamifyHub.Data.Privacy;
 using GamifyHub.Server.Auth;
 using GamifyHub.Server.Problems;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +11,14 @@ namespace GamifyHub.Server.Admin;
 /// <summary>The audit log, for admins: newest first, paged by id, optionally one action or one area ("rules.").</summary>
 public static class AuditEndpoints
 {
-    public sealed record AuditRow(long Id, DateTime At, string Actor, string Action, string? Subject, JsonElement Details);
+    /// <param name="Actor">Who did it as shown now: a person's current email (joined at read time; "former colleague" once
+    /// they are erased), "system", or what the line stored.</param>
+    /// <param name="ActorId">What the line stores: <c>user {id}</c>, <c>employee {id}</c>, <c>system</c>, …</param>
+    /// <param name="SubjectName">When the subject is a person who still exists: their current name.</param>
+    /// <param name="Details">The change; while the person it concerns exists, with the personal part kept beside the
+    /// append-only line (e.g. a name before and after).</param>
+    public sealed record AuditRow(long Id, DateTime At, string Actor, string Action, string? Subject, JsonElement Details,
+        string ActorId, string? SubjectName);
 
     /// <summary><paramref name="NextBefore"/> continues the walk (pass it as <c>before</c>); null at the oldest entry.</summary>
     public sealed record AuditPage(IReadOnlyList<AuditRow> Entries, long? NextBefore);
@@ -53,9 +62,98 @@ public static class AuditEndpoints
         }
 
         var rows = await query.OrderByDescending(e => e.Id).Take(size + 1).ToListAsync(cancellationToken);
-        var page = rows.Take(size).Select(e => new AuditRow(e.Id, DateTime.SpecifyKind(e.At, DateTimeKind.Utc), e.Actor, e.Action,
-            e.Subject, Parse(e.Details))).ToList();
+        var lines = rows.Take(size).ToList();
+        var people = await People.ReadAsync(db, lines, cancellationToken);
+        var page = lines.Select(e => new AuditRow(e.Id, DateTime.SpecifyKind(e.At, DateTimeKind.Utc), people.Actor(e.Actor), e.Action,
+            e.Subject, people.Details(e.Id, Parse(e.Details)), e.Actor, people.SubjectName(e.Subject))).ToList();
         return TypedResults.Ok(new AuditPage(page, rows.Count > size ? page[^1].Id : null));
+    }
+
+    /// <summary>The people a page of lines names by id, read once: emails for actors, names for subjects, personal details.</summary>
+    private sealed class People
+    {
+        private readonly Dictionary<string, (string? Email, Guid? EmployeeId)> _users = [];
+        private readonly Dictionary<Guid, (string Email, string Name)> _employees = [];
+        private ILookup<long, string> _personal = Array.Empty<(long, string)>().ToLookup(p => p.Item1, p => p.Item2);
+
+        public static async Task<People> ReadAsync(GamifyDbContext db, List<Data.Entities.AuditEntry> lines, CancellationToken cancellationToken)
+        {
+            var people = new People();
+            var refs = lines.Select(l => l.Actor).Concat(lines.Select(l => l.Subject)).OfType<string>().ToList();
+            var userIds = refs.Select(r => r.StartsWith("user ", StringComparison.Ordinal) ? r[5..] : r).Distinct().ToList();
+            foreach (var u in await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id))
+                         .Select(u => new { u.Id, u.Email, u.EmployeeId }).ToListAsync(cancellationToken))
+            {
+                people._users[u.Id] = (u.Email, u.EmployeeId);
+            }
+
+            var employeeIds = refs.Select(r => Guid.TryParse(r.StartsWith("employee ", StringComparison.Ordinal) ? r[9..] : r, out var g) ? g : Guid.Empty)
+                .Concat(people._users.Values.Select(u => u.EmployeeId ?? Guid.Empty)).Where(g => g != Guid.Empty).Distinct().ToList();
+            foreach (var e in await db.Employees.AsNoTracking().Where(e => employeeIds.Contains(e.Id))
+                         .Select(e => new { e.Id, e.Email, e.DisplayName }).ToListAsync(cancellationToken))
+            {
+                people._employees[e.Id] = (e.Email, e.DisplayName);
+            }
+
+            var ids = lines.Select(l => l.Id).ToList();
+            people._personal = (await db.AuditPersonalData.AsNoTracking().Where(p => ids.Contains(p.AuditEntryId)).OrderBy(p => p.Id)
+                .Select(p => new { p.AuditEntryId, p.Details }).ToListAsync(cancellationToken)).ToLookup(p => p.AuditEntryId, p => p.Details);
+            return people;
+        }
+
+        /// <summary>A person named by id shows as their current email; once erased, as a former colleague.</summary>
+        public string Actor(string stored)
+        {
+            if (stored.StartsWith("user ", StringComparison.Ordinal))
+            {
+                return _users.TryGetValue(stored[5..], out var user) && user.Email is { } email ? email : FormerColleagues.ErasedActor;
+            }
+
+            if (stored.StartsWith("employee ", StringComparison.Ordinal) && Guid.TryParse(stored[9..], out var id))
+            {
+                return _employees.TryGetValue(id, out var employee) ? employee.Email : FormerColleagues.ErasedActor;
+            }
+
+            return stored;
+        }
+
+        public string? SubjectName(string? subject)
+        {
+            if (subject is null)
+            {
+                return null;
+            }
+
+            if (_users.TryGetValue(subject, out var user))
+            {
+                return user.EmployeeId is { } eid && _employees.TryGetValue(eid, out var named) ? named.Name : user.Email;
+            }
+
+            return Guid.TryParse(subject, out var id) && _employees.TryGetValue(id, out var employee) ? employee.Name : null;
+        }
+
+        public JsonElement Details(long id, JsonElement details)
+        {
+            if (!_personal[id].Any() || details.ValueKind != JsonValueKind.Object)
+            {
+                return details;
+            }
+
+            var merged = JsonNode.Parse(details.GetRawText())!.AsObject();
+            foreach (var part in _personal[id])
+            {
+                if (JsonNode.Parse(part) is JsonObject extra)
+                {
+                    foreach (var (key, value) in extra.ToList())
+                    {
+                        extra.Remove(key);
+                        merged[key] = value;
+                    }
+                }
+            }
+
+            return JsonSerializer.SerializeToElement(merged);
+        }
     }
 
     private static JsonElement Parse(string details)

@@ -34,10 +34,16 @@ public sealed record FeedbackPage(IReadOnlyList<FeedbackItemDto> Items, int? Tot
 /// <param name="Title">An insight's backlog item title.</param>
 /// <param name="Url">An insight's backlog item address.</param>
 /// <param name="ToDepartment">Where a forward sent the item.</param>
-/// <param name="EmployeeId">Who acted (for thanking them with a kudos).</param>
+/// <param name="EmployeeName">Who acted, as the reader may see them: a name, a pseudonym ("Colleague 4F2A"), "A colleague"
+/// (<paramref name="Hidden"/>: a manager or admin while managers see no individuals) or "former employee".</param>
+/// <param name="EmployeeId">The id that goes with that name: the person's id when shown by name, the pseudonym's id when
+/// shown by pseudonym, null otherwise. Never a real id behind a pseudonym.</param>
 /// <param name="ThankedByMe">The signed-in employee already thanked this colleague for this item.</param>
+/// <param name="CanThank">The reader may thank whoever did this (a colleague's first thankable action on the item): send
+/// <c>eventId</c> to <c>POST /api/kudos</c>; the server finds the person and does not say who it was.</param>
 public sealed record HistoryEntry(Guid EventId, string Type, string EmployeeName, string DepartmentName, DateTime OccurredAt,
-    string? Detail, string? Note, string? Title, string? Url, DepartmentRef? ToDepartment, Guid? EmployeeId = null, bool ThankedByMe = false);
+    string? Detail, string? Note, string? Title, string? Url, DepartmentRef? ToDepartment, Guid? EmployeeId = null, bool ThankedByMe = false,
+    bool Pseudonym = false, bool Hidden = false, bool IsYou = false, bool CanThank = false);
 
 /// <param name="Kind">"routed" (by the routing rules on arrival) or "forwarded" (by a person).</param>
 public sealed record HandOff(string Kind, DepartmentRef? From, DepartmentRef To, string? By, DateTime At, string? Note);

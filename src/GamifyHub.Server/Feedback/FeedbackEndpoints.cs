@@ -93,7 +93,7 @@ public static class FeedbackEndpoints
             return ApiProblems.NotFound($"No feedback item {id} in your department's inbox.");
         }
 
-        return TypedResults.Ok(await queries.Detail(id, user.GetEmployeeId()));
+        return TypedResults.Ok(await queries.Detail(id, user));
     }
 
     private static async Task<IResult> Act(Guid id, ActionIn? body, ClaimsPrincipal user, IGrainFactory grains, TimeProvider time,

@@ -10,7 +10,8 @@ using Microsoft.EntityFrameworkCore;
 namespace GamifyHub.Server.Feedback;
 
 /// <summary>Read side of the inbox: straight from the database, never through grains.</summary>
-public sealed class FeedbackQueries(IDbContextFactory<GamifyDbContext> dbFactory, CompanyDirectory directory, Sla.SlaPresenter sla)
+public sealed class FeedbackQueries(IDbContextFactory<GamifyDbContext> dbFactory, CompanyDirectory directory, Sla.SlaPresenter sla,
+    Privacy.Visibility visibility)
 {
     /// <summary>Counting stops here: past it the answer says "more than", so a page never walks the whole inbox.</summary>
     public const int CountCap = 1_000;
@@ -159,8 +160,14 @@ public sealed class FeedbackQueries(IDbContextFactory<GamifyDbContext> dbFactory
         return new FeedbackPage(items, null, false, request.Cursor is null ? 1 : null, request.PageSize, next);
     }
 
-    public async Task<FeedbackDetail?> Detail(Guid id, Guid? employeeId)
+    /// <summary>
+    /// One item with its history. People appear as <paramref name="reader"/> may see them (<see cref="Privacy.Visibility.Actor"/>):
+    /// by name, by pseudonym, or as "A colleague" — the history, hand-offs, insights and resolution never put a real name
+    /// or id next to an event the activity feed shows under a pseudonym.
+    /// </summary>
+    public async Task<FeedbackDetail?> Detail(Guid id, System.Security.Claims.ClaimsPrincipal reader)
     {
+        var employeeId = Auth.GamifyClaims.GetEmployeeId(reader);
         await using var db = await dbFactory.CreateDbContextAsync();
         var item = await db.FeedbackItems.AsNoTracking().Include(f => f.Routings).FirstOrDefaultAsync(f => f.Id == id);
         if (item is null)
@@ -172,23 +179,45 @@ public sealed class FeedbackQueries(IDbContextFactory<GamifyDbContext> dbFactory
         var thanked = employeeId is { } viewer
             ? (await db.Kudos.AsNoTracking().Where(k => k.FeedbackId == id && k.GiverId == viewer).Select(k => k.ReceiverId).ToListAsync()).ToHashSet()
             : [];
-        var history = events.Select(e => new HistoryEntry(e.EventId, ActionTypes.Name(e.Type), EmployeeName(e.EmployeeId),
-            DepartmentName(e.DepartmentId), e.OccurredAt, Describe(e), Note(e), e.Type == ActionType.Insight ? e.Text : null,
-            e.Url, e.Type == ActionType.Forward && e.TargetDepartmentId is { } t ? Department(t) : null, e.EmployeeId,
-            thanked.Contains(e.EmployeeId))).ToList();
+        var shown = new Dictionary<Guid, Shown>();
+        Shown Who(Guid actor)
+        {
+            if (!shown.TryGetValue(actor, out var who))
+            {
+                who = directory.Employee(actor) is null ? new Shown(FormerEmployee, null, false, false, false)
+                    : visibility.Actor(actor, reader) is { } person ? new Shown(person.Name, person.Id, person.Pseudonym, false, person.IsYou)
+                    : new Shown(AColleague, null, false, true, false);
+                shown[actor] = who;
+            }
+
+            return who;
+        }
+
+        var thankable = new HashSet<Guid>();
+        var history = events.Select(e =>
+        {
+            var who = Who(e.EmployeeId);
+            // One Thank per colleague: on their first action that a kudos can be for (as KudosService checks).
+            var canThank = employeeId is not null && !who.IsYou && directory.Employee(e.EmployeeId) is not null
+                && e.Type != ActionType.Kudos && e.Source != EngagementSources.Automation && thankable.Add(e.EmployeeId);
+            return new HistoryEntry(e.EventId, ActionTypes.Name(e.Type), who.Name, DepartmentName(e.DepartmentId), e.OccurredAt,
+                Describe(e), Note(e), e.Type == ActionType.Insight ? e.Text : null, e.Url,
+                e.Type == ActionType.Forward && e.TargetDepartmentId is { } t ? Department(t) : null, who.Id,
+                thanked.Contains(e.EmployeeId), who.Pseudonym, who.Hidden, who.IsYou, canThank);
+        }).ToList();
 
         // The hand-off chain: where routing rules sent it, then every forward in order, with who sent it and why.
         var handOffs = item.Routings.Where(r => r.ForwardedByEventId is null).OrderBy(r => r.RoutedAt)
             .Select(r => new HandOff("routed", null, Department(r.DepartmentId), null, r.RoutedAt, null))
             .Concat(events.Where(e => e.Type == ActionType.Forward && e.TargetDepartmentId is not null)
                 .Select(e => new HandOff("forwarded", Department(e.DepartmentId), Department(e.TargetDepartmentId!.Value),
-                    EmployeeName(e.EmployeeId), e.OccurredAt, e.Text)))
+                    Who(e.EmployeeId).Name, e.OccurredAt, e.Text)))
             .ToList();
         var insights = events.Where(e => e.Type == ActionType.Insight && e.Text is not null)
-            .Select(e => new InsightLink(e.Text!, e.Url, EmployeeName(e.EmployeeId), Department(e.DepartmentId), e.OccurredAt))
+            .Select(e => new InsightLink(e.Text!, e.Url, Who(e.EmployeeId).Name, Department(e.DepartmentId), e.OccurredAt))
             .ToList();
         var resolution = events.LastOrDefault(e => e.Type is ActionType.Resolve or ActionType.Reopen) is { Type: ActionType.Resolve } r
-            ? new Resolution(r.Text ?? "", EmployeeName(r.EmployeeId), r.OccurredAt)
+            ? new Resolution(r.Text ?? "", Who(r.EmployeeId).Name, r.OccurredAt)
             : null;
 
         var readByMe = employeeId is { } me && events.Any(e => e.EmployeeId == me && e.Type == ActionType.Read);
@@ -287,7 +316,23 @@ public sealed class FeedbackQueries(IDbContextFactory<GamifyDbContext> dbFactory
             [.. tags[r.Id].Distinct(StringComparer.OrdinalIgnoreCase)]))];
     }
 
-    private string EmployeeName(Guid id) => directory.Employee(id)?.DisplayName ?? "former employee";
+    public const string FormerEmployee = "former employee";
+
+    /// <summary>Whoever did it, for a reader who sees no individuals.</summary>
+    public const string AColleague = "A colleague";
+
+    private sealed record Shown(string Name, Guid? Id, bool Pseudonym, bool Hidden, bool IsYou);
+
+    /// <summary>
+    /// Who did the history entry <paramref name="eventId"/> of item <paramref name="feedbackId"/>, for thanking them without
+    /// the caller learning who it was; null when the item has no such entry.
+    /// </summary>
+    public async Task<Guid?> ActorOf(Guid feedbackId, Guid eventId)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        return await db.Events.AsNoTracking().Where(e => e.EventId == eventId && e.FeedbackId == feedbackId)
+            .Select(e => (Guid?)e.EmployeeId).FirstOrDefaultAsync();
+    }
 
     private string DepartmentName(Guid id) => directory.Department(id)?.Name ?? "unknown";
 

@@ -97,6 +97,7 @@ public static class GamifyHubServices
         builder.Services.AddSingleton<MyData.SignInGuard>();
         builder.Services.AddSingleton<MyData.PersonalData>();
         builder.Services.AddOptions<MyData.RetentionOptions>().BindConfiguration("Retention");
+        builder.Services.AddOptions<Admin.BackupOptions>().BindConfiguration(Admin.BackupOptions.SectionName);
         builder.Services.AddSingleton<MyData.RetentionJob>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<MyData.RetentionJob>());
         builder.Services.AddOptions<Activity.ActivityOptions>().BindConfiguration("Activity");

@@ -9,10 +9,14 @@ namespace GamifyHub.Server.Kudos;
 /// <summary>Thanking a colleague for their work on a feedback item.</summary>
 public static class KudosEndpoints
 {
-    public sealed record KudosIn(Guid? Receiver, Guid? FeedbackId, string? Message);
+    /// <param name="Receiver">The colleague's employee id; or instead <paramref name="EventId"/>.</param>
+    /// <param name="EventId">An entry of the item's history (its <c>eventId</c>): thanks whoever did it. The way to thank
+    /// someone the reader sees only under a pseudonym or as "A colleague": the answer does not say who it was.</param>
+    public sealed record KudosIn(Guid? Receiver, Guid? FeedbackId, string? Message, Guid? EventId = null);
 
+    /// <param name="Receiver">The receiver's employee id when the kudos named it; null when given by history entry.</param>
     /// <param name="Points">Collaboration points the receiver got for it (0 when a cap or the rules give none).</param>
-    public sealed record KudosDto(Guid Id, Guid Receiver, Guid FeedbackId, string? Message, DateTime GivenAt, int Points, bool Duplicate,
+    public sealed record KudosDto(Guid Id, Guid? Receiver, Guid FeedbackId, string? Message, DateTime GivenAt, int Points, bool Duplicate,
         int GivenToday, int DailyLimit);
 
     public sealed record KudosAllowanceDto(int GivenToday, int DailyLimit, int Remaining);
@@ -35,13 +39,18 @@ public static class KudosEndpoints
     {
         if (body is null)
         {
-            return ApiProblems.Validation("body", "A body {\"receiver\", \"feedbackId\", \"message\"?} is required.");
+            return ApiProblems.Validation("body", "A body {\"receiver\" or \"eventId\", \"feedbackId\", \"message\"?} is required.");
         }
 
         var errors = new Dictionary<string, string[]>();
-        if (body.Receiver is not { } receiver || receiver == Guid.Empty)
+        var byEntry = body.EventId is not null;
+        if (byEntry && (body.EventId == Guid.Empty || body.Receiver is not null))
         {
-            errors["receiver"] = ["'receiver' must be the employee id of the colleague you thank."];
+            errors["eventId"] = ["'eventId' must be an entry of the item's history, sent instead of 'receiver'."];
+        }
+        else if (!byEntry && (body.Receiver is not { } receiver || receiver == Guid.Empty))
+        {
+            errors["receiver"] = ["'receiver' must be the employee id of the colleague you thank (or send 'eventId')."];
         }
 
         if (body.FeedbackId is not { } feedbackId || feedbackId == Guid.Empty)
@@ -66,25 +75,32 @@ public static class KudosEndpoints
             return ApiProblems.NotFound($"No feedback item {body.FeedbackId} in your department's inbox.");
         }
 
-        var outcome = await kudos.GiveAsync(giver, body.Receiver!.Value, body.FeedbackId.Value, message);
+        var receiverId = body.Receiver;
+        if (byEntry && (receiverId = await feedback.ActorOf(body.FeedbackId.Value, body.EventId!.Value)) is null)
+        {
+            return ApiProblems.NotFound($"The item {body.FeedbackId} has no history entry {body.EventId}.");
+        }
+
+        var outcome = await kudos.GiveAsync(giver, receiverId!.Value, body.FeedbackId.Value, message);
         return outcome.Rejection switch
         {
             KudosRejection.Self => ApiProblems.Validation("receiver", "You cannot give kudos to yourself."),
             KudosRejection.MessageTooLong => ApiProblems.Validation("message",
                 $"'message' must be at most {KudosPolicy.MessageMaxLength} characters."),
-            KudosRejection.NotAParticipant => ApiProblems.Validation("receiver",
-                "Kudos go to colleagues who acted on this feedback item; this employee has not."),
+            KudosRejection.NotAParticipant => byEntry
+                ? ApiProblems.Validation("eventId", "Kudos go to colleagues for what they did on the item; this entry cannot be thanked.")
+                : ApiProblems.Validation("receiver", "Kudos go to colleagues who acted on this feedback item; this employee has not."),
             KudosRejection.DailyLimitReached => TypedResults.Problem(
                 $"You have given your {outcome.DailyLimit} kudos for today; you can thank more colleagues tomorrow.",
                 statusCode: StatusCodes.Status429TooManyRequests, title: "Daily kudos limit reached."),
-            _ => Present(outcome),
+            _ => Present(outcome, byEntry),
         };
     }
 
-    private static IResult Present(KudosOutcome outcome)
+    private static IResult Present(KudosOutcome outcome, bool byEntry)
     {
         var k = outcome.Kudos!;
-        var dto = new KudosDto(k.Id, k.ReceiverId, k.FeedbackId, k.Message, DateTime.SpecifyKind(k.GivenAt, DateTimeKind.Utc), outcome.Points,
+        var dto = new KudosDto(k.Id, byEntry ? null : k.ReceiverId, k.FeedbackId, k.Message, DateTime.SpecifyKind(k.GivenAt, DateTimeKind.Utc), outcome.Points,
             outcome.Duplicate, outcome.GivenToday, outcome.DailyLimit);
         return outcome.Duplicate ? TypedResults.Ok(dto) : TypedResults.Created($"/api/kudos/{k.Id}", dto);
     }

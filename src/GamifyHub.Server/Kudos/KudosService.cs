@@ -28,7 +28,8 @@ public sealed record KudosOutcome(KudosRejection Rejection, KudosEntry? Kudos, b
 /// them once and rescoring keeps them. A crash between the two is repaired by retrying the same kudos.
 /// </summary>
 public sealed class KudosService(EngagementWriter writer, IDbContextFactory<GamifyDbContext> dbFactory, CompanyDirectory directory,
-    IGrainFactory grains, ILiveNotifier notifier, TimeProvider time, IOptions<KudosOptions> options, IOptions<CompanyOptions> company)
+    IGrainFactory grains, ILiveNotifier notifier, TimeProvider time, IOptions<KudosOptions> options, IOptions<CompanyOptions> company,
+    Privacy.Visibility visibility)
 {
     public const string Source = "kudos";
 
@@ -98,7 +99,9 @@ public sealed class KudosService(EngagementWriter writer, IDbContextFactory<Gami
             entry.ReceiverDepartmentId, ActionType.Kudos, entry.GivenAt, Source));
         if (!outcome.Duplicate)
         {
-            var giverName = directory.Employee(giver)?.DisplayName ?? "A colleague";
+            // The giver as the receiver may see them: under their pseudonym unless they opted in, as in the receiver's feed,
+            // so the notification never ties that pseudonym to a name.
+            var giverName = directory.Employee(giver) is null ? "A colleague" : visibility.Person(giver, receiver).Name;
             await notifier.Notify(receiver, NotificationTexts.Kudos(entry.Id, giverName, entry.Message, outcome.Points, entry.GivenAt));
         }
 

@@ -157,10 +157,12 @@ public static class PeopleEndpoints
             await SetRolesAsync(db, appUser.Id, roles);
             SetClaims(db, appUser.Id, employee is null ? name : null, managed, []);
             var now = time.GetUtcNow().UtcDateTime;
-            db.Audit(now, actor, AuditActions.UserCreated, email, new
+            // Names and emails go where erasure reaches them, never into the append-only line.
+            var line = db.Audit(now, actor, AuditActions.UserCreated, appUser.Id, new
             {
-                name, departmentId = employee?.DepartmentId, roles, managedDepartmentIds = managed, employeeId = employee?.Id,
+                departmentId = employee?.DepartmentId, roles, managedDepartmentIds = managed, employeeId = employee?.Id,
             });
+            db.Personal(line, appUser.Id, new { name, email });
             await db.SaveChangesAsync();
             return (IResult?)null;
         });
@@ -257,16 +259,20 @@ public static class PeopleEndpoints
             var now = time.GetUtcNow().UtcDateTime;
             if (newName != oldName || employee?.DepartmentId != oldDepartment)
             {
-                db.Audit(now, actor, AuditActions.UserChanged, target.Email, new
+                var line = db.Audit(now, actor, AuditActions.UserChanged, target.Id, new
                 {
-                    nameBefore = oldName, name = newName, departmentBefore = oldDepartment, departmentId = employee?.DepartmentId,
+                    departmentBefore = oldDepartment, departmentId = employee?.DepartmentId,
                 });
+                if (newName != oldName)
+                {
+                    db.Personal(line, target.Id, new { nameBefore = oldName, name = newName });
+                }
             }
 
             if (!newRoles.ToHashSet().SetEquals(currentRoles) || !newManaged.ToHashSet().SetEquals(oldManaged))
             {
                 await SetRolesAsync(db, id, newRoles);
-                db.Audit(now, actor, AuditActions.RolesChanged, target.Email, new
+                db.Audit(now, actor, AuditActions.RolesChanged, target.Id, new
                 {
                     before = currentRoles, after = newRoles, managedBefore = oldManaged, managedAfter = newManaged,
                 });
@@ -316,7 +322,7 @@ public static class PeopleEndpoints
                 target.AccessFailedCount = 0;
                 target.SecurityStamp = Guid.NewGuid().ToString("N");
                 target.ConcurrencyStamp = Guid.NewGuid().ToString();
-                db.Audit(time.GetUtcNow().UtcDateTime, actor, AuditActions.UserChanged, target.Email,
+                db.Audit(time.GetUtcNow().UtcDateTime, actor, AuditActions.UserChanged, target.Id,
                     new { disabled = disable });
                 await db.SaveChangesAsync();
             }

@@ -20,7 +20,8 @@ public static class PrivacyEndpoints
 
     public sealed record ConsentChangeDto(bool RankedByName, DateTime At);
 
-    /// <param name="Pseudonym">How others see the employee while not ranked by name.</param>
+    /// <param name="Pseudonym">How others see the employee while not ranked by name (while they are, the new one they will get
+    /// when they withdraw: each withdrawal gives a fresh pseudonym).</param>
     /// <param name="DecidedAt">When the current answer was given; null if the employee never decided (not ranked by name).</param>
     public sealed record MyPrivacyDto(bool RankedByName, DateTime? DecidedAt, string Pseudonym, Guid PseudonymId,
         bool IndividualBoards, IReadOnlyList<ConsentChangeDto> History);
@@ -94,7 +95,7 @@ public static class PrivacyEndpoints
 
         if (await privacy.SetConsentAsync(id, ranked, AdminEndpoints.Actor(user)))
         {
-            await push.ConsentChanged(id, ranked);
+            await push.ConsentChanged(id);
         }
 
         return TypedResults.Ok(await Mine(id, privacy));
@@ -103,7 +104,7 @@ public static class PrivacyEndpoints
     private static async Task<MyPrivacyDto> Mine(Guid id, PrivacyBook privacy)
     {
         var consent = privacy.ConsentOf(id);
-        var pseudonym = privacy.PseudonymOf(id);
+        var pseudonym = privacy.PseudonymWhenNotRanked(id);
         var history = await privacy.ConsentHistoryAsync(id);
         return new MyPrivacyDto(consent.RankedByName, consent.At, pseudonym.Label, pseudonym.Id, privacy.Settings.IndividualBoards,
             [.. history.Select(h => new ConsentChangeDto(h.RankedByName, Utc(h.At)))]);

@@ -1,6 +1,9 @@
+using System.Security.Claims;
+using GamifyHub.Data.Identity;
 using GamifyHub.Data.Privacy;
 using GamifyHub.Data.Reading;
 using GamifyHub.Domain.Privacy;
+using GamifyHub.Server.Auth;
 
 namespace GamifyHub.Server.Privacy;
 
@@ -39,8 +42,26 @@ public sealed class Visibility(PrivacyBook privacy, CompanyDirectory directory)
             : new PublicPerson(id, privacy.PseudonymOf(employeeId).Label, true, false);
     }
 
-    /// <summary>The id others see for an employee (for telling watchers which row a consent change replaces).</summary>
-    public Guid PublicId(Guid employeeId, bool rankedByName) => rankedByName ? employeeId : privacy.PseudonymOf(employeeId).Id;
+    /// <summary>
+    /// Who did something, for a reader of a feed or an item's history: as <see cref="Person"/> shows them, or nobody in
+    /// particular (null) for a supervising reader (see <see cref="Supervises"/>). Placeholders of former colleagues and
+    /// unknown ids are nobody in particular too.
+    /// </summary>
+    public PublicPerson? Actor(Guid employeeId, ClaimsPrincipal? reader)
+    {
+        var viewer = reader?.GetEmployeeId();
+        if (directory.Employee(employeeId) is null || (viewer != employeeId && Supervises(reader)))
+        {
+            return null;
+        }
+
+        return Person(employeeId, viewer);
+    }
+
+    /// <summary>Managers and admins read as supervisors: team aggregates only, no individuals, unless the works council
+    /// allowed it ("managers see individuals").</summary>
+    public bool Supervises(ClaimsPrincipal? reader) => reader is not null && !privacy.Settings.ManagersSeeIndividuals
+        && (reader.IsInRole(Roles.Manager) || reader.IsInRole(Roles.Admin));
 
     /// <summary>
     /// How many ranks of individuals may be listed on a board that ranks <paramref name="ranked"/> people: its top half

@@ -120,8 +120,9 @@ export const api = {
     return apiFetch('/api/notifications/preferences', { method: 'PUT', body: { muted } });
   },
 
-  giveKudos(receiver: Id, feedbackId: Id, message?: string): Promise<KudosResult> {
-    return apiFetch('/api/kudos', { method: 'POST', body: { receiver, feedbackId, message: message || undefined } });
+  /** Thanks whoever made the history entry `eventId` of the item (the answer does not say who it was). */
+  giveKudos(eventId: Id, feedbackId: Id, message?: string): Promise<KudosResult> {
+    return apiFetch('/api/kudos', { method: 'POST', body: { eventId, feedbackId, message: message || undefined } });
   },
 
   kudosAllowance(signal?: AbortSignal): Promise<KudosAllowance> {

@@ -163,10 +163,17 @@ export interface HistoryEntry {
   title: string | null;
   url: string | null;
   toDepartment: DepartmentRef | null;
-  /** Who acted (for the Thank button). */
+  /** The id that goes with `employeeName`: the person's when shown by name, the pseudonym's when shown by pseudonym. */
   employeeId?: Id | null;
   /** I already thanked this colleague for this item. */
   thankedByMe?: boolean;
+  /** `employeeName` is a pseudonym ("Colleague 4F2A"). */
+  pseudonym?: boolean;
+  /** The reader sees no individuals (a manager while managers see none): show "a colleague". */
+  hidden?: boolean;
+  isYou?: boolean;
+  /** Show a Thank button here (thanks go by `eventId`). */
+  canThank?: boolean;
 }
 
 export interface HandOff {
@@ -274,8 +281,6 @@ export interface BoardRow {
   pseudonym?: boolean;
   /** The reader's own row (API answers only, never in pushes). */
   isYou?: boolean;
-  /** Pushes only: the id this row had before a consent change; drop that row. */
-  replaces?: Id | null;
   /** A department below the minimum group size: no figures, not ranked. */
   withheld?: boolean;
 }
@@ -329,6 +334,8 @@ export interface BoardChange {
   rows: BoardRow[];
   visibleRanks?: number | null;
   notice?: string | null;
+  /** Someone on the board changed between name and pseudonym: read the board again (the push has no rows). */
+  refresh?: boolean;
 }
 
 /** Company-wide privacy settings (admins). */
@@ -613,7 +620,8 @@ export interface NotificationPreferences {
 
 export interface KudosResult {
   id: Id;
-  receiver: Id;
+  /** Null when thanked by history entry: the server does not say who it was. */
+  receiver: Id | null;
   feedbackId: Id;
   message: string | null;
   givenAt: string;
@@ -693,9 +701,14 @@ export interface CreatedWallboardToken {
 export interface AuditEntry {
   id: number;
   at: string;
+  /** Who did it as shown now (a person's current email, "former colleague" once erased, "system"). */
   actor: string;
+  /** What the line stores: `user {id}`, `employee {id}`, `system` … never an email. */
+  actorId: string;
   action: string;
   subject: string | null;
+  /** The subject's current name when it is a person who still exists. */
+  subjectName: string | null;
   details: unknown;
 }
 

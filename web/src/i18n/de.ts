@@ -401,6 +401,7 @@ export const de: Messages = {
     loading: 'Details werden geladen …',
     loadError: 'Die Details konnten nicht geladen werden.',
     history: 'Verlauf',
+    aColleague: 'Kolleg*in',
     noHistory: 'Noch hat niemand diesen Eintrag bearbeitet.',
     handOffs: 'Übergabekette',
     routed: (to: string) => `Von den Routing-Regeln an ${to} geleitet`,

@@ -398,6 +398,7 @@ export const en = {
     loading: 'Loading details …',
     loadError: 'Could not load the details.',
     history: 'History',
+    aColleague: 'A colleague',
     noHistory: 'Nobody has acted on this item yet.',
     handOffs: 'Hand-off chain',
     routed: (to: string) => `Routed to ${to} by the routing rules`,

@@ -81,7 +81,9 @@ export function AuditPage() {
                   <td>
                     <code>{entry.action}</code>
                   </td>
-                  <td className="break-all">{entry.subject ?? ''}</td>
+                  <td className="break-all">
+                    {entry.subjectName ? `${entry.subjectName} (${entry.subject})` : (entry.subject ?? '')}
+                  </td>
                   <td>
                     <details>
                       <summary>{t.audit.details}</summary>

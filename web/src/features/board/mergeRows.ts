@@ -35,9 +35,8 @@ export function sortRows(rows: readonly BoardRow[]): BoardRow[] {
 }
 
 /**
- * Merges changed rows into the list by `memberId` (a changed row replaces the old one) and re-sorts. A row that
- * `replaces` another id (a consent change: name ↔ pseudonym) takes that row's place. With `visibleRanks`, rows ranked
- * below it leave the list (no bottom ranks), except the reader's own (`keepId`).
+ * Merges changed rows into the list by `memberId` (a changed row replaces the old one) and re-sorts. With
+ * `visibleRanks`, rows ranked below it leave the list (no bottom ranks), except the reader's own (`keepId`).
  */
 export function mergeRows(
   current: readonly BoardRow[],
@@ -48,7 +47,6 @@ export function mergeRows(
   const byId = new Map<string, BoardRow>();
   for (const row of current) byId.set(String(row.memberId), row);
   for (const row of changed) {
-    if (row.replaces != null) byId.delete(String(row.replaces));
     byId.set(String(row.memberId), { ...byId.get(String(row.memberId)), ...row });
   }
   const rows = [...byId.values()].filter(
@@ -77,7 +75,8 @@ function same(a: string | undefined, b: string | undefined): boolean {
 /**
  * Applies a `BoardChanged` push to the board state:
  * - a push for another board or window is ignored;
- * - a push for another period (the week rolled over, a season ended or started) asks for a fresh snapshot;
+ * - a push for another period (the week rolled over, a season ended or started) asks for a fresh snapshot, and so does a
+ *   `refresh` push (a consent change: the server never sends a person's old and new id together);
  * - a push that is not newer than what we have is ignored;
  * - otherwise its rows are merged in by `memberId`.
  */
@@ -85,7 +84,7 @@ export function applyBoardChange(state: BoardState, change: BoardChange): ApplyR
   if (!same(change.board, state.board) || !same(change.window, state.window)) {
     return { kind: 'ignored', reason: 'other-board' };
   }
-  if (change.period !== state.period) return { kind: 'refetch' };
+  if (change.period !== state.period || change.refresh) return { kind: 'refetch' };
   if (!(change.version > state.version)) return { kind: 'ignored', reason: 'stale' };
 
   const changedRows = change.rows ?? [];
@@ -93,8 +92,8 @@ export function applyBoardChange(state: BoardState, change: BoardChange): ApplyR
   let me = state.me;
   if (me) {
     const myId = String(me.memberId);
-    const mine = changedRows.find((r) => String(r.memberId) === myId || (r.replaces != null && String(r.replaces) === myId));
-    // My own row keeps my name and "isYou" (pushes carry what others see); it may have a new id after a consent change.
+    const mine = changedRows.find((r) => String(r.memberId) === myId);
+    // My own row keeps my name and "isYou" (pushes carry what others see).
     if (mine) me = { ...me, ...mine, name: me.name, pseudonym: me.pseudonym, isYou: me.isYou };
   }
   const rows = mergeRows(state.rows, changedRows, visibleRanks, me ? String(me.memberId) : null).map((r) =>

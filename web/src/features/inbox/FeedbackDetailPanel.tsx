@@ -5,7 +5,6 @@ import { channelName, formatDateTime, languageName, safeHttpUrl } from '../../fo
 import { label, useI18n } from '../../i18n';
 import { errorMessages } from './FeedbackCard';
 import { ThankButton } from './ThankButton';
-import { useMe } from '../auth/session';
 
 interface Props {
   id: Id;
@@ -17,11 +16,12 @@ interface Props {
 /** One item with who did what when, the hand-off chain, linked backlog items and the resolution. Plain text only. */
 export function FeedbackDetailPanel({ id, version, onClose }: Props) {
   const { t, lang } = useI18n();
-  const me = useMe();
   const [detail, setDetail] = useState<FeedbackDetail | null>(null);
   const [error, setError] = useState<unknown>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const titleId = useId();
+  // The server's word for someone the reader sees no individual for (a manager while managers see no individuals).
+  const who = (name: string) => (name === 'A colleague' ? t.detail.aColleague : name);
 
   useEffect(() => {
     const controller = new AbortController();
@@ -87,7 +87,7 @@ export function FeedbackDetailPanel({ id, version, onClose }: Props) {
               <li key={i} data-kind={h.kind}>
                 <span>
                   {h.kind === 'forwarded' && h.by
-                    ? t.detail.forwarded(h.by, h.from?.name ?? '—', h.to.name)
+                    ? t.detail.forwarded(who(h.by), h.from?.name ?? '—', h.to.name)
                     : t.detail.routed(h.to.name)}
                 </span>{' '}
                 <time className="muted small" dateTime={h.at}>
@@ -114,7 +114,7 @@ export function FeedbackDetailPanel({ id, version, onClose }: Props) {
                         link.title
                       )}{' '}
                       <span className="muted small">
-                        {link.by} · {formatDateTime(link.at, lang)}
+                        {who(link.by)} · {formatDateTime(link.at, lang)}
                       </span>
                     </li>
                   );
@@ -128,7 +128,7 @@ export function FeedbackDetailPanel({ id, version, onClose }: Props) {
               <h3>{t.detail.resolution}</h3>
               <p data-testid="detail-resolution">
                 <span className="muted small">
-                  {t.detail.resolvedBy(detail.resolution.by)} · {formatDateTime(detail.resolution.at, lang)}
+                  {t.detail.resolvedBy(who(detail.resolution.by))} · {formatDateTime(detail.resolution.at, lang)}
                 </span>
               </p>
               <blockquote className="note">{detail.resolution.note}</blockquote>
@@ -140,16 +140,11 @@ export function FeedbackDetailPanel({ id, version, onClose }: Props) {
             <p className="muted">{t.detail.noHistory}</p>
           ) : (
             <ol className="history" data-testid="detail-history">
-              {detail.history.map((h, index) => {
+              {detail.history.map((h) => {
                 const href = safeHttpUrl(h.url);
-                // One Thank button per colleague: on their first action in the history, never on my own.
-                const thankable =
-                  h.employeeId != null &&
-                  String(h.employeeId) !== String(me.employeeId) &&
-                  detail.history.findIndex((o) => String(o.employeeId) === String(h.employeeId)) === index;
                 return (
                   <li key={h.eventId} data-type={h.type} data-testid="detail-history-entry">
-                    <strong>{h.employeeName}</strong> ({h.departmentName}) {t.detail.actionNames[h.type] ?? h.type}
+                    <strong>{h.hidden ? t.detail.aColleague : h.employeeName}</strong> ({h.departmentName}) {t.detail.actionNames[h.type] ?? h.type}
                     {h.toDepartment && <> {t.detail.to(h.toDepartment.name)}</>}{' '}
                     <time className="muted small" dateTime={h.occurredAt}>
                       {formatDateTime(h.occurredAt, lang)}
@@ -166,10 +161,11 @@ export function FeedbackDetailPanel({ id, version, onClose }: Props) {
                       </div>
                     )}
                     {h.note && <blockquote className="note">{h.note}</blockquote>}
-                    {thankable && (
+                    {/* The server marks one entry per colleague to thank; thanks go by entry, so no id is needed. */}
+                    {h.canThank && (
                       <ThankButton
-                        receiver={h.employeeId!}
-                        receiverName={h.employeeName}
+                        eventId={h.eventId}
+                        receiverName={h.hidden ? t.detail.aColleague : h.employeeName}
                         feedbackId={item.id}
                         thanked={h.thankedByMe ?? false}
                       />

@@ -6,14 +6,15 @@ import { useT } from '../../i18n';
 import { errorMessages } from './FeedbackCard';
 
 interface Props {
-  receiver: Id;
+  /** The history entry whose author is thanked (the server finds them; the reader may not know who it is). */
+  eventId: Id;
   receiverName: string;
   feedbackId: Id;
   thanked: boolean;
 }
 
 /** Thanks a colleague for their work on this item (a kudos): an optional short message, then send. */
-export function ThankButton({ receiver, receiverName, feedbackId, thanked: initiallyThanked }: Props) {
+export function ThankButton({ eventId, receiverName, feedbackId, thanked: initiallyThanked }: Props) {
   const t = useT();
   const toast = useToast();
   const [open, setOpen] = useState(false);
@@ -49,7 +50,7 @@ export function ThankButton({ receiver, receiverName, feedbackId, thanked: initi
     setSending(true);
     setError(null);
     try {
-      await api.giveKudos(receiver, feedbackId, message.trim() || undefined);
+      await api.giveKudos(eventId, feedbackId, message.trim() || undefined);
       setThanked(true);
       toast.push({ kind: 'success', text: t.kudos.sent(receiverName) });
     } catch (err) {
