@@ -21,7 +21,7 @@ public sealed class CookieSession(HttpClient client)
     {
         var session = new CookieSession(factory.CreateClient(new() { HandleCookies = false }));
         var login = await session.Send(HttpMethod.Post, "/api/auth/login", new { email, password });
-        login.EnsureSuccessStatusCode();
+        Assert.True(login.IsSuccessStatusCode, $"Sign-in of {email} answered {(int)login.StatusCode}: {await login.Content.ReadAsStringAsync()}");
         session.AccessToken = (await login.Json()).GetProperty("accessToken").GetString();
         return session;
     }
