@@ -68,16 +68,25 @@ public static class PasswordEndpoints
             }
         }
 
-        if (!await users.HasPasswordAsync(account) || !await users.CheckPasswordAsync(account, body.CurrentPassword))
+        // The rules (12 to 1,024 characters, not the email) first: they cost nothing, while each password check is a hash.
+        var broken = new List<string>();
+        foreach (var validator in users.PasswordValidators)
         {
-            return ApiProblems.Validation("currentPassword", "The current password is wrong.");
+            broken.AddRange((await validator.ValidateAsync(users, account, body.NewPassword)).Errors.Select(e => e.Description));
         }
 
-        // Identity checks the password rules (12 to 1,024 characters, not the email) and rotates the security stamp.
+        if (broken.Count > 0)
+        {
+            return ApiProblems.Validation("newPassword", string.Join(" ", broken));
+        }
+
+        // Identity checks the current password (an account without one never matches) and rotates the security stamp.
         var result = await users.ChangePasswordAsync(account, body.CurrentPassword, body.NewPassword);
         if (!result.Succeeded)
         {
-            return ApiProblems.Validation("newPassword", string.Join(" ", result.Errors.Select(e => e.Description)));
+            return result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch))
+                ? ApiProblems.Validation("currentPassword", "The current password is wrong.")
+                : ApiProblems.Validation("newPassword", string.Join(" ", result.Errors.Select(e => e.Description)));
         }
 
         await revocations.RevokeAsync(SessionSubject.User(account.Id));
