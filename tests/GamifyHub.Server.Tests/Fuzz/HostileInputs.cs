@@ -93,6 +93,7 @@ public sealed partial class HostileInputs(Random random, FuzzTargets targets)
     public const string Person = "/api/admin/people/{id}";
     public const string PersonDisable = "/api/admin/people/{id}/disable";
     public const string PersonEnable = "/api/admin/people/{id}/enable";
+    public const string PersonPasswordReset = "/api/admin/people/{id}/password-reset";
     public const string AdminDepartments = "/api/admin/departments";
     public const string AdminDepartment = "/api/admin/departments/{id:guid}";
     public const string ApiKeys = "/api/admin/api-keys";
@@ -1041,6 +1042,10 @@ public sealed partial class HostileInputs(Random random, FuzzTargets targets)
                 null, Pick(new[] { Caller.Admin, Caller.Anonymous, Caller.Integration, Caller.Ravi })));
             requests.Add(Post(PersonEnable, Chance(0.5) ? "unknown person" : "not allowed", $"/api/admin/people/{Uri.EscapeDataString(AnyHostile())}/enable",
                 null, Pick(new[] { Caller.Admin, Caller.Anonymous, Caller.Integration, Caller.Ravi })));
+            // Unknown or hostile ids only: a real person's code would be issued (harmless, but not a refusal).
+            requests.Add(Post(PersonPasswordReset, Chance(0.5) ? "unknown person" : "not allowed",
+                $"/api/admin/people/{(Chance(0.5) ? Guid.NewGuid().ToString() : Uri.EscapeDataString(AnyHostile()))}/password-reset",
+                WrongShapeOrNull(), Pick(new[] { Caller.Admin, Caller.Anonymous, Caller.Integration, Caller.Ravi })));
             requests.Add(Chance(0.6)
                 ? Post(AdminDepartments, "invalid department", AdminDepartments, Utf8(Pick(invalidNames)), Caller.Admin)
                 : Post(AdminDepartments, "not allowed", AdminDepartments, WrongShapeOrNull(), Pick(outsiders)));
