@@ -10,7 +10,7 @@ namespace GamifyHub.Server.Tests;
 public sealed class AuthTests(GamifyHubFactory factory) : IClassFixture<GamifyHubFactory>
 {
     private static readonly HashSet<string> Anonymous = ["/health/live", "/health/ready", "/api/auth/login", "/api/auth/demo-accounts",
-        "/api/auth/providers", "/api/auth/external/oidc", "/api/auth/external/complete"];
+        "/api/auth/providers", "/api/auth/external/oidc", "/api/auth/external/complete", "/api/auth/password-reset"];
 
     /// <summary>Open to anyone, but each request carries its own credential: a webhook delivery's signature.</summary>
     private const string Webhook = "/api/webhooks/{source}";

@@ -28,12 +28,15 @@ public sealed class TestIssuer : IAsyncDisposable
 
     private readonly WebApplication _app;
     private readonly RsaSecurityKey _key = new(RSA.Create(2048)) { KeyId = "test-key" };
-    private readonly ConcurrentDictionary<string, (string? Nonce, string Challenge, string Email, bool Verified)> _codes = new();
+    private readonly ConcurrentDictionary<string, (string? Nonce, string Challenge, string Email, bool Verified, string Subject)> _codes = new();
 
     /// <summary>Who the provider says signed in, and whether it vouches for the address.</summary>
     public string Email { get; set; } = "nobody@example.test";
 
     public bool EmailVerified { get; set; } = true;
+
+    /// <summary>The provider's stable id of the person (<c>sub</c>); null: derived from the email.</summary>
+    public string? Subject { get; set; }
 
     /// <summary>Token requests whose PKCE verifier matched the S256 challenge.</summary>
     public int PkceVerified { get; private set; }
@@ -87,7 +90,7 @@ public sealed class TestIssuer : IAsyncDisposable
             }
 
             var code = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
-            _codes[code] = (q["nonce"], q["code_challenge"]!, Email, EmailVerified);
+            _codes[code] = (q["nonce"], q["code_challenge"]!, Email, EmailVerified, Subject ?? "subject-" + Email);
             return Results.Redirect($"{q["redirect_uri"]}?code={code}&state={Uri.EscapeDataString(q["state"]!)}");
         });
         _app.MapPost("/token", async (HttpRequest request) =>
@@ -114,7 +117,7 @@ public sealed class TestIssuer : IAsyncDisposable
 
             var idToken = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
             {
-                Issuer = Authority, Audience = ClientId, Subject = new ClaimsIdentity([new Claim("sub", "subject-" + grant.Email)]),
+                Issuer = Authority, Audience = ClientId, Subject = new ClaimsIdentity([new Claim("sub", grant.Subject)]),
                 Claims = claims, IssuedAt = DateTime.UtcNow, NotBefore = DateTime.UtcNow, Expires = DateTime.UtcNow.AddMinutes(5),
                 SigningCredentials = new SigningCredentials(_key, SecurityAlgorithms.RsaSha256),
             });
@@ -156,10 +159,12 @@ public sealed class OidcSignInTests(OidcFixture fixture) : IClassFixture<OidcFix
     private readonly GamifyHubFactory _app = fixture.App;
 
     /// <summary>Follows the redirects like a browser would, across GamifyHub (in-process) and the issuer (loopback).</summary>
-    private async Task<(HttpClient App, HttpResponseMessage Last)> SignInThroughIssuer(string email, bool verified = true)
+    private async Task<(HttpClient App, HttpResponseMessage Last)> SignInThroughIssuer(string email, bool verified = true,
+        string? subject = null)
     {
         _issuer.Email = email;
         _issuer.EmailVerified = verified;
+        _issuer.Subject = subject;
         var app = _app.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
         using var issuer = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
         var issuerHost = new Uri(_issuer.Authority).Authority;
@@ -240,6 +245,71 @@ public sealed class OidcSignInTests(OidcFixture fixture) : IClassFixture<OidcFix
         var (app, last) = await SignInThroughIssuer(email);
         await ProblemAssert.Is(last, HttpStatusCode.Forbidden, "disabled");
         Assert.Equal(HttpStatusCode.Unauthorized, (await app.GetAsync("/api/me")).StatusCode);
+    }
+
+    private async Task<string> NewPerson()
+    {
+        var admin = await _app.SignedIn(ApiClient.Admin);
+        var email = $"sso.{Guid.NewGuid():N}@example.test";
+        var created = await admin.PostAsJsonAsync("/api/admin/people", new
+        {
+            name = "Sam Sso", email, departmentId = (await admin.GetJson("/api/departments"))[0].GetProperty("id").GetGuid(),
+            roles = new[] { "Employee" }, password = "a long enough pass phrase",
+        });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        return email;
+    }
+
+    private static async Task<string?> EmailOf(HttpClient app)
+    {
+        var me = await app.GetAsync("/api/me");
+        return me.StatusCode == HttpStatusCode.OK ? (await me.Json()).GetProperty("email").GetString() : null;
+    }
+
+    [Fact]
+    public async Task Once_linked_the_provider_subject_signs_in_the_same_person_whatever_email_it_sends()
+    {
+        var email = await NewPerson();
+        var other = await NewPerson();
+        var subject = "sub-" + Guid.NewGuid().ToString("N");
+        Assert.Equal(email, await EmailOf((await SignInThroughIssuer(email, subject: subject)).App));
+
+        // The provider now says another (even another person's, even unverified) address: the subject decides.
+        Assert.Equal(email, await EmailOf((await SignInThroughIssuer("renamed@example.test", subject: subject)).App));
+        Assert.Equal(email, await EmailOf((await SignInThroughIssuer(other, verified: false, subject: subject)).App));
+    }
+
+    /// <summary>
+    /// Decided: a verified email links a new subject only to a person without a link from this provider; a second subject
+    /// claiming an already linked person's address is refused (it would otherwise take the account over).
+    /// </summary>
+    [Fact]
+    public async Task A_new_subject_with_a_linked_persons_verified_email_is_refused_and_links_to_an_unlinked_person()
+    {
+        var email = await NewPerson();
+        Assert.Equal(email, await EmailOf((await SignInThroughIssuer(email, subject: "first-" + Guid.NewGuid().ToString("N"))).App));
+
+        var (app, last) = await SignInThroughIssuer(email, subject: "second-" + Guid.NewGuid().ToString("N"));
+        await ProblemAssert.Is(last, HttpStatusCode.Forbidden, "already linked");
+        Assert.Null(await EmailOf(app));
+
+        var unlinked = await NewPerson();
+        Assert.Equal(unlinked, await EmailOf((await SignInThroughIssuer(unlinked, subject: "third-" + Guid.NewGuid().ToString("N"))).App));
+    }
+
+    [Fact]
+    public async Task An_unverified_email_never_links()
+    {
+        var email = await NewPerson();
+        var subject = "unverified-" + Guid.NewGuid().ToString("N");
+        var (app, last) = await SignInThroughIssuer(email, verified: false, subject: subject);
+        await ProblemAssert.Is(last, HttpStatusCode.Forbidden, "verified email");
+        Assert.Null(await EmailOf(app));
+
+        // Nothing was linked: the same subject with an address nobody has is still a stranger.
+        var (stranger, refused) = await SignInThroughIssuer("stranger." + Guid.NewGuid().ToString("N") + "@example.test", subject: subject);
+        await ProblemAssert.Is(refused, HttpStatusCode.Forbidden, "no GamifyHub account");
+        Assert.Null(await EmailOf(stranger));
     }
 
     [Fact]

@@ -8,6 +8,7 @@ import { UnreadProvider } from './features/notifications/unread';
 import { WallboardPage } from './features/wallboard/WallboardPage';
 import { useRoute } from './router';
 import { PrivacyFooter, PrivacyPage } from './features/privacy/PrivacyPage';
+import { ResetPasswordPage } from './features/password/ResetPasswordPage';
 
 function Root() {
   const t = useT();
@@ -28,7 +29,22 @@ function Root() {
       return (
         <>
           <Header />
-          <main id="main">{route === 'privacy' ? <PrivacyPage signedIn={false} /> : <SignInPage />}</main>
+          <main id="main">
+            {route === 'privacy' ? (
+              <PrivacyPage signedIn={false} />
+            ) : route === 'reset-password' ? (
+              <ResetPasswordPage />
+            ) : (
+              <>
+                <SignInPage />
+                <p className="center small">
+                  <a href="#/reset-password" data-testid="have-reset-code">
+                    {t.password.haveCode}
+                  </a>
+                </p>
+              </>
+            )}
+          </main>
           <PrivacyFooter />
         </>
       );

@@ -9,9 +9,10 @@ export type Route =
   | 'notifications'
   | 'admin'
   | 'wallboard'
-  | 'privacy';
+  | 'privacy'
+  | 'reset-password';
 
-const routes: Route[] = ['inbox', 'leaderboard', 'challenges', 'insights', 'activity', 'notifications', 'admin', 'wallboard', 'privacy'];
+const routes: Route[] = ['inbox', 'leaderboard', 'challenges', 'insights', 'activity', 'notifications', 'admin', 'wallboard', 'privacy', 'reset-password'];
 
 export function parseRoute(hash: string): Route {
   const name = hash.replace(/^#\/?/, '').split(/[/?]/)[0];

@@ -34,4 +34,10 @@ public static class AuditActions
     public const string DataExported = "data.exported";
     public const string EmployeeErased = "employee.erased";
     public const string RetentionRun = "retention.run";
+
+    // Sessions (issue 12): subjects are sign-in ids; no password or reset code is ever written.
+    public const string PasswordChanged = "password.changed";
+    public const string PasswordResetIssued = "password.reset-issued";
+    public const string PasswordReset = "password.reset";
+    public const string SsoLinked = "user.sso-linked";
 }

@@ -74,8 +74,12 @@ public static class ApiKeyEndpoints
             new CreatedApiKeyDto(entry.Id, entry.Name, scopes, entry.CreatedAt, entry.CreatedBy, key));
     }
 
-    /// <summary>Revoking twice is fine (204 both times). The key is checked on every request, so it stops at once.</summary>
-    private static async Task<IResult> Revoke(Guid id, ClaimsPrincipal user, EngagementWriter writer, TimeProvider time)
+    /// <summary>
+    /// Revoking twice is fine (204 both times). The key is checked on every request, so it stops at once; hub connections it
+    /// opened (a wallboard-scoped key) are closed.
+    /// </summary>
+    private static async Task<IResult> Revoke(Guid id, ClaimsPrincipal user, EngagementWriter writer, TimeProvider time,
+        ISessionRevocations revocations)
     {
         var actor = AdminEndpoints.Actor(user);
         var found = await writer.ExclusiveAsync(async db =>
@@ -95,7 +99,13 @@ public static class ApiKeyEndpoints
 
             return true;
         });
-        return found ? TypedResults.NoContent() : ApiProblems.NotFound($"There is no API key {id}.");
+        if (!found)
+        {
+            return ApiProblems.NotFound($"There is no API key {id}.");
+        }
+
+        await revocations.RevokeAsync(SessionSubject.Credential(id));
+        return TypedResults.NoContent();
     }
 
     private static ApiKeyDto ToDto(ApiKey k) => new(k.Id, k.Name, k.Scopes.Split(' ', StringSplitOptions.RemoveEmptyEntries),

@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using GamifyHub.Data;
+using GamifyHub.Data.Auditing;
 using GamifyHub.Data.Identity;
 using GamifyHub.Server.Demo;
 using GamifyHub.Server.Problems;
@@ -84,12 +86,20 @@ public static class AuthEndpoints
             return ApiProblems.Unauthorized(guard.FailPhantom(email, request.Password) ? LockedOut : WrongCredentials);
         }
 
+        // Every answer below costs exactly one password hash, as the unknown address above does (issue 12, item 9).
         if (SignInFreshness.IsDisabled(user))
         {
             // The right password learns that the account is disabled; a wrong one looks like any other address.
             return await users.CheckPasswordAsync(user, request.Password)
                 ? ApiProblems.Forbidden(Disabled)
-                : ApiProblems.Unauthorized(guard.FailPhantom(email, request.Password) ? LockedOut : WrongCredentials);
+                : ApiProblems.Unauthorized(guard.CountPhantom(email) ? LockedOut : WrongCredentials);
+        }
+
+        // Identity answers "locked out" before hashing anything: spend the hash here, so a locked account is not faster.
+        if (await users.IsLockedOutAsync(user))
+        {
+            guard.SpendHash(request.Password);
+            return ApiProblems.Unauthorized(LockedOut);
         }
 
         var result = await signIn.CheckPasswordSignInAsync(user, request.Password, lockoutOnFailure: true);
@@ -129,11 +139,13 @@ public static class AuthEndpoints
     }
 
     /// <summary>
-    /// After the provider: maps its verified email to an existing, enabled person and issues the normal GamifyHub cookie.
-    /// Nobody registers themselves this way: an unknown email is refused.
+    /// After the provider: finds the person linked to the provider's stable subject (<c>sub</c> of this issuer, kept as an
+    /// Identity external login) and issues the normal GamifyHub cookie. The email is used only to make that link, once: a
+    /// verified address of an existing, enabled person who has no link with this issuer yet. After that the email claim no
+    /// longer matters (it may change at the provider). Nobody registers themselves this way: an unknown email is refused.
     /// </summary>
     private static async Task<IResult> CompleteExternal(HttpContext http, UserManager<AppUser> users, SignInManager<AppUser> signIn,
-        IOptions<OidcOptions> oidc, ILoggerFactory loggers, string? returnUrl = null)
+        IOptions<OidcOptions> oidc, ILoggerFactory loggers, AuditRecorder audit, string? returnUrl = null)
     {
         if (!oidc.Value.Enabled)
         {
@@ -150,21 +162,53 @@ public static class AuthEndpoints
         }
 
         var principal = external.Principal;
-        var email = principal.FindFirst(oidc.Value.EmailClaim)?.Value?.Trim();
-        var verified = string.Equals(principal.FindFirst("email_verified")?.Value, "true", StringComparison.OrdinalIgnoreCase);
-        if (string.IsNullOrEmpty(email) || (oidc.Value.RequireVerifiedEmail && !verified))
+        var log = loggers.CreateLogger("GamifyHub.Server.Auth.SingleSignOn");
+        if (principal.FindFirst("sub") is not { Value.Length: > 0 } subject)
         {
-            return Refused(http, StatusCodes.Status403Forbidden,
-                "Your sign-in provider did not confirm a verified email address, so GamifyHub cannot tell who you are.");
+            return Refused(http, StatusCodes.Status403Forbidden, "Your sign-in provider did not say who you are (no subject).");
         }
 
-        var user = await users.FindByEmailAsync(email);
-        var log = loggers.CreateLogger("GamifyHub.Server.Auth.SingleSignOn");
-        if (user is null || !string.Equals(user.Email, email, StringComparison.OrdinalIgnoreCase))
+        // The claim's issuer is the id_token's validated "iss": a subject is unique only within its issuer.
+        var issuer = subject.Issuer;
+        var user = await users.FindByLoginAsync(issuer, subject.Value);
+        if (user is null)
         {
-            log.LogInformation("Single sign-on refused: no person with that email");
-            return Refused(http, StatusCodes.Status403Forbidden,
-                "There is no GamifyHub account for this email address. Ask an administrator to add you.");
+            var email = principal.FindFirst(oidc.Value.EmailClaim)?.Value?.Trim();
+            var verified = string.Equals(principal.FindFirst("email_verified")?.Value, "true", StringComparison.OrdinalIgnoreCase);
+            if (string.IsNullOrEmpty(email) || (oidc.Value.RequireVerifiedEmail && !verified))
+            {
+                return Refused(http, StatusCodes.Status403Forbidden,
+                    "Your sign-in provider did not confirm a verified email address, so GamifyHub cannot tell who you are.");
+            }
+
+            user = await users.FindByEmailAsync(email);
+            if (user is null || !string.Equals(user.Email, email, StringComparison.OrdinalIgnoreCase))
+            {
+                log.LogInformation("Single sign-on refused: no person with that email");
+                return Refused(http, StatusCodes.Status403Forbidden,
+                    "There is no GamifyHub account for this email address. Ask an administrator to add you.");
+            }
+
+            if (SignInFreshness.IsDisabled(user))
+            {
+                return Refused(http, StatusCodes.Status403Forbidden, Disabled);
+            }
+
+            // One link per person and issuer: another provider account claiming the same address does not take it over.
+            if ((await users.GetLoginsAsync(user)).Any(l => l.LoginProvider == issuer))
+            {
+                log.LogWarning("Single sign-on refused: the person is linked to another subject of this provider");
+                return Refused(http, StatusCodes.Status403Forbidden,
+                    "This GamifyHub account is already linked to another account of your sign-in provider. Ask an administrator.");
+            }
+
+            var linked = await users.AddLoginAsync(user, new UserLoginInfo(issuer, subject.Value, oidc.Value.DisplayName));
+            if (!linked.Succeeded)
+            {
+                return Refused(http, StatusCodes.Status409Conflict, "Single sign-on could not be linked to your account. Try again.");
+            }
+
+            await audit.RecordAsync(AuditLog.System, AuditActions.SsoLinked, user.Id, new { provider = oidc.Value.DisplayName });
         }
 
         if (SignInFreshness.IsDisabled(user))
@@ -188,15 +232,31 @@ public static class AuthEndpoints
         }
 
         return TypedResults.Problem(detail, statusCode: status,
-            title: status == StatusCodes.Status400BadRequest ? "The request is not valid." : "Not allowed.");
+            title: status switch
+            {
+                StatusCodes.Status400BadRequest => "The request is not valid.",
+                StatusCodes.Status409Conflict => "Conflict.",
+                _ => "Not allowed.",
+            });
     }
 
     private static string LocalOrRoot(string? url) =>
         !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal)
             && !url.StartsWith("/\\", StringComparison.Ordinal) ? url : "/";
 
-    private static async Task<IResult> Logout(HttpContext http, CancellationToken cancellationToken)
+    /// <summary>
+    /// Signs the person out everywhere: the security stamp rotates, so every cookie and bearer token of theirs gets 401 from
+    /// the next request on, and their hub connections close.
+    /// </summary>
+    private static async Task<IResult> Logout(HttpContext http, ClaimsPrincipal principal, UserManager<AppUser> users,
+        ISessionRevocations revocations)
     {
+        if (await users.GetUserAsync(principal) is { } account)
+        {
+            await users.UpdateSecurityStampAsync(account);
+            await revocations.RevokeAsync(SessionSubject.User(account.Id));
+        }
+
         await http.SignOutAsync(IdentityConstants.ApplicationScheme);
         Csrf.Forget(http);
         return TypedResults.NoContent();

@@ -28,13 +28,17 @@ public static class AuthenticationSetup
                 o.Lockout.AllowedForNewUsers = true;
                 o.Lockout.MaxFailedAccessAttempts = 5;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
+                o.Tokens.PasswordResetTokenProvider = PasswordResetCodes.Name;
             })
             .AddPasswordValidator<PasswordPolicy>()
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<GamifyDbContext>()
             .AddSignInManager()
             .AddClaimsPrincipalFactory<GamifyClaimsFactory>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddTokenProvider<PasswordResetCodes>(PasswordResetCodes.Name);
+        services.AddOptions<PasswordResetOptions>().BindConfiguration(PasswordResetOptions.SectionName);
+        services.AddKeyedSingleton(PasswordResetCodes.ClockKey, (sp, _) => sp.GetRequiredService<TimeProvider>());
 
         var authentication = services.AddAuthentication(o =>
             {

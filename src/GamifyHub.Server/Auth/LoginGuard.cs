@@ -9,26 +9,48 @@ namespace GamifyHub.Server.Auth;
 /// Makes the sign-in's answers the same whether an email belongs to an account or not. Identity locks a real account
 /// after <see cref="LockoutOptions.MaxFailedAccessAttempts"/> failures; this counts failures against addresses without a
 /// (usable) account the same way, so they answer "locked" after as many tries for as long, and it spends the same password
-/// hashing work on them. Kept in memory per node: it only has to make answers look alike, not to protect anything.
+/// hashing work on them (exactly one hash per answer, see SpendHash). Kept in memory per node: it only has to make answers look alike, not to protect anything.
 /// </summary>
-public sealed class LoginGuard(TimeProvider time, IOptions<IdentityOptions> options)
+public sealed class LoginGuard
 {
     private const int MaxEntries = 50_000;
 
-    private static readonly PasswordHasher<AppUser> Hasher = new();
     private static readonly AppUser Nobody = new() { Id = "nobody", UserName = "nobody" };
-    private static readonly string NobodysHash = Hasher.HashPassword(Nobody, Guid.NewGuid().ToString());
+
+    private readonly TimeProvider _time;
+    private readonly IOptions<IdentityOptions> _options;
+    private readonly PasswordHasher<AppUser> _hasher;
+    private readonly string _nobodysHash;
 
     private readonly ConcurrentDictionary<string, (int Failures, DateTimeOffset LockedUntil)> _misses = new(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>Answers as Identity would for a real account: true when this address is now "locked".</summary>
+    /// <param name="hashing">The same settings Identity hashes real passwords with, so a phantom check costs the same.</param>
+    public LoginGuard(TimeProvider time, IOptions<IdentityOptions> options, IOptions<PasswordHasherOptions> hashing)
+    {
+        _time = time;
+        _options = options;
+        _hasher = new PasswordHasher<AppUser>(hashing);
+        _nobodysHash = _hasher.HashPassword(Nobody, Guid.NewGuid().ToString());
+    }
+
+    /// <summary>
+    /// One password check's worth of work, for an answer that needs no real check (a locked account): every sign-in answer
+    /// costs exactly one hash, so timing does not tell locked, disabled, wrong and unknown apart.
+    /// </summary>
+    public void SpendHash(string password) => _hasher.VerifyHashedPassword(Nobody, _nobodysHash, password);
+
+    /// <summary>Answers as Identity would for a real account: true when this address is now "locked". Costs one hash.</summary>
     public bool FailPhantom(string email, string password)
     {
-        // The same work as checking a real password, so timing does not tell whether the address exists.
-        Hasher.VerifyHashedPassword(Nobody, NobodysHash, password);
+        SpendHash(password);
+        return CountPhantom(email);
+    }
 
-        var lockout = options.Value.Lockout;
-        var now = time.GetUtcNow();
+    /// <summary><see cref="FailPhantom"/> for a caller that has already spent its one hash (a disabled account's check).</summary>
+    public bool CountPhantom(string email)
+    {
+        var lockout = _options.Value.Lockout;
+        var now = _time.GetUtcNow();
         if (_misses.Count >= MaxEntries)
         {
             _misses.Clear();

@@ -55,6 +55,7 @@ public static class GamifyHubPipeline
 
         var api = app.MapGroup("/api");
         api.MapAuthEndpoints();
+        api.MapPasswordEndpoints();
         api.MapMeEndpoints();
         api.MapMyDataEndpoints();
         api.MapDepartmentEndpoints();
@@ -81,7 +82,8 @@ public static class GamifyHubPipeline
         api.MapApiKeyEndpoints();
         api.MapApiFallback();
 
-        app.MapHub<LiveHub>(LiveHub.Path).RequireAuthorization(Policies.Watcher);
+        // A connection ends when its sign-in expires (bearer token: 1 h); revocations close it at once (ISessionRevocations).
+        app.MapHub<LiveHub>(LiveHub.Path, o => o.CloseOnAuthenticationExpiration = true).RequireAuthorization(Policies.Watcher);
 
         // The web client's routes; the page itself loads without a sign-in and then asks for one.
         app.MapFallbackToFile("index.html", new StaticFileOptions { FileProvider = webClient }).AllowAnonymous();

@@ -104,7 +104,8 @@ public static class GamifyHubServices
         builder.Services.AddSingleton<Activity.ActivityPrivacy>();
         builder.Services.AddSingleton<Activity.ActivityQueries>();
         builder.Services.AddSingleton<Wallboard.WallboardTokens>();
-        builder.Services.AddSingleton<Wallboard.WallboardConnections>();
+        builder.Services.AddSingleton<Live.LiveConnections>();
+        builder.Services.AddSingleton<Auth.ISessionRevocations, Auth.LocalSessionRevocations>();
 
         builder.Services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"])

@@ -12,33 +12,23 @@ namespace GamifyHub.Server.Live;
 /// no user id, so nothing personal ever reaches it).
 /// </summary>
 [Authorize(Policy = Policies.Watcher)]
-public sealed class LiveHub(BoardReader boards, Wallboard.WallboardConnections wallboards, Privacy.Visibility privacy,
+public sealed class LiveHub(BoardReader boards, LiveConnections connections, Privacy.Visibility privacy,
     Challenges.ChallengeLookup challenges) : Hub
 {
     public const string Path = "/hubs/live";
 
+    /// <summary>Registered by sign-in, so logout, disabling, erasure or a revoked token/key closes the connection.</summary>
     public override Task OnConnectedAsync()
     {
-        if (WallboardTokenId() is { } token)
-        {
-            wallboards.Add(token, Context);
-        }
-
+        connections.Add(Context);
         return base.OnConnectedAsync();
     }
 
     public override Task OnDisconnectedAsync(Exception? exception)
     {
-        if (WallboardTokenId() is { } token)
-        {
-            wallboards.Remove(token, Context.ConnectionId);
-        }
-
+        connections.Remove(Context);
         return base.OnDisconnectedAsync(exception);
     }
-
-    private Guid? WallboardTokenId() =>
-        Guid.TryParse(Context.User?.FindFirst(Wallboard.WallboardAuthenticationHandler.TokenIdClaim)?.Value, out var id) ? id : null;
 
     /// <summary>Starts pushes for a board and returns its current rows.</summary>
     public async Task<BoardDto> WatchBoard(string board, string window)

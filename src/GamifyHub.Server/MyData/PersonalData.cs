@@ -5,6 +5,7 @@ using GamifyHub.Data.Privacy;
 using GamifyHub.Data.Reading;
 using GamifyHub.Data.Writing;
 using GamifyHub.Grains;
+using GamifyHub.Server.Auth;
 using Microsoft.EntityFrameworkCore;
 
 namespace GamifyHub.Server.MyData;
@@ -17,7 +18,7 @@ namespace GamifyHub.Server.MyData;
 /// </summary>
 public sealed class PersonalData(IDbContextFactory<GamifyDbContext> dbFactory, EngagementWriter writer, CompanyDirectory directory,
     StandingsCache standings, IGrainFactory grains, IEnumerable<IPersonalDataSection> sections, SignInGuard guard,
-    AuditRecorder audit, TimeProvider time)
+    ISessionRevocations revocations, AuditRecorder audit, TimeProvider time)
 {
     private const int Page = 500;
 
@@ -250,6 +251,7 @@ public sealed class PersonalData(IDbContextFactory<GamifyDbContext> dbFactory, E
 
         await ForgetCachesAsync();
         guard.Erased(employeeId);
+        await revocations.RevokeAsync(SessionSubject.Employee(employeeId));
         return counts;
     }
 

@@ -36,9 +36,9 @@ public static class PeopleEndpoints
         people.MapPost("", Create);
         people.MapPatch("/{id}", Change);
         people.MapPost("/{id}/disable", (string id, ClaimsPrincipal user, EngagementWriter writer, TimeProvider time,
-            SignInFreshness freshness) => SetDisabled(id, true, user, writer, time, freshness));
+            ISessionRevocations revocations) => SetDisabled(id, true, user, writer, time, revocations));
         people.MapPost("/{id}/enable", (string id, ClaimsPrincipal user, EngagementWriter writer, TimeProvider time,
-            SignInFreshness freshness) => SetDisabled(id, false, user, writer, time, freshness));
+            ISessionRevocations revocations) => SetDisabled(id, false, user, writer, time, revocations));
 
         var departments = api.MapGroup("/admin/departments").WithTags("Administration").RequireAuthorization(Policies.Admin);
         departments.MapGet("", ListDepartments);
@@ -297,10 +297,10 @@ public static class PeopleEndpoints
 
     /// <summary>
     /// Disabling locks the sign-in until the end of time and rotates its security stamp: password sign-in and single
-    /// sign-on refuse it, and its cookies and bearer tokens stop working within <see cref="SignInFreshness.Bound"/>.
+    /// sign-on refuse it, and its cookies, bearer tokens and hub connections end at once (<see cref="ISessionRevocations"/>).
     /// </summary>
     private static async Task<IResult> SetDisabled(string id, bool disable, ClaimsPrincipal user, EngagementWriter writer,
-        TimeProvider time, SignInFreshness freshness)
+        TimeProvider time, ISessionRevocations revocations)
     {
         if (disable && id == user.FindFirstValue(ClaimTypes.NameIdentifier))
         {
@@ -329,7 +329,7 @@ public static class PeopleEndpoints
 
             return TypedResults.NoContent();
         });
-        freshness.Forget(id);
+        await revocations.RevokeAsync(SessionSubject.User(id));
         return outcome;
     }
 

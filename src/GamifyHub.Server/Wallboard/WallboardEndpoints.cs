@@ -126,7 +126,7 @@ public static class WallboardEndpoints
         return TypedResults.Created($"/api/admin/wallboard-tokens/{entry.Id}", new CreatedTokenDto(entry.Id, entry.Name, Utc(entry.CreatedAt), token));
     }
 
-    private static async Task<IResult> Revoke(Guid id, ClaimsPrincipal user, WallboardTokens tokens, WallboardConnections connections)
+    private static async Task<IResult> Revoke(Guid id, ClaimsPrincipal user, WallboardTokens tokens, ISessionRevocations revocations)
     {
         if (!await tokens.RevokeAsync(id, AdminEndpoints.Actor(user)))
         {
@@ -134,7 +134,7 @@ public static class WallboardEndpoints
         }
 
         // Stored first: the aborted screen's reconnect is then refused.
-        connections.Abort(id);
+        await revocations.RevokeAsync(SessionSubject.Credential(id));
         return TypedResults.NoContent();
     }
 

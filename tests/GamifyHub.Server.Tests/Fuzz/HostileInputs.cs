@@ -53,6 +53,8 @@ public sealed partial class HostileInputs(Random random, FuzzTargets targets)
     public const string EventsBatch = "/api/events/batch";
     public const string Login = "/api/auth/login";
     public const string Logout = "/api/auth/logout";
+    public const string PasswordChange = "/api/auth/password";
+    public const string PasswordReset = "/api/auth/password-reset";
     public const string ApiFallback = "/api/{*path:nonfile}";
     public const string HubNegotiate = "/hubs/live/negotiate";
     public const string Hub = "/hubs/live";
@@ -91,6 +93,7 @@ public sealed partial class HostileInputs(Random random, FuzzTargets targets)
     public const string Person = "/api/admin/people/{id}";
     public const string PersonDisable = "/api/admin/people/{id}/disable";
     public const string PersonEnable = "/api/admin/people/{id}/enable";
+    public const string PersonPasswordReset = "/api/admin/people/{id}/password-reset";
     public const string AdminDepartments = "/api/admin/departments";
     public const string AdminDepartment = "/api/admin/departments/{id:guid}";
     public const string ApiKeys = "/api/admin/api-keys";
@@ -322,6 +325,26 @@ public sealed partial class HostileInputs(Random random, FuzzTargets targets)
             () => OneOf(WrongType, () => S(BadGuid()), () => S(Pick(Html)), () => S(""))),
         new("occurredAt", () => Chance(0.5) ? null : S("2026-01-01T00:00:00Z"),
             () => OneOf(WrongType, () => S(Pick(BadDates)), () => S(Pick(FutureDates)))),
+    ];
+
+    /// <summary>Every invalid part is refused before the password changes (a valid body from Ravi would change his).</summary>
+    private IReadOnlyList<Field> PasswordChangeFields() =>
+    [
+        new("currentPassword", () => S(Password),
+            () => OneOf(Omit, () => "null", WrongType, () => S(""), () => S("a wrong but long pass phrase"), () => S(Long(5_000)))),
+        new("newPassword", () => S("a fuzzed new pass phrase"),
+            () => OneOf(Omit, () => "null", WrongType, () => S(""), () => S("short"), () => S(Ravi), () => S(Long(5_000)))),
+    ];
+
+    /// <summary>No code the fuzzer makes is a real one: even a valid-looking body is refused (400).</summary>
+    private IReadOnlyList<Field> PasswordResetFields() =>
+    [
+        new("email", () => S(Ravi),
+            () => OneOf(Omit, () => "null", WrongType, () => S(""), () => S(Pick(BadEmails)), () => S(Long(1_000)))),
+        new("code", () => S("CfDJ8" + Long(40)),
+            () => OneOf(Omit, () => "null", WrongType, () => S(""), () => S(AnyHostile()), () => S(Long(5_000)))),
+        new("newPassword", () => S("a fuzzed new pass phrase"),
+            () => OneOf(Omit, () => "null", WrongType, () => S(""), () => S("short"), () => S(Long(5_000)))),
     ];
 
     private IReadOnlyList<Field> LoginFields() =>
@@ -566,7 +589,7 @@ public sealed partial class HostileInputs(Random random, FuzzTargets targets)
         [Feedback] = 500, [FeedbackBatch] = 500, [Actions] = 500, [Events] = 500, [EventsBatch] = 500, [Login] = 500,
         [AdminSeasons] = 150, [AdminSla] = 150, [AdminRoutingRules] = 150, [AdminTaxonomy] = 150, [AdminRulesPreview] = 150,
         [AdminRulesApply] = 150, [Challenges] = 150, [Kudos] = 150, [NotificationsRead] = 150, [NotificationPreferences] = 150,
-        [WallboardTokens] = 150, [AdminWebhooks] = 150,
+        [WallboardTokens] = 150, [AdminWebhooks] = 150, [PasswordChange] = 150, [PasswordReset] = 150,
     };
 
     private IReadOnlyList<Target> Targets() =>
@@ -582,6 +605,10 @@ public sealed partial class HostileInputs(Random random, FuzzTargets targets)
         new(EventsBatch, "/api/events/batch", Caller.Integration, () => Batch("events", EventFields(), valid: true),
             () => Batch("events", EventFields(), valid: false), [Caller.Anonymous, Caller.Ravi]),
         new(Login, "/api/auth/login", Caller.Anonymous, () => ValidObject(LoginFields()), () => InvalidObject(LoginFields()), []),
+        new(PasswordChange, PasswordChange, Caller.Ravi, () => ValidObject(PasswordChangeFields()), () => InvalidObject(PasswordChangeFields()),
+            [Caller.Anonymous, Caller.Integration], Weight: 1),
+        new(PasswordReset, PasswordReset, Caller.Anonymous, () => ValidObject(PasswordResetFields()), () => InvalidObject(PasswordResetFields()),
+            [], Weight: 1),
 
         // Admin and employee JSON routes: each valid body would change something if it got through with a broken encoding,
         // the wrong content type or the wrong caller; the invalid ones each have at least one bad part.
@@ -761,8 +788,8 @@ public sealed partial class HostileInputs(Random random, FuzzTargets targets)
             }
             else if (roll < 98)
             {
-                requests.Add(Post(Logout, "sign-out", "/api/auth/logout", WrongShapeOrNull(), Chance(0.8) ? Caller.Anonymous : Caller.Ravi,
-                    maySucceed: true));
+                // Anonymous only: a signed-in logout ends every sign-in of the person, and the fuzzer's Ravi keeps working.
+                requests.Add(Post(Logout, "sign-out", "/api/auth/logout", WrongShapeOrNull(), Caller.Anonymous, maySucceed: true));
             }
             else
             {
@@ -1015,6 +1042,10 @@ public sealed partial class HostileInputs(Random random, FuzzTargets targets)
                 null, Pick(new[] { Caller.Admin, Caller.Anonymous, Caller.Integration, Caller.Ravi })));
             requests.Add(Post(PersonEnable, Chance(0.5) ? "unknown person" : "not allowed", $"/api/admin/people/{Uri.EscapeDataString(AnyHostile())}/enable",
                 null, Pick(new[] { Caller.Admin, Caller.Anonymous, Caller.Integration, Caller.Ravi })));
+            // Unknown or hostile ids only: a real person's code would be issued (harmless, but not a refusal).
+            requests.Add(Post(PersonPasswordReset, Chance(0.5) ? "unknown person" : "not allowed",
+                $"/api/admin/people/{(Chance(0.5) ? Guid.NewGuid().ToString() : Uri.EscapeDataString(AnyHostile()))}/password-reset",
+                WrongShapeOrNull(), Pick(new[] { Caller.Admin, Caller.Anonymous, Caller.Integration, Caller.Ravi })));
             requests.Add(Chance(0.6)
                 ? Post(AdminDepartments, "invalid department", AdminDepartments, Utf8(Pick(invalidNames)), Caller.Admin)
                 : Post(AdminDepartments, "not allowed", AdminDepartments, WrongShapeOrNull(), Pick(outsiders)));

@@ -53,6 +53,13 @@ import type {
 
 export type RetentionMode = 'anonymize' | 'purge';
 
+/** An admin-issued password reset code: shown once; `link` is the web client's reset page with it filled in. */
+export interface PasswordResetCode {
+  code: string;
+  link: string;
+  expiresAt: string;
+}
+
 export interface RetentionSetting {
   months: number | null;
   mode: RetentionMode;
@@ -210,6 +217,21 @@ export const api = {
   /** "Erase me": removes the signed-in employee's personal data and sign-in; cannot be undone. */
   eraseMe(password: string): Promise<unknown> {
     return apiFetch('/api/me/erase', { method: 'POST', body: { confirm: 'ERASE', password } });
+  },
+
+  /** Changes my password; the server ends every other sign-in of mine and renews this browser's cookie. */
+  changePassword(currentPassword: string, newPassword: string): Promise<void> {
+    return apiFetch('/api/auth/password', { method: 'POST', body: { currentPassword, newPassword } });
+  },
+
+  /** Sets a new password with an admin's one-time reset code (no sign-in needed). */
+  resetPassword(email: string, code: string, newPassword: string): Promise<void> {
+    return apiFetch('/api/auth/password-reset', { method: 'POST', body: { email, code, newPassword }, quiet401: true });
+  },
+
+  /** Admin: a one-time reset code for a person (shown once). */
+  issuePasswordReset(id: string): Promise<PasswordResetCode> {
+    return apiFetch(`/api/admin/people/${encodeURIComponent(id)}/password-reset`, { method: 'POST' });
   },
 
   logout(): Promise<void> {

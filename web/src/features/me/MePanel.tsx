@@ -5,6 +5,7 @@ import type { Award, Badge } from '../../api/types';
 import { useMe } from '../auth/session';
 import { earnedBadges, levelBar, nextBadges } from './badges';
 import { YourData } from './YourData';
+import { ChangePassword } from '../password/ChangePassword';
 
 const MAX_AWARDS = 6;
 
@@ -150,6 +151,7 @@ export function MePanel() {
         </section>
       )}
 
+      <ChangePassword />
       {me.employeeId && <YourData />}
       {me.employeeId && <MyPrivacyCard />}
     </aside>

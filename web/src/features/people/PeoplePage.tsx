@@ -36,6 +36,8 @@ export function PeoplePage() {
   const [draft, setDraft] = useState<Draft>(emptyDraft);
   const [status, setStatus] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // Shown once, right after an admin issued it: the server keeps no copy.
+  const [resetCode, setResetCode] = useState<{ name: string; link: string; expiresAt: string } | null>(null);
   const headingId = useId();
   const searchId = useId();
 
@@ -125,6 +127,15 @@ export function PeoplePage() {
           {status}
         </p>
       )}
+      {resetCode && (
+        <div className="card" role="status" data-testid="reset-code">
+          <p>{t.password.issued(resetCode.name, formatDateTime(resetCode.expiresAt, lang))}</p>
+          <input readOnly value={resetCode.link} aria-label={t.password.code} data-testid="reset-link" onFocus={(e) => e.target.select()} />{' '}
+          <button type="button" className="btn btn--small" onClick={() => void navigator.clipboard?.writeText(resetCode.link)}>
+            {t.password.copy}
+          </button>
+        </div>
+      )}
       {error && (
         <p className="form-error" role="alert" data-testid="people-error">
           {error}
@@ -196,7 +207,24 @@ export function PeoplePage() {
                   onClick={() => void run(async () => (await api.setPersonDisabled(person.id, !person.disabled), t.identity.saved))}
                 >
                   {person.disabled ? t.identity.enable : t.identity.disable}
-                </button>
+                </button>{' '}
+                {!person.disabled && (
+                  <button
+                    type="button"
+                    className="btn btn--small btn--ghost"
+                    data-testid="person-reset-password"
+                    onClick={() =>
+                      void run(async () => {
+                        setResetCode(null);
+                        const issued = await api.issuePasswordReset(person.id);
+                        setResetCode({ name: person.name, link: window.location.origin + issued.link, expiresAt: issued.expiresAt });
+                        return null;
+                      })
+                    }
+                  >
+                    {t.password.issue}
+                  </button>
+                )}
               </td>
             </tr>
           ))}

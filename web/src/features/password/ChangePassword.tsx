@@ -1,0 +1,96 @@
+import { useId, useState, type FormEvent } from 'react';
+import { api } from '../../api/client';
+import { ApiError } from '../../api/http';
+import { useI18n } from '../../i18n';
+
+/** "Change password" in the me panel: current password required; the server ends every other sign-in. */
+export function ChangePassword() {
+  const { t } = useI18n();
+  const [current, setCurrent] = useState('');
+  const [next, setNext] = useState('');
+  const [repeat, setRepeat] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState(false);
+  const currentId = useId();
+  const nextId = useId();
+  const repeatId = useId();
+  const rulesId = useId();
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setDone(false);
+    if (next !== repeat) {
+      setError(t.password.mismatch);
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      await api.changePassword(current, next);
+      setCurrent('');
+      setNext('');
+      setRepeat('');
+      setDone(true);
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : t.password.failed);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <details className="change-password" data-testid="change-password">
+      <summary>{t.password.changeTitle}</summary>
+      <form onSubmit={(e) => void submit(e)}>
+        <label htmlFor={currentId}>{t.password.current}</label>
+        <input
+          id={currentId}
+          type="password"
+          value={current}
+          onChange={(e) => setCurrent(e.target.value)}
+          autoComplete="current-password"
+          required
+        />
+        <label htmlFor={nextId}>{t.password.next}</label>
+        <input
+          id={nextId}
+          type="password"
+          value={next}
+          onChange={(e) => setNext(e.target.value)}
+          autoComplete="new-password"
+          minLength={12}
+          maxLength={1024}
+          aria-describedby={rulesId}
+          required
+        />
+        <label htmlFor={repeatId}>{t.password.repeat}</label>
+        <input
+          id={repeatId}
+          type="password"
+          value={repeat}
+          onChange={(e) => setRepeat(e.target.value)}
+          autoComplete="new-password"
+          maxLength={1024}
+          required
+        />
+        <p className="small muted" id={rulesId}>
+          {t.password.rules}
+        </p>
+        {error && (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        )}
+        {done && (
+          <p role="status" data-testid="password-changed">
+            {t.password.changed}
+          </p>
+        )}
+        <button type="submit" className="btn btn--small" disabled={busy}>
+          {t.password.change}
+        </button>
+      </form>
+    </details>
+  );
+}

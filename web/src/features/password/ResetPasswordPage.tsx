@@ -1,0 +1,95 @@
+import { useId, useState, type FormEvent } from 'react';
+import { api } from '../../api/client';
+import { ApiError } from '../../api/http';
+import { useI18n } from '../../i18n';
+import { hashParam } from '../../router';
+
+/** The anonymous page an admin's reset link opens (`#/reset-password?email=…&code=…`): set a password of one's own. */
+export function ResetPasswordPage() {
+  const { t } = useI18n();
+  const [email, setEmail] = useState(() => hashParam(window.location.hash, 'email') ?? '');
+  const [code, setCode] = useState(() => hashParam(window.location.hash, 'code') ?? '');
+  const [next, setNext] = useState('');
+  const [repeat, setRepeat] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState(false);
+  const emailId = useId();
+  const codeId = useId();
+  const nextId = useId();
+  const repeatId = useId();
+  const rulesId = useId();
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (next !== repeat) {
+      setError(t.password.mismatch);
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      await api.resetPassword(email.trim(), code.trim(), next);
+      setDone(true);
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : t.password.resetFailed);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="card sign-in" aria-labelledby="reset-title" data-testid="reset-password">
+      <h1 id="reset-title">{t.password.resetTitle}</h1>
+      {done ? (
+        <p role="status" data-testid="reset-done">
+          {t.password.resetDone}
+        </p>
+      ) : (
+        <form onSubmit={(e) => void submit(e)}>
+          <p className="small muted">{t.password.resetIntro}</p>
+          <label htmlFor={emailId}>{t.password.email}</label>
+          <input id={emailId} type="email" value={email} onChange={(e) => setEmail(e.target.value)} autoComplete="username" required />
+          <label htmlFor={codeId}>{t.password.code}</label>
+          <input id={codeId} value={code} onChange={(e) => setCode(e.target.value)} autoComplete="one-time-code" required />
+          <label htmlFor={nextId}>{t.password.next}</label>
+          <input
+            id={nextId}
+            type="password"
+            value={next}
+            onChange={(e) => setNext(e.target.value)}
+            autoComplete="new-password"
+            minLength={12}
+            maxLength={1024}
+            aria-describedby={rulesId}
+            required
+          />
+          <label htmlFor={repeatId}>{t.password.repeat}</label>
+          <input
+            id={repeatId}
+            type="password"
+            value={repeat}
+            onChange={(e) => setRepeat(e.target.value)}
+            autoComplete="new-password"
+            maxLength={1024}
+            required
+          />
+          <p className="small muted" id={rulesId}>
+            {t.password.rules}
+          </p>
+          {error && (
+            <p className="form-error" role="alert">
+              {error}
+            </p>
+          )}
+          <button type="submit" className="btn btn--primary" disabled={busy}>
+            {t.password.reset}
+          </button>
+        </form>
+      )}
+      <p>
+        <a href="#/inbox">{t.password.backToSignIn}</a>
+      </p>
+    </section>
+  );
+}
