@@ -43,6 +43,7 @@ public static class GamifyHubServices
 
         builder.Services.AddGamifyAuthentication();
         builder.Services.AddGamifyCsrf();
+        builder.Services.AddGamifyCookieSecurity();
         builder.Services.AddGamifyRateLimits();
         builder.Services.AddGamifyReverseProxy();
         builder.Services.AddLogRedaction();
