@@ -1,23 +1,20 @@
-using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.Extensions.Options;
 
 namespace GamifyHub.Server.Security;
 
 /// <summary>
-/// Every cookie we set (sign-in, single sign-on hand-over, antiforgery, XSRF-TOKEN) is <c>Secure</c> whenever the request
-/// is HTTPS at the edge (behind a TLS proxy the forwarded headers restore the scheme, see <see cref="ReverseProxy"/>), and
-/// always in Production: a proxy set up without forwarded headers must not leave a session cookie readable over plain HTTP.
-/// Development and test hosts on http keep working.
+/// The sign-in cookies (session, single sign-on hand-over) and <c>XSRF-TOKEN</c> are <c>Secure</c> whenever the request is
+/// HTTPS at the edge (behind a TLS proxy the forwarded headers restore the scheme, see <see cref="ReverseProxy"/>), and
+/// always in Production: a proxy set up without forwarded headers must not leave a session cookie readable over plain
+/// HTTP. Development and test hosts on http keep working. The antiforgery cookie stays "Secure when HTTPS": antiforgery
+/// refuses to work at all on a request it sees as http with <c>Always</c>, and that cookie is no credential on its own.
 /// </summary>
-public sealed class CookieSecurity(IHostEnvironment environment)
-    : IPostConfigureOptions<CookieAuthenticationOptions>, IPostConfigureOptions<AntiforgeryOptions>
+public sealed class CookieSecurity(IHostEnvironment environment) : IPostConfigureOptions<CookieAuthenticationOptions>
 {
     public CookieSecurePolicy Policy => environment.IsProduction() ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
 
     public void PostConfigure(string? name, CookieAuthenticationOptions options) => options.Cookie.SecurePolicy = Policy;
-
-    public void PostConfigure(string? name, AntiforgeryOptions options) => options.Cookie.SecurePolicy = Policy;
 
     /// <summary>For cookies written by hand.</summary>
     public bool IsSecure(HttpRequest request) => Policy == CookieSecurePolicy.Always || request.IsHttps;
@@ -29,7 +26,6 @@ public static class CookieSecurityExtensions
     {
         services.AddSingleton<CookieSecurity>();
         services.AddSingleton<IPostConfigureOptions<CookieAuthenticationOptions>>(sp => sp.GetRequiredService<CookieSecurity>());
-        services.AddSingleton<IPostConfigureOptions<AntiforgeryOptions>>(sp => sp.GetRequiredService<CookieSecurity>());
         return services;
     }
 }
