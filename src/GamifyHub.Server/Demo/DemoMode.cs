@@ -27,7 +27,12 @@ public sealed class DemoMode(IOptions<DemoOptions> options, IHostEnvironment env
             }
 
             await SeedAsync(cancellationToken);
-            await install.RecordDemoSeededAsync(cancellationToken);
+            // Only where the demo's credentials are (demo mode switched on over a real company seeds nothing).
+            if (await install.WasDemoSeededAsync(ApiKeys.Hash(DemoCompany.ApiKey), cancellationToken))
+            {
+                await install.RecordDemoSeededAsync(cancellationToken);
+            }
+
             return;
         }
 
