@@ -89,6 +89,8 @@ public sealed class ServerProcess : IAsyncDisposable
                      "--urls", baseAddress.ToString().TrimEnd('/'),
                      $"--Database:Path={databasePath}",
                      "--Simulator:Enabled=false",
+                     // Production, so the demo company (and its API key) is switched on explicitly.
+                     "--Demo:Enabled=true",
                      $"--Orleans:SiloPort={siloPort}",
                      $"--Orleans:GatewayPort={gatewayPort}",
                      // The benchmark measures throughput, not the per-caller rate limits.

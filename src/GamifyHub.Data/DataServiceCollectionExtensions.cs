@@ -30,6 +30,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<SlaBook>();
         services.AddSingleton<ChallengeStore>();
         services.AddSingleton<Privacy.RetentionBook>();
+        services.AddSingleton<Identity.InstallStore>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddHostedService(sp => sp.GetRequiredService<EngagementWriter>());
         return services;

@@ -62,6 +62,37 @@ public sealed class AdminRulesTests(GamifyHubFactory factory) : IClassFixture<Ga
     }
 
     [Fact]
+    public async Task A_rule_set_with_too_many_rules_is_refused_naming_the_field_and_nothing_changes()
+    {
+        var admin = await factory.SignedIn(ApiClient.Admin);
+        var before = await (await admin.GetAsync("/api/admin/rules")).Content.ReadAsStringAsync();
+        var rules = JsonNode.Parse(before)!;
+        var template = rules["rules"]![0]!.ToJsonString();
+        var many = new JsonArray();
+        for (var i = 0; i < 201; i++)
+        {
+            var rule = JsonNode.Parse(template)!;
+            rule["id"] = $"rule-{i}";
+            many.Add(rule);
+        }
+
+        rules["rules"] = many;
+
+        foreach (var route in new[] { "/api/admin/rules/preview", "/api/admin/rules/apply" })
+        {
+            var answer = await admin.PostAsync(route, Json(rules.ToJsonString()));
+            Assert.Equal(HttpStatusCode.BadRequest, answer.StatusCode);
+            Assert.Equal("application/problem+json", answer.Content.Headers.ContentType?.MediaType);
+            var errors = JsonNode.Parse(await answer.Content.ReadAsStringAsync())!["errors"]!.AsObject();
+            var field = Assert.Single(errors);
+            Assert.Equal("rules", field.Key, ignoreCase: true);
+            Assert.Contains("at most 200 rules", field.Value!.ToJsonString());
+        }
+
+        Assert.Equal(before, await (await admin.GetAsync("/api/admin/rules")).Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task Only_admins_see_or_preview_rules()
     {
         var ravi = await factory.SignedIn(ApiClient.Ravi);

@@ -81,7 +81,7 @@ public sealed class WebhookApiTests(GamifyHubFactory factory) : IClassFixture<Ga
         { "signature without scheme", "64 hex digits" },
         { "six minutes old", "more than 5 minutes away" },
         { "six minutes ahead", "more than 5 minutes away" },
-        { "unknown source", "No webhook source" },
+        { "unknown source", "does not match" },
     };
 
     [Theory]
@@ -131,6 +131,59 @@ public sealed class WebhookApiTests(GamifyHubFactory factory) : IClassFixture<Ga
     }
 
     [Fact]
+    public async Task A_replay_with_its_signature_in_upper_or_mixed_case_hex_is_refused_too()
+    {
+        var (source, secret) = await NewSource();
+        var original = WebhookSender.Delivery(source, secret, Item());
+        var signature = original.Headers.GetValues("X-GamifyHub-Signature").Single();
+        var hex = signature["sha256=".Length..];
+        var mixed = string.Concat(hex.Select((c, i) => i % 2 == 0 ? char.ToUpperInvariant(c) : c));
+        var client = factory.CreateClient();
+        var replays = new List<HttpRequestMessage>();
+        foreach (var variant in new[] { "sha256=" + hex.ToUpperInvariant(), "sha256=" + mixed })
+        {
+            var replay = await WebhookSender.Copy(original);
+            replay.Headers.Remove("X-GamifyHub-Signature");
+            replay.Headers.TryAddWithoutValidation("X-GamifyHub-Signature", variant);
+            replays.Add(replay);
+        }
+
+        Assert.Equal(HttpStatusCode.Created, (await client.SendAsync(original)).StatusCode);
+        var before = await Probe.StateFingerprint();
+        foreach (var replay in replays)
+        {
+            await ProblemAssert.Is(await client.SendAsync(replay), HttpStatusCode.Unauthorized, "received before");
+        }
+
+        Assert.Equal(before, await Probe.StateFingerprint());
+    }
+
+    [Fact]
+    public async Task An_unknown_source_and_a_wrong_signature_get_the_same_answer()
+    {
+        var (source, _) = await NewSource();
+        var body = Encoding.UTF8.GetBytes(Item());
+        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        var t = now.ToString(CultureInfo.InvariantCulture);
+        var guess = WebhookSender.Signature("whsec_guess", now, body);
+        var client = factory.CreateClient();
+
+        var wrongSignature = await client.SendAsync(WebhookSender.Request(source, body, t, guess));
+        var unknownSource = await client.SendAsync(WebhookSender.Request("no-such-source", body, t, guess));
+        var badName = await client.SendAsync(WebhookSender.Request("Not_A_Name", body, t, guess));
+
+        static async Task<string> Said(HttpResponseMessage answer)
+        {
+            var problem = await answer.Json();
+            return $"{(int)answer.StatusCode} {problem.GetProperty("title").GetString()} {problem.GetProperty("detail").GetString()}";
+        }
+
+        Assert.Equal(HttpStatusCode.Unauthorized, wrongSignature.StatusCode);
+        Assert.Equal(await Said(wrongSignature), await Said(unknownSource));
+        Assert.Equal(await Said(wrongSignature), await Said(badName));
+    }
+
+    [Fact]
     public async Task A_signed_delivery_with_an_invalid_item_is_a_400_and_may_be_retried_unchanged_once_the_cause_is_gone()
     {
         var (source, secret) = await NewSource();
@@ -175,7 +228,7 @@ public sealed class WebhookApiTests(GamifyHubFactory factory) : IClassFixture<Ga
         Assert.Equal(HttpStatusCode.Created, (await client.SendAsync(WebhookSender.Delivery(source, newSecret, Item()))).StatusCode);
 
         Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/api/admin/webhooks/{source}")).StatusCode);
-        await ProblemAssert.Is(await client.SendAsync(WebhookSender.Delivery(source, newSecret, Item())), HttpStatusCode.Unauthorized, "No webhook source");
+        await ProblemAssert.Is(await client.SendAsync(WebhookSender.Delivery(source, newSecret, Item())), HttpStatusCode.Unauthorized, "does not match");
         await ProblemAssert.Is(await admin.DeleteAsync($"/api/admin/webhooks/{source}"), HttpStatusCode.NotFound, "No webhook source");
     }
 

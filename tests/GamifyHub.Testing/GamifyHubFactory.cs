@@ -10,7 +10,8 @@ namespace GamifyHub.Testing;
 
 /// <summary>
 /// The real server (HTTP pipeline, co-hosted silo, SQLite file) in the test process, on its own database file
-/// and ports. Demo mode seeds the demo company; the simulator is off so the tests control every event.
+/// and ports. Demo mode seeds the demo company (switched on explicitly: the "Testing" environment is not Development, where
+/// it is on by default); the simulator is off so the tests control every event.
 /// </summary>
 public sealed class GamifyHubFactory : WebApplicationFactory<Program>
 {
@@ -31,6 +32,17 @@ public sealed class GamifyHubFactory : WebApplicationFactory<Program>
         return factory;
     }
 
+    /// <summary>
+    /// The server as installed anywhere but Development: demo mode left to its default (off) unless a setting names it.
+    /// On a new database file unless one is given.
+    /// </summary>
+    public static GamifyHubFactory Installed(string? databasePath = null, params (string Key, string Value)[] settings)
+    {
+        var factory = new GamifyHubFactory(databasePath ?? TempDatabase.NewPath()) { _demo = false };
+        factory._settings.AddRange(settings);
+        return factory;
+    }
+
     /// <summary>A host with extra settings, e.g. a tiny write queue.</summary>
     public static GamifyHubFactory With(params (string Key, string Value)[] settings)
     {
@@ -40,6 +52,7 @@ public sealed class GamifyHubFactory : WebApplicationFactory<Program>
     }
 
     private readonly List<(string Key, string Value)> _settings = [];
+    private bool _demo = true;
 
     /// <summary>The server's warnings and errors.</summary>
     public RecordingLoggerProvider Logs { get; } = new();
@@ -59,11 +72,15 @@ public sealed class GamifyHubFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("Database:Path", DatabasePath);
+        if (_demo)
+        {
+            builder.UseSetting("Demo:Enabled", "true");
+        }
+
         builder.UseSetting("Simulator:Enabled", "false");
         // Breach notices would arrive at random moments of a test: tests that want them run the notifier themselves.
         builder.UseSetting("Sla:NotifierEnabled", "false");
         builder.UseSetting("Orleans:SiloPort", FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
-        builder.UseSetting("Orleans:GatewayPort", FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         // Tests send far more requests per caller than a person would: the limits are tested on their own (RateLimitTests).
         builder.UseSetting("RateLimits:SignIn:PermitLimit", "1000000");

@@ -98,7 +98,9 @@ public sealed class ServerProcess : IAsyncDisposable
         foreach (var arg in (string[])
         [
             ServerDll, "--urls", BaseAddress.ToString().TrimEnd('/'), $"--Database:Path={DatabasePath}", "--Simulator:Enabled=false",
-            $"--Orleans:SiloPort={FreePorts.Next()}", $"--Orleans:GatewayPort={FreePorts.Next()}",
+            // Production, so demo mode is switched on explicitly (later arguments may switch it off).
+            "--Demo:Enabled=true",
+            $"--Orleans:SiloPort={FreePorts.Next()}",
             "--Logging:LogLevel:Default=Warning",
             // Load and crash tests send far more requests per caller than a person would.
             "--RateLimits:SignIn:PermitLimit=1000000", "--RateLimits:Intake:PermitLimit=1000000", "--RateLimits:Actions:PermitLimit=1000000", "--RateLimits:Boards:PermitLimit=1000000",

@@ -16,6 +16,12 @@ public static class RuleSetValidator
     /// <summary>Largest base points of one rule; keeps every award (× at most 10) far inside an int.</summary>
     public const int MaxRulePoints = 100_000;
 
+    /// <summary>Far above any real rule book (the default has a dozen), low enough that scoring and rescoring stay cheap.</summary>
+    public const int MaxRules = 200;
+
+    /// <summary>Every badge is checked on every event: bounded like the rules.</summary>
+    public const int MaxBadges = 200;
+
     public const decimal MaxMultiplier = 10m;
     public const int MaxTranslationLength = 300;
 
@@ -53,6 +59,13 @@ public static class RuleSetValidator
         if (rules is null)
         {
             error("Rules", "Rules are required (an empty list awards nothing).");
+            return;
+        }
+
+        if (rules.Count > MaxRules)
+        {
+            // One error, not one per rule: the document is refused as a whole.
+            error("Rules", $"A rule set has at most {MaxRules} rules, not {rules.Count}.");
             return;
         }
 
@@ -253,6 +266,12 @@ public static class RuleSetValidator
         if (badges is null)
         {
             error("Badges", "Badges are required (an empty list has none).");
+            return;
+        }
+
+        if (badges.Count > MaxBadges)
+        {
+            error("Badges", $"A rule set has at most {MaxBadges} badges, not {badges.Count}.");
             return;
         }
 

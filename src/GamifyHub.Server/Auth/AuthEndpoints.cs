@@ -19,6 +19,9 @@ public static class AuthEndpoints
     public const int EmailMaxLength = 256;
     public const int PasswordMaxLength = 1_024;
 
+    /// <summary>Room for the longest email and password even fully \u-escaped; refused before the body is read.</summary>
+    public const long LoginMaxBodyBytes = 16 * 1024;
+
     public sealed record DemoAccount(string Email, string DisplayName, string Role, string? Department);
 
     public sealed record DemoAccounts(string Password, IReadOnlyList<DemoAccount> Accounts);
@@ -26,7 +29,7 @@ public static class AuthEndpoints
     public static RouteGroupBuilder MapAuthEndpoints(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/auth").WithTags("Sign-in");
-        group.MapPost("/login", Login).AllowAnonymous();
+        group.MapPost("/login", Login).AllowAnonymous().WithMetadata(new RequestSizeLimit(LoginMaxBodyBytes));
         group.MapPost("/logout", Logout).RequireAuthorization(Policies.SignedIn);
         group.MapGet("/demo-accounts", ListDemoAccounts).AllowAnonymous();
         group.MapGet("/csrf", IssueCsrf).RequireAuthorization(Policies.SignedIn);

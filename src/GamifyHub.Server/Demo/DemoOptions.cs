@@ -2,8 +2,14 @@ namespace GamifyHub.Server.Demo;
 
 public sealed class DemoOptions
 {
-    /// <summary>Seed the demo company on first start and list its sign-ins on the sign-in page.</summary>
-    public bool Enabled { get; set; } = true;
+    public const string SectionName = "Demo";
+
+    /// <summary>
+    /// Seed the demo company on first start and list its sign-ins (with their published password) on the sign-in page.
+    /// Off unless set: appsettings.Development.json sets it, so <c>dotnet run</c> (the Development profile) has the demo;
+    /// anywhere else the server warns at every start while it is on.
+    /// </summary>
+    public bool Enabled { get; set; }
 }
 
 public sealed class SimulatorOptions

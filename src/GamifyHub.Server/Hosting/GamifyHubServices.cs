@@ -35,17 +35,15 @@ public static class GamifyHubServices
         builder.Host.UseOrleans(silo =>
         {
             silo.UseLocalhostClustering(serviceId: "gamifyhub", clusterId: "gamifyhub-local");
-            silo.Services.AddOptions<EndpointOptions>().Configure<IConfiguration>((o, configuration) =>
-            {
-                o.SiloPort = configuration.GetValue("Orleans:SiloPort", EndpointOptions.DEFAULT_SILO_PORT);
-                o.GatewayPort = configuration.GetValue("Orleans:GatewayPort", EndpointOptions.DEFAULT_GATEWAY_PORT);
-            });
+            silo.Services.AddOptions<SiloOptions>().BindConfiguration(SiloOptions.SectionName);
+            silo.Services.AddOptions<EndpointOptions>().Configure<IOptions<SiloOptions>>((o, options) => options.Value.ApplyTo(o));
             silo.Services.AddOptions<DevelopmentClusterMembershipOptions>().Configure<IOptions<EndpointOptions>>((o, endpoints) =>
-                o.PrimarySiloEndpoint = new IPEndPoint(IPAddress.Loopback, endpoints.Value.SiloPort));
+                o.PrimarySiloEndpoint = new IPEndPoint(endpoints.Value.AdvertisedIPAddress, endpoints.Value.SiloPort));
         });
 
         builder.Services.AddGamifyAuthentication();
         builder.Services.AddGamifyCsrf();
+        builder.Services.AddGamifyCookieSecurity();
         builder.Services.AddGamifyRateLimits();
         builder.Services.AddGamifyReverseProxy();
         builder.Services.AddLogRedaction();
@@ -112,10 +110,11 @@ public static class GamifyHubServices
             .AddCheck<WriterHealthCheck>("writer", tags: ["ready"])
             .AddCheck<SiloHealthCheck>("silo", tags: ["ready"]);
 
-        builder.Services.AddOptions<DemoOptions>().BindConfiguration("Demo");
+        builder.Services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.SectionName);
         builder.Services.AddOptions<SimulatorOptions>().BindConfiguration("Simulator")
             .PostConfigure<IOptions<DemoOptions>>((sim, demo) => sim.Enabled &= demo.Value.Enabled);
         builder.Services.AddSingleton<DemoSeeder>();
+        builder.Services.AddSingleton<DemoMode>();
         builder.Services.AddHostedService<Simulator>();
         return builder;
     }

@@ -3,18 +3,24 @@ using GamifyHub.Data.Maintenance;
 namespace GamifyHub.Server.Hosting;
 
 /// <summary>
-/// <c>backup &lt;file&gt;</c> (safe while the server runs), <c>restore &lt;file&gt;</c> and <c>import &lt;file&gt;</c> (with the server stopped),
+/// <c>backup &lt;file&gt;</c> (safe while the server runs), <c>restore &lt;file&gt;</c>, <c>import &lt;file&gt;</c> and
+/// <c>admin create</c> (with the server stopped),
 /// run instead of the server: <c>dotnet run --project src/GamifyHub.Server -- backup ~/gamifyhub.bak</c>.
 /// </summary>
 public static class MaintenanceCommands
 {
-    public static bool IsCommand(string[] args) => args is ["backup" or "restore" or "import", ..];
+    public static bool IsCommand(string[] args) => args is ["backup" or "restore" or "import" or "admin", ..];
 
     public static async Task<int> RunAsync(string[] args)
     {
         if (args[0] == "import")
         {
             return await Imports.ImportCommand.RunAsync(args, Console.Out, Console.Error);
+        }
+
+        if (args[0] == "admin")
+        {
+            return await AdminCommand.RunAsync(args, Console.In, !Console.IsInputRedirected, Console.Out, Console.Error);
         }
 
         var builder = WebApplication.CreateBuilder(args.Length > 2 ? args[2..] : []);

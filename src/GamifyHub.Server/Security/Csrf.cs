@@ -40,7 +40,7 @@ public static class Csrf
         {
             HttpOnly = false, // the web app must read it
             SameSite = SameSiteMode.Strict,
-            Secure = http.Request.IsHttps,
+            Secure = http.RequestServices.GetRequiredService<CookieSecurity>().IsSecure(http.Request),
             Path = "/",
             IsEssential = true,
         });

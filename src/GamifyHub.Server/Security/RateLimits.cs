@@ -21,8 +21,8 @@ public sealed class RateLimitOptions
     /// <summary>Sign-in attempts per client address and email (lockout still counts wrong passwords per account).</summary>
     public RateLimit SignIn { get; set; } = new() { PermitLimit = 10 };
 
-    /// <summary>Feedback, events, webhook deliveries and imports per API key, signed-in user or webhook source (a batch
-    /// counts once).</summary>
+    /// <summary>Feedback, events, webhook deliveries and imports per API key, signed-in user or (webhooks) client address (a
+    /// batch counts once).</summary>
     public RateLimit Intake { get; set; } = new() { PermitLimit = 600 };
 
     /// <summary>Actions on feedback items and kudos per signed-in user.</summary>
@@ -72,7 +72,7 @@ public static class RateLimits
         AutoReplenishment = true,
     };
 
-    /// <summary>Who is calling: the API key (by name), the signed-in user, a webhook source or, failing all, the address.</summary>
+    /// <summary>Who is calling: the API key (by name), the signed-in user or, for webhooks and anything else anonymous, the address.</summary>
     private static string Caller(HttpContext http)
     {
         var user = http.User;
@@ -82,9 +82,11 @@ public static class RateLimits
             return id is not null ? $"user:{id}" : $"{user.Identity.AuthenticationType}:{user.Identity.Name}";
         }
 
-        if (http.GetRouteValue("source") is string source)
+        // Webhook deliveries are anonymous and the source name is the caller's choice: by address, or every invented
+        // name would be a fresh budget.
+        if (http.GetRouteValue("source") is string)
         {
-            return $"webhook:{source}";
+            return $"webhook:{http.Connection.RemoteIpAddress}";
         }
 
         return $"ip:{http.Connection.RemoteIpAddress}";

@@ -41,20 +41,33 @@ public static partial class WebhookEndpoints
     /// exactly like <c>POST /api/feedback</c> (and <c>/batch</c>). A refusal stores nothing.
     /// </summary>
     private static async Task<IResult> Receive(string source, HttpRequest request, WebhookSourceStore sources, WebhookSecrets secrets,
-        WebhookReplayGuard replays, FeedbackIntakeService intake, IOptions<JsonOptions> json, TimeProvider time)
+        WebhookReplayGuard replays, FeedbackIntakeService intake, IOptions<JsonOptions> json, TimeProvider time, ILoggerFactory loggers)
     {
-        var body = await ReadBody(request);
+        // The headers first, then the source, and only then the body: nothing is buffered for a malformed, stale or
+        // unknown delivery, and each step answers the same whether or not the source exists.
+        var timestamp = request.Headers[WebhookSignature.TimestampHeader].ToString();
+        var signature = request.Headers[WebhookSignature.SignatureHeader].ToString();
+        var headers = WebhookSignature.CheckHeaders(timestamp, signature, time.GetUtcNow());
+        if (headers != SignatureCheck.Valid)
+        {
+            return SignatureProblem(WebhookSignature.Explain(headers));
+        }
+
         var found = IsName(source) ? await sources.FindAsync(source) : null;
         var secret = found is null ? null : secrets.Unprotect(found.ProtectedSecret);
         if (found is null || secret is null)
         {
-            // Unknown, deleted, or undecryptable (key folder lost): all the same to the sender, who must be set up again.
-            return SignatureProblem($"No webhook source '{Shorten(source)}' is set up to receive deliveries (or its secret must be rotated).");
+            if (found is not null)
+            {
+                loggers.CreateLogger("GamifyHub.Server.Webhooks").LogWarning("A delivery for webhook source {Source} was refused: its secret cannot be decrypted (key folder lost?); rotate it", found.Name);
+            }
+
+            // Unknown, deleted or undecryptable: answered like a wrong signature, so the answer tells no one which names exist.
+            return SignatureProblem(WebhookSignature.Explain(SignatureCheck.Mismatch));
         }
 
-        var signature = request.Headers[WebhookSignature.SignatureHeader].ToString();
-        var check = WebhookSignature.Verify(secret, request.Headers[WebhookSignature.TimestampHeader].ToString(), signature, body,
-            time.GetUtcNow());
+        var body = await ReadBody(request);
+        var check = WebhookSignature.Verify(secret, timestamp, signature, body, time.GetUtcNow());
         if (check != SignatureCheck.Valid)
         {
             return SignatureProblem(WebhookSignature.Explain(check));

@@ -34,5 +34,6 @@ public sealed class WebhookReplayGuard(TimeProvider time)
     /// <summary>Forgets a claimed delivery that was not stored, so the sender may retry it unchanged.</summary>
     public void Release(string source, string signature) => _seen.TryRemove(Key(source, signature), out _);
 
-    private static string Key(string source, string signature) => source + " " + signature;
+    // Upper- and mixed-case hex verify too: one key for all casings, or each would be a fresh replay.
+    private static string Key(string source, string signature) => source + " " + WebhookSignature.Normalize(signature);
 }

@@ -26,6 +26,25 @@ public static class WebhookSignature
     public static SignatureCheck Verify(string secret, string? timestampHeader, string? signatureHeader, ReadOnlySpan<byte> body,
         DateTimeOffset now)
     {
+        var headers = CheckHeaders(timestampHeader, signatureHeader, now);
+        if (headers != SignatureCheck.Valid)
+        {
+            return headers;
+        }
+
+        var timestamp = long.Parse(timestampHeader!, NumberStyles.None, CultureInfo.InvariantCulture);
+        // Constant time: how many leading bytes matched must not show in the answer's timing.
+        return CryptographicOperations.FixedTimeEquals(Convert.FromHexString(signatureHeader![Scheme.Length..]), Mac(secret, timestamp, body))
+            ? SignatureCheck.Valid
+            : SignatureCheck.Mismatch;
+    }
+
+    /// <summary>
+    /// Everything but the signature's value, without the body or the source's secret: run before either is read, so a
+    /// malformed or stale delivery costs no buffering and answers the same whether or not its source exists.
+    /// </summary>
+    public static SignatureCheck CheckHeaders(string? timestampHeader, string? signatureHeader, DateTimeOffset now)
+    {
         if (string.IsNullOrWhiteSpace(timestampHeader))
         {
             return SignatureCheck.MissingTimestamp;
@@ -47,16 +66,11 @@ public static class WebhookSignature
         }
 
         var hex = signatureHeader.StartsWith(Scheme, StringComparison.Ordinal) ? signatureHeader[Scheme.Length..] : null;
-        if (hex is not { Length: 64 } || !hex.All(char.IsAsciiHexDigit))
-        {
-            return SignatureCheck.BadSignatureFormat;
-        }
-
-        // Constant time: how many leading bytes matched must not show in the answer's timing.
-        return CryptographicOperations.FixedTimeEquals(Convert.FromHexString(hex), Mac(secret, timestamp, body))
-            ? SignatureCheck.Valid
-            : SignatureCheck.Mismatch;
+        return hex is { Length: 64 } && hex.All(char.IsAsciiHexDigit) ? SignatureCheck.Valid : SignatureCheck.BadSignatureFormat;
     }
+
+    /// <summary>The same delivery however its hex digits are cased (all casings verify), for the replay guard.</summary>
+    public static string Normalize(string signatureHeader) => signatureHeader.ToLowerInvariant();
 
     public static string Explain(SignatureCheck check) => check switch
     {
@@ -65,7 +79,9 @@ public static class WebhookSignature
         SignatureCheck.Stale => $"The {TimestampHeader} is more than {Tolerance.TotalMinutes:0} minutes away from the server's clock; sign the delivery again with the current time.",
         SignatureCheck.MissingSignature => $"The {SignatureHeader} header is missing.",
         SignatureCheck.BadSignatureFormat => $"The {SignatureHeader} header must be '{Scheme}' followed by 64 hex digits.",
-        SignatureCheck.Mismatch => $"The {SignatureHeader} does not match: sign '<timestamp>.<raw body>' with HMAC-SHA256 and the source's secret.",
+        // Also the answer for a source that does not exist (or whose secret cannot be read): nobody learns which names exist.
+        SignatureCheck.Mismatch => $"The {SignatureHeader} does not match: sign '<timestamp>.<raw body>' with HMAC-SHA256 and the source's "
+            + "secret, and send it to the source's delivery URL as set up by an admin.",
         _ => "The signature is valid.",
     };
 

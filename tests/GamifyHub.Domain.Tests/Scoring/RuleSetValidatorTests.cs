@@ -229,4 +229,23 @@ public class RuleSetValidatorTests
         Assert.Equal(["Rules", "Multipliers", "Limits", "SharedCredit", "AntiGaming", "LevelCurve", "Badges"],
             RuleSetValidator.Validate(rules).Select(e => e.Path));
     }
+
+    [Fact]
+    public void A_rule_set_has_at_most_200_rules_and_200_badges_each_reported_once()
+    {
+        var rules = Default with
+        {
+            Rules = [.. Enumerable.Range(0, RuleSetValidator.MaxRules + 1).Select(i => Default.Rules[0] with { Id = $"rule-{i}" })],
+            Badges = [.. Enumerable.Range(0, RuleSetValidator.MaxBadges + 1).Select(i => Badge with { Id = $"badge-{i}" })],
+        };
+        var atTheLimit = Default with
+        {
+            Rules = [.. Enumerable.Range(0, RuleSetValidator.MaxRules).Select(i => Default.Rules[0] with { Id = $"rule-{i}" })],
+        };
+
+        Assert.Equal(
+            [new RuleError("Rules", "A rule set has at most 200 rules, not 201."), new RuleError("Badges", "A rule set has at most 200 badges, not 201.")],
+            RuleSetValidator.Validate(rules));
+        Assert.Empty(RuleSetValidator.Validate(atTheLimit));
+    }
 }

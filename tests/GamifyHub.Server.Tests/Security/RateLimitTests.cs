@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using GamifyHub.Testing;
+using Microsoft.AspNetCore.Http;
 
 namespace GamifyHub.Server.Tests.Security;
 
@@ -61,17 +62,33 @@ public sealed class RateLimitTests
     }
 
     [Fact]
-    public async Task Webhook_deliveries_are_limited_per_source()
+    public async Task Webhook_deliveries_are_limited_per_address_whatever_source_names_they_invent()
     {
         await using var factory = Server();
-        var client = factory.CreateClient();
-        for (var i = 0; i < Limit; i++)
+        _ = factory.CreateClient();
+
+        async Task<int> Deliver(string address, string source)
         {
-            Assert.Equal(HttpStatusCode.Unauthorized, (await client.PostAsJsonAsync("/api/webhooks/shop", new { })).StatusCode);
+            var context = await factory.Server.SendAsync(c =>
+            {
+                c.Connection.RemoteIpAddress = IPAddress.Parse(address);
+                c.Request.Method = "POST";
+                c.Request.Path = $"/api/webhooks/{source}";
+                c.Request.ContentType = "application/json";
+                c.Request.Body = new MemoryStream("{}"u8.ToArray());
+            });
+            return context.Response.StatusCode;
         }
 
-        await AssertLimited(await client.PostAsJsonAsync("/api/webhooks/shop", new { }));
-        Assert.Equal(HttpStatusCode.Unauthorized, (await client.PostAsJsonAsync("/api/webhooks/forum", new { })).StatusCode);
+        // A new name each time: before, each name was a budget of its own.
+        for (var i = 0; i < Limit; i++)
+        {
+            Assert.Equal(StatusCodes.Status401Unauthorized, await Deliver("203.0.113.7", $"invented-{i}"));
+        }
+
+        Assert.Equal(StatusCodes.Status429TooManyRequests, await Deliver("203.0.113.7", "invented-again"));
+        Assert.Equal(StatusCodes.Status429TooManyRequests, await Deliver("203.0.113.7", "shop"));
+        Assert.Equal(StatusCodes.Status401Unauthorized, await Deliver("198.51.100.9", "shop"));
     }
 
     [Fact]
