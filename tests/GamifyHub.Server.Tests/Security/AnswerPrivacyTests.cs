@@ -257,10 +257,10 @@ public sealed class AnswerPrivacyTests(AnswerPrivacyTests.World world) : IClassF
                 await Task.Delay(100);
             }
 
-            leaks.AddRange(expected.Where(w => !clients[w.Who].ReceivedBoard(w.Board, since))
-                .Select(w => $"hub BoardChanged({world.Unfill(w.Board)}) as {w.Who}: no BoardChanged or ChallengeChanged arrived within 45 s, so no push was scanned"));
-
-            if (leaks.Count > 0)
+            var missing = expected.Where(w => !clients[w.Who].ReceivedBoard(w.Board, since)).ToList();
+            leaks.AddRange(missing.Select(w =>
+                $"hub BoardChanged({world.Unfill(w.Board)}) as {w.Who}: no BoardChanged or ChallengeChanged arrived within 45 s, so no push was scanned"));
+            if (missing.Count > 0)
             {
                 leaks.AddRange(world.Factory.Logs.Entries.Where(e => e.Contains("push", StringComparison.OrdinalIgnoreCase)).Take(3)
                     .Select(e => "server warning: " + e[..Math.Min(e.Length, 400)]));
