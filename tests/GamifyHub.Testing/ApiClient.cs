@@ -14,18 +14,18 @@ public static class ApiClient
     public const string Admin = "admin@demo.gamifyhub";
     public const string ApiKey = "demo-ingest-key";
 
-    public static async Task<string> TokenFor(HttpClient client, string email)
+    public static async Task<string> TokenFor(HttpClient client, string email, string password = Password)
     {
-        var response = await client.PostAsJsonAsync("/api/auth/login", new { email, password = Password });
+        var response = await client.PostAsJsonAsync("/api/auth/login", new { email, password });
         response.EnsureSuccessStatusCode();
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         return body.GetProperty("accessToken").GetString()!;
     }
 
-    public static async Task<HttpClient> SignedIn(this GamifyHubFactory factory, string email)
+    public static async Task<HttpClient> SignedIn(this GamifyHubFactory factory, string email, string password = Password)
     {
         var client = factory.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenFor(client, email));
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenFor(client, email, password));
         return client;
     }
 

@@ -315,30 +315,9 @@ public sealed class AuthorizationMatrixTests : IClassFixture<AuthorizationMatrix
             $"LiveHub's methods ({string.Join(", ", methods.Order())}) and HubMethods' rows ({string.Join(", ", rows.Order())}) differ");
     }
 
-    private HashSet<(string Method, string Pattern)> DiscoveredRoutes()
-    {
-        var found = new HashSet<(string, string)>();
-        foreach (var endpoint in _world.Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>())
-        {
-            if (IsWebClientFallback(endpoint))
-            {
-                continue;
-            }
+    private HashSet<(string Method, string Pattern)> DiscoveredRoutes() => AppRoutes.Discover(_world.Factory.Services);
 
-            var pattern = "/" + endpoint.RoutePattern.RawText!.Trim('/'); // a group's "" and "/" routes are the same path
-            var methods = endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods;
-            foreach (var method in methods is null or { Count: 0 } ? ["*"] : methods)
-            {
-                found.Add((method, pattern));
-            }
-        }
-
-        return found;
-    }
-
-    /// <summary>The web client's page for any other path: static, anonymous by design.</summary>
-    private static bool IsWebClientFallback(RouteEndpoint endpoint) =>
-        endpoint.RoutePattern.RawText == "{*path:nonfile}";
+    private static bool IsWebClientFallback(RouteEndpoint endpoint) => AppRoutes.IsWebClientFallback(endpoint);
 
     private static async Task<string> Detail(HttpResponseMessage response)
     {
