@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { api } from '../../api/client';
 import { ApiError } from '../../api/http';
 import { useI18n } from '../../i18n';
+import { NewPasswordFields } from './NewPasswordFields';
 
 /** "Change password" in the me panel: current password required; the server ends every other sign-in. */
 export function ChangePassword() {
@@ -13,9 +14,6 @@ export function ChangePassword() {
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState(false);
   const currentId = useId();
-  const nextId = useId();
-  const repeatId = useId();
-  const rulesId = useId();
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -52,31 +50,7 @@ export function ChangePassword() {
           autoComplete="current-password"
           required
         />
-        <label htmlFor={nextId}>{t.password.next}</label>
-        <input
-          id={nextId}
-          type="password"
-          value={next}
-          onChange={(e) => setNext(e.target.value)}
-          autoComplete="new-password"
-          minLength={12}
-          maxLength={1024}
-          aria-describedby={rulesId}
-          required
-        />
-        <label htmlFor={repeatId}>{t.password.repeat}</label>
-        <input
-          id={repeatId}
-          type="password"
-          value={repeat}
-          onChange={(e) => setRepeat(e.target.value)}
-          autoComplete="new-password"
-          maxLength={1024}
-          required
-        />
-        <p className="small muted" id={rulesId}>
-          {t.password.rules}
-        </p>
+        <NewPasswordFields next={next} repeat={repeat} onNext={setNext} onRepeat={setRepeat} />
         {error && (
           <p className="form-error" role="alert">
             {error}

@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { api } from '../../api/client';
 import { ApiError } from '../../api/http';
 import { useI18n } from '../../i18n';
+import { NewPasswordFields } from './NewPasswordFields';
 import { hashParam } from '../../router';
 
 /** The anonymous page an admin's reset link opens (`#/reset-password?email=…&code=…`): set a password of one's own. */
@@ -16,9 +17,6 @@ export function ResetPasswordPage() {
   const [done, setDone] = useState(false);
   const emailId = useId();
   const codeId = useId();
-  const nextId = useId();
-  const repeatId = useId();
-  const rulesId = useId();
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -52,31 +50,7 @@ export function ResetPasswordPage() {
           <input id={emailId} type="email" value={email} onChange={(e) => setEmail(e.target.value)} autoComplete="username" required />
           <label htmlFor={codeId}>{t.password.code}</label>
           <input id={codeId} value={code} onChange={(e) => setCode(e.target.value)} autoComplete="one-time-code" required />
-          <label htmlFor={nextId}>{t.password.next}</label>
-          <input
-            id={nextId}
-            type="password"
-            value={next}
-            onChange={(e) => setNext(e.target.value)}
-            autoComplete="new-password"
-            minLength={12}
-            maxLength={1024}
-            aria-describedby={rulesId}
-            required
-          />
-          <label htmlFor={repeatId}>{t.password.repeat}</label>
-          <input
-            id={repeatId}
-            type="password"
-            value={repeat}
-            onChange={(e) => setRepeat(e.target.value)}
-            autoComplete="new-password"
-            maxLength={1024}
-            required
-          />
-          <p className="small muted" id={rulesId}>
-            {t.password.rules}
-          </p>
+          <NewPasswordFields next={next} repeat={repeat} onNext={setNext} onRepeat={setRepeat} />
           {error && (
             <p className="form-error" role="alert">
               {error}
