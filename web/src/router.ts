@@ -34,6 +34,8 @@ export function useRoute(): Route {
   useEffect(() => {
     const onChange = () => setRoute(parseRoute(window.location.hash));
     window.addEventListener('hashchange', onChange);
+    // A link followed between the first render and this effect changed the hash before anyone listened.
+    onChange();
     return () => window.removeEventListener('hashchange', onChange);
   }, []);
   return route;
@@ -45,6 +47,8 @@ export function useSubRoute(): string {
   useEffect(() => {
     const onChange = () => setSub(parseSubRoute(window.location.hash));
     window.addEventListener('hashchange', onChange);
+    // A link followed between the first render and this effect changed the hash before anyone listened.
+    onChange();
     return () => window.removeEventListener('hashchange', onChange);
   }, []);
   return sub;
