@@ -25,6 +25,9 @@ public sealed partial class MyDataTests(GamifyHubFactory factory) : IClassFixtur
             new { type = "reply", text = "Export me: we are looking into it." })).StatusCode);
         var thanked = await KudosSteps.Thank(lena, raviId, item, "Great answer");
         Assert.True(thanked.IsSuccessStatusCode);
+        // The kudos notification is stored after the kudos is answered: export once it is there.
+        await Eventually.True(async () => (await ravi.GetJson("/api/notifications?limit=100")).GetProperty("items").EnumerateArray()
+            .Any(n => n.GetProperty("type").GetString() == "kudos"), 60_000);
 
         var response = await ravi.GetAsync("/api/me/export");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

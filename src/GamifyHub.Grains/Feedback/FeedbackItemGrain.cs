@@ -1,4 +1,5 @@
 using GamifyHub.Data.Reading;
+using GamifyHub.Data.Writing;
 using GamifyHub.Domain.Feedback;
 using GamifyHub.Domain.Scoring;
 
@@ -79,9 +80,8 @@ public sealed class FeedbackItemGrain(ProjectionReader reader, CompanyDirectory 
             .Score(new ScoreRequest(command, this.GetPrimaryKey(), fact, _loadedUnder));
         if (scored.StaleRules)
         {
-            return lastAttempt
-                ? throw new InvalidOperationException($"Event {command.EventId} kept meeting a rules change; try again.")
-                : null;
+            // Rescores back to back: nothing was stored, so the caller may retry (503 with Retry-After, not a 500).
+            return lastAttempt ? throw new StaleRulesException(_loadedUnder, rules.Current.Version) : null;
         }
 
         if (scored.Duplicate)
