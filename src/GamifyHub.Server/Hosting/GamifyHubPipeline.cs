@@ -12,6 +12,7 @@ using GamifyHub.Server.Events;
 using GamifyHub.Server.Feedback;
 using GamifyHub.Server.Health;
 using GamifyHub.Server.Insights;
+using GamifyHub.Server.Analytics;
 using GamifyHub.Server.Live;
 using GamifyHub.Server.Me;
 using GamifyHub.Server.MyData;
@@ -61,6 +62,7 @@ public static class GamifyHubPipeline
         api.MapDepartmentEndpoints();
         api.MapFeedbackEndpoints();
         api.MapInsightsEndpoints();
+        api.MapAnalyticsEndpoints();
         api.MapEventEndpoints();
         api.MapBoardEndpoints();
         api.MapPrivacyEndpoints();

@@ -1,0 +1,224 @@
+using System.Globalization;
+using GamifyHub.Data.Privacy;
+using GamifyHub.Data.Reading;
+using GamifyHub.Domain.Analytics;
+using GamifyHub.Domain.Challenges;
+using GamifyHub.Grains;
+using GamifyHub.Grains.Analytics;
+using Microsoft.Extensions.Options;
+
+namespace GamifyHub.Server.Analytics;
+
+/// <summary>
+/// Reads engagement figures from the projection and presents them. Departments below the minimum group size come back
+/// withheld (no rate at all), and the company's figure leaves them out entirely (never part of a total).
+/// </summary>
+public sealed class AnalyticsQueries(EngagementProjection projection, CompanyDirectory directory, PrivacyBook privacy, SlaBook sla,
+    SeasonBook seasons, ChallengeStore challenges, IOptions<CompanyOptions> company, TimeProvider time)
+{
+    /// <summary>The metrics a trend can follow, by name.</summary>
+    public static readonly IReadOnlyList<string> TrendMetrics =
+    [
+        "readRate", "firstResponseMedian", "firstResponseP90", "resolvedRate", "insightRate", "handoffRate", "slaMetRate",
+        "participationRate", "netReturn",
+    ];
+
+    public const int MaxTrendDays = 400;
+    public const int DefaultTrendDays = 90;
+
+    private TimeZoneInfo Zone => company.Value.Zone;
+
+    public bool Exists(Guid departmentId) => directory.Department(departmentId) is not null;
+
+    public async Task<DepartmentAnalyticsDto> Department(Guid departmentId, AnalyticsWindow window)
+    {
+        var now = time.GetUtcNow();
+        var period = AnalyticsPeriods.For(window, now, Zone, seasons.Current);
+        var context = await Context([departmentId]);
+        var metrics = await Metrics(departmentId, [departmentId], period, now, context);
+        return Present(departmentId, directory.Department(departmentId)?.Name, window, period, metrics);
+    }
+
+    /// <summary>The company's figures (every department not withheld, as one) and the departments in <paramref name="visible"/>.</summary>
+    public async Task<CompanyAnalyticsDto> Company(AnalyticsWindow window, IReadOnlySet<Guid> visible)
+    {
+        var now = time.GetUtcNow();
+        var period = AnalyticsPeriods.For(window, now, Zone, seasons.Current);
+        var minimum = privacy.Settings.MinimumGroupSize;
+        var shown = directory.Departments.Where(d => !Domain.Privacy.GroupRules.Withheld(directory.Headcount(d.Id), minimum))
+            .Select(d => d.Id).ToHashSet();
+        var companyMetrics = await Metrics(Guid.Empty, shown, period, now, await Context(shown));
+        var rows = new List<DepartmentAnalyticsDto>();
+        foreach (var department in directory.Departments.Where(d => visible.Contains(d.Id)).OrderBy(d => d.Name, StringComparer.Ordinal))
+        {
+            var metrics = await Metrics(department.Id, [department.Id], period, now, await Context([department.Id]));
+            rows.Add(Present(department.Id, department.Name, window, period, metrics));
+        }
+
+        var companyDto = Present(null, null, window, period, companyMetrics);
+        return new CompanyAnalyticsDto(companyDto.Window, companyDto.Period, companyDto, rows);
+    }
+
+    public async Task<TrendDto> Trend(Guid departmentId, string metric, int days)
+    {
+        var today = AnalyticsPeriods.LocalDay(time.GetUtcNow(), Zone);
+        var context = await Context([departmentId]);
+        var stamp = Stamp(context);
+        var points = new List<TrendPointDto>(days);
+        for (var day = today.AddDays(1 - days); day <= today; day = day.AddDays(1))
+        {
+            var snapshot = await projection.SnapshotAsync(departmentId, new HashSet<Guid> { departmentId }, day, today, Zone, context, stamp);
+            points.Add(new TrendPointDto(day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Value(snapshot, metric)));
+        }
+
+        // TODO(issue 13, study): the department function's baseline from the benchmarks document once Analytics/Study is merged.
+        return new TrendDto(departmentId, metric, days, points, null);
+    }
+
+    public async Task<ReturnDto> Return(Guid departmentId, AnalyticsWindow window)
+    {
+        var now = time.GetUtcNow();
+        var period = AnalyticsPeriods.For(window, now, Zone, seasons.Current);
+        var metrics = await Metrics(departmentId, [departmentId], period, now, await Context([departmentId]));
+        var a = metrics?.Actions ?? ActionCounts.None;
+        // TODO(issue 13, study): ReturnCalculator.Compute(a, model) and the stored return model once Analytics/Study is merged.
+        return new ReturnDto(departmentId, AnalyticsWindows.Name(window), PresentPeriod(period), 0, 0, 0, null, "EUR",
+            new ReturnCountsDto(a.Reads, a.Replies, a.Tags, a.Forwards, a.Insights, a.Resolves, a.ResolvedComplaints, a.RepliesWithinSla),
+            null);
+    }
+
+    /// <summary>The department's figures before (the same length right before the start) and during each challenge that
+    /// included it and each season, of those that have started.</summary>
+    public async Task<LiftDto> Lift(Guid departmentId)
+    {
+        var now = time.GetUtcNow();
+        var context = await Context([departmentId]);
+        var spans = new List<(string Kind, string Id, string Name, DateTimeOffset Start, DateTimeOffset End)>();
+        foreach (var c in await challenges.List())
+        {
+            var includes = c.Scope == ChallengeScopeKind.Company || c.DepartmentIds.Contains(departmentId.ToString(), StringComparison.OrdinalIgnoreCase);
+            if (includes && c.Status is not (ChallengeStatus.Draft or ChallengeStatus.Cancelled) && Utc(c.StartsAt) <= now)
+            {
+                spans.Add(("challenge", c.Id.ToString(), c.Name, Utc(c.StartsAt), Utc(c.EndsAt)));
+            }
+        }
+
+        foreach (var s in seasons.Current.Seasons)
+        {
+            var p = s.PeriodIn(Zone);
+            if (p.StartUtc <= now)
+            {
+                spans.Add(("season", s.Id, s.Name, p.StartUtc, p.EndUtc));
+            }
+        }
+
+        var entries = new List<LiftEntryDto>();
+        foreach (var (kind, id, name, start, end) in spans.OrderBy(s => s.Start).ThenBy(s => s.Id, StringComparer.Ordinal))
+        {
+            var length = end - start;
+            var (before, during) = await projection.ReadAsync(ledger => (
+                ledger.Metrics(departmentId, start - length, start, start, context),
+                ledger.Metrics(departmentId, start, end, end < now ? end : now, context)));
+            entries.Add(new LiftEntryDto(kind, id, name, start, end, Lift(before), Lift(during)));
+        }
+
+        return new LiftDto(departmentId, entries);
+    }
+
+    public async Task<WallboardEngagementDto> Wallboard()
+    {
+        var now = time.GetUtcNow();
+        var period = AnalyticsPeriods.For(AnalyticsWindow.Rolling30, now, Zone, seasons.Current);
+        var rows = new List<WallboardEngagementRowDto>();
+        foreach (var department in directory.Departments.OrderBy(d => d.Name, StringComparer.Ordinal))
+        {
+            var metrics = await Metrics(department.Id, [department.Id], period, now, await Context([department.Id]));
+            rows.Add(new WallboardEngagementRowDto(department.Id, department.Name, metrics?.ReadRate, metrics?.Withheld ?? false));
+        }
+
+        // TODO(issue 13, study): the read-rate baseline from the benchmarks document once Analytics/Study is merged.
+        return new WallboardEngagementDto(rows, null);
+    }
+
+    private async Task<DepartmentMetrics?> Metrics(Guid label, HashSet<Guid> departments, AnalyticsPeriod? period, DateTimeOffset now,
+        LedgerContext context)
+    {
+        if (period is null)
+        {
+            return null;
+        }
+
+        return await projection.ReadAsync(ledger => ledger.Metrics(label, departments, period.Start, period.End, now, context));
+    }
+
+    private async Task<LedgerContext> Context(IReadOnlyCollection<Guid> departments)
+    {
+        var members = departments.SelectMany(directory.EmployeesOf).ToHashSet();
+        return new LedgerContext(members, privacy.Settings.MinimumGroupSize, await sla.GetAsync());
+    }
+
+    /// <summary>What a cached snapshot depends on besides the log: the people, the minimum group size and the SLA targets.</summary>
+    private static int Stamp(LedgerContext context)
+    {
+        var hash = new HashCode();
+        hash.Add(context.MinimumGroupSize);
+        foreach (var (priority, target) in context.Sla.Targets.OrderBy(t => t.Key))
+        {
+            hash.Add(priority);
+            hash.Add(target);
+        }
+
+        // Order-independent over the set of members.
+        var members = 0;
+        foreach (var id in context.Members)
+        {
+            members ^= id.GetHashCode();
+        }
+
+        hash.Add(members);
+        hash.Add(context.Members.Count);
+        return hash.ToHashCode();
+    }
+
+    private static double? Value(DepartmentMetrics m, string metric) => metric switch
+    {
+        "readRate" => m.ReadRate,
+        "firstResponseMedian" => m.FirstResponse.MedianMinutes,
+        "firstResponseP90" => m.FirstResponse.P90Minutes,
+        "resolvedRate" => m.ResolvedRate,
+        "insightRate" => m.InsightRate,
+        "handoffRate" => m.HandoffRate,
+        "slaMetRate" => m.SlaMetRate,
+        "participationRate" => m.ParticipationRate,
+        // TODO(issue 13, study): ReturnCalculator's net return of m.Actions once Analytics/Study is merged.
+        _ => null,
+    };
+
+    private static LiftFiguresDto Lift(DepartmentMetrics m) => new(m.ReadRate, m.FirstResponse.MedianMinutes, m.InsightRate);
+
+    private static DepartmentAnalyticsDto Present(Guid? id, string? name, AnalyticsWindow window, AnalyticsPeriod? period,
+        DepartmentMetrics? m)
+    {
+        // TODO(issue 13, study): MaturityModel.Evaluate(m, benchmarks, function) and the department function's benchmarks once
+        // Analytics/Study is merged; until then no maturity and no benchmarks.
+        if (m is null)
+        {
+            return new DepartmentAnalyticsDto(id, name, AnalyticsWindows.Name(window), null, 0, null, new DurationDto(null, null),
+                new DurationDto(null, null), null, null, null, null, null, null, [], null, [], false);
+        }
+
+        return new DepartmentAnalyticsDto(id, name, AnalyticsWindows.Name(window), PresentPeriod(period), m.RoutedItems, m.ReadRate,
+            new DurationDto(m.FirstResponse.MedianMinutes, m.FirstResponse.P90Minutes), new DurationDto(m.Resolution.MedianMinutes, m.Resolution.P90Minutes),
+            m.ResolvedRate, m.InsightRate, m.HandoffRate, m.SharedBothActedRate, m.SlaMetRate, m.ParticipationRate,
+            [.. m.Channels.Select(c => new ChannelDto(ChannelGroups.Name(c.Group), c.Items, c.ReadRate))], null, [], m.Withheld);
+    }
+
+    private static AnalyticsPeriodDto? PresentPeriod(AnalyticsPeriod? period) => period switch
+    {
+        null => null,
+        { Key: "all" } => new AnalyticsPeriodDto("all", null, null),
+        _ => new AnalyticsPeriodDto(period.Key, period.Start, period.End),
+    };
+
+    private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
+}
