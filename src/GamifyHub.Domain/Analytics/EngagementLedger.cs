@@ -16,9 +16,12 @@ namespace GamifyHub.Domain.Analytics;
 public sealed class EngagementLedger
 {
     private const long Never = long.MaxValue;
-    private readonly HashSet<Guid> _applied = [];
+    private readonly HashSet<Guid> _applied;
     private readonly Dictionary<Guid, ItemState> _items = [];
     private readonly Dictionary<Guid, DepartmentState> _departments = [];
+
+    /// <param name="expectedEvents">How many events the log about holds (sizes the set of applied ids once).</param>
+    public EngagementLedger(int expectedEvents = 0) => _applied = new HashSet<Guid>(expectedEvents);
 
     /// <summary>Events applied so far (each once).</summary>
     public int EventCount => _applied.Count;
@@ -62,7 +65,7 @@ public sealed class EngagementLedger
             state.Routings.Add((routing.DepartmentId, ticks));
         }
 
-        Department(routing.DepartmentId).Route(routing.ItemId, ticks);
+        Department(routing.DepartmentId).Route(state, ticks);
     }
 
     /// <summary>Applies one event; false when its id was applied before (or it is nobody's item action).</summary>
@@ -76,13 +79,13 @@ public sealed class EngagementLedger
         }
 
         var ticks = e.At.UtcTicks;
-        Department(e.DepartmentId).AddActivity(new Activity(ticks, e.ActorId, e.Type, e.ItemId ?? Guid.Empty));
-        if (e.ItemId is not { } itemId)
+        var item = e.ItemId is { } itemId ? Item(itemId) : null;
+        Department(e.DepartmentId).AddActivity(new Activity(ticks, e.ActorId, e.Type, item));
+        if (item is null)
         {
             return true;
         }
 
-        var item = Item(itemId);
         var facts = item.Facts(e.DepartmentId);
         if (e.Type != ActionType.Reopen)
         {
@@ -143,14 +146,13 @@ public sealed class EngagementLedger
                 continue;
             }
 
-            foreach (var (ticks, itemId) in department.Cohort(fromTicks, end))
+            foreach (var (ticks, item) in department.Cohort(fromTicks, end))
             {
-                if (seen is not null && !seen.Add(itemId))
+                if (seen is not null && !seen.Add(item.Id))
                 {
                     continue;
                 }
 
-                var item = _items[itemId];
                 var routed = departments.Count > 1 ? item.FirstRouting(departments) : ticks;
                 if (routed >= fromTicks && routed < end)
                 {
@@ -288,7 +290,7 @@ public sealed class EngagementLedger
                 break;
             case ActionType.Reply:
                 tally.Replies++;
-                if (_items.TryGetValue(activity.Item, out var replied) && replied.Info is { } info
+                if (activity.Item is { Info: { } info } replied
                     && replied.FactsOf(departmentId)?.Replied == activity.Ticks
                     && activity.Ticks <= info.ReceivedAt.UtcTicks + context.Sla.For(info.Priority).FirstResponse.Ticks)
                 {
@@ -298,7 +300,7 @@ public sealed class EngagementLedger
                 break;
             case ActionType.Resolve:
                 tally.Resolves++;
-                if (_items.TryGetValue(activity.Item, out var resolved) && resolved.Info?.Sentiment == Sentiment.Negative)
+                if (activity.Item?.Info?.Sentiment == Sentiment.Negative)
                 {
                     tally.ResolvedComplaints++;
                 }
@@ -313,7 +315,7 @@ public sealed class EngagementLedger
     {
         if (!_items.TryGetValue(id, out var state))
         {
-            _items[id] = state = new ItemState();
+            _items[id] = state = new ItemState(id);
         }
 
         return state;
@@ -334,7 +336,7 @@ public sealed class EngagementLedger
         public int CompareTo(Mark other) => Ticks != other.Ticks ? Ticks.CompareTo(other.Ticks) : EventId.CompareTo(other.EventId);
     }
 
-    private readonly record struct Activity(long Ticks, Guid Actor, ActionType Type, Guid Item);
+    private readonly record struct Activity(long Ticks, Guid Actor, ActionType Type, ItemState? Item);
 
     /// <summary>What one department did to one item: the first time of each kind of action (long.MaxValue: never).</summary>
     private sealed class Facts(Guid department)
@@ -346,9 +348,11 @@ public sealed class EngagementLedger
         public long ForwardedOut = Never;
     }
 
-    private sealed class ItemState
+    private sealed class ItemState(Guid id)
     {
         private readonly List<Facts> _facts = new(1);
+
+        public Guid Id { get; } = id;
 
         public LedgerItem? Info;
 
@@ -436,13 +440,13 @@ public sealed class EngagementLedger
     /// <summary>One department's cohort index (items by first routing time) and its people's actions by time.</summary>
     private sealed class DepartmentState
     {
-        private readonly Dictionary<Guid, long> _firstRouted = [];
-        private readonly List<(long Ticks, Guid Item)> _cohort = [];
+        private readonly Dictionary<ItemState, long> _firstRouted = [];
+        private readonly List<(long Ticks, ItemState Item)> _cohort = [];
         private bool _cohortSorted = true;
         private readonly List<Activity> _activities = [];
         private bool _activitiesSorted = true;
 
-        public void Route(Guid item, long ticks)
+        public void Route(ItemState item, long ticks)
         {
             if (_firstRouted.TryGetValue(item, out var known))
             {
@@ -471,7 +475,7 @@ public sealed class EngagementLedger
         }
 
         /// <summary>Items first routed here in [from, end).</summary>
-        public IEnumerable<(long Ticks, Guid Item)> Cohort(long from, long end)
+        public IEnumerable<(long Ticks, ItemState Item)> Cohort(long from, long end)
         {
             if (!_cohortSorted || _cohort.Count != _firstRouted.Count)
             {
@@ -481,7 +485,8 @@ public sealed class EngagementLedger
                     _cohort.Add((ticks, item));
                 }
 
-                _cohort.Sort();
+                // Equal times in id order, so every ledger of the same log lists a cohort alike.
+                _cohort.Sort((a, b) => a.Ticks != b.Ticks ? a.Ticks.CompareTo(b.Ticks) : a.Item.Id.CompareTo(b.Item.Id));
                 _cohortSorted = true;
             }
 

@@ -23,7 +23,9 @@ public sealed partial class EngagementProjection(DatabaseLocation database, IGra
     private readonly Channel<object> _committed = Channel.CreateUnbounded<object>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Lock _gate = new();
     private readonly Dictionary<(Guid Department, DateOnly Day), (DateTimeOffset AsOf, int Context, DepartmentMetrics Metrics)> _snapshots = [];
+    private readonly Dictionary<(Guid Label, string Departments, DateTimeOffset From, DateTimeOffset To, int Context), (long Version, DateTimeOffset At, DepartmentMetrics Metrics)> _recent = [];
     private Task<EngagementLedger>? _ledger;
+    private long _version;
     private int _backlog;
 
     public int Backlog => Volatile.Read(ref _backlog);
@@ -46,6 +48,39 @@ public sealed partial class EngagementProjection(DatabaseLocation database, IGra
         lock (_gate)
         {
             return read(ledger);
+        }
+    }
+
+    /// <summary>How long figures computed for an unchanged ledger are answered again: only SLA clocks falling due change them
+    /// meanwhile.</summary>
+    public static readonly TimeSpan ReuseFor = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// The figures of <paramref name="departments"/> for routing times in [<paramref name="from"/>, <paramref name="to"/>) as of
+    /// <paramref name="now"/>; answered again from the last computation while no event or routing arrived since (for at most
+    /// <see cref="ReuseFor"/>), so repeated reads of a large log cost nothing.
+    /// </summary>
+    public async Task<DepartmentMetrics> MetricsAsync(Guid label, IReadOnlySet<Guid> departments, DateTimeOffset from, DateTimeOffset to,
+        DateTimeOffset now, LedgerContext context, int contextStamp)
+    {
+        ArgumentNullException.ThrowIfNull(departments);
+        var ledger = await Ledger();
+        var key = (label, string.Join(',', departments.Order()), from, to, contextStamp);
+        lock (_gate)
+        {
+            if (_recent.TryGetValue(key, out var recent) && recent.Version == _version && now - recent.At < ReuseFor && now >= recent.At)
+            {
+                return recent.Metrics;
+            }
+
+            var metrics = ledger.Metrics(label, departments, from, to, now, context);
+            if (_recent.Count > 10_000)
+            {
+                _recent.Clear();
+            }
+
+            _recent[key] = (_version, now, metrics);
+            return metrics;
         }
     }
 
@@ -85,6 +120,7 @@ public sealed partial class EngagementProjection(DatabaseLocation database, IGra
         {
             _ledger = null;
             _snapshots.Clear();
+            _version++;
         }
     }
 
@@ -184,6 +220,11 @@ public sealed partial class EngagementProjection(DatabaseLocation database, IGra
                         earliest = at < earliest ? at : earliest;
                     }
                 }
+            }
+
+            if (touched.Count > 0)
+            {
+                _version++;
             }
 
             // A day's snapshot changes only when something at or before its end arrives (imports, late events).

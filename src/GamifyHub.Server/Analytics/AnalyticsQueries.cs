@@ -148,7 +148,7 @@ public sealed class AnalyticsQueries(EngagementProjection projection, CompanyDir
             return null;
         }
 
-        return await projection.ReadAsync(ledger => ledger.Metrics(label, departments, period.Start, period.End, now, context));
+        return await projection.MetricsAsync(label, departments, period.Start, period.End, now, context, Stamp(context));
     }
 
     private async Task<LedgerContext> Context(IReadOnlyCollection<Guid> departments)
