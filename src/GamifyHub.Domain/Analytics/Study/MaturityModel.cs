@@ -35,7 +35,7 @@ public sealed record MaturityAssessment(MaturityStage Stage, int? Score, IReadOn
 /// <item>return: value / cost of the return model; L = H = 1 (a positive return, what 62% of the leaders see);
 /// only when a model is given and something cost anything.</item>
 /// </list>
-/// Score = points / (25 × criteria measured) × 100, rounded. Stage: leader from 75, follower from 40, laggard below.
+/// Score = points / (25 × criteria measured) × 100, rounded down (so a stage is reached only when its line is). Stage: leader from 75, follower from 40, laggard below.
 /// All criteria exactly at their laggard lines score 40: a follower.
 /// </summary>
 public static class MaturityModel
@@ -125,8 +125,9 @@ public static class MaturityModel
             : readRates.Select(x => (x.Figure.Value, (string?)x.Figure.Id)).MaxBy(x => x.Value);
     }
 
+    // Rounded down, with a hair of tolerance for sums like 0.1 + 0.2, so the next step's target is exactly enough.
     private static int ScoreOf(double points, int criteria) =>
-        (int)Math.Clamp(Math.Round(100 * points / (PointsPerCriterion * criteria), MidpointRounding.AwayFromZero), 0, 100);
+        (int)Math.Clamp(Math.Floor(100 * points / (PointsPerCriterion * criteria) + 1e-9), 0, 100);
 
     private static List<Criterion> Criteria(DepartmentMetrics metrics, double readRate, BenchmarkDocument document,
         string? departmentFunction, ReturnModel? returnModel)
