@@ -72,7 +72,7 @@ public sealed class AnalyticsStudyApiTests(GamifyHubFactory factory) : IClassFix
         document["departmentFunctions"] = JsonNode.Parse($$"""[{"departmentId":"{{marketing}}","function":"marketing"}]""");
 
         var response = await admin.PutAsJsonAsync(AdminBenchmarks, document);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
         var saved = await response.Json();
         Assert.Equal(version + 1, saved.GetProperty("version").GetInt32());
 

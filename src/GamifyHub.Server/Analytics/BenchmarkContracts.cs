@@ -6,7 +6,7 @@ namespace GamifyHub.Server.Analytics;
 /// What an admin sends to replace the benchmarks document: the whole document as GET answers it (updatedAt is ignored,
 /// the server sets it). Every field is optional here so a missing one is a 400 naming it, not a deserialisation error.
 /// </summary>
-public sealed record BenchmarkDocumentBody(int? Version, IReadOnlyList<BenchmarkStudyBody?>? Studies,
+public sealed record BenchmarkDocumentBody(int? Version, DateTimeOffset? UpdatedAt, IReadOnlyList<BenchmarkStudyBody?>? Studies,
     IReadOnlyList<DepartmentFunctionBody?>? DepartmentFunctions)
 {
     /// <summary>The domain document; a missing value becomes one the validator names (an empty text, year 0, value NaN).</summary>
