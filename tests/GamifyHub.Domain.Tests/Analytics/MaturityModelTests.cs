@@ -127,6 +127,22 @@ public sealed class MaturityModelTests
         Assert.Equal(MaturityStage.Follower, MaturityModel.Evaluate(Metrics(step.Target - 0.001), Study, "rd").Stage);
     }
 
+    [Fact]
+    public void The_worked_example_of_docs_analytics_md_holds()
+    {
+        var metrics = Metrics(0.30, sharedBothActed: 0.50, channels: [new(ChannelGroup.AppStores, 40, 0.40)],
+            actions: new ActionCounts(Reads: 200, Replies: 30, Tags: 20, Forwards: 10, Insights: 4, Resolves: 15, ResolvedComplaints: 12, RepliesWithinSla: 25));
+
+        var result = MaturityModel.Evaluate(metrics, Study, DepartmentFunctions.ResearchAndDevelopment, ReturnModel.Default);
+
+        Assert.Equal(new ReturnFigures(391.67m, 885m, 493.33m, 2.2596), ReturnCalculator.Compute(metrics.Actions, ReturnModel.Default));
+        Assert.Equal(58, result.Score);
+        Assert.Equal(MaturityStage.Follower, result.Stage);
+        Assert.Equal(["readRate.belowLeaders", "sharedBothActedRate.belowLeaders", "channels.belowBaseline", "returnRatio.leaderLevel"],
+            result.Reasons.Select(r => r.Code));
+        Assert.Equal(new MaturityNextStep("channels.reachLeader", "channels", 0.7631, "tcs2013.channel.appstores.leaders"), result.NextStep);
+    }
+
     [Theory]
     [InlineData(0.0, 0.27, 0.635, 0)]
     [InlineData(0.27, 0.27, 0.635, 10)]
