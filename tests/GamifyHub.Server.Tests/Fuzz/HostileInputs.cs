@@ -1099,11 +1099,11 @@ public sealed partial class HostileInputs(Random random, FuzzTargets targets)
                 $"/api/admin/people/{Guid.NewGuid()}", Utf8(Pick(invalidChanges)), Json, admin ? Caller.Admin : Pick(outsiders), [], false));
             requests.Add(Post(PersonDisable, Chance(0.5) ? "unknown person" : "not allowed", $"/api/admin/people/{Guid.NewGuid()}/disable",
                 null, Pick(new[] { Caller.Admin, Caller.Anonymous, Caller.Integration, Caller.Ravi })));
-            requests.Add(Post(PersonEnable, Chance(0.5) ? "unknown person" : "not allowed", $"/api/admin/people/{Uri.EscapeDataString(AnyHostile())}/enable",
+            requests.Add(Post(PersonEnable, Chance(0.5) ? "unknown person" : "not allowed", $"/api/admin/people/{PathSegment(AnyHostile())}/enable",
                 null, Pick(new[] { Caller.Admin, Caller.Anonymous, Caller.Integration, Caller.Ravi })));
             // Unknown or hostile ids only: a real person's code would be issued (harmless, but not a refusal).
             requests.Add(Post(PersonPasswordReset, Chance(0.5) ? "unknown person" : "not allowed",
-                $"/api/admin/people/{(Chance(0.5) ? Guid.NewGuid().ToString() : Uri.EscapeDataString(AnyHostile()))}/password-reset",
+                $"/api/admin/people/{(Chance(0.5) ? Guid.NewGuid().ToString() : PathSegment(AnyHostile()))}/password-reset",
                 WrongShapeOrNull(), Pick(new[] { Caller.Admin, Caller.Anonymous, Caller.Integration, Caller.Ravi })));
             requests.Add(Chance(0.6)
                 ? Post(AdminDepartments, "invalid department", AdminDepartments, Utf8(Pick(invalidNames)), Caller.Admin)
@@ -1216,6 +1216,9 @@ public sealed partial class HostileInputs(Random random, FuzzTargets targets)
 
     // NUL (%00) in a path cannot even be sent through the test server; Kestrel refuses it before the app sees it.
     private static readonly string[] EncodedSegments = ["..%2F..%2Fadmin", "%2e%2e%2f", "%C3%28", "%E2%80%AE", "%FF%FE", "%u0041"];
+
+    /// <summary>A hostile value as a path segment, without NUL (see above: the test server cannot send it).</summary>
+    private static string PathSegment(string value) => Uri.EscapeDataString(value.Replace("\0", "", StringComparison.Ordinal));
 
     private string HostileSegment() => Chance(0.7) ? Uri.EscapeDataString(Pick(HostileSegments)) : Pick(EncodedSegments);
 
