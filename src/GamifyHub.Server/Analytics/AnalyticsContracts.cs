@@ -12,9 +12,9 @@ public sealed record BenchmarkDto(string Id, string Label, double Value, string 
 
 public sealed record MaturityReasonDto(string Code, string Metric, double? Value, double? Baseline, string? BenchmarkId);
 
-public sealed record MaturityNextStepDto(string Code, string Metric, double? Target, string? BenchmarkId);
+public sealed record MaturityNextStepDto(string Code, string Metric, double Target, string? BenchmarkId);
 
-public sealed record MaturityDto(string Stage, double Score, IReadOnlyList<MaturityReasonDto> Reasons, MaturityNextStepDto? NextStep);
+public sealed record MaturityDto(string Stage, int? Score, IReadOnlyList<MaturityReasonDto> Reasons, MaturityNextStepDto? NextStep);
 
 /// <summary>One department's (or, with no id and name, the company's) engagement figures for one window. Team figures only:
 /// nothing in it is per person; a withheld department carries no rate at all.</summary>
@@ -49,8 +49,8 @@ public sealed record ReturnCountsDto(int Reads, int Replies, int Tags, int Forwa
     int RepliesWithinSla);
 
 /// <summary>Cost, value and return of a department's engagement; <c>Model</c> is the return model the figures were computed with.</summary>
-public sealed record ReturnDto(Guid DepartmentId, string Window, AnalyticsPeriodDto? Period, double Cost, double Value, double Net, double? Ratio,
-    string Currency, ReturnCountsDto Counts, object? Model);
+public sealed record ReturnDto(Guid DepartmentId, string Window, AnalyticsPeriodDto? Period, decimal Cost, decimal Value, decimal Net, double? Ratio,
+    string Currency, ReturnCountsDto Counts, Domain.Analytics.Study.ReturnModel Model);
 
 public sealed record LiftFiguresDto(double? ReadRate, double? FirstResponseMedianMinutes, double? InsightRate);
 

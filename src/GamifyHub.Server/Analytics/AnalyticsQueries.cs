@@ -2,6 +2,7 @@ using System.Globalization;
 using GamifyHub.Data.Privacy;
 using GamifyHub.Data.Reading;
 using GamifyHub.Domain.Analytics;
+using GamifyHub.Domain.Analytics.Study;
 using GamifyHub.Domain.Challenges;
 using GamifyHub.Grains;
 using GamifyHub.Grains.Analytics;
@@ -14,7 +15,7 @@ namespace GamifyHub.Server.Analytics;
 /// withheld (no rate at all), and the company's figure leaves them out entirely (never part of a total).
 /// </summary>
 public sealed class AnalyticsQueries(EngagementProjection projection, CompanyDirectory directory, PrivacyBook privacy, SlaBook sla,
-    SeasonBook seasons, ChallengeStore challenges, IOptions<CompanyOptions> company, TimeProvider time)
+    SeasonBook seasons, ChallengeStore challenges, AnalyticsStudyBook study, IOptions<CompanyOptions> company, TimeProvider time)
 {
     /// <summary>The metrics a trend can follow, by name.</summary>
     public static readonly IReadOnlyList<string> TrendMetrics =
@@ -36,7 +37,7 @@ public sealed class AnalyticsQueries(EngagementProjection projection, CompanyDir
         var period = AnalyticsPeriods.For(window, now, Zone, seasons.Current);
         var context = await Context([departmentId]);
         var metrics = await Metrics(departmentId, [departmentId], period, now, context);
-        return Present(departmentId, directory.Department(departmentId)?.Name, window, period, metrics);
+        return Present(departmentId, directory.Department(departmentId)?.Name, window, period, metrics, await Study(departmentId));
     }
 
     /// <summary>The company's figures (every department not withheld, as one) and the departments in <paramref name="visible"/>.</summary>
@@ -52,10 +53,10 @@ public sealed class AnalyticsQueries(EngagementProjection projection, CompanyDir
         foreach (var department in directory.Departments.Where(d => visible.Contains(d.Id)).OrderBy(d => d.Name, StringComparer.Ordinal))
         {
             var metrics = await Metrics(department.Id, [department.Id], period, now, await Context([department.Id]));
-            rows.Add(Present(department.Id, department.Name, window, period, metrics));
+            rows.Add(Present(department.Id, department.Name, window, period, metrics, await Study(department.Id)));
         }
 
-        var companyDto = Present(null, null, window, period, companyMetrics);
+        var companyDto = Present(null, null, window, period, companyMetrics, await Study(null));
         return new CompanyAnalyticsDto(companyDto.Window, companyDto.Period, companyDto, rows);
     }
 
@@ -65,14 +66,18 @@ public sealed class AnalyticsQueries(EngagementProjection projection, CompanyDir
         var context = await Context([departmentId]);
         var stamp = Stamp(context);
         var points = new List<TrendPointDto>(days);
+        var model = await study.ReturnModelAsync();
         for (var day = today.AddDays(1 - days); day <= today; day = day.AddDays(1))
         {
             var snapshot = await projection.SnapshotAsync(departmentId, new HashSet<Guid> { departmentId }, day, today, Zone, context, stamp);
-            points.Add(new TrendPointDto(day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Value(snapshot, metric)));
+            points.Add(new TrendPointDto(day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Value(snapshot, metric, model)));
         }
 
-        // TODO(issue 13, study): the department function's baseline from the benchmarks document once Analytics/Study is merged.
-        return new TrendDto(departmentId, metric, days, points, null);
+        // The study has a baseline for the read rate only (the department function's figure).
+        var baseline = metric == "readRate" && await Study(departmentId) is var s
+            ? Benchmark(s.Document, MaturityModel.ReadRateBaseline(s.Document, s.Function).Id)
+            : null;
+        return new TrendDto(departmentId, metric, days, points, baseline);
     }
 
     public async Task<ReturnDto> Return(Guid departmentId, AnalyticsWindow window)
@@ -81,10 +86,12 @@ public sealed class AnalyticsQueries(EngagementProjection projection, CompanyDir
         var period = AnalyticsPeriods.For(window, now, Zone, seasons.Current);
         var metrics = await Metrics(departmentId, [departmentId], period, now, await Context([departmentId]));
         var a = metrics?.Actions ?? ActionCounts.None;
-        // TODO(issue 13, study): ReturnCalculator.Compute(a, model) and the stored return model once Analytics/Study is merged.
-        return new ReturnDto(departmentId, AnalyticsWindows.Name(window), PresentPeriod(period), 0, 0, 0, null, "EUR",
+        var model = await study.ReturnModelAsync();
+        var figures = ReturnCalculator.Compute(a, model);
+        return new ReturnDto(departmentId, AnalyticsWindows.Name(window), PresentPeriod(period), figures.Cost, figures.Value, figures.Net,
+            figures.Ratio, model.Currency,
             new ReturnCountsDto(a.Reads, a.Replies, a.Tags, a.Forwards, a.Insights, a.Resolves, a.ResolvedComplaints, a.RepliesWithinSla),
-            null);
+            model);
     }
 
     /// <summary>The department's figures before (the same length right before the start) and during each challenge that
@@ -115,9 +122,9 @@ public sealed class AnalyticsQueries(EngagementProjection projection, CompanyDir
         var entries = new List<LiftEntryDto>();
         foreach (var (kind, id, name, start, end) in spans.OrderBy(s => s.Start).ThenBy(s => s.Id, StringComparer.Ordinal))
         {
-            var length = end - start;
+            var (beforeFrom, beforeTo) = GamificationLift.BeforeRange(start, end);
             var (before, during) = await projection.ReadAsync(ledger => (
-                ledger.Metrics(departmentId, start - length, start, start, context),
+                ledger.Metrics(departmentId, beforeFrom, beforeTo, start, context),
                 ledger.Metrics(departmentId, start, end, end < now ? end : now, context)));
             entries.Add(new LiftEntryDto(kind, id, name, start, end, Lift(before), Lift(during)));
         }
@@ -136,8 +143,9 @@ public sealed class AnalyticsQueries(EngagementProjection projection, CompanyDir
             rows.Add(new WallboardEngagementRowDto(department.Id, department.Name, metrics?.ReadRate, metrics?.Withheld ?? false));
         }
 
-        // TODO(issue 13, study): the read-rate baseline from the benchmarks document once Analytics/Study is merged.
-        return new WallboardEngagementDto(rows, null);
+        // One line for every bar: the company-wide baseline (the highest read-rate figure of the study).
+        var document = await study.BenchmarksAsync();
+        return new WallboardEngagementDto(rows, Benchmark(document, MaturityModel.ReadRateBaseline(document, null).Id));
     }
 
     private async Task<DepartmentMetrics?> Metrics(Guid label, HashSet<Guid> departments, AnalyticsPeriod? period, DateTimeOffset now,
@@ -180,7 +188,7 @@ public sealed class AnalyticsQueries(EngagementProjection projection, CompanyDir
         return hash.ToHashCode();
     }
 
-    private static double? Value(DepartmentMetrics m, string metric) => metric switch
+    private static double? Value(DepartmentMetrics m, string metric, ReturnModel model) => metric switch
     {
         "readRate" => m.ReadRate,
         "firstResponseMedian" => m.FirstResponse.MedianMinutes,
@@ -190,27 +198,56 @@ public sealed class AnalyticsQueries(EngagementProjection projection, CompanyDir
         "handoffRate" => m.HandoffRate,
         "slaMetRate" => m.SlaMetRate,
         "participationRate" => m.ParticipationRate,
-        // TODO(issue 13, study): ReturnCalculator's net return of m.Actions once Analytics/Study is merged.
+        "netReturn" => m.Withheld ? null : (double)ReturnCalculator.Compute(m.Actions, model).Net,
         _ => null,
     };
 
     private static LiftFiguresDto Lift(DepartmentMetrics m) => new(m.ReadRate, m.FirstResponse.MedianMinutes, m.InsightRate);
 
-    private static DepartmentAnalyticsDto Present(Guid? id, string? name, AnalyticsWindow window, AnalyticsPeriod? period,
-        DepartmentMetrics? m)
+    /// <summary>The benchmarks document, the department's function in it (null for the company) and the return model.</summary>
+    private async Task<(BenchmarkDocument Document, string? Function, ReturnModel Model)> Study(Guid? departmentId)
     {
-        // TODO(issue 13, study): MaturityModel.Evaluate(m, benchmarks, function) and the department function's benchmarks once
-        // Analytics/Study is merged; until then no maturity and no benchmarks.
+        var document = await study.BenchmarksAsync();
+        var function = departmentId is { } id && directory.Department(id) is { } d ? DepartmentFunctions.Of(document, id, d.Name, d.Slug) : null;
+        return (document, function, await study.ReturnModelAsync());
+    }
+
+    private static BenchmarkDto? Benchmark(BenchmarkDocument document, string? id) =>
+        id is not null && document.Find(id) is var (studyOf, figure)
+            ? new BenchmarkDto(figure.Id, figure.Label, figure.Value, Source(studyOf))
+            : null;
+
+    private static string Source(BenchmarkStudy s) => string.Create(CultureInfo.InvariantCulture, $"{s.Source} ({s.Year})");
+
+    private static DepartmentAnalyticsDto Present(Guid? id, string? name, AnalyticsWindow window, AnalyticsPeriod? period,
+        DepartmentMetrics? m, (BenchmarkDocument Document, string? Function, ReturnModel Model) study)
+    {
         if (m is null)
         {
             return new DepartmentAnalyticsDto(id, name, AnalyticsWindows.Name(window), null, 0, null, new DurationDto(null, null),
                 new DurationDto(null, null), null, null, null, null, null, null, [], null, [], false);
         }
 
+        var maturity = MaturityModel.Evaluate(m, study.Document, study.Function, study.Model);
         return new DepartmentAnalyticsDto(id, name, AnalyticsWindows.Name(window), PresentPeriod(period), m.RoutedItems, m.ReadRate,
             new DurationDto(m.FirstResponse.MedianMinutes, m.FirstResponse.P90Minutes), new DurationDto(m.Resolution.MedianMinutes, m.Resolution.P90Minutes),
             m.ResolvedRate, m.InsightRate, m.HandoffRate, m.SharedBothActedRate, m.SlaMetRate, m.ParticipationRate,
-            [.. m.Channels.Select(c => new ChannelDto(ChannelGroups.Name(c.Group), c.Items, c.ReadRate))], null, [], m.Withheld);
+            [.. m.Channels.Select(c => new ChannelDto(ChannelGroups.Name(c.Group), c.Items, c.ReadRate))], Maturity(maturity),
+            Benchmarks(study.Document, maturity, study.Function), m.Withheld);
+    }
+
+    private static MaturityDto Maturity(MaturityAssessment a) => new(MaturityStages.Name(a.Stage), a.Score,
+        [.. a.Reasons.Select(r => new MaturityReasonDto(r.Code, r.Metric, r.Value, r.Baseline, r.BenchmarkId))],
+        a.NextStep is { } n ? new MaturityNextStepDto(n.Code, n.Metric, n.Target, n.BenchmarkId) : null);
+
+    /// <summary>The study's figures this department is compared with: its function's read-rate baseline and every figure the
+    /// maturity reasons name, each with its source.</summary>
+    private static List<BenchmarkDto> Benchmarks(BenchmarkDocument document, MaturityAssessment maturity, string? function)
+    {
+        var ids = new List<string?> { MaturityModel.ReadRateBaseline(document, function).Id };
+        ids.AddRange(maturity.Reasons.Select(r => r.BenchmarkId));
+        ids.Add(maturity.NextStep?.BenchmarkId);
+        return [.. ids.OfType<string>().Distinct(StringComparer.Ordinal).Select(i => Benchmark(document, i)).OfType<BenchmarkDto>()];
     }
 
     private static AnalyticsPeriodDto? PresentPeriod(AnalyticsPeriod? period) => period switch

@@ -1,3 +1,4 @@
+using GamifyHub.Server.Analytics;
 using GamifyHub.Server.People;
 using GamifyHub.Server.Activity;
 using GamifyHub.Server.Admin;
@@ -12,7 +13,6 @@ using GamifyHub.Server.Events;
 using GamifyHub.Server.Feedback;
 using GamifyHub.Server.Health;
 using GamifyHub.Server.Insights;
-using GamifyHub.Server.Analytics;
 using GamifyHub.Server.Live;
 using GamifyHub.Server.Me;
 using GamifyHub.Server.MyData;
@@ -71,6 +71,8 @@ public static class GamifyHubPipeline
         api.MapAdminEndpoints();
         api.MapAuditEndpoints();
         api.MapSlaEndpoints();
+        api.MapBenchmarkEndpoints();
+        api.MapReturnModelEndpoints();
         api.MapMentionEndpoints();
         api.MapRoutingRuleEndpoints();
         api.MapTaxonomyEndpoints();

@@ -41,8 +41,23 @@ public sealed class AnalyticsApiTests(GamifyHubFactory factory) : IClassFixture<
         Assert.InRange(rate, 0, 1);
         Assert.Contains(after.GetProperty("channels").EnumerateArray(), c => c.GetProperty("group").GetString() == "blogs");
 
+        // Compared with the study: R&D's read-rate baseline, named with its source, and a maturity stage with reasons.
+        var maturity = after.GetProperty("maturity");
+        Assert.Contains(maturity.GetProperty("stage").GetString(), new[] { "laggard", "follower", "leader" });
+        Assert.Contains(maturity.GetProperty("reasons").EnumerateArray(), r => r.GetProperty("metric").GetString() == "readRate");
+        var baseline = Assert.Single(after.GetProperty("benchmarks").EnumerateArray(), b => b.GetProperty("id").GetString() == "tcs2013.readRate.rd");
+        Assert.Equal(0.27, baseline.GetProperty("value").GetDouble());
+        Assert.Contains("2013", baseline.GetProperty("source").GetString());
+
+        var ret = await ravi.GetJson($"/api/analytics/departments/{rnd}/return?window=all");
+        Assert.True(ret.GetProperty("counts").GetProperty("reads").GetInt32() >= 1);
+        Assert.True(ret.GetProperty("cost").GetDecimal() > 0);
+        Assert.Equal(ret.GetProperty("model").GetProperty("currency").GetString(), ret.GetProperty("currency").GetString());
+        Assert.Equal(ret.GetProperty("value").GetDecimal() - ret.GetProperty("cost").GetDecimal(), ret.GetProperty("net").GetDecimal());
+
         // The trend's last point is today's rolling 30 days: the same read rate.
         var trend = await ravi.GetJson($"/api/analytics/departments/{rnd}/trend?metric=readRate&days=3");
+        Assert.Equal("tcs2013.readRate.rd", trend.GetProperty("baseline").GetProperty("id").GetString());
         var points = trend.GetProperty("points").EnumerateArray().ToList();
         Assert.Equal(3, points.Count);
         Assert.Equal(rate, points[^1].GetProperty("value").GetDouble(), 6);
