@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import { de } from '../../i18n/de';
+import { en } from '../../i18n/en';
+import type { BenchmarkFigureRef } from '../../api/types';
+import { benchmarkName, channelUse, formatDay, formatMetric, formatMinutes, formatRate, nextStepText, reasonText } from './format';
+
+const benchmarks: BenchmarkFigureRef[] = [
+  { id: 'tcs2013.readRate.rd', label: 'R&D departments reading social feedback', value: 0.27, source: 'TCS 2013' },
+  { id: 'tcs2013.readRate.pm', label: 'Product management reading social feedback', value: 0.37, source: 'TCS 2013' },
+  { id: 'tcs2013.channel.blogs.leaders', label: 'Leaders using blogs', value: 0.81, source: 'TCS 2013' },
+  { id: 'tcs2013.channel.blogs.laggards', label: 'Laggards using blogs', value: 0.5, source: 'TCS 2013' },
+  { id: 'other.study.x', label: 'Some other figure', value: 0.5, source: 'Other 2025' },
+];
+
+const pct = (s: string) => s.replace(/\u00a0|\u202f/g, ' ');
+
+describe('formatMinutes', () => {
+  it('writes minutes, hours and days', () => {
+    expect(formatMinutes(125, en.analytics)).toBe('2 h 5 min');
+    expect(formatMinutes(120, en.analytics)).toBe('2 h');
+    expect(formatMinutes(45, en.analytics)).toBe('45 min');
+    expect(formatMinutes(59.6, en.analytics)).toBe('1 h');
+    expect(formatMinutes(0.4, en.analytics)).toBe('< 1 min');
+    expect(formatMinutes(27 * 60 + 10, en.analytics)).toBe('1 d 3 h');
+    expect(formatMinutes(48 * 60, en.analytics)).toBe('2 d');
+    expect(formatMinutes(125, de.analytics)).toBe('2 Std. 5 Min.');
+  });
+
+  it('says "not measurable" for nothing', () => {
+    expect(formatMinutes(null, en.analytics)).toBe('not measurable');
+    expect(formatMinutes(undefined, de.analytics)).toBe('nicht messbar');
+    expect(formatMinutes(-3, en.analytics)).toBe('not measurable');
+  });
+});
+
+describe('formatRate', () => {
+  it('writes a share as a whole percent in the language', () => {
+    expect(formatRate(0.27, 'en', en.analytics)).toBe('27%');
+    expect(pct(formatRate(0.27, 'de', de.analytics))).toBe('27 %');
+    expect(formatRate(0, 'en', en.analytics)).toBe('0%');
+    expect(formatRate(1, 'en', en.analytics)).toBe('100%');
+    expect(formatRate(0.375, 'en', en.analytics)).toBe('38%');
+    expect(formatRate(null, 'en', en.analytics)).toBe('not measurable');
+  });
+});
+
+describe('formatMetric', () => {
+  it('picks the unit from the metric', () => {
+    expect(formatMetric('firstResponseMedian', 125, 'en', en.analytics)).toBe('2 h 5 min');
+    expect(formatMetric('firstResponse.medianMinutes', 30, 'en', en.analytics)).toBe('30 min');
+    expect(formatMetric('resolvedRate', 0.5, 'en', en.analytics)).toBe('50%');
+    expect(formatMetric('readRate', 0.22, 'en', en.analytics)).toBe('22%');
+    expect(formatMetric('netReturn', 1234.4, 'en', en.analytics)).toBe('€1,234');
+  });
+});
+
+describe('formatDay', () => {
+  it('reads the day as a calendar day', () => {
+    expect(formatDay('2026-03-29', 'en')).toBe('29 Mar');
+    expect(formatDay('2026-03-29', 'de')).toBe('29. März');
+    expect(formatDay('nonsense', 'en')).toBe('nonsense');
+  });
+});
+
+describe('reasonText', () => {
+  it('words a reason below the baseline with both figures and the source', () => {
+    const reason = { code: 'readRate.belowBaseline', metric: 'readRate', value: 0.22, baseline: 0.27, benchmarkId: 'tcs2013.readRate.rd' };
+    expect(reasonText(reason, benchmarks, 'en', en.analytics)).toBe('Read rate 22% is below the R&D baseline (TCS 2013) of 27%.');
+    expect(pct(reasonText(reason, benchmarks, 'de', de.analytics))).toBe(
+      'Lesequote 22 % liegt unter dem Wert für F&E-Vergleichswert (TCS 2013) von 27 %.',
+    );
+  });
+
+  it('takes the direction from the figures when the code does not say it, and the baseline from the benchmarks', () => {
+    const reason = { code: 'x', metric: 'readRate', value: 0.4, baseline: null, benchmarkId: 'tcs2013.readRate.pm' };
+    expect(reasonText(reason, benchmarks, 'en', en.analytics)).toBe(
+      'Read rate 40% is at or above the product management baseline (TCS 2013) of 37%.',
+    );
+  });
+
+  it('names an unknown study figure by its label', () => {
+    const reason = { code: 'below', metric: 'readRate', value: 0.1, baseline: 0.5, benchmarkId: 'other.study.x' };
+    expect(reasonText(reason, benchmarks, 'en', en.analytics)).toBe('Read rate 10% is below the Some other figure (Other 2025) of 50%.');
+  });
+
+  it('gives just the figure without a baseline', () => {
+    const reason = { code: 'noItems', metric: 'readRate', value: null, baseline: null, benchmarkId: null };
+    expect(reasonText(reason, benchmarks, 'en', en.analytics)).toBe('Read rate: not measurable.');
+  });
+});
+
+describe('nextStepText', () => {
+  it('says what to raise and to what', () => {
+    const step = { code: 'raiseReadRate', metric: 'readRate', target: 0.37, benchmarkId: 'tcs2013.readRate.pm' };
+    expect(nextStepText(step, benchmarks, 'en', en.analytics)).toBe('Raise Read rate to 37% (product management baseline (TCS 2013)).');
+  });
+
+  it('brings durations down', () => {
+    const step = { code: 'step', metric: 'firstResponseMedian', target: 240, benchmarkId: null };
+    expect(nextStepText(step, benchmarks, 'de', de.analytics)).toBe(
+      'Erste Antwort (Median) auf 4 Std. senken (Vergleichswert der Studie).',
+    );
+  });
+});
+
+describe('channelUse', () => {
+  it('finds the study’s channel-use figure for a group', () => {
+    expect(channelUse('blogs', 'leaders', benchmarks)?.value).toBe(0.81);
+    expect(channelUse('blogs', 'laggards', benchmarks)?.value).toBe(0.5);
+    expect(channelUse('video', 'leaders', benchmarks)).toBeNull();
+  });
+
+  it('names benchmarks without an id as the study’s baseline', () => {
+    expect(benchmarkName(null, benchmarks, en.analytics)).toBe('study’s baseline');
+  });
+});
