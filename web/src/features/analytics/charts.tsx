@@ -52,6 +52,9 @@ function tooltipFormatter(format: (value: number) => string) {
 }
 
 /**
+ * The charts are one image to assistive technology (role="img" with a label on the wrapper, the numbers in the table
+ * view), so Recharts' keyboard layer is off: nothing inside an image should take focus.
+ *
  * Baselines as dashed lines with their label on them. No animation anywhere: a live change shows at once, and what the
  * screen shows is always the numbers in the table.
  */
@@ -74,7 +77,7 @@ function baselineLines(baselines: Baseline[] | undefined, format: (value: number
 export function DayLines({ data, category, series, baselines, format, formatCategory, domain, height = 260 }: ChartProps) {
   return (
     <ResponsiveContainer width="100%" height={height}>
-      <LineChart data={data} margin={{ top: 16, right: 16, bottom: 0, left: 8 }}>
+      <LineChart data={data} margin={{ top: 16, right: 16, bottom: 0, left: 8 }} accessibilityLayer={false}>
         <CartesianGrid stroke={chartColors.grid} vertical={false} />
         <XAxis dataKey={category} tickFormatter={formatCategory} minTickGap={24} />
         <YAxis domain={domain ?? ['auto', 'auto']} tickFormatter={format} width={72} />
@@ -103,7 +106,7 @@ export function DayLines({ data, category, series, baselines, format, formatCate
 export function CategoryBars({ data, category, series, baselines, format, formatCategory, domain, height = 280 }: ChartProps) {
   return (
     <ResponsiveContainer width="100%" height={height}>
-      <BarChart data={data} margin={{ top: 16, right: 16, bottom: 0, left: 8 }}>
+      <BarChart data={data} margin={{ top: 16, right: 16, bottom: 0, left: 8 }} accessibilityLayer={false}>
         <CartesianGrid stroke={chartColors.grid} vertical={false} />
         <XAxis dataKey={category} tickFormatter={formatCategory} interval={0} tick={{ fontSize: 12 }} />
         <YAxis domain={domain ?? [0, 'auto']} tickFormatter={format} width={72} />
