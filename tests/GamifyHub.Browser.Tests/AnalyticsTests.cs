@@ -55,11 +55,16 @@ public sealed class AnalyticsTests(BrowserFixture browser) : IClassFixture<Brows
         var chart = lena.GetByRole(AriaRole.Img, new() { Name = "Read rate of Research & Development per day over the last 90 days, with the study’s baseline" });
         await Assertions.Expect(chart).ToBeVisibleAsync();
 
-        // The baseline is an SVG line with a label that names the study's figure, its source and its value.
+        // The baseline is a dashed horizontal SVG line at the study's figure, with a label that names the figure, its
+        // source and its value (Recharts draws the label in another layer; a flat line has no height to be "visible").
         var line = chart.Locator(".recharts-reference-line line");
         await Assertions.Expect(line).ToHaveCountAsync(1);
-        await Assertions.Expect(line).ToBeVisibleAsync();
-        var label = chart.Locator(".recharts-reference-line .recharts-label");
+        await Assertions.Expect(line).ToHaveAttributeAsync("y", baseline.GetProperty("value").GetDouble().ToString(CultureInfo.InvariantCulture));
+        await Assertions.Expect(line).ToHaveAttributeAsync("stroke-dasharray", "6 4");
+        Assert.True(await line.EvaluateAsync<bool>("l => l.getAttribute('y1') === l.getAttribute('y2') && Number(l.getAttribute('x2')) > Number(l.getAttribute('x1')) + 100"),
+            "the baseline is a horizontal line across the chart");
+        var label = chart.Locator(".chart-baseline-label");
+        await Assertions.Expect(label).ToBeVisibleAsync();
         await Assertions.Expect(label).ToContainTextAsync("baseline");
         await Assertions.Expect(label).ToContainTextAsync(baseline.GetProperty("source").GetString()!);
         await Assertions.Expect(label).ToContainTextAsync($"{Percent(baseline.GetProperty("value").GetDouble())}%");
@@ -135,7 +140,7 @@ public sealed class AnalyticsTests(BrowserFixture browser) : IClassFixture<Brows
         await Assertions.Expect(Figure(lena, "readRate").Locator("dt")).ToHaveTextAsync("Lesequote");
         var chart = lena.GetByTestId("analytics-read-rate-chart");
         await Assertions.Expect(chart).ToHaveAttributeAsync("aria-label", "Lesequote von Research & Development pro Tag in den letzten 90 Tagen, mit dem Vergleichswert der Studie");
-        await Assertions.Expect(chart.Locator(".recharts-reference-line .recharts-label")).ToContainTextAsync("Vergleichswert");
+        await Assertions.Expect(chart.Locator(".chart-baseline-label")).ToContainTextAsync("Vergleichswert");
         await Assertions.Expect(lena.GetByTestId("analytics-read-rate").GetByText("Als Tabelle zeigen", new() { Exact = true })).ToBeVisibleAsync();
 
         // The maturity reasons are codes worded by the client, with the figures, in German.
@@ -206,7 +211,8 @@ public sealed class AnalyticsTests(BrowserFixture browser) : IClassFixture<Brows
             new() { Timeout = 30_000 });
         await Assertions.Expect(admin.GetByTestId("analytics-department").Locator("option")).ToHaveCountAsync(departments);
         var chart = admin.GetByTestId("analytics-departments-chart");
-        await Assertions.Expect(chart.Locator(".recharts-reference-line").First).ToBeVisibleAsync();
+        await Assertions.Expect(chart.Locator(".recharts-reference-line line").First).ToBeAttachedAsync();
+        await Assertions.Expect(chart.Locator(".chart-baseline-label").First).ToBeVisibleAsync();
         await Assertions.Expect(admin.GetByTestId("analytics-departments-table").Locator("tbody tr")).ToHaveCountAsync(departments);
     }
 
@@ -236,7 +242,8 @@ public sealed class AnalyticsTests(BrowserFixture browser) : IClassFixture<Brows
         Assert.InRange(await chart.Locator(".recharts-bar-rectangle").CountAsync(), 1, measured);
         if (engagement.GetProperty("baseline").ValueKind == JsonValueKind.Object)
         {
-            await Assertions.Expect(chart.Locator(".recharts-reference-line .recharts-label")).ToContainTextAsync(
+            await Assertions.Expect(chart.Locator(".recharts-reference-line line")).ToHaveCountAsync(1);
+            await Assertions.Expect(chart.Locator(".chart-baseline-label")).ToContainTextAsync(
                 engagement.GetProperty("baseline").GetProperty("source").GetString()!);
         }
 

@@ -1,3 +1,8 @@
+/** A figure's name inside a sentence: "Read rate" → "read rate"; acronyms ("SLA met") stay. */
+function midSentence(name: string): string {
+  return /^[A-Z][a-z]/.test(name) ? name[0].toLowerCase() + name.slice(1) : name;
+}
+
 /** English UI strings. `Messages` (the type of this object) is the contract every language fills in. */
 export const en = {
   langName: 'English',
@@ -735,8 +740,8 @@ export const en = {
       plain: (metric: string, value: string) => `${metric}: ${value}.`,
     },
     step: {
-      raise: (metric: string, target: string, benchmark: string) => `Raise ${metric} to ${target} (${benchmark}).`,
-      lower: (metric: string, target: string, benchmark: string) => `Bring ${metric} down to ${target} (${benchmark}).`,
+      raise: (metric: string, target: string, benchmark: string) => `Raise ${midSentence(metric)} to ${target} (${benchmark}).`,
+      lower: (metric: string, target: string, benchmark: string) => `Bring ${midSentence(metric)} down to ${target} (${benchmark}).`,
     },
     benchmarkNames: {
       'tcs2013.readRate.rd': 'R&D baseline',

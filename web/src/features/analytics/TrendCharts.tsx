@@ -2,7 +2,7 @@ import type { AnalyticsTrend, BenchmarkFigureRef } from '../../api/types';
 import { useI18n } from '../../i18n';
 import { ChartFigure } from './ChartFigure';
 import { chartColors, DayLines } from './charts';
-import { benchmarkName, formatDay, formatMinutes, formatRate } from './format';
+import { benchmarkName, formatDay, formatMinutes, formatMinutesShort, formatRate } from './format';
 
 /** Read rate per day (each the rolling 30 days up to it) with the study's baseline as a labelled line. */
 export function ReadRateTrend({ trend, department, benchmarks }: { trend: AnalyticsTrend; department: string; benchmarks: BenchmarkFigureRef[] }) {
@@ -84,6 +84,7 @@ export function FirstResponseTrend({ median, p90, department }: { median: Analyt
             { key: 'p90', name: a.p90, color: chartColors.second },
           ]}
           format={minutes}
+          formatAxis={(v) => formatMinutesShort(v, a)}
           formatCategory={(d) => formatDay(d, lang)}
         />
       )}

@@ -42,6 +42,8 @@ interface ChartProps {
   baselines?: Baseline[];
   format: (value: number) => string;
   formatCategory?: (category: string) => string;
+  /** The y-axis ticks, when shorter than `format` (e.g. whole hours). */
+  formatAxis?: (value: number) => string;
   /** Fixed y-range, e.g. [0, 1] for shares; otherwise fitted to the data and the baselines. */
   domain?: [number, number];
   height?: number;
@@ -68,19 +70,26 @@ function baselineLines(baselines: Baseline[] | undefined, format: (value: number
       strokeDasharray="6 4"
       strokeWidth={2}
       ifOverflow="extendDomain"
-      label={{ value: `${b.label}: ${format(b.value)}`, position: i % 2 === 0 ? 'insideTopRight' : 'insideBottomRight', fill: chartColors.baseline, fontSize: 12 }}
+      label={{
+        value: `${b.label}: ${format(b.value)}`,
+        position: i % 2 === 0 ? 'insideTopRight' : 'insideBottomRight',
+        fill: chartColors.baseline,
+        fontSize: 12,
+        // Recharts draws the label in another SVG layer than the line: this class finds it.
+        className: 'chart-baseline-label',
+      }}
     />
   ));
 }
 
 /** Values over days (daily snapshots): one line per series, gaps where a day has nothing measurable. */
-export function DayLines({ data, category, series, baselines, format, formatCategory, domain, height = 260 }: ChartProps) {
+export function DayLines({ data, category, series, baselines, format, formatCategory, formatAxis, domain, height = 260 }: ChartProps) {
   return (
     <ResponsiveContainer width="100%" height={height}>
       <LineChart data={data} margin={{ top: 16, right: 16, bottom: 0, left: 8 }} accessibilityLayer={false}>
         <CartesianGrid stroke={chartColors.grid} vertical={false} />
         <XAxis dataKey={category} tickFormatter={formatCategory} minTickGap={24} />
-        <YAxis domain={domain ?? ['auto', 'auto']} tickFormatter={format} width={72} />
+        <YAxis domain={domain ?? ['auto', 'auto']} tickFormatter={formatAxis ?? format} width={72} />
         <Tooltip formatter={tooltipFormatter(format)} labelFormatter={(l) => (formatCategory ? formatCategory(String(l)) : String(l))} />
         {series.length > 1 && <Legend />}
         {series.map((s) => (
@@ -103,13 +112,13 @@ export function DayLines({ data, category, series, baselines, format, formatCate
 }
 
 /** Categories side by side (departments, channel groups, before/during): one bar per series. */
-export function CategoryBars({ data, category, series, baselines, format, formatCategory, domain, height = 280 }: ChartProps) {
+export function CategoryBars({ data, category, series, baselines, format, formatCategory, formatAxis, domain, height = 280 }: ChartProps) {
   return (
     <ResponsiveContainer width="100%" height={height}>
       <BarChart data={data} margin={{ top: 16, right: 16, bottom: 0, left: 8 }} accessibilityLayer={false}>
         <CartesianGrid stroke={chartColors.grid} vertical={false} />
         <XAxis dataKey={category} tickFormatter={formatCategory} interval={0} tick={{ fontSize: 12 }} />
-        <YAxis domain={domain ?? [0, 'auto']} tickFormatter={format} width={72} />
+        <YAxis domain={domain ?? [0, 'auto']} tickFormatter={formatAxis ?? format} width={72} />
         <Tooltip formatter={tooltipFormatter(format)} />
         {series.length > 1 && <Legend />}
         {series.map((s) => (

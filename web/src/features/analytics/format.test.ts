@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { de } from '../../i18n/de';
 import { en } from '../../i18n/en';
 import type { BenchmarkFigureRef } from '../../api/types';
-import { benchmarkName, channelUse, formatDay, formatMetric, formatMinutes, formatRate, nextStepText, reasonText } from './format';
+import { benchmarkName, channelUse, formatDay, formatMetric, formatMinutes, formatMinutesShort, formatRate, nextStepText, reasonText } from './format';
 
 const benchmarks: BenchmarkFigureRef[] = [
   { id: 'tcs2013.readRate.rd', label: 'R&D departments reading social feedback', value: 0.27, source: 'TCS 2013' },
@@ -30,6 +30,14 @@ describe('formatMinutes', () => {
     expect(formatMinutes(null, en.analytics)).toBe('not measurable');
     expect(formatMinutes(undefined, de.analytics)).toBe('nicht messbar');
     expect(formatMinutes(-3, en.analytics)).toBe('not measurable');
+  });
+});
+
+describe('formatMinutesShort', () => {
+  it('rounds axis ticks to one unit', () => {
+    expect(formatMinutesShort(45, en.analytics)).toBe('45 min');
+    expect(formatMinutesShort(125, en.analytics)).toBe('2 h');
+    expect(formatMinutesShort(50 * 60, de.analytics)).toBe('2 T.');
   });
 });
 
@@ -92,7 +100,7 @@ describe('reasonText', () => {
 describe('nextStepText', () => {
   it('says what to raise and to what', () => {
     const step = { code: 'raiseReadRate', metric: 'readRate', target: 0.37, benchmarkId: 'tcs2013.readRate.pm' };
-    expect(nextStepText(step, benchmarks, 'en', en.analytics)).toBe('Raise Read rate to 37% (product management baseline (TCS 2013)).');
+    expect(nextStepText(step, benchmarks, 'en', en.analytics)).toBe('Raise read rate to 37% (product management baseline (TCS 2013)).');
   });
 
   it('brings durations down', () => {

@@ -25,6 +25,13 @@ export function formatMinutes(minutes: number | null | undefined, a: A): string 
   return d.days(Math.floor(hours / 24), hours % 24);
 }
 
+/** Minutes for an axis tick: whole minutes below an hour, else whole hours, else whole days ("45 min", "3 h", "2 d"). */
+export function formatMinutesShort(minutes: number, a: A): string {
+  if (minutes < 60) return a.duration.minutes(Math.round(minutes));
+  if (minutes < 48 * 60) return a.duration.hours(Math.round(minutes / 60), 0);
+  return a.duration.days(Math.round(minutes / 1440), 0);
+}
+
 /** An amount of money in the model's currency (no cents: these are estimates). */
 export function formatMoney(amount: number | null | undefined, currency: string, lang: Lang, a: A): string {
   if (amount == null || Number.isNaN(amount)) return a.notMeasurable;
