@@ -587,6 +587,7 @@ export const de: Messages = {
           'Führungskräfte: dieselben Ranglisten wie alle (Namen nur von denen, die zugestimmt haben) und Abteilungsranglisten. Aktivitätsfeeds zeigen ihnen, was ein Team getan hat, nicht wer – außer der Betriebsrat hat das freigegeben.',
           'Admins: wie Führungskräfte, dazu die Einstellungen und das Prüfprotokoll. Abteilungen unter der Mindestgruppengröße (5, wenn nicht geändert) zeigen nirgends Zahlen.',
           'Wallboards (Bildschirme im Büro): Abteilungsranglisten, Fortschritt von Challenges und Highlights; eine Person erscheint dort nur mit Vornamen, wenn sie der Namensnennung zugestimmt hat.',
+          'Auswertung: nur Teamzahlen (Lesequote, Antwort- und Erledigungszeiten, Erkenntnisse, Beteiligung, Ertrag), nie eine Person. Mitarbeitende sehen die ihrer eigenen Abteilung, Führungskräfte die der Abteilungen, die sie leiten, Admins die aller Abteilungen und des Unternehmens. Eine Abteilung unter der Mindestgruppengröße zeigt keine.',
         ],
       },
       {

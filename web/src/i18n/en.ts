@@ -588,6 +588,7 @@ export const en = {
           'Managers: the same boards as everyone (names only of those who opted in) and department boards. Activity feeds show them what a team did, not who did it, unless the works council has switched this on.',
           'Admins: the same as managers, plus the settings and the audit log. Departments smaller than the minimum group size (5 unless changed) show no figures anywhere.',
           'Wallboards (office screens): department boards, challenge progress and highlights; a person appears there by first name only if they chose to be shown by name.',
+          'Analytics: team figures only (read rate, response and resolution times, insights, participation, return), never a person. Employees see their own department’s, managers those of the departments they manage, admins every department’s and the company’s. A department smaller than the minimum group size shows none.',
         ],
       },
       {
