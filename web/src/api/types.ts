@@ -825,8 +825,9 @@ export interface DurationFigure {
 
 export interface AnalyticsPeriod {
   key: string;
-  start: string;
-  end: string;
+  /** Null for window `all`. */
+  start: string | null;
+  end: string | null;
 }
 
 export interface ChannelFigure {
@@ -936,7 +937,8 @@ export interface DepartmentReturn {
     resolvedComplaints: number;
     repliesWithinSla: number;
   } | null;
-  model: ReturnModel;
+  /** The return model the figures were computed with; null while none is set. */
+  model: ReturnModel | null;
 }
 
 export interface LiftFigures {

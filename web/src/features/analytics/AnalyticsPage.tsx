@@ -187,7 +187,7 @@ export function AnalyticsPage() {
             ))}
           </select>
         </div>
-        {shown?.period && (
+        {shown?.period?.start && shown.period.end && (
           <span className="muted small" data-testid="analytics-period">
             {a.period(`${formatDateTime(shown.period.start, lang)} – ${formatDateTime(shown.period.end, lang)}`)}
           </span>

@@ -84,7 +84,7 @@ export function ReturnSection({ figures, trend, department }: { figures: Departm
             ))}
         </dl>
       }
-      aside={<Assumptions model={figures.model} />}
+      aside={figures.model?.minutesPerAction ? <Assumptions model={figures.model} /> : undefined}
       table={{
         columns: [a.date, a.figures.netReturn],
         rows: points.map((p) => ({ key: p.date, header: formatDay(p.date, lang), cells: [money(p.value)], attributes: { 'data-date': p.date } })),

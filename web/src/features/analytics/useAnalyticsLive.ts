@@ -8,9 +8,9 @@ export function sameId(a: Id | null | undefined, b: Id | null | undefined): bool
 
 /**
  * Watches one department's figures over the live connection: `WatchAnalytics` now and again after every reconnect
- * (the server forgot the old connection's subscriptions), `UnwatchAnalytics` when leaving. `onChanged` gets each
- * `AnalyticsChanged` push for the department (its rolling-30-days figures); `onReconnected` runs after a reconnect,
- * since pushes may have been missed while away.
+ * (the server forgot the old connection's subscriptions), `UnwatchAnalytics` when leaving. `onChanged` gets the watch's
+ * answer and each `AnalyticsChanged` push for the department (its rolling-30-days figures); `onReconnected` runs after a
+ * reconnect, since pushes may have been missed while away.
  */
 export function useAnalyticsLive(
   departmentId: Id | null,
@@ -24,10 +24,18 @@ export function useAnalyticsLive(
   const firstGeneration = useRef<number | null>(null);
   const reconnectedRef = useRef(onReconnected);
   reconnectedRef.current = onReconnected;
+  const changedRef = useRef(onChanged);
+  changedRef.current = onChanged;
 
   useEffect(() => {
     if (!departmentId || !connected || !connection) return;
-    connection.invoke('WatchAnalytics', departmentId).catch(() => undefined);
+    // The answer is the department's rolling-30-days figures, as a push would carry them.
+    connection
+      .invoke<DepartmentAnalytics | null>('WatchAnalytics', departmentId)
+      .then((figures) => {
+        if (figures && sameId(figures.departmentId, departmentId)) changedRef.current(figures);
+      })
+      .catch(() => undefined);
     if (firstGeneration.current === null) firstGeneration.current = generation;
     else if (generation !== firstGeneration.current) reconnectedRef.current();
     const watchedIn = generation;
@@ -39,6 +47,6 @@ export function useAnalyticsLive(
   }, [departmentId, connected, connection, generation]);
 
   useHubEvent<DepartmentAnalytics>('AnalyticsChanged', (figures) => {
-    if (sameId(figures.departmentId, departmentId)) onChanged(figures);
+    if (sameId(figures.departmentId, departmentId)) changedRef.current(figures);
   });
 }
