@@ -33,6 +33,12 @@ public sealed class AnalyticsTests(BrowserFixture browser) : IClassFixture<Brows
     private static ILocator Figure(IPage page, string key) =>
         page.Locator($"[data-testid=analytics-figures] [data-figure='{key}']");
 
+    /// <summary>What a chart label cites of a long source: its last parenthesised part (web: format.ts shortSource).</summary>
+    private static string ShortSource(string source) =>
+        source.Length <= 40 ? source
+        : System.Text.RegularExpressions.Regex.Match(source, @"\(([^()]+)\)\s*$") is { Success: true } last ? last.Groups[1].Value
+        : source[..39];
+
     private static string Percent(double share) =>
         (Math.Round(share * 100, MidpointRounding.AwayFromZero)).ToString(CultureInfo.InvariantCulture);
 
@@ -66,7 +72,9 @@ public sealed class AnalyticsTests(BrowserFixture browser) : IClassFixture<Brows
         var label = chart.Locator(".chart-baseline-label");
         await Assertions.Expect(label).ToBeVisibleAsync();
         await Assertions.Expect(label).ToContainTextAsync("baseline");
-        await Assertions.Expect(label).ToContainTextAsync(baseline.GetProperty("source").GetString()!);
+        var source = baseline.GetProperty("source").GetString()!;
+        await Assertions.Expect(label).ToContainTextAsync(ShortSource(source));
+        await Assertions.Expect(lena.GetByTestId("read-rate-baseline-source")).ToContainTextAsync(source);
         await Assertions.Expect(label).ToContainTextAsync($"{Percent(baseline.GetProperty("value").GetDouble())}%");
         await Assertions.Expect(chart.Locator(".recharts-line-curve").First).ToBeVisibleAsync();
 
@@ -244,7 +252,7 @@ public sealed class AnalyticsTests(BrowserFixture browser) : IClassFixture<Brows
         {
             await Assertions.Expect(chart.Locator(".recharts-reference-line line")).ToHaveCountAsync(1);
             await Assertions.Expect(chart.Locator(".chart-baseline-label")).ToContainTextAsync(
-                engagement.GetProperty("baseline").GetProperty("source").GetString()!);
+                ShortSource(engagement.GetProperty("baseline").GetProperty("source").GetString()!));
         }
 
         await Assertions.Expect(page.GetByTestId("wallboard-engagement-table").Locator("tbody tr")).ToHaveCountAsync(departments.Count);

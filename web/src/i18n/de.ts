@@ -690,6 +690,8 @@ export const de: Messages = {
       slaMetRate: 'SLA eingehalten',
       participationRate: 'Beteiligung',
       netReturn: 'Nettoertrag',
+      channels: 'Kanalabdeckung',
+      returnRatio: 'Ertrag (Wert je Kosteneinheit)',
     } as Record<string, string>,
     showTable: 'Als Tabelle zeigen',
     date: 'Tag',
@@ -728,9 +730,12 @@ export const de: Messages = {
     laggardsUse: 'Nachzügler, die ihn nutzen',
     noChannels: 'In diesem Zeitraum wurden keine Beiträge zugeordnet.',
     maturity: 'Reifegrad',
-    stages: { laggard: 'Nachzügler', follower: 'Verfolger', leader: 'Vorreiter' } as Record<string, string>,
+    stages: { laggard: 'Nachzügler', follower: 'Verfolger', leader: 'Vorreiter', withheld: 'Zurückgehalten', unmeasured: 'Noch nicht gemessen' } as Record<
+      string,
+      string
+    >,
     stage: (stage: string) => `Stufe: ${stage}`,
-    score: (score: string) => `Punktzahl ${score}`,
+    score: (score: string) => `Punktzahl ${score} von 100`,
     reasons: 'Warum',
     nextStep: 'Nächster Schritt',
     topStage: 'Vorreiter in jeder Hinsicht: weiter so.',
@@ -739,11 +744,26 @@ export const de: Messages = {
         `${metric} ${value} liegt unter dem Wert für ${benchmark} von ${baseline}.`,
       above: (metric: string, value: string, benchmark: string, baseline: string) =>
         `${metric} ${value} erreicht den Wert für ${benchmark} von ${baseline} oder liegt darüber.`,
+      belowLeaders: (metric: string, value: string, benchmark: string, baseline: string) =>
+        `${metric} ${value} liegt über der Linie der Nachzügler, aber unter der Linie der Vorreiter von ${baseline} (abgeleitet aus: ${benchmark}).`,
+      leaderLevel: (metric: string, value: string, benchmark: string, baseline: string) =>
+        `${metric} ${value} erreicht die Linie der Vorreiter von ${baseline} (abgeleitet aus: ${benchmark}).`,
       plain: (metric: string, value: string) => `${metric}: ${value}.`,
+      withheld: 'Zurückgehalten: zu wenige Personen in der Abteilung, um Zahlen zu zeigen.',
+      nothingRouted: 'In diesem Zeitraum wurde der Abteilung nichts zugeordnet.',
+      unmeasured: 'In diesem Zeitraum ist noch nichts messbar.',
     },
     step: {
       raise: (metric: string, target: string, benchmark: string) => `${metric} auf ${target} steigern (${benchmark}).`,
       lower: (metric: string, target: string, benchmark: string) => `${metric} auf ${target} senken (${benchmark}).`,
+      reachFollower: (metric: string, target: string, benchmark: string) =>
+        `Zum Verfolger: ${metric} auf ${target} steigern (${benchmark}).`,
+      reachLeader: (metric: string, target: string, benchmark: string) =>
+        `Zum Vorreiter: ${metric} auf ${target} steigern (${benchmark}).`,
+      reachBaseline: (metric: string, target: string, benchmark: string) =>
+        `Als Nächstes: ${metric} auf die Linie der Nachzügler von ${target} steigern (${benchmark}).`,
+      reachLeaders: (metric: string, target: string, benchmark: string) =>
+        `Als Nächstes: ${metric} auf die Linie der Vorreiter von ${target} steigern (${benchmark}).`,
     },
     benchmarkNames: {
       'tcs2013.readRate.rd': 'F&E-Vergleichswert',

@@ -691,6 +691,8 @@ export const en = {
       slaMetRate: 'SLA met',
       participationRate: 'Participation',
       netReturn: 'Net return',
+      channels: 'Channel coverage',
+      returnRatio: 'Return (value per unit of cost)',
     } as Record<string, string>,
     showTable: 'Show as table',
     date: 'Day',
@@ -727,9 +729,12 @@ export const en = {
     laggardsUse: 'Laggards using it',
     noChannels: 'No items routed in this window.',
     maturity: 'Maturity',
-    stages: { laggard: 'Laggard', follower: 'Follower', leader: 'Leader' } as Record<string, string>,
+    stages: { laggard: 'Laggard', follower: 'Follower', leader: 'Leader', withheld: 'Withheld', unmeasured: 'Not measured yet' } as Record<
+      string,
+      string
+    >,
     stage: (stage: string) => `Stage: ${stage}`,
-    score: (score: string) => `Score ${score}`,
+    score: (score: string) => `Score ${score} of 100`,
     reasons: 'Why',
     nextStep: 'Next step',
     topStage: 'Leader on every measure: keep it up.',
@@ -738,11 +743,26 @@ export const en = {
         `${metric} ${value} is below the ${benchmark} of ${baseline}.`,
       above: (metric: string, value: string, benchmark: string, baseline: string) =>
         `${metric} ${value} is at or above the ${benchmark} of ${baseline}.`,
+      belowLeaders: (metric: string, value: string, benchmark: string, baseline: string) =>
+        `${metric} ${value} is above the laggards’ line but below the leaders’ line of ${baseline} (from the ${benchmark}).`,
+      leaderLevel: (metric: string, value: string, benchmark: string, baseline: string) =>
+        `${metric} ${value} reaches the leaders’ line of ${baseline} (from the ${benchmark}).`,
       plain: (metric: string, value: string) => `${metric}: ${value}.`,
+      withheld: 'Withheld: too few people in the department to show figures.',
+      nothingRouted: 'Nothing was routed to the department in this window.',
+      unmeasured: 'Nothing measurable yet in this window.',
     },
     step: {
       raise: (metric: string, target: string, benchmark: string) => `Raise ${midSentence(metric)} to ${target} (${benchmark}).`,
       lower: (metric: string, target: string, benchmark: string) => `Bring ${midSentence(metric)} down to ${target} (${benchmark}).`,
+      reachFollower: (metric: string, target: string, benchmark: string) =>
+        `To become a follower: raise ${midSentence(metric)} to ${target} (${benchmark}).`,
+      reachLeader: (metric: string, target: string, benchmark: string) =>
+        `To become a leader: raise ${midSentence(metric)} to ${target} (${benchmark}).`,
+      reachBaseline: (metric: string, target: string, benchmark: string) =>
+        `Next: raise ${midSentence(metric)} to the laggards’ line of ${target} (${benchmark}).`,
+      reachLeaders: (metric: string, target: string, benchmark: string) =>
+        `Next: raise ${midSentence(metric)} to the leaders’ line of ${target} (${benchmark}).`,
     },
     benchmarkNames: {
       'tcs2013.readRate.rd': 'R&D baseline',

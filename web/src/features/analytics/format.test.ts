@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { de } from '../../i18n/de';
 import { en } from '../../i18n/en';
 import type { BenchmarkFigureRef } from '../../api/types';
-import { benchmarkName, channelUse, formatDay, formatMetric, formatMinutes, formatMinutesShort, formatRate, nextStepText, reasonText } from './format';
+import { benchmarkName, channelUse, shortSource, formatDay, formatMetric, formatMinutes, formatMinutesShort, formatRate, nextStepText, reasonText } from './format';
 
 const benchmarks: BenchmarkFigureRef[] = [
   { id: 'tcs2013.readRate.rd', label: 'R&D departments reading social feedback', value: 0.27, source: 'TCS 2013' },
@@ -97,7 +97,43 @@ describe('reasonText', () => {
   });
 });
 
+describe('reasonText with the maturity model’s codes', () => {
+  it('words the leaders’ line and the reasons without figures', () => {
+    const between = { code: 'readRate.belowLeaders', metric: 'readRate', value: 0.3, baseline: 0.635, benchmarkId: 'tcs2013.readRate.rd' };
+    expect(reasonText(between, benchmarks, 'en', en.analytics)).toBe(
+      'Read rate 30% is above the laggards’ line but below the leaders’ line of 64% (from the R&D baseline (TCS 2013)).',
+    );
+    const top = { code: 'sharedBothActedRate.leaderLevel', metric: 'sharedBothActedRate', value: 0.8, baseline: 0.71, benchmarkId: null };
+    expect(reasonText(top, benchmarks, 'en', en.analytics)).toBe(
+      'Shared items both departments acted on 80% reaches the leaders’ line of 71% (from the study’s baseline).',
+    );
+    const ratio = { code: 'returnRatio.belowBaseline', metric: 'returnRatio', value: 0.8, baseline: 1, benchmarkId: null };
+    expect(reasonText(ratio, benchmarks, 'en', en.analytics)).toBe('Return (value per unit of cost) 0.8 is below the study’s baseline of 1.');
+    expect(reasonText({ code: 'nothingRouted', metric: 'readRate', value: null, baseline: null, benchmarkId: null }, benchmarks, 'de', de.analytics)).toBe(
+      'In diesem Zeitraum wurde der Abteilung nichts zugeordnet.',
+    );
+  });
+});
+
+describe('shortSource', () => {
+  it('keeps short sources and shortens long citations to their last parenthesis', () => {
+    expect(shortSource('TCS 2013')).toBe('TCS 2013');
+    expect(
+      shortSource('Tata Consultancy Services, "Mastering Digital Feedback: How the Best Consumer Companies Use Social Media" (TCS Global Trend Study, 2013)'),
+    ).toBe('TCS Global Trend Study, 2013');
+    expect(shortSource('x'.repeat(50))).toBe(`${'x'.repeat(39)}…`);
+  });
+});
+
 describe('nextStepText', () => {
+  it('says which stage the step reaches', () => {
+    const step = { code: 'readRate.reachFollower', metric: 'readRate', target: 0.3101, benchmarkId: 'tcs2013.readRate.rd' };
+    expect(nextStepText(step, benchmarks, 'en', en.analytics)).toBe('To become a follower: raise read rate to 31% (R&D baseline (TCS 2013)).');
+    expect(pct(nextStepText({ ...step, code: 'readRate.reachLeaders', target: 0.635 }, benchmarks, 'de', de.analytics))).toBe(
+      'Als Nächstes: Lesequote auf die Linie der Vorreiter von 64 % steigern (F&E-Vergleichswert (TCS 2013)).',
+    );
+  });
+
   it('says what to raise and to what', () => {
     const step = { code: 'raiseReadRate', metric: 'readRate', target: 0.37, benchmarkId: 'tcs2013.readRate.pm' };
     expect(nextStepText(step, benchmarks, 'en', en.analytics)).toBe('Raise read rate to 37% (product management baseline (TCS 2013)).');

@@ -50,8 +50,9 @@ export function formatDay(day: string, lang: Lang): string {
   return new Intl.DateTimeFormat(locale(lang), { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(date);
 }
 
-/** What kind of number a metric is, by its name: a duration in minutes, money, or (the default) a share. */
-export function metricKind(metric: string): 'minutes' | 'money' | 'rate' {
+/** What kind of number a metric is, by its name: a duration in minutes, money, a ratio, or (the default) a share. */
+export function metricKind(metric: string): 'minutes' | 'money' | 'ratio' | 'rate' {
+  if (/ratio$/i.test(metric)) return 'ratio';
   if (/minutes|firstresponse|resolution(?!rate)/i.test(metric) && !/rate$/i.test(metric)) return 'minutes';
   if (/return|cost|value$/i.test(metric) && !/rate$/i.test(metric)) return 'money';
   return 'rate';
@@ -64,6 +65,8 @@ export function formatMetric(metric: string, value: number | null | undefined, l
       return formatMinutes(value, a);
     case 'money':
       return formatMoney(value, currency, lang, a);
+    case 'ratio':
+      return value == null ? a.notMeasurable : new Intl.NumberFormat(locale(lang), { maximumFractionDigits: 2 }).format(value);
     default:
       return formatRate(value, lang, a);
   }
@@ -78,13 +81,24 @@ export function metricName(metric: string, a: A): string {
   return a.figures[base] ?? metric;
 }
 
-/** The study's figure named in the user's language (known ids), else the server's label; with its source when known. */
+/**
+ * A source short enough for a chart label: the last parenthesised part of a long citation ("… (TCS Global Trend Study,
+ * 2013)" → "TCS Global Trend Study, 2013"), else the citation itself, cut at 40 characters. The full text stays in hints.
+ */
+export function shortSource(source: string): string {
+  if (source.length <= 40) return source;
+  const last = /\(([^()]+)\)\s*$/.exec(source);
+  if (last) return last[1];
+  return `${source.slice(0, 39)}…`;
+}
+
+/** The study's figure named in the user's language (known ids), else the server's label; with its (short) source when known. */
 export function benchmarkName(id: string | null | undefined, benchmarks: BenchmarkFigureRef[], a: A): string {
   if (!id) return a.studyBaseline;
   const known = a.benchmarkNames[id];
   const figure = benchmarks.find((b) => b.id === id);
   const name = known ?? figure?.label ?? id;
-  return figure?.source ? a.baseline(name, figure.source) : name;
+  return figure?.source ? a.baseline(name, shortSource(figure.source)) : name;
 }
 
 /** Metrics where less is better (durations): a reason below such a baseline is good news. */
@@ -93,30 +107,43 @@ function lowerIsBetter(metric: string): boolean {
 }
 
 /**
- * One maturity reason as a sentence, e.g. "Read rate 22% is below the R&D baseline (TCS 2013) of 27%." The code says the
- * direction ("…below…" / "…above…", "…meets…"); for an unknown code the figures decide; without a baseline just the figure.
+ * One maturity reason as a sentence, e.g. "Read rate 22% is below the R&D baseline (TCS 2013) of 27%." The server's codes
+ * (docs/analytics.md, "Maturity"): `<metric>.belowBaseline` (under the study's lower line), `<metric>.belowLeaders`
+ * (between the lines; the baseline given is the leaders' line), `<metric>.leaderLevel`, and `withheld`, `nothingRouted`,
+ * `unmeasured` without figures. An unknown code is worded from the figures.
  */
 export function reasonText(reason: MaturityReason, benchmarks: BenchmarkFigureRef[], lang: Lang, a: A): string {
+  const code = reason.code;
+  if (code === 'withheld' || code === 'nothingRouted' || code === 'unmeasured') return a.reason[code];
   const metric = metricName(reason.metric, a);
   const value = formatMetric(reason.metric, reason.value, lang, a);
   const baselineValue = reason.baseline ?? benchmarks.find((b) => b.id === reason.benchmarkId)?.value ?? null;
   if (baselineValue == null) return a.reason.plain(metric, value);
   const baseline = formatMetric(reason.metric, baselineValue, lang, a);
   const benchmark = benchmarkName(reason.benchmarkId, benchmarks, a);
-  const code = reason.code.toLowerCase();
-  const below = code.includes('below')
+  if (code.endsWith('.belowLeaders')) return a.reason.belowLeaders(metric, value, benchmark, baseline);
+  if (code.endsWith('.leaderLevel')) return a.reason.leaderLevel(metric, value, benchmark, baseline);
+  const lower = code.toLowerCase();
+  const below = lower.includes('below')
     ? true
-    : code.includes('above') || code.includes('meet') || code.includes('reach')
+    : lower.includes('above') || lower.includes('meet') || lower.includes('reach')
       ? false
       : reason.value != null && reason.value < baselineValue;
   return below ? a.reason.below(metric, value, benchmark, baseline) : a.reason.above(metric, value, benchmark, baseline);
 }
 
-/** The step that would move the department up, e.g. "Raise read rate to 37% (product management baseline (TCS 2013))." */
+/**
+ * The step that would move the department up, e.g. "To become a follower: raise read rate to 31% (R&D baseline (TCS
+ * 2013))." Codes `<metric>.reachFollower|reachLeader|reachBaseline|reachLeaders`; others "raise"/"lower" by the metric.
+ */
 export function nextStepText(step: MaturityNextStep, benchmarks: BenchmarkFigureRef[], lang: Lang, a: A): string {
   const metric = metricName(step.metric, a);
   const target = formatMetric(step.metric, step.target ?? benchmarks.find((b) => b.id === step.benchmarkId)?.value ?? null, lang, a);
   const benchmark = benchmarkName(step.benchmarkId, benchmarks, a);
+  const kind = step.code.split('.').pop() ?? '';
+  if (kind === 'reachFollower' || kind === 'reachLeader' || kind === 'reachBaseline' || kind === 'reachLeaders') {
+    return a.step[kind](metric, target, benchmark);
+  }
   const code = step.code.toLowerCase();
   const lower = code.includes('lower') || code.includes('reduce') || (!code.includes('raise') && lowerIsBetter(step.metric));
   return lower ? a.step.lower(metric, target, benchmark) : a.step.raise(metric, target, benchmark);
