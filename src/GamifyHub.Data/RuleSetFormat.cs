@@ -9,14 +9,16 @@ namespace GamifyHub.Data;
 
 /// <summary>
 /// The stored JSON form of a rule set. It carries its own format number and names no .NET types, so renaming
-/// code never breaks stored rules. Format 2 holds the whole rule set (rules with conditions, multipliers, limits,
+/// code never breaks stored rules. Format 3 holds the whole rule set (rules with conditions, multipliers, limits,
 /// shared credit, anti-gaming, level curve, badges with a "kind" discriminator; rules and badges may carry "translations"
-/// by language code, added to format 2 without a new number since older readers never stored any); format 1 (version, first-reply
-/// bonus and rules) is still read and converted, taking everything else from <see cref="RuleSet.Default"/>.
+/// by language code). Format 3 added the condition "answered" (a reply before the event); a format 2 document is format 3
+/// without it, so it reads unchanged and means what it meant (a rule without "answered" matches either way), and a format
+/// 2 document that names "answered" is refused (no format 2 writer ever wrote one). Format 1 (version, first-reply bonus
+/// and rules) is still read and converted, taking everything else from <see cref="RuleSet.Default"/>.
 /// </summary>
 public static class RuleSetFormat
 {
-    public const int CurrentFormat = 2;
+    public const int CurrentFormat = 3;
 
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {
@@ -31,7 +33,7 @@ public static class RuleSetFormat
         return JsonSerializer.Serialize(ToDocument(rules), Options);
     }
 
-    /// <summary>Reads format 1 or 2. Throws <see cref="InvalidDataException"/> on anything it cannot read.</summary>
+    /// <summary>Reads format 1, 2 or 3. Throws <see cref="InvalidDataException"/> on anything it cannot read.</summary>
     public static RuleSet Read(string json)
     {
         JsonNode? node;
@@ -55,7 +57,8 @@ public static class RuleSetFormat
             return format switch
             {
                 1 => FromV1(obj.Deserialize<DocumentV1>(Options)!),
-                2 => FromDocument(obj.Deserialize<Document>(Options)!),
+                2 => FromV2(obj.Deserialize<Document>(Options)!),
+                3 => FromDocument(obj.Deserialize<Document>(Options)!),
                 null => throw new InvalidDataException("Rule set document has no format number."),
                 _ => throw new InvalidDataException($"Unsupported rule set format {format}."),
             };
@@ -86,12 +89,23 @@ public static class RuleSetFormat
         };
     }
 
+    /// <summary>Format 2 is format 3 without the "answered" condition: nothing to convert, only that to refuse.</summary>
+    private static RuleSet FromV2(Document doc)
+    {
+        if (doc.Rules?.FirstOrDefault(r => r?.When?.Answered is not null) is { } rule)
+        {
+            throw new InvalidDataException($"Rule '{rule.Id}' has the condition 'answered', which needs format 3.");
+        }
+
+        return FromDocument(doc);
+    }
+
     private static Document ToDocument(RuleSet r) => new(
         CurrentFormat,
         r.Version,
         [.. r.Rules.Select(x => new RuleDocument(x.Id, x.Action, x.Category, x.Points, x.Reason, x.When is null ? null : new ConditionsDocument(
             x.When.Channels?.ToList(), x.When.Sentiments?.ToList(), x.When.Priorities?.ToList(), x.When.DepartmentIds?.ToList(),
-            x.When.Languages?.ToList(), x.When.WithinSlaMinutes), x.Translations?.ToDictionary()))],
+            x.When.Languages?.ToList(), x.When.WithinSlaMinutes, x.When.Answered), x.Translations?.ToDictionary()))],
         new MultipliersDocument(r.Multipliers.FirstResponder, r.Multipliers.NegativeResolved),
         new LimitsDocument(r.Limits.DailyCap.ToDictionary(), r.Limits.DiminishAfter, r.Limits.DiminishFactor, r.Limits.CooldownMinutes),
         new SharedCreditDocument(r.SharedCredit.Share),
@@ -123,7 +137,7 @@ public static class RuleSetFormat
             d.Version,
             [.. Required(d.Rules, "rules").Select(r => new ScoringRule(Required(r.Id, "rules[].id"), r.Action, r.Category, r.Points,
                 r.Reason ?? "", r.When is null ? null : new RuleConditions(
-                    r.When.Channels, r.When.Sentiments, r.When.Priorities, r.When.DepartmentIds, r.When.Languages, r.When.WithinSlaMinutes),
+                    r.When.Channels, r.When.Sentiments, r.When.Priorities, r.When.DepartmentIds, r.When.Languages, r.When.WithinSlaMinutes, r.When.Answered),
                 r.Translations?.AsReadOnly()))],
             new Multipliers(multipliers.FirstResponder, multipliers.NegativeResolved),
             new Limits((limits.DailyCap ?? []).AsReadOnly(), limits.DiminishAfter, limits.DiminishFactor, limits.CooldownMinutes),
@@ -177,7 +191,8 @@ public static class RuleSetFormat
         List<Priority>? Priorities,
         List<Guid>? DepartmentIds,
         List<string>? Languages,
-        int? WithinSlaMinutes);
+        int? WithinSlaMinutes,
+        bool? Answered = null);
 
     private sealed record MultipliersDocument(decimal FirstResponder, decimal NegativeResolved);
 

@@ -58,6 +58,7 @@ public struct ItemFactsSurrogate
     [Id(7)] public bool IsFirstReply;
     [Id(8)] public ChainMember[] HandOffChain;
     [Id(9)] public AwardLine[] ClawBack;
+    [Id(10)] public bool Answered;
 }
 
 [RegisterConverter]
@@ -65,13 +66,13 @@ public sealed class ItemFactsConverter : IConverter<ItemFacts, ItemFactsSurrogat
 {
     public ItemFacts ConvertFromSurrogate(in ItemFactsSurrogate s) =>
         new(s.ItemId, s.Channel, s.Sentiment, s.Priority, s.Language, s.RoutedDepartments ?? [], s.ReceivedAt, s.IsFirstReply,
-            s.HandOffChain ?? [], s.ClawBack ?? []);
+            s.Answered, s.HandOffChain ?? [], s.ClawBack ?? []);
 
     public ItemFactsSurrogate ConvertToSurrogate(in ItemFacts v) => new()
     {
         ItemId = v.ItemId, Channel = v.Channel, Sentiment = v.Sentiment, Priority = v.Priority, Language = v.Language,
         RoutedDepartments = [.. v.RoutedDepartments], ReceivedAt = v.ReceivedAt, IsFirstReply = v.IsFirstReply,
-        HandOffChain = [.. v.HandOffChain], ClawBack = [.. v.ClawBack],
+        Answered = v.Answered, HandOffChain = [.. v.HandOffChain], ClawBack = [.. v.ClawBack],
     };
 }
 

@@ -36,6 +36,11 @@ public sealed class AdminAreaTests(BrowserFixture browser) : IClassFixture<Brows
         var version = admin.GetByTestId("rules-version");
         await Assertions.Expect(version).ToBeVisibleAsync();
         var before = int.Parse(await version.GetAttributeAsync("data-version") ?? "", CultureInfo.InvariantCulture);
+        // The two resolve rules say when each pays: after a reply (closed the loop) or without one.
+        await Assertions.Expect(admin.Locator("[data-testid=rule-row][data-rule-id='resolve']"))
+            .ToContainTextAsync("Only when someone replied to the customer before");
+        await Assertions.Expect(admin.Locator("[data-testid=rule-row][data-rule-id='resolve-unanswered']"))
+            .ToContainTextAsync("Only when nobody replied to the customer");
 
         var readPoints = admin.GetByLabel("Points for read", new() { Exact = true });
         var doubled = Text(int.Parse(await readPoints.InputValueAsync(), CultureInfo.InvariantCulture) * 2);

@@ -10,7 +10,7 @@ public sealed class BadgeCelebrationTests(BrowserFixture browser) : IClassFixtur
     {
         var sofia = await browser.SignedInPage(ApiClient.Sofia);
         // The badge arrives over the hub: be connected before acting.
-        await Assertions.Expect(sofia.GetByTestId("shell")).ToHaveAttributeAsync("data-live", "connected", new() { Timeout = 10_000 });
+        await Assertions.Expect(sofia.GetByTestId("shell")).ToHaveAttributeAsync("data-live", "connected", new() { Timeout = 30_000 });
         var panel = sofia.GetByTestId("me-panel");
         await Assertions.Expect(panel.GetByTestId("me-level")).ToHaveAttributeAsync("data-level", "1");
         var badge = panel.Locator("[data-testid=badge][data-badge-id='first-listener']");
@@ -20,14 +20,14 @@ public sealed class BadgeCelebrationTests(BrowserFixture browser) : IClassFixtur
         await card.GetByRole(AriaRole.Button, new() { Name = "Read", Exact = true }).ClickAsync();
 
         var celebration = sofia.GetByTestId("badge-celebration");
-        await Assertions.Expect(celebration).ToBeVisibleAsync(new() { Timeout = 10_000 });
+        await Assertions.Expect(celebration).ToBeVisibleAsync(new() { Timeout = 30_000 });
         await Assertions.Expect(celebration).ToHaveAttributeAsync("role", "dialog");
         await Assertions.Expect(celebration.GetByRole(AriaRole.Heading, new() { Name = "Badge earned!", Exact = true })).ToBeVisibleAsync();
         await Assertions.Expect(celebration).ToContainTextAsync("First Listener");
         var close = celebration.GetByRole(AriaRole.Button, new() { Name = "Close", Exact = true });
         await Assertions.Expect(close).ToBeFocusedAsync();
 
-        await Assertions.Expect(badge).ToHaveAttributeAsync("data-earned", "true", new() { Timeout = 10_000 });
+        await Assertions.Expect(badge).ToHaveAttributeAsync("data-earned", "true", new() { Timeout = 30_000 });
         await Assertions.Expect(badge).ToContainTextAsync("First Listener");
 
         await close.ClickAsync();
@@ -40,7 +40,7 @@ public sealed class BadgeCelebrationTests(BrowserFixture browser) : IClassFixtur
 
         // In German the rule set's own texts follow: badge name and award reason.
         await sofia.GetByLabel("Language").SelectOptionAsync("de");
-        await Assertions.Expect(badge).ToContainTextAsync("Erstes Zuhören", new() { Timeout = 10_000 });
+        await Assertions.Expect(badge).ToContainTextAsync("Erstes Zuhören", new() { Timeout = 30_000 });
         await Assertions.Expect(award).ToContainTextAsync("Kundenfeedback gelesen");
         await Assertions.Expect(award.GetByText("Warum habe ich das bekommen?")).ToBeVisibleAsync();
     }

@@ -32,16 +32,21 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>Debian's Chromium, headless, as every browser test runs it.</summary>
-    public static Task<IBrowser> LaunchChromium(IPlaywright playwright) => playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+    public static Task<IBrowser> LaunchChromium(IPlaywright playwright)
     {
-        ExecutablePath = ChromiumPath,
-        Headless = true,
-        Args =
-        [
-            "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-            "--disable-sync", "--no-first-run", "--disable-quic",
-        ],
-    });
+        // Expectations are condition waits: Playwright's 5 s default ran out on a CI machine with a load average of 40.
+        Assertions.SetDefaultExpectTimeout(20_000);
+        return playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args =
+            [
+                "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--no-first-run", "--disable-quic",
+            ],
+        });
+    }
 
     /// <param name="prepare">Runs on the new context before the first page loads (e.g. init scripts that watch the page).</param>
     public async Task<IPage> SignedInPage(string email, Func<IBrowserContext, Task>? prepare = null)

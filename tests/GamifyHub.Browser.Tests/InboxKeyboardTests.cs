@@ -46,7 +46,7 @@ public sealed class InboxKeyboardTests(BrowserFixture browser) : IClassFixture<B
 
         // r reads it.
         await page.Keyboard.PressAsync("r");
-        await Assertions.Expect(Card(page, ids[0])).ToHaveAttributeAsync("data-read", "true", new() { Timeout = 10_000 });
+        await Assertions.Expect(Card(page, ids[0])).ToHaveAttributeAsync("data-read", "true", new() { Timeout = 30_000 });
         await CloseCelebration(page);
 
         // o opens the details (focus moves there); Esc closes them and the focus goes back to the card.
@@ -69,7 +69,7 @@ public sealed class InboxKeyboardTests(BrowserFixture browser) : IClassFixture<B
         await page.Keyboard.PressAsync("Control+Enter");
 
         // It leaves the open list; the next item takes its place and the focus.
-        await Assertions.Expect(Card(page, ids[0])).ToHaveCountAsync(0, new() { Timeout = 10_000 });
+        await Assertions.Expect(Card(page, ids[0])).ToHaveCountAsync(0, new() { Timeout = 30_000 });
         await Assertions.Expect(page.GetByTestId("inbox-results")).ToContainTextAsync("no longer in this view");
         await Selected(page, ids[1]);
         var ravi = await browser.Server.SignedIn(ApiClient.Ravi);
@@ -83,11 +83,11 @@ public sealed class InboxKeyboardTests(BrowserFixture browser) : IClassFixture<B
         await Assertions.Expect(search).ToBeFocusedAsync();
         await page.Keyboard.TypeAsync(marker + " jekr");
         await Assertions.Expect(search).ToHaveValueAsync(marker + " jekr");
-        await Assertions.Expect(page.GetByTestId("inbox-empty")).ToBeVisibleAsync(new() { Timeout = 10_000 });
+        await Assertions.Expect(page.GetByTestId("inbox-empty")).ToBeVisibleAsync(new() { Timeout = 30_000 });
         await page.Keyboard.PressAsync("Control+A");
         await page.Keyboard.PressAsync("Backspace");
         await page.Keyboard.TypeAsync(marker);
-        await Assertions.Expect(cards).ToHaveCountAsync(2, new() { Timeout = 10_000 });
+        await Assertions.Expect(cards).ToHaveCountAsync(2, new() { Timeout = 30_000 });
         await Assertions.Expect(cards.Nth(0)).ToHaveAttributeAsync("data-id", ids[1]);
         await Assertions.Expect(cards.Nth(1)).ToHaveAttributeAsync("data-id", ids[2]);
         await Assertions.Expect(page.GetByTestId("inbox-results")).ToContainTextAsync("2 items match");

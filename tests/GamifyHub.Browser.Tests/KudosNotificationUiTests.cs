@@ -34,7 +34,7 @@ public sealed class KudosNotificationUiTests(BrowserFixture browser) : IClassFix
 
         // At least the kudos (its points may also bring a level or a top-10 place, each a notification of its own).
         await Assertions.Expect(bell).Not.ToHaveAttributeAsync("data-unread", unreadBefore.ToString(CultureInfo.InvariantCulture),
-            new() { Timeout = 10_000 });
+            new() { Timeout = 30_000 });
         Assert.True(int.Parse(await bell.GetAttributeAsync("data-unread") ?? "0", CultureInfo.InvariantCulture) > unreadBefore);
         await bell.ClickAsync();
         var kudos = ravi.Locator("[data-testid=notification][data-type=kudos]").First;

@@ -36,7 +36,7 @@ public sealed class LiveBoardTests(BrowserFixture browser) : IClassFixture<Brows
         Assert.True(earned >= 5);
 
         await Assertions.Expect(raviRow).ToHaveAttributeAsync("data-score", (scoreBefore + earned).ToString(System.Globalization.CultureInfo.InvariantCulture),
-            new() { Timeout = 10_000 });
+            new() { Timeout = 30_000 });
         Assert.True(await sofia.EvaluateAsync<bool>("() => window.__sameDocument === true"), "Sofia's page was reloaded");
     }
 

@@ -35,12 +35,12 @@ public sealed class PrivacyUiTests(BrowserFixture browser) : IClassFixture<Brows
         await consent.UncheckAsync();
         await Assertions.Expect(ravi.GetByTestId("shown-as")).ToContainTextAsync($"Colleague {code}");
 
-        await Assertions.Expect(pseudonymous.GetByTestId("board-name")).ToHaveTextAsync($"Colleague {code}", new() { Timeout = 10_000 });
+        await Assertions.Expect(pseudonymous.GetByTestId("board-name")).ToHaveTextAsync($"Colleague {code}", new() { Timeout = 30_000 });
         await Assertions.Expect(named).ToHaveCountAsync(0);
         await Assertions.Expect(sofia.GetByText("Ravi Patel")).ToHaveCountAsync(0);
 
         await consent.CheckAsync();
-        await Assertions.Expect(named.GetByTestId("board-name")).ToHaveTextAsync("Ravi Patel", new() { Timeout = 10_000 });
+        await Assertions.Expect(named.GetByTestId("board-name")).ToHaveTextAsync("Ravi Patel", new() { Timeout = 30_000 });
         await Assertions.Expect(pseudonymous).ToHaveCountAsync(0);
         Assert.True(await sofia.EvaluateAsync<bool>("() => window.__sameDocument === true"), "Sofia's page was reloaded");
     }

@@ -45,9 +45,10 @@ internal static class Fixtures
         bool firstReply = false,
         IReadOnlyList<ChainMember>? chain = null,
         IReadOnlyList<AwardLine>? clawBack = null,
-        IReadOnlyList<Guid>? routed = null) =>
+        IReadOnlyList<Guid>? routed = null,
+        bool answered = false) =>
         new(id ?? ItemA, channel, sentiment, priority, language, routed ?? [RnD], receivedAt ?? Monday9.AddHours(-1),
-            firstReply, chain ?? [], clawBack ?? []);
+            firstReply, answered, chain ?? [], clawBack ?? []);
 
     public static EngagementFact Fact(
         Guid employee,

@@ -10,13 +10,13 @@ public sealed class AdminRulesTests(GamifyHubFactory factory) : IClassFixture<Ga
     private static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
 
     [Fact]
-    public async Task The_current_rules_are_the_format_2_document()
+    public async Task The_current_rules_are_the_format_3_document()
     {
         var admin = await factory.SignedIn(ApiClient.Admin);
 
         var rules = await admin.GetJson("/api/admin/rules");
 
-        Assert.Equal(2, rules.GetProperty("format").GetInt32());
+        Assert.Equal(3, rules.GetProperty("format").GetInt32());
         Assert.NotEmpty(rules.GetProperty("rules").EnumerateArray());
         Assert.NotEmpty(rules.GetProperty("badges").EnumerateArray());
     }

@@ -43,17 +43,18 @@ public sealed class ChallengeRestartTests
         }
 
         // The first process is gone before the start. Nothing below asks for the challenge until its row says it started:
-        // only the reminder stored in the database can have woken it.
+        // only the reminder stored in the database can have woken it. The reminder service reads its table only once the
+        // silo is up, which took over 30 s under a CI run's load: the deadlines are generous, the waits end on the condition.
         await using var second = GamifyHubFactory.OnDatabase(path, FastReminders);
         var probe = new DatabaseProbe(path);
         var ravi = await second.SignedIn(ApiClient.Ravi);
         await Eventually.True(async () => await probe.Scalar<string>($"SELECT Status FROM Challenges WHERE Id = '{id.ToUpperInvariant()}'") == "Active",
-            timeoutMs: 30_000);
+            timeoutMs: 90_000);
 
         var item = await ravi.FirstOpenItem(i => !i.GetProperty("readByMe").GetBoolean());
         Assert.Equal(HttpStatusCode.OK, (await ravi.PostAsJsonAsync($"/api/feedback/{item}/actions", new { type = "read" })).StatusCode);
         await Eventually.True(async () => await probe.Scalar<string>($"SELECT Status FROM Challenges WHERE Id = '{id.ToUpperInvariant()}'") == "Completed",
-            timeoutMs: 30_000);
+            timeoutMs: 90_000);
 
         var challenge = await ravi.GetJson($"/api/challenges/{id}");
         Assert.Equal("completed", challenge.GetProperty("status").GetString());

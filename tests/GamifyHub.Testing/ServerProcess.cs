@@ -180,7 +180,7 @@ public sealed class ServerProcess : IAsyncDisposable
     private async Task WaitUntilReady()
     {
         using var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
-        var deadline = DateTime.UtcNow.AddSeconds(90);
+        var deadline = DateTime.UtcNow.AddSeconds(180);
         while (DateTime.UtcNow < deadline)
         {
             if (_process!.HasExited)
@@ -205,7 +205,7 @@ public sealed class ServerProcess : IAsyncDisposable
             await Task.Delay(100);
         }
 
-        throw new TimeoutException($"The server was not ready within 90 s:\n{Output}");
+        throw new TimeoutException($"The server was not ready within 180 s:\n{Output}");
     }
 
     private void Append(string? line)

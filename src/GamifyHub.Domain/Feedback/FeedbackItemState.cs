@@ -5,8 +5,8 @@ namespace GamifyHub.Domain.Feedback;
 /// <summary>
 /// The lifecycle of one feedback item, folded from its engagement events. Events are the source of
 /// truth: replaying them in order rebuilds exactly this state. Created from an <see cref="ItemProfile"/>, it also
-/// builds the <see cref="ItemFacts"/> scoring needs for the next event (first reply, hand-off chain, what a reopen
-/// returns).
+/// builds the <see cref="ItemFacts"/> scoring needs for the next event (first reply, whether the customer got an answer,
+/// hand-off chain, what a reopen returns).
 /// </summary>
 public sealed class FeedbackItemState
 {
@@ -91,7 +91,8 @@ public sealed class FeedbackItemState
 
     /// <summary>
     /// The item as the next event will see it: profile, routing (including a forward's target), whether a reply would be
-    /// the first, the hand-off chain and, for a reopen, the lines of the resolve it undoes. Allocates only the record.
+    /// the first, whether anyone replied already, the hand-off chain and, for a reopen, the lines of the resolve it undoes.
+    /// Allocates only the record.
     /// </summary>
     /// <exception cref="InvalidOperationException">The state was created without an <see cref="ItemProfile"/>.</exception>
     public ItemFacts FactsFor(ActionType action, Guid? forwardTo = null)
@@ -114,7 +115,7 @@ public sealed class FeedbackItemState
 
     private ItemFacts Facts(ItemProfile profile, IReadOnlyList<Guid> departments, bool isFirstReply, IReadOnlyList<AwardLine> clawBack) =>
         new(profile.ItemId, profile.Channel, profile.Sentiment, profile.Priority, profile.Language, departments, profile.ReceivedAt,
-            isFirstReply, _chainSnapshot, clawBack);
+            isFirstReply, Answered: ReplyCount > 0, _chainSnapshot, clawBack);
 
     /// <summary>Applies an accepted event to the lifecycle only (no hand-off chain, no clawback). Never validates: history is history.</summary>
     public void Apply(Guid employeeId, ActionType action, Guid? forwardTo) =>
@@ -138,7 +139,13 @@ public sealed class FeedbackItemState
         {
             case ActionType.Reply:
                 ReplyCount++;
+                // The first reply answers the customer: every later event sees Answered.
                 _replyFacts = null;
+                if (ReplyCount == 1)
+                {
+                    _plainFacts = null;
+                }
+
                 break;
             case ActionType.Forward:
                 if (forwardTo is { } target)

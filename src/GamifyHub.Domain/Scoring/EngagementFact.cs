@@ -22,6 +22,7 @@ public sealed record EngagementFact(
 /// <summary>A feedback item as one event sees it: profile, routing and history up to (not including) the event.</summary>
 /// <param name="RoutedDepartments">Departments the item is routed to; for a forward, including its target.</param>
 /// <param name="IsFirstReply">For a reply: no one replied to the item before.</param>
+/// <param name="Answered">Someone (anyone, any source) replied to the item before this event: the customer got an answer.</param>
 /// <param name="HandOffChain">Who forwarded the item, in order, with their department at the time (repeats possible).</param>
 /// <param name="ClawBack">For a reopen: the award lines of the resolve being undone; otherwise empty.</param>
 public sealed record ItemFacts(
@@ -33,6 +34,7 @@ public sealed record ItemFacts(
     IReadOnlyList<Guid> RoutedDepartments,
     DateTimeOffset ReceivedAt,
     bool IsFirstReply,
+    bool Answered,
     IReadOnlyList<ChainMember> HandOffChain,
     IReadOnlyList<AwardLine> ClawBack);
 

@@ -7,7 +7,9 @@ public sealed partial record RuleSet
 {
     /// <summary>
     /// Version 1: today's points for the plain cases (a first reply still earns 10 = 5 × 2), plus limits, levels and
-    /// badges a works council can sign off on. Companies start here and publish new versions.
+    /// badges a works council can sign off on. Companies start here and publish new versions. Outcome-weighted: a resolve
+    /// pays "closed the loop" only when the customer got an answer on the item (a reply by anyone before it); a resolve
+    /// without one earns the smaller "resolve-unanswered" award.
     /// </summary>
     public static RuleSet Default { get; } = new(
         Version: 1,
@@ -18,7 +20,10 @@ public sealed partial record RuleSet
             new("tag", ActionType.Tag, PointCategory.Listening, 1, "Tagged a feedback item", Translations: De("Feedback verschlagwortet")),
             new("forward", ActionType.Forward, PointCategory.Collaboration, 3, "Routed feedback to another department", Translations: De("Feedback an eine andere Abteilung weitergeleitet")),
             new("insight", ActionType.Insight, PointCategory.Insight, 10, "Turned feedback into a product insight", Translations: De("Feedback in eine Produkterkenntnis verwandelt")),
-            new("resolve", ActionType.Resolve, PointCategory.Responding, 8, "Closed the loop with the customer", Translations: De("Den Kreis zum Kunden geschlossen")),
+            new("resolve", ActionType.Resolve, PointCategory.Responding, 8, "Closed the loop with the customer",
+                When: new(Answered: true), Translations: De("Den Kreis zum Kunden geschlossen")),
+            new("resolve-unanswered", ActionType.Resolve, PointCategory.Responding, 3, "Resolved without a reply to the customer",
+                When: new(Answered: false), Translations: De("Ohne Antwort an den Kunden gelöst")),
             new("kudos", ActionType.Kudos, PointCategory.Collaboration, 5, "Thanked by a colleague", Translations: De("Von einer Kollegin oder einem Kollegen bedankt")),
         ],
         Multipliers: new(FirstResponder: 2.0m, NegativeResolved: 1.5m),

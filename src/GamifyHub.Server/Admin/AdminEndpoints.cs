@@ -34,12 +34,12 @@ public static class AdminEndpoints
         return group;
     }
 
-    /// <summary>The rule set in force, as its stored format 2 JSON document.</summary>
+    /// <summary>The rule set in force, as its stored format 3 JSON document.</summary>
     private static IResult CurrentRules(RuleBook rules) =>
         TypedResults.Content(RuleSetFormat.Write(rules.Current), "application/json");
 
     /// <summary>
-    /// What a proposed rule set (format 2 JSON) would change: replays the whole event log with the current and with the
+    /// What a proposed rule set (format 3 JSON) would change: replays the whole event log with the current and with the
     /// proposed rules and compares points and badges per employee. Changes nothing.
     /// </summary>
     private static async Task<IResult> PreviewRules(JsonElement body, ClaimsPrincipal user, RuleBook rules, ProjectionReader reader,
@@ -71,7 +71,7 @@ public static class AdminEndpoints
     }
 
     /// <summary>
-    /// Publishes a proposed rule set (format 2 JSON) as the next version and rescores the whole log with it: award lines
+    /// Publishes a proposed rule set (format 3 JSON) as the next version and rescores the whole log with it: award lines
     /// and flags are replaced in one transaction through the single writer, the new rules are in force from the moment
     /// it commits, and every grain rebuilds its projection from the log on its next call.
     /// </summary>

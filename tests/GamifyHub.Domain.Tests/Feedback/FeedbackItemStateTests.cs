@@ -147,6 +147,26 @@ public class FeedbackItemStateTests
     }
 
     [Fact]
+    public void EveryEventAfterTheFirstReplySeesTheItemAnsweredEvenAfterAReopen()
+    {
+        var state = Profiled();
+        Assert.False(state.FactsFor(ActionType.Resolve).Answered);
+        Assert.False(state.FactsFor(ActionType.Reply).Answered);
+
+        state.Apply(Sofia, Service, ActionType.Reply, null, EngagementSources.Automation, []);
+
+        Assert.True(state.FactsFor(ActionType.Resolve).Answered);
+        Assert.True(state.FactsFor(ActionType.Read).Answered);
+        Assert.True(state.FactsFor(ActionType.Reply).Answered);
+        Assert.True(state.FactsFor(ActionType.Forward, Marketing).Answered);
+
+        state.Apply(Ravi, RnD, ActionType.Resolve, null, "web", []);
+        state.Apply(Ravi, RnD, ActionType.Reopen, null, "web", []);
+
+        Assert.True(state.FactsFor(ActionType.Resolve).Answered);
+    }
+
+    [Fact]
     public void KnowsWhatEachEmployeeAlreadyDid()
     {
         var state = RoutedToRnD();

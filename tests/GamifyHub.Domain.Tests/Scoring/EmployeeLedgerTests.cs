@@ -1,3 +1,4 @@
+using FsCheck.Xunit;
 using GamifyHub.Domain.Feedback;
 using GamifyHub.Domain.Scoring;
 using static GamifyHub.Domain.Tests.Fixtures;
@@ -30,7 +31,7 @@ public class EmployeeLedgerTests
     [InlineData(ActionType.Resolve, 8, PointCategory.Responding, "resolve", "Closed the loop with the customer")]
     public void EachActionEarnsItsRulePointsInItsCategory(ActionType action, int points, PointCategory category, string ruleId, string reason)
     {
-        var result = new EmployeeLedger(Ravi).Score(Default, Fact(Ravi, action, Monday9, Item()), Berlin);
+        var result = new EmployeeLedger(Ravi).Score(Default, Fact(Ravi, action, Monday9, Item(answered: true)), Berlin);
 
         Assert.Equal([new AwardLine(Ravi, RnD, points, category, ruleId, 1, reason)], result.Awards);
         Assert.Empty(result.Flags);
@@ -66,7 +67,7 @@ public class EmployeeLedgerTests
     public void ResolvingNegativeFeedbackEarnsTheNegativeResolvedMultiplier()
     {
         var line = Assert.Single(new EmployeeLedger(Ravi).Score(Default,
-            Fact(Ravi, ActionType.Resolve, Monday9, Item(sentiment: Sentiment.Negative)), Berlin).Awards);
+            Fact(Ravi, ActionType.Resolve, Monday9, Item(sentiment: Sentiment.Negative, answered: true)), Berlin).Awards);
 
         Assert.Equal(12, line.Points);
         Assert.Equal("Closed the loop with the customer ×1.5 negative feedback turned round", line.Reason);
@@ -77,7 +78,7 @@ public class EmployeeLedgerTests
     [InlineData(Sentiment.Positive)]
     public void ResolvingOtherFeedbackEarnsThePlainPoints(Sentiment sentiment)
     {
-        Assert.Equal(8, new EmployeeLedger(Ravi).Score(Default, Fact(Ravi, ActionType.Resolve, Monday9, Item(sentiment: sentiment)), Berlin).Total);
+        Assert.Equal(8, new EmployeeLedger(Ravi).Score(Default, Fact(Ravi, ActionType.Resolve, Monday9, Item(sentiment: sentiment, answered: true)), Berlin).Total);
     }
 
     [Fact]
@@ -463,7 +464,7 @@ public class EmployeeLedgerTests
     [Fact]
     public void AResolveOnAForwardedItemSharesCreditWithTheForwarders()
     {
-        var item = Item(chain: [SofiaForwarded, LenaForwarded]);
+        var item = Item(answered: true, chain: [SofiaForwarded, LenaForwarded]);
 
         var result = new EmployeeLedger(Ravi).Score(Default, Fact(Ravi, ActionType.Resolve, Monday9, item), Berlin);
 
@@ -484,7 +485,7 @@ public class EmployeeLedgerTests
     [Fact]
     public void TheRemainderOfASplitGoesToTheEarliestForwarder()
     {
-        var item = Item(chain: [SofiaForwarded, LenaForwarded], sentiment: Sentiment.Negative);
+        var item = Item(answered: true, chain: [SofiaForwarded, LenaForwarded], sentiment: Sentiment.Negative);
 
         var result = new EmployeeLedger(Ravi).Score(Default, Fact(Ravi, ActionType.Resolve, Monday9, item), Berlin); // 12, 3 shared
 
@@ -495,7 +496,7 @@ public class EmployeeLedgerTests
     [Fact]
     public void ForwardersWhoseEqualPartRoundsToZeroGetNoLine()
     {
-        var item = Item(chain: [SofiaForwarded, LenaForwarded, new(Omar, Sales)]);
+        var item = Item(answered: true, chain: [SofiaForwarded, LenaForwarded, new(Omar, Sales)]);
 
         var result = new EmployeeLedger(Ravi).Score(Default, Fact(Ravi, ActionType.Resolve, Monday9, item), Berlin); // 8, 2 shared by 3
 
@@ -505,7 +506,7 @@ public class EmployeeLedgerTests
     [Fact]
     public void TheActorAndRepeatedForwardersAreNotCountedTwice()
     {
-        var item = Item(chain: [new(Ravi, RnD), SofiaForwarded, new(Ravi, RnD), new(Sofia, Marketing)]);
+        var item = Item(answered: true, chain: [new(Ravi, RnD), SofiaForwarded, new(Ravi, RnD), new(Sofia, Marketing)]);
 
         var result = new EmployeeLedger(Ravi).Score(Default, Fact(Ravi, ActionType.Resolve, Monday9, item), Berlin);
 
@@ -515,7 +516,7 @@ public class EmployeeLedgerTests
     [Fact]
     public void AnInsightOnAForwardedItemSharesCreditToo()
     {
-        var result = new EmployeeLedger(Ravi).Score(Default, Fact(Ravi, ActionType.Insight, Monday9, Item(chain: [SofiaForwarded])), Berlin);
+        var result = new EmployeeLedger(Ravi).Score(Default, Fact(Ravi, ActionType.Insight, Monday9, Item(answered: true, chain: [SofiaForwarded])), Berlin);
 
         Assert.Equal([(Ravi, 7), (Sofia, 3)], result.Awards.Select(a => (a.EmployeeId, a.Points))); // 10 × 0.25 = 2.5 → 3
         Assert.Equal("Shared credit: you forwarded feedback that then became a product insight", result.Awards[1].Reason);
@@ -528,7 +529,7 @@ public class EmployeeLedgerTests
     [InlineData(ActionType.Forward)]
     public void OtherActionsShareNothing(ActionType action)
     {
-        var result = new EmployeeLedger(Ravi).Score(Default, Fact(Ravi, action, Monday9, Item(chain: [SofiaForwarded])), Berlin);
+        var result = new EmployeeLedger(Ravi).Score(Default, Fact(Ravi, action, Monday9, Item(answered: true, chain: [SofiaForwarded])), Berlin);
 
         Assert.Single(result.Awards);
     }
@@ -538,7 +539,7 @@ public class EmployeeLedgerTests
     {
         var rules = Default with { SharedCredit = new(0m) };
 
-        var result = new EmployeeLedger(Ravi).Score(rules, Fact(Ravi, ActionType.Resolve, Monday9, Item(chain: [SofiaForwarded])), Berlin);
+        var result = new EmployeeLedger(Ravi).Score(rules, Fact(Ravi, ActionType.Resolve, Monday9, Item(answered: true, chain: [SofiaForwarded])), Berlin);
 
         Assert.Equal([(Ravi, 8)], result.Awards.Select(a => (a.EmployeeId, a.Points)));
         Assert.Equal("Closed the loop with the customer", result.Awards[0].Reason);
@@ -551,7 +552,7 @@ public class EmployeeLedgerTests
         var sofia = new EmployeeLedger(Sofia);
         Assert.Equal([5], Play(sofia, rules, Fact(Sofia, ActionType.Reply, Monday9, ItemN(1))));
 
-        var resolve = Fact(Ravi, ActionType.Resolve, Monday9.AddMinutes(5), ItemN(2) with { HandOffChain = [SofiaForwarded] });
+        var resolve = Fact(Ravi, ActionType.Resolve, Monday9.AddMinutes(5), ItemN(2) with { HandOffChain = [SofiaForwarded], Answered = true });
         var shared = new EmployeeLedger(Ravi).Score(rules, resolve, Berlin);
         sofia.Observe(resolve, shared.Awards, Berlin);
 
@@ -566,7 +567,7 @@ public class EmployeeLedgerTests
     public void CreditFromAColleaguesEventCountsLikeObservingItAndLeavesTheCapsAlone()
     {
         var rules = WithLimits(Default with { SharedCredit = new(0.5m) }, caps: new() { [PointCategory.Responding] = 12 });
-        var resolve = Fact(Ravi, ActionType.Resolve, Monday9.AddMinutes(5), ItemN(2) with { HandOffChain = [SofiaForwarded] });
+        var resolve = Fact(Ravi, ActionType.Resolve, Monday9.AddMinutes(5), ItemN(2) with { HandOffChain = [SofiaForwarded], Answered = true });
         var shared = new EmployeeLedger(Ravi).Score(rules, resolve, Berlin);
         var observed = new EmployeeLedger(Sofia);
         var credited = new EmployeeLedger(Sofia);
@@ -588,7 +589,7 @@ public class EmployeeLedgerTests
     {
         var rules = WithLimits(Default with { SharedCredit = new(0.5m) }, caps: new() { [PointCategory.Responding] = 6 });
 
-        var result = new EmployeeLedger(Ravi).Score(rules, Fact(Ravi, ActionType.Resolve, Monday9, Item(chain: [SofiaForwarded])), Berlin);
+        var result = new EmployeeLedger(Ravi).Score(rules, Fact(Ravi, ActionType.Resolve, Monday9, Item(answered: true, chain: [SofiaForwarded])), Berlin);
 
         Assert.Equal([(Ravi, 3), (Sofia, 3)], result.Awards.Select(a => (a.EmployeeId, a.Points)));
         Assert.EndsWith("(daily Responding cap reached) (3 shared with the colleagues who forwarded it)", result.Awards[0].Reason);
@@ -600,7 +601,7 @@ public class EmployeeLedgerTests
         var rules = WithLimits(Default with { SharedCredit = new(0.5m) }, caps: new() { [PointCategory.Responding] = 10 });
         var ravi = new EmployeeLedger(Ravi);
 
-        Assert.Equal([4], Play(ravi, rules, Fact(Ravi, ActionType.Resolve, Monday9, ItemN(1) with { HandOffChain = [SofiaForwarded] })));
+        Assert.Equal([4], Play(ravi, rules, Fact(Ravi, ActionType.Resolve, Monday9, ItemN(1) with { HandOffChain = [SofiaForwarded], Answered = true })));
         Assert.Equal([2], Play(ravi, rules, Fact(Ravi, ActionType.Reply, Monday9.AddMinutes(5), ItemN(2)))); // 8 of 10 used
     }
 
@@ -610,7 +611,7 @@ public class EmployeeLedgerTests
     public void AReopenReturnsEveryLineOfTheResolveItUndoes()
     {
         var resolve = new EmployeeLedger(Ravi).Score(Default,
-            Fact(Ravi, ActionType.Resolve, Monday9, Item(chain: [SofiaForwarded, LenaForwarded])), Berlin);
+            Fact(Ravi, ActionType.Resolve, Monday9, Item(answered: true, chain: [SofiaForwarded, LenaForwarded])), Berlin);
 
         var reopen = new EmployeeLedger(Lena).Score(Default,
             Fact(Lena, ActionType.Reopen, Monday9.AddDays(2), Item(clawBack: resolve.Awards)), Berlin);
@@ -741,7 +742,7 @@ public class EmployeeLedgerTests
     public void TotalXpIncludesSharedCreditReceivedAndClawbacksButNotOthersActions()
     {
         var sofia = new EmployeeLedger(Sofia);
-        var resolve = Fact(Ravi, ActionType.Resolve, Monday9, Item(chain: [SofiaForwarded]));
+        var resolve = Fact(Ravi, ActionType.Resolve, Monday9, Item(answered: true, chain: [SofiaForwarded]));
         var resolved = new EmployeeLedger(Ravi).Score(Default, resolve, Berlin);
 
         sofia.Observe(resolve, resolved.Awards, Berlin);
@@ -845,5 +846,45 @@ public class EmployeeLedgerTests
         }
 
         Same.Stats(live.Stats, rebuilt.Stats);
+    }
+
+    // ---- outcome-weighted resolve --------------------------------------------------------------------
+
+    [Fact]
+    public void AResolveAfterAReplyClosesTheLoopAndOneWithoutEarnsTheSmallerAward()
+    {
+        var answered = Assert.Single(new EmployeeLedger(Ravi).Score(Default, Fact(Ravi, ActionType.Resolve, Monday9, Item(answered: true)), Berlin).Awards);
+        var unanswered = Assert.Single(new EmployeeLedger(Ravi).Score(Default, Fact(Ravi, ActionType.Resolve, Monday9, Item()), Berlin).Awards);
+
+        Assert.Equal(new AwardLine(Ravi, RnD, 8, PointCategory.Responding, "resolve", 1, "Closed the loop with the customer"), answered);
+        Assert.Equal(new AwardLine(Ravi, RnD, 3, PointCategory.Responding, "resolve-unanswered", 1, "Resolved without a reply to the customer"), unanswered);
+    }
+
+    [Fact]
+    public void AnExternalResolveNamingNoItemEarnsTheSmallerAward()
+    {
+        var line = Assert.Single(new EmployeeLedger(Ravi).Score(Default, Fact(Ravi, ActionType.Resolve, Monday9), Berlin).Awards);
+
+        Assert.Equal(("resolve-unanswered", 3), (line.RuleId, line.Points));
+    }
+
+    [Property]
+    public void UnderTheDefaultRulesAResolveAfterAReplyNeverEarnsLessThanOneWithout(byte sentiment, byte forwarders, bool firstOfTheDay)
+    {
+        var chain = Enumerable.Range(0, forwarders % 4).Select(i => new ChainMember(Ids.Of(900 + i), Marketing)).ToList();
+        int Points(bool answered)
+        {
+            var ledger = new EmployeeLedger(Ravi);
+            if (!firstOfTheDay)
+            {
+                ledger.Act(Default, Fact(Ravi, ActionType.Resolve, Monday9, ItemN(1)));
+            }
+
+            var item = Item(Ids.Of(800), sentiment: (Sentiment)(sentiment % 3), chain: chain, answered: answered);
+            return ledger.Score(Default, Fact(Ravi, ActionType.Resolve, Monday9.AddMinutes(10), item), Berlin).PointsFor(Ravi);
+        }
+
+        Assert.True(Points(answered: true) >= Points(answered: false));
+        Assert.True(Points(answered: false) > 0);
     }
 }

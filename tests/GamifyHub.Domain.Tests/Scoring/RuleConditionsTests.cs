@@ -83,4 +83,24 @@ public class RuleConditionsTests
         Assert.False(Matches(new(Channels: ["appstore"], Sentiments: [Sentiment.Negative], DepartmentIds: [Service]), AppReview));
         Assert.False(Matches(new(Channels: ["appstore"], WithinSlaMinutes: 30), AppReview));
     }
+
+    [Fact]
+    public void AnsweredMatchesWhetherAnyoneRepliedBeforeTheEvent()
+    {
+        Assert.True(Matches(new(Answered: true), Item(answered: true)));
+        Assert.False(Matches(new(Answered: true), Item()));
+        Assert.True(Matches(new(Answered: false), Item()));
+        Assert.False(Matches(new(Answered: false), Item(answered: true)));
+        Assert.True(Matches(new(), Item(answered: true)));
+        Assert.True(Matches(new(), Item()));
+    }
+
+    [Fact]
+    public void WithoutAnItemNoReplyIsRecordedSoOnlyAnsweredFalseMatches()
+    {
+        Assert.False(Matches(new(Answered: true)));
+        Assert.True(Matches(new(Answered: false)));
+        Assert.False(Matches(new(Answered: false, Channels: ["facebook"])));
+        Assert.True(Matches(new(Answered: false, Channels: ["appstore"]), AppReview));
+    }
 }

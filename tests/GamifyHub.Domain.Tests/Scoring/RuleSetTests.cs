@@ -22,11 +22,12 @@ public class RuleSetTests
     [InlineData(ActionType.Tag, false, 1)]
     [InlineData(ActionType.Forward, false, 3)]
     [InlineData(ActionType.Insight, false, 10)]
-    [InlineData(ActionType.Resolve, false, 8)]
+    [InlineData(ActionType.Resolve, false, 8, true)] // closed the loop: someone replied before
+    [InlineData(ActionType.Resolve, false, 3)] // resolved without a reply: the smaller award
     [InlineData(ActionType.Reopen, false, 0)]
-    public void TheDefaultReproducesTodaysPointsForThePlainCases(ActionType action, bool firstReply, int points)
+    public void TheDefaultReproducesTodaysPointsForThePlainCases(ActionType action, bool firstReply, int points, bool answered = false)
     {
-        var result = new EmployeeLedger(Ravi).Score(Default, Fact(Ravi, action, Monday9, Item(firstReply: firstReply)), Berlin);
+        var result = new EmployeeLedger(Ravi).Score(Default, Fact(Ravi, action, Monday9, Item(firstReply: firstReply, answered: answered)), Berlin);
 
         Assert.Equal(points, result.Total);
     }

@@ -89,10 +89,11 @@ public class ScoreReplayTests
         var result = Run(RuleSet.Default,
         [
             Event(Lena, ActionType.Forward, Monday9, ItemA, target: Service, source: "web"),
+            Event(Sofia, ActionType.Reply, Monday9.AddMinutes(2), ItemA),
             Event(Ravi, ActionType.Resolve, Monday9.AddMinutes(5), ItemA),
         ]);
 
-        Assert.Equal(3 + 3, result.Employees[Lena].Total); // her forward, then a share of 12 × 0.25
+        Assert.Equal(3 + 3, result.Employees[Lena].Total); // her forward, then a share of 12 × 0.25 (the loop was closed)
         Assert.Equal(9, result.Employees[Ravi].Total);
     }
 
@@ -317,5 +318,45 @@ public class ScoreReplayTests
         }
 
         return (events, ledgers);
+    }
+
+    [Property(Arbitrary = [typeof(DomainArbitraries)])]
+    public void AResolveClosesTheLoopExactlyWhenSomeoneRepliedToTheItemBeforeIt(EngagementLog log)
+    {
+        var result = Run(log);
+        var replied = new HashSet<Guid>();
+        foreach (var (e, score) in log.Events.Zip(result.Events))
+        {
+            if (e.Action == ActionType.Resolve && e.FeedbackId is { } item)
+            {
+                var own = score.Awards.Where(a => a.EmployeeId == e.EmployeeId && a.IsOwnAction).Select(a => a.RuleId).ToList();
+                Assert.DoesNotContain(replied.Contains(item) ? "resolve-unanswered" : "resolve", own);
+            }
+
+            if (e.Action == ActionType.Reply && e.FeedbackId is { } answered)
+            {
+                replied.Add(answered);
+            }
+        }
+    }
+
+    [Fact]
+    public void AReopenReturnsExactlyWhatAResolveWithoutAReplyEarned()
+    {
+        ReplayEvent[] log =
+        [
+            Event(Ravi, ActionType.Forward, Monday9, ItemA, target: Service),
+            Event(Sofia, ActionType.Resolve, Monday9.AddMinutes(30), ItemA),
+            Event(Sofia, ActionType.Reopen, Monday9.AddDays(1), ItemA),
+        ];
+
+        var result = Run(RuleSet.Default, log);
+
+        Assert.Equal([(Sofia, "resolve-unanswered", 4), (Ravi, "resolve-unanswered:shared", 1)], // 3 × 1.5 = 4.5 → 5, of which 1 shared
+            result.Events[1].Awards.Select(a => (a.EmployeeId, a.RuleId, a.Points)));
+        Assert.Equal("Resolved without a reply to the customer ×1.5 negative feedback turned round (1 shared with the colleagues who forwarded it)",
+            result.Events[1].Awards[0].Reason);
+        Assert.Equal(result.Events[1].Awards.Select(a => (a.EmployeeId, -a.Points)), result.Events[2].Awards.Select(a => (a.EmployeeId, a.Points)));
+        Assert.All(result.Events[2].Awards, a => Assert.True(a.IsClawback));
     }
 }

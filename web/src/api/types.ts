@@ -455,7 +455,7 @@ export interface GamingFlag {
   feedbackId: Id | null;
 }
 
-/** The rule set document, format 2 (`GET /api/admin/rules`); fields the editor does not know are kept as they are. */
+/** The rule set document, format 3 (`GET /api/admin/rules`); fields the editor does not know are kept as they are. */
 export interface RuleEntry {
   id: string;
   action: string;

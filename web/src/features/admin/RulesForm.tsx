@@ -1,6 +1,6 @@
 import { useId, type ReactNode } from 'react';
 import { label as lookup, useT } from '../../i18n';
-import { capCategories, CURVE_KINDS, fields, type RuleDocument, type RuleForm } from './ruleDocument';
+import { capCategories, conditionSummary, CURVE_KINDS, fields, type ConditionSummary, type RuleDocument, type RuleForm } from './ruleDocument';
 
 /** Messages per form field: what the browser could not read, then what the server's validator said. */
 export type FieldMessages = (field: string) => string[];
@@ -91,6 +91,12 @@ export function RulesForm({
   const setRule = (i: number, patch: Partial<RuleForm['rules'][number]>) =>
     onChange({ ...form, rules: form.rules.map((r, j) => (j === i ? { ...r, ...patch } : r)) });
   const category = (c: string) => lookup(t.categories, capitalized(c));
+  const conditionText: Record<ConditionSummary, string> = {
+    always: t.admin.always,
+    answered: t.admin.onlyAnswered,
+    unanswered: t.admin.onlyUnanswered,
+    other: t.admin.hasConditions,
+  };
   const curveKindId = inputId(fields.curveKind);
   const curveTableId = inputId(fields.curveTable);
   const curveTableErrorId = useId();
@@ -118,7 +124,6 @@ export function RulesForm({
               const pointsMessages = messages(pointsField);
               const reasonMessages = messages(reasonField);
               const rowMessages = messages(fields.rule(i));
-              const hasWhen = rule.when != null && Object.keys(rule.when).length > 0;
               return (
                 <tr key={`${rule.id}-${i}`} data-testid="rule-row" data-rule-id={rule.id}>
                   <th scope="row">
@@ -154,7 +159,7 @@ export function RulesForm({
                     />
                     <FieldErrors id={`${inputId(reasonField)}-error`} messages={reasonMessages} />
                   </td>
-                  <td className="small">{hasWhen ? t.admin.hasConditions : t.admin.always}</td>
+                  <td className="small">{conditionText[conditionSummary(rule.when)]}</td>
                 </tr>
               );
             })}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   applyForm,
+  conditionSummary,
   draftKey,
   fieldFor,
   fields,
@@ -16,7 +17,7 @@ import {
 /** The shape GET /api/admin/rules answers (trimmed to two rules and one badge). */
 function doc(): RuleDocument {
   return {
-    format: 2,
+    format: 3,
     version: 3,
     rules: [
       { id: 'read', action: 'read', category: 'listening', points: 1, reason: "Read a customer's feedback" },
@@ -179,5 +180,17 @@ describe('parseDocument', () => {
     const { limits: _limits, ...partial } = doc();
     void _limits;
     expect(parseDocument(JSON.stringify(partial))).toEqual({ ok: false, message: 'missing limits' });
+  });
+});
+
+describe('conditionSummary', () => {
+  it('names a rule that pays only with or only without an earlier reply, and anything else as conditions', () => {
+    expect(conditionSummary(undefined)).toBe('always');
+    expect(conditionSummary(null)).toBe('always');
+    expect(conditionSummary({ channels: [] })).toBe('always');
+    expect(conditionSummary({ answered: true })).toBe('answered');
+    expect(conditionSummary({ answered: false, channels: [] })).toBe('unanswered');
+    expect(conditionSummary({ answered: true, channels: ['x'] })).toBe('other');
+    expect(conditionSummary({ withinSlaMinutes: 60 })).toBe('other');
   });
 });

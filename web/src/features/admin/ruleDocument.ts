@@ -1,5 +1,5 @@
 /**
- * The rule set document (format 2, docs/api.md) and the editor's form over it. Pure: the form keeps what the admin
+ * The rule set document (format 3, docs/api.md) and the editor's form over it. Pure: the form keeps what the admin
  * typed as text, {@link applyForm} turns it back into a document, and validator paths from the server
  * ("Limits.DailyCap[Listening]") are matched to the form's fields ("limits.dailyCap[listening]").
  */
@@ -57,6 +57,16 @@ export const fields = {
 export type InputProblem = 'required' | 'wholeNumber' | 'number' | 'numberList';
 
 export type FormErrors = Record<string, InputProblem>;
+
+/** What a rule's `when` says, for the form's summary: nothing, only "answered" (true or false), or anything else. */
+export type ConditionSummary = 'always' | 'answered' | 'unanswered' | 'other';
+
+export function conditionSummary(when: RuleDocument['rules'][number]['when']): ConditionSummary {
+  const set = Object.entries(when ?? {}).filter(([, v]) => v !== null && v !== undefined && !(Array.isArray(v) && v.length === 0));
+  if (set.length === 0) return 'always';
+  if (set.length === 1 && set[0][0] === 'answered' && typeof set[0][1] === 'boolean') return set[0][1] ? 'answered' : 'unanswered';
+  return 'other';
+}
 
 /** Categories the form offers a cap for: the known ones and any other the document caps. */
 export function capCategories(doc: RuleDocument): string[] {
