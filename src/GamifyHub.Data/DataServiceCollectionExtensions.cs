@@ -28,6 +28,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<Privacy.IPersonalDataSection, Privacy.ConsentHistorySection>();
         services.AddSingleton<TaxonomyBook>();
         services.AddSingleton<SlaBook>();
+        services.AddSingleton<AnalyticsStudyBook>();
         services.AddSingleton<ChallengeStore>();
         services.AddSingleton<Privacy.RetentionBook>();
         services.AddSingleton<Identity.InstallStore>();

@@ -43,6 +43,7 @@ public sealed class GamifyDbContext(DbContextOptions<GamifyDbContext> options) :
     public DbSet<PrivacySettingsChange> PrivacySettings => Set<PrivacySettingsChange>();
     public DbSet<ConsentChange> ConsentChanges => Set<ConsentChange>();
     public DbSet<PseudonymKey> PseudonymKeys => Set<PseudonymKey>();
+    public DbSet<AnalyticsStudyVersion> AnalyticsStudy => Set<AnalyticsStudyVersion>();
 
     /// <summary>Audit lines are made to name people by id before they are stored (see <see cref="Auditing.AuditLog.ReplaceEmails"/>).</summary>
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
@@ -252,6 +253,13 @@ public sealed class GamifyDbContext(DbContextOptions<GamifyDbContext> options) :
         {
             e.HasIndex(x => x.At);
             e.Property(x => x.Actor).HasMaxLength(256);
+        });
+
+        builder.Entity<AnalyticsStudyVersion>(e =>
+        {
+            e.ToTable("AnalyticsStudy");
+            e.HasKey(x => new { x.Kind, x.Version });
+            e.Property(x => x.Kind).HasMaxLength(20);
         });
 
         builder.Entity<ChallengeEntry>(e =>

@@ -403,6 +403,7 @@ public sealed partial class FuzzTests(GamifyHubFactory factory, ITestOutputHelpe
                 ("Taxonomy", "SELECT (SELECT COUNT(*) FROM TaxonomyEntries) || ':' || (SELECT COUNT(*) FROM TaxonomyChanges)"),
                 ("Rules", "SELECT (SELECT COUNT(*) FROM RuleSets) || ':' || (SELECT COUNT(*) FROM RuleChanges) || ':' || (SELECT COUNT(*) FROM GamingFlags)"),
                 ("Seasons", "SELECT (SELECT COUNT(*) FROM Seasons) || ':' || (SELECT COUNT(*) FROM SeasonChanges)"),
+                ("AnalyticsStudy", "SELECT COUNT(*) FROM AnalyticsStudy"),
                 ("Challenges", "SELECT COUNT(*) || ':' || COALESCE(SUM(Status = 'Cancelled'), 0) FROM Challenges"),
                 // Notifications may arrive on their own (an SLA breach); reading and muting them is what a request can change.
                 ("NotificationsRead", "SELECT COUNT(ReadAt) FROM Notifications"),

@@ -9,6 +9,8 @@ public static class AuditActions
     public const string SlaChanged = "sla.changed";
     public const string RoutingChanged = "routing.changed";
     public const string TaxonomyChanged = "taxonomy.changed";
+    public const string BenchmarksChanged = "benchmarks.changed";
+    public const string ReturnModelChanged = "return-model.changed";
     public const string ChallengeCreated = "challenge.created";
     public const string ChallengeScheduled = "challenge.scheduled";
     public const string ChallengeCancelled = "challenge.cancelled";

@@ -17,6 +17,27 @@ namespace GamifyHub.Data.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("GamifyHub.Data.Entities.AnalyticsStudyVersion", b =>
+                {
+                    b.Property<string>("Kind")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Kind", "Version");
+
+                    b.ToTable("AnalyticsStudy", (string)null);
+                });
+
             modelBuilder.Entity("GamifyHub.Data.Entities.ApiKey", b =>
                 {
                     b.Property<Guid>("Id")

@@ -1,3 +1,4 @@
+using GamifyHub.Server.Analytics;
 using GamifyHub.Server.People;
 using GamifyHub.Server.Activity;
 using GamifyHub.Server.Admin;
@@ -69,6 +70,8 @@ public static class GamifyHubPipeline
         api.MapAdminEndpoints();
         api.MapAuditEndpoints();
         api.MapSlaEndpoints();
+        api.MapBenchmarkEndpoints();
+        api.MapReturnModelEndpoints();
         api.MapMentionEndpoints();
         api.MapRoutingRuleEndpoints();
         api.MapTaxonomyEndpoints();

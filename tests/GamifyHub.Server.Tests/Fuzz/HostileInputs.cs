@@ -68,6 +68,8 @@ public sealed partial class HostileInputs(Random random, FuzzTargets targets)
     public const string AdminSla = "/api/admin/sla";
     public const string AdminRoutingRules = "/api/admin/routing-rules";
     public const string AdminTaxonomy = "/api/admin/taxonomy";
+    public const string AdminBenchmarks = "/api/admin/analytics/benchmarks";
+    public const string AdminReturnModel = "/api/admin/analytics/return-model";
     public const string Webhook = "/api/webhooks/{source}";
     public const string AdminWebhooks = "/api/admin/webhooks";
     public const string AdminWebhookSecret = "/api/admin/webhooks/{name}/secret";
@@ -589,7 +591,8 @@ public sealed partial class HostileInputs(Random random, FuzzTargets targets)
         [Feedback] = 500, [FeedbackBatch] = 500, [Actions] = 500, [Events] = 500, [EventsBatch] = 500, [Login] = 500,
         [AdminSeasons] = 150, [AdminSla] = 150, [AdminRoutingRules] = 150, [AdminTaxonomy] = 150, [AdminRulesPreview] = 150,
         [AdminRulesApply] = 150, [Challenges] = 150, [Kudos] = 150, [NotificationsRead] = 150, [NotificationPreferences] = 150,
-        [WallboardTokens] = 150, [AdminWebhooks] = 150, [PasswordChange] = 150, [PasswordReset] = 150,
+        [WallboardTokens] = 150, [AdminWebhooks] = 150, [PasswordChange] = 150, [PasswordReset] = 150, [AdminBenchmarks] = 150,
+        [AdminReturnModel] = 150,
     };
 
     private IReadOnlyList<Target> Targets() =>
@@ -630,6 +633,10 @@ public sealed partial class HostileInputs(Random random, FuzzTargets targets)
             () => "{\"topics\":[{\"name\":\"Fuzz\",\"keywords\":[\"fuzzword\"]}],\"products\":[]}",
             () => Chance(0.6) ? Pick(InvalidTaxonomy) : "{\"topics\":[{\"name\":" + S(AnyHostile()) + ",\"keywords\":[" + S(AnyHostile()) + "]}],\"products\":null}",
             NotAdmins, "PUT", 1),
+        // The study as data: the valid bodies name version 1 (the shipped one); every invalid one has a bad part (a share of 2,
+        // a negative amount, a missing version or list, a wrong type).
+        new(AdminBenchmarks, AdminBenchmarks, Caller.Admin, () => ValidBenchmarks, InvalidBenchmarkBody, NotAdmins, "PUT", 1),
+        new(AdminReturnModel, AdminReturnModel, Caller.Admin, () => ValidReturnModel, InvalidReturnModelBody, NotAdmins, "PUT", 1),
         new(AdminRulesPreview, AdminRulesPreview, Caller.Admin, () => targets.RuleDocument,
             () => Chance(0.7) ? Pick(InvalidRuleSets) : "{\"format\":2,\"badges\":" + S(AnyHostile()) + "}", NotAdmins, Weight: 1),
         new(AdminRulesApply, AdminRulesApply, Caller.Admin, () => targets.RuleDocument,
@@ -686,6 +693,47 @@ public sealed partial class HostileInputs(Random random, FuzzTargets targets)
             "{\"seasons\":[{\"id\":\"a\",\"name\":\"A\",\"start\":\"2026-01-01\",\"end\":\"2026-01-31\"},"
                 + "{\"id\":\"b\",\"name\":\"B\",\"start\":\"2026-01-31\",\"end\":\"2026-02-28\"}]}",
             "{\"seasons\":[{\"id\":\"a\",\"name\":\"A\",\"start\":\"2026-01-01\",\"end\":\"2026-01-31\",\"$type\":\"System.IO.FileInfo\"}]}",
+    ];
+
+    private const string ValidBenchmarks =
+        "{\"version\":1,\"studies\":[{\"id\":\"fuzz\",\"source\":\"Fuzz study\",\"year\":2030,\"sampleSize\":10,\"url\":null,"
+        + "\"figures\":[{\"id\":\"fuzz.readRate.rd\",\"label\":\"Fuzz\",\"value\":0.5,\"meaning\":\"Fuzz\"}]}],\"departmentFunctions\":[]}";
+
+    private const string ValidReturnModel =
+        "{\"version\":1,\"currency\":\"EUR\",\"hourlyCost\":1,\"minutesPerAction\":{\"read\":1,\"reply\":1,\"tag\":1,\"forward\":1,"
+        + "\"insight\":1,\"resolve\":1},\"valuePerOutcome\":{\"insight\":1,\"resolvedComplaint\":1,\"replyWithinSla\":1},\"sources\":[\"fuzz\"]}";
+
+    private string InvalidBenchmarkBody() => Chance(0.6)
+        ? Pick(InvalidBenchmarks)
+        : "{\"version\":1,\"studies\":[{\"id\":" + S(AnyHostile()) + ",\"source\":" + S(AnyHostile()) + ",\"year\":" + Pick(WrongTypes)
+            + ",\"url\":" + S(AnyHostile()) + ",\"figures\":[{\"id\":" + S(AnyHostile()) + ",\"label\":" + S(AnyHostile())
+            + ",\"value\":2,\"meaning\":" + S(AnyHostile()) + "}]}],\"departmentFunctions\":[{\"departmentId\":" + S(AnyHostile())
+            + ",\"function\":" + S(AnyHostile()) + "}]}";
+
+    private string InvalidReturnModelBody() => Chance(0.6)
+        ? Pick(InvalidReturnModels)
+        : "{\"version\":1,\"currency\":" + S(AnyHostile()) + ",\"hourlyCost\":-1,\"minutesPerAction\":{\"read\":" + Pick(WrongTypes)
+            + "},\"valuePerOutcome\":null,\"sources\":[" + S(AnyHostile()) + "]}";
+
+    private static readonly string[] InvalidBenchmarks =
+    [
+            "{}", "null", "[]", "42", "{\"version\":1}", "{\"version\":1,\"studies\":[],\"departmentFunctions\":[]}",
+            "{\"version\":1,\"studies\":[null],\"departmentFunctions\":[]}",
+            "{\"version\":\"one\",\"studies\":[],\"departmentFunctions\":[]}",
+            "{\"studies\":[{\"id\":\"a\",\"source\":\"A\",\"year\":2020,\"figures\":[{\"id\":\"a.x\",\"label\":\"x\",\"value\":0.5,\"meaning\":\"x\"}]}],\"departmentFunctions\":[]}",
+            "{\"version\":1,\"studies\":[{\"id\":\"a\",\"source\":\"A\",\"year\":2020,\"figures\":[{\"id\":\"a.x\",\"label\":\"x\",\"value\":27,\"meaning\":\"x\"}]}],\"departmentFunctions\":[]}",
+            "{\"version\":1,\"studies\":[{\"id\":\"a\",\"source\":\"A\",\"year\":2020,\"figures\":[{\"id\":\"a.x\",\"label\":\"x\",\"value\":0.5,\"meaning\":\"x\"},{\"id\":\"a.x\",\"label\":\"y\",\"value\":0.5,\"meaning\":\"y\"}]}],\"departmentFunctions\":[]}",
+            "{\"version\":1,\"studies\":[{\"id\":\"a\",\"source\":\"A\",\"year\":2020,\"figures\":[{\"id\":\"a.x\",\"label\":\"x\",\"value\":0.5,\"meaning\":\"x\"}]}],\"departmentFunctions\":[{\"departmentId\":\"00000000-0000-0000-0000-000000000001\",\"function\":\"rd\"}]}",
+            "{\"version\":1,\"studies\":[{\"id\":\"a\",\"source\":\"A\",\"year\":2020,\"url\":\"javascript:alert(1)\",\"figures\":[{\"id\":\"a.x\",\"label\":\"x\",\"value\":0.5,\"meaning\":\"x\"}]}],\"departmentFunctions\":[],\"$type\":\"System.IO.FileInfo\"}",
+    ];
+
+    private static readonly string[] InvalidReturnModels =
+    [
+            "{}", "null", "[]", "42", "{\"version\":1}", "{\"version\":1,\"currency\":\"EUR\",\"hourlyCost\":50}",
+            "{\"version\":1,\"currency\":\"euro\",\"hourlyCost\":50,\"minutesPerAction\":{\"read\":1,\"reply\":1,\"tag\":1,\"forward\":1,\"insight\":1,\"resolve\":1},\"valuePerOutcome\":{\"insight\":1,\"resolvedComplaint\":1,\"replyWithinSla\":1},\"sources\":[]}",
+            "{\"version\":1,\"currency\":\"EUR\",\"hourlyCost\":1e30,\"minutesPerAction\":{\"read\":1,\"reply\":1,\"tag\":1,\"forward\":1,\"insight\":1,\"resolve\":1},\"valuePerOutcome\":{\"insight\":1,\"resolvedComplaint\":1,\"replyWithinSla\":1},\"sources\":[]}",
+            "{\"currency\":\"EUR\",\"hourlyCost\":50,\"minutesPerAction\":{\"read\":1,\"reply\":1,\"tag\":1,\"forward\":1,\"insight\":1,\"resolve\":1},\"valuePerOutcome\":{\"insight\":1,\"resolvedComplaint\":1,\"replyWithinSla\":1},\"sources\":[]}",
+            "{\"version\":1,\"currency\":\"EUR\",\"hourlyCost\":\"fifty\"}", "{\"$type\":\"System.IO.FileInfo\"}",
     ];
 
     private static readonly string[] InvalidSla =
@@ -853,6 +901,17 @@ public sealed partial class HostileInputs(Random random, FuzzTargets targets)
             requests.Add(Chance(0.7)
                 ? new FuzzRequest(AdminSla, "invalid SLA targets", HttpMethod.Put, AdminSla, Utf8(body), Json, Caller.Admin, [], false)
                 : new FuzzRequest(AdminSla, "not allowed", HttpMethod.Put, AdminSla, WrongShapeOrNull(), Json,
+                    Pick(new[] { Caller.Anonymous, Caller.Integration, Caller.Ravi }), [], false));
+        }
+
+        // Benchmarks and return model: an admin's invalid or hostile documents get a 400, everyone else is refused; the
+        // documents in force stay.
+        for (var i = 0; i < 12; i++)
+        {
+            var (route, body) = i % 2 == 0 ? (AdminBenchmarks, InvalidBenchmarkBody()) : (AdminReturnModel, InvalidReturnModelBody());
+            requests.Add(Chance(0.7)
+                ? new FuzzRequest(route, "invalid analytics document", HttpMethod.Put, route, Utf8(body), Json, Caller.Admin, [], false)
+                : new FuzzRequest(route, "not allowed", HttpMethod.Put, route, WrongShapeOrNull(), Json,
                     Pick(new[] { Caller.Anonymous, Caller.Integration, Caller.Ravi }), [], false));
         }
 
@@ -1040,11 +1099,11 @@ public sealed partial class HostileInputs(Random random, FuzzTargets targets)
                 $"/api/admin/people/{Guid.NewGuid()}", Utf8(Pick(invalidChanges)), Json, admin ? Caller.Admin : Pick(outsiders), [], false));
             requests.Add(Post(PersonDisable, Chance(0.5) ? "unknown person" : "not allowed", $"/api/admin/people/{Guid.NewGuid()}/disable",
                 null, Pick(new[] { Caller.Admin, Caller.Anonymous, Caller.Integration, Caller.Ravi })));
-            requests.Add(Post(PersonEnable, Chance(0.5) ? "unknown person" : "not allowed", $"/api/admin/people/{Uri.EscapeDataString(AnyHostile())}/enable",
+            requests.Add(Post(PersonEnable, Chance(0.5) ? "unknown person" : "not allowed", $"/api/admin/people/{PathSegment(AnyHostile())}/enable",
                 null, Pick(new[] { Caller.Admin, Caller.Anonymous, Caller.Integration, Caller.Ravi })));
             // Unknown or hostile ids only: a real person's code would be issued (harmless, but not a refusal).
             requests.Add(Post(PersonPasswordReset, Chance(0.5) ? "unknown person" : "not allowed",
-                $"/api/admin/people/{(Chance(0.5) ? Guid.NewGuid().ToString() : Uri.EscapeDataString(AnyHostile()))}/password-reset",
+                $"/api/admin/people/{(Chance(0.5) ? Guid.NewGuid().ToString() : PathSegment(AnyHostile()))}/password-reset",
                 WrongShapeOrNull(), Pick(new[] { Caller.Admin, Caller.Anonymous, Caller.Integration, Caller.Ravi })));
             requests.Add(Chance(0.6)
                 ? Post(AdminDepartments, "invalid department", AdminDepartments, Utf8(Pick(invalidNames)), Caller.Admin)
@@ -1157,6 +1216,9 @@ public sealed partial class HostileInputs(Random random, FuzzTargets targets)
 
     // NUL (%00) in a path cannot even be sent through the test server; Kestrel refuses it before the app sees it.
     private static readonly string[] EncodedSegments = ["..%2F..%2Fadmin", "%2e%2e%2f", "%C3%28", "%E2%80%AE", "%FF%FE", "%u0041"];
+
+    /// <summary>A hostile value as a path segment, without NUL (see above: the test server cannot send it).</summary>
+    private static string PathSegment(string value) => Uri.EscapeDataString(value.Replace("\0", "", StringComparison.Ordinal));
 
     private string HostileSegment() => Chance(0.7) ? Uri.EscapeDataString(Pick(HostileSegments)) : Pick(EncodedSegments);
 

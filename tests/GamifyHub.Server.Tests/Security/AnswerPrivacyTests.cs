@@ -126,6 +126,8 @@ public sealed class AnswerPrivacyTests(AnswerPrivacyTests.World world) : IClassF
         R("GET", "/api/admin/rules/history", Scope.Consent),
         R("GET", "/api/admin/flags", Scope.Consent),
         R("GET", "/api/admin/sla", Scope.Consent),
+        R("GET", "/api/analytics/benchmarks", Scope.Consent),
+        R("GET", "/api/analytics/return-model", Scope.Consent),
         R("GET", "/api/admin/audit", Scope.Consent),
         R("GET", "/api/admin/mentions", Scope.Consent),
         R("GET", "/api/admin/routing-rules", Scope.Consent),

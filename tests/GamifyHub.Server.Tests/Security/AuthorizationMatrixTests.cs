@@ -109,6 +109,10 @@ public sealed class AuthorizationMatrixTests : IClassFixture<AuthorizationMatrix
         R("PUT",    "/api/admin/routing-rules",                               "401  403  403  403  ok    403  403"),
         R("GET",    "/api/admin/taxonomy",                                    "401  403  403  403  ok    403  403"),
         R("PUT",    "/api/admin/taxonomy",                                    "401  403  403  403  ok    403  403"),
+        R("GET",    "/api/analytics/benchmarks",                              "401  ok   ok   ok   ok    403   403"),
+        R("PUT",    "/api/admin/analytics/benchmarks",                        "401  403  403  403  ok    403  403"),
+        R("GET",    "/api/analytics/return-model",                            "401  ok   ok   ok   ok    403   403"),
+        R("PUT",    "/api/admin/analytics/return-model",                      "401  403  403  403  ok    403  403"),
         R("POST",   "/api/admin/imports",                                     "401  403  403  403  ok    403  403"),
         R("GET",    "/api/admin/imports/{id:guid}/errors",                    "401  403  403  403  ok    403  403"),
         // The webhook's signature is its credential (no sign-in needed, none helps): an unsigned delivery is refused for everyone.
