@@ -914,7 +914,8 @@ export interface ReturnModel {
   hourlyCost: number;
   minutesPerAction: { read: number; reply: number; tag: number; forward: number; insight: number; resolve: number };
   valuePerOutcome: { insight: number; resolvedComplaint: number; replyWithinSla: number };
-  sources: unknown[];
+  /** Where the defaults come from, as text. */
+  sources: string[];
 }
 
 /** `GET /api/analytics/departments/{id}/return`: cost and value of the department's work under the return model. */

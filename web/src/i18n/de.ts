@@ -791,6 +791,7 @@ export const de: Messages = {
     hourlyCost: 'Vollkosten pro Stunde',
     minutesPerAction: 'Minuten pro Aktion',
     valuePerOutcome: 'Wert pro Ergebnis',
+    modelSources: 'Quellen',
     modelVersion: (version: number) => `Ertragsmodell Version ${version}`,
     actions: {
       read: 'Lesen',

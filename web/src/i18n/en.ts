@@ -790,6 +790,7 @@ export const en = {
     hourlyCost: 'Loaded cost per hour',
     minutesPerAction: 'Minutes per action',
     valuePerOutcome: 'Value per outcome',
+    modelSources: 'Sources',
     modelVersion: (version: number) => `Return model version ${version}`,
     actions: {
       read: 'Read',

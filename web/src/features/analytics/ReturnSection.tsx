@@ -40,6 +40,16 @@ function Assumptions({ model }: { model: ReturnModel }) {
           </div>
         ))}
       </dl>
+      {model.sources.length > 0 && (
+        <>
+          <h5>{a.modelSources}</h5>
+          <ul className="assumptions__sources small">
+            {model.sources.map((source, i) => (
+              <li key={i}>{source}</li>
+            ))}
+          </ul>
+        </>
+      )}
     </aside>
   );
 }
