@@ -40,7 +40,7 @@ function Assumptions({ model }: { model: ReturnModel }) {
           </div>
         ))}
       </dl>
-      {model.sources.length > 0 && (
+      {(model.sources ?? []).length > 0 && (
         <>
           <h5>{a.modelSources}</h5>
           <ul className="assumptions__sources small">
