@@ -18,6 +18,11 @@ public static class GrainsServiceCollectionExtensions
         services.AddSingleton<ICommittedEventsObserver>(sp => sp.GetRequiredService<AwardFanout>());
         services.AddHostedService(sp => sp.GetRequiredService<AwardFanout>());
 
+        // Engagement analytics: one ledger of every department, fed from the commit path; department grains push.
+        services.AddSingleton<Analytics.EngagementProjection>();
+        services.AddSingleton<ICommittedEventsObserver>(sp => sp.GetRequiredService<Analytics.EngagementProjection>());
+        services.AddHostedService(sp => sp.GetRequiredService<Analytics.EngagementProjection>());
+
         // Challenges: fed by their own fan-out, woken by durable reminders stored in the same SQLite file.
         services.AddOptions<ChallengeOptions>().BindConfiguration("Challenges");
         services.AddSingleton<ChallengeFanout>();

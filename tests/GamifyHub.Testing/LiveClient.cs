@@ -14,7 +14,10 @@ public sealed class LiveClient : IAsyncDisposable
         connection.On<JsonElement>("BoardChanged", e => BoardChanges.Enqueue(e));
         connection.On<JsonElement>("Notification", e => Notifications.Enqueue(e));
         connection.On<JsonElement>("ChallengeChanged", e => ChallengeChanges.Enqueue(e));
+        connection.On<JsonElement>("AnalyticsChanged", e => AnalyticsChanges.Enqueue(e));
     }
+
+    public ConcurrentQueue<JsonElement> AnalyticsChanges { get; } = new();
 
     public ConcurrentQueue<JsonElement> ChallengeChanges { get; } = new();
 
@@ -41,6 +44,9 @@ public sealed class LiveClient : IAsyncDisposable
 
     public Task<JsonElement> WatchBoard(string board, string window) =>
         Connection.InvokeAsync<JsonElement>("WatchBoard", board, window);
+
+    public Task<JsonElement> WatchAnalytics(string departmentId) =>
+        Connection.InvokeAsync<JsonElement>("WatchAnalytics", Guid.Parse(departmentId));
 
     public ValueTask DisposeAsync() => Connection.DisposeAsync();
 }

@@ -49,3 +49,10 @@ public sealed record RecordOutcome(Guid EventId, bool Duplicate, long Seq, int P
 
 /// <summary>A committed event, as projections (totals, boards, notifications) need it.</summary>
 public sealed record CommittedEvent(long Seq, EngagementRecord Record);
+
+/// <summary>A committed routing: an item stored at intake (with <see cref="Item"/>) or forwarded to another department.</summary>
+public sealed record CommittedRouting(Guid FeedbackId, Guid DepartmentId, DateTime RoutedAt, bool ViaForward, CommittedItem? Item);
+
+/// <summary>What projections need of a newly stored item.</summary>
+public sealed record CommittedItem(Guid Id, string Channel, Domain.Feedback.Priority Priority, Domain.Feedback.Sentiment Sentiment,
+    DateTime ReceivedAt);

@@ -186,6 +186,7 @@ public sealed class EngagementWriter : BackgroundService
         var stored = new List<(EventWrite Write, EngagementEvent Entity)>();
         var inBatch = new Dictionary<Guid, EngagementEvent>();
         var storedItems = new List<(IntakeWrite Write, FeedbackItem Entity)>();
+        var forwards = new List<FeedbackRouting>();
         var results = new List<Action>(batch.Count);
         // Rescores run in this loop too, so the version in force cannot change while this batch commits.
         var inForce = _rules.Current.Version;
@@ -205,7 +206,7 @@ public sealed class EngagementWriter : BackgroundService
                     results.Add(() => e.Completion.TrySetException(new StaleRulesException(scoredUnder, inForce)));
                     break;
                 case EventWrite e:
-                    var entity = await ToEntity(db, e.Record, now);
+                    var entity = await ToEntity(db, e.Record, now, forwards);
                     stored.Add((e, entity));
                     inBatch[e.Record.EventId] = entity;
                     break;
@@ -255,6 +256,7 @@ public sealed class EngagementWriter : BackgroundService
         }
 
         var committed = stored.Select(s => new CommittedEvent(s.Entity.Seq, s.Write.Record)).ToList();
+        var routings = storedItems.Count + forwards.Count > 0 ? NewRoutings(storedItems, forwards) : [];
         foreach (var (write, entity) in stored)
         {
             write.Completion.TrySetResult(new RecordOutcome(entity.EventId, false, entity.Seq, write.Record.ActorPoints));
@@ -272,6 +274,28 @@ public sealed class EngagementWriter : BackgroundService
                 observer.OnCommitted(committed);
             }
         }
+
+        if (routings.Count > 0)
+        {
+            foreach (var observer in _observers)
+            {
+                observer.OnRoutingsCommitted(routings);
+            }
+        }
+    }
+
+    /// <summary>The routings this batch stored: the new items' and the forwards'.</summary>
+    private static List<CommittedRouting> NewRoutings(List<(IntakeWrite Write, FeedbackItem Entity)> items, List<FeedbackRouting> forwards)
+    {
+        var routings = new List<CommittedRouting>(items.Count + forwards.Count);
+        foreach (var (_, f) in items)
+        {
+            var item = new CommittedItem(f.Id, f.Channel, f.Priority, f.Sentiment, f.ReceivedAt);
+            routings.AddRange(f.Routings.Select(r => new CommittedRouting(f.Id, r.DepartmentId, r.RoutedAt, false, item)));
+        }
+
+        routings.AddRange(forwards.Select(r => new CommittedRouting(r.FeedbackId, r.DepartmentId, r.RoutedAt, true, null)));
+        return routings;
     }
 
     private static async Task<Dictionary<Guid, (long Seq, int Points)>> KnownEvents(GamifyDbContext db, List<EventWrite> writes)
@@ -347,7 +371,7 @@ public sealed class EngagementWriter : BackgroundService
         return found.GroupBy(f => f.Fingerprint).ToDictionary(g => g.Key, g => g.MinBy(f => f.ReceivedAt)!.Id);
     }
 
-    private static async Task<EngagementEvent> ToEntity(GamifyDbContext db, EngagementRecord r, DateTime now)
+    private static async Task<EngagementEvent> ToEntity(GamifyDbContext db, EngagementRecord r, DateTime now, List<FeedbackRouting> forwards)
     {
         var entity = EngagementEventFactory.Create(r, now);
         db.Events.Add(entity);
@@ -355,14 +379,15 @@ public sealed class EngagementWriter : BackgroundService
 
         if (r.FeedbackId is { } feedbackId)
         {
-            await ProjectOntoItem(db, feedbackId, r, now);
+            await ProjectOntoItem(db, feedbackId, r, now, forwards);
         }
 
         return entity;
     }
 
     /// <summary>Keeps the item's status, reply count and routing in step with its events, in the same transaction.</summary>
-    private static async Task ProjectOntoItem(GamifyDbContext db, Guid feedbackId, EngagementRecord r, DateTime now)
+    private static async Task ProjectOntoItem(GamifyDbContext db, Guid feedbackId, EngagementRecord r, DateTime now,
+        List<FeedbackRouting> forwards)
     {
         var changesItem = r.NewStatus is not null || r.Type == Domain.Scoring.ActionType.Reply;
         if (changesItem && await db.FeedbackItems.FindAsync(feedbackId) is { } item)
@@ -381,13 +406,15 @@ public sealed class EngagementWriter : BackgroundService
         if (r.TargetDepartmentId is { } target && r.Type == Domain.Scoring.ActionType.Forward
             && await db.FeedbackRoutings.FindAsync(feedbackId, target) is null)
         {
-            db.FeedbackRoutings.Add(new FeedbackRouting
+            var routing = new FeedbackRouting
             {
                 FeedbackId = feedbackId,
                 DepartmentId = target,
                 RoutedAt = now,
                 ForwardedByEventId = r.EventId,
-            });
+            };
+            db.FeedbackRoutings.Add(routing);
+            forwards.Add(routing);
         }
     }
 

@@ -62,6 +62,7 @@ public static class GamifyHubPipeline
         api.MapDepartmentEndpoints();
         api.MapFeedbackEndpoints();
         api.MapInsightsEndpoints();
+        api.MapAnalyticsEndpoints();
         api.MapEventEndpoints();
         api.MapBoardEndpoints();
         api.MapPrivacyEndpoints();

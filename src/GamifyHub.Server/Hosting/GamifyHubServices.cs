@@ -78,6 +78,8 @@ public static class GamifyHubServices
         builder.Services.AddSingleton<FeedbackIntakeService>();
         builder.Services.AddSingleton<FeedbackQueries>();
         builder.Services.AddSingleton<InsightsQueries>();
+        builder.Services.AddSingleton<Analytics.AnalyticsQueries>();
+        builder.Services.AddSingleton<IAnalyticsNotifier, SignalRAnalyticsNotifier>();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddSingleton<Texts.Localizer>();
         builder.Services.AddSingleton<AdminQueries>();

@@ -13,7 +13,7 @@ namespace GamifyHub.Server.Live;
 /// </summary>
 [Authorize(Policy = Policies.Watcher)]
 public sealed class LiveHub(BoardReader boards, LiveConnections connections, Privacy.Visibility privacy,
-    Challenges.ChallengeLookup challenges) : Hub
+    Challenges.ChallengeLookup challenges, Data.Reading.CompanyDirectory directory, Analytics.AnalyticsQueries analytics) : Hub
 {
     public const string Path = "/hubs/live";
 
@@ -72,4 +72,30 @@ public sealed class LiveHub(BoardReader boards, LiveConnections connections, Pri
 
         await Groups.RemoveFromGroupAsync(Context.ConnectionId, BoardReader.Group(scope, parsedWindow));
     }
+
+    /// <summary>Starts <c>AnalyticsChanged</c> pushes for a department's engagement figures (the API's access rules) and returns
+    /// its current figures for window rolling30.</summary>
+    public async Task<Analytics.DepartmentAnalyticsDto> WatchAnalytics(Guid departmentId)
+    {
+        if (Policies.IsWallboard(Context.User!))
+        {
+            throw new HubException("A wallboard may watch the departments board only.");
+        }
+
+        if (directory.Department(departmentId) is null)
+        {
+            throw new HubException(Analytics.AnalyticsAccess.NotFoundMessage(departmentId));
+        }
+
+        if (!Analytics.AnalyticsAccess.MaySee(Context.User!, departmentId, directory))
+        {
+            throw new HubException(Analytics.AnalyticsAccess.ForbiddenMessage);
+        }
+
+        await Groups.AddToGroupAsync(Context.ConnectionId, SignalRAnalyticsNotifier.Group(departmentId));
+        return await analytics.Department(departmentId, Domain.Analytics.AnalyticsWindow.Rolling30);
+    }
+
+    public Task UnwatchAnalytics(Guid departmentId) =>
+        Groups.RemoveFromGroupAsync(Context.ConnectionId, SignalRAnalyticsNotifier.Group(departmentId));
 }

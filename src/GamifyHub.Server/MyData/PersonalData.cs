@@ -18,7 +18,7 @@ namespace GamifyHub.Server.MyData;
 /// </summary>
 public sealed class PersonalData(IDbContextFactory<GamifyDbContext> dbFactory, EngagementWriter writer, CompanyDirectory directory,
     StandingsCache standings, IGrainFactory grains, IEnumerable<IPersonalDataSection> sections, SignInGuard guard,
-    ISessionRevocations revocations, AuditRecorder audit, TimeProvider time)
+    ISessionRevocations revocations, AuditRecorder audit, TimeProvider time, Grains.Analytics.EngagementProjection engagement)
 {
     private const int Page = 500;
 
@@ -260,6 +260,7 @@ public sealed class PersonalData(IDbContextFactory<GamifyDbContext> dbFactory, E
     {
         await directory.RefreshAsync();
         standings.Clear();
+        engagement.Reset();
         await grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
     }
 

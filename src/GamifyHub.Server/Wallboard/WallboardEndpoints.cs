@@ -34,6 +34,8 @@ public static class WallboardEndpoints
         // Company-wide: for the screen (and the admin who sets it up), not for every employee.
         wall.MapGet("/highlights", Highlights).RequireAuthorization(Policies.WallboardScreen);
         wall.MapGet("/challenges", Challenges).RequireAuthorization(Policies.WallboardScreen);
+        // Every department's read rate (withheld ones without it) against the study's baseline: team figures only.
+        wall.MapGet("/engagement", (Analytics.AnalyticsQueries queries) => queries.Wallboard()).RequireAuthorization(Policies.WallboardScreen);
 
         var admin = api.MapGroup("/admin/wallboard-tokens").WithTags("Administration").RequireAuthorization(Policies.Admin);
         admin.MapGet("", List);

@@ -103,6 +103,16 @@ public sealed class AnswerPrivacyTests(AnswerPrivacyTests.World world) : IClassF
         R("GET", "/api/feedback/{id:guid}", Scope.Activity, "/api/feedback/{rd-item}"),
         R("GET", "/api/feedback/{id:guid}", Scope.Activity, "/api/feedback/{cs-item}"),
         R("GET", "/api/insights", Scope.Activity),
+        // Engagement figures are team figures: no person of any department may appear, and Tiny Lab's carry no figure.
+        R("GET", "/api/analytics/company", Scope.Activity, "/api/analytics/company?window=all"),
+        R("GET", "/api/analytics/departments/{id:guid}", Scope.Activity, "/api/analytics/departments/{rd}?window=all"),
+        R("GET", "/api/analytics/departments/{id:guid}", Scope.Activity, "/api/analytics/departments/{cs}?window=all"),
+        R("GET", "/api/analytics/departments/{id:guid}", Scope.Activity, "/api/analytics/departments/{tiny}?window=all"),
+        R("GET", "/api/analytics/departments/{id:guid}/trend", Scope.Activity, "/api/analytics/departments/{rd}/trend?metric=participationRate&days=3"),
+        R("GET", "/api/analytics/departments/{id:guid}/trend", Scope.Activity, "/api/analytics/departments/{tiny}/trend?days=3"),
+        R("GET", "/api/analytics/departments/{id:guid}/return", Scope.Activity, "/api/analytics/departments/{rd}/return?window=all"),
+        R("GET", "/api/analytics/departments/{id:guid}/return", Scope.Activity, "/api/analytics/departments/{tiny}/return?window=all"),
+        R("GET", "/api/analytics/departments/{id:guid}/lift", Scope.Activity, "/api/analytics/departments/{rd}/lift"),
         .. Boards.SelectMany(b => BoardWindows.Select(w => R("GET", "/api/boards/{board}", b.Scope, $"/api/boards/{b.Board}?window={w}&top=100"))),
         R("GET", "/api/boards/{board}", Scope.Consent, "/api/boards/employees?window=week&around=me"),
         R("GET", "/api/boards/{board}", Scope.Consent, "/api/boards/departments?window=week&view=per-head"),
@@ -122,6 +132,7 @@ public sealed class AnswerPrivacyTests(AnswerPrivacyTests.World world) : IClassF
         R("GET", "/api/wallboard/board", Scope.Consent),
         R("GET", "/api/wallboard/highlights", Scope.Highlights),
         R("GET", "/api/wallboard/challenges", Scope.Challenge),
+        R("GET", "/api/wallboard/engagement", Scope.Activity),
         R("GET", "/api/admin/rules", Scope.Consent),
         R("GET", "/api/admin/rules/history", Scope.Consent),
         R("GET", "/api/admin/flags", Scope.Consent),
@@ -166,6 +177,8 @@ public sealed class AnswerPrivacyTests(AnswerPrivacyTests.World world) : IClassF
     {
         ["WatchBoard"] = "its answer for every board kind, and the pushes the watcher receives after a change",
         ["UnwatchBoard"] = "answers nothing",
+        ["WatchAnalytics"] = "a department's team figures, the same presenter as GET /api/analytics/departments/{id} (scanned there)",
+        ["UnwatchAnalytics"] = "answers nothing",
     };
 
     [Fact]

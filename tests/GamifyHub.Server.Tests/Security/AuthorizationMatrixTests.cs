@@ -74,6 +74,13 @@ public sealed class AuthorizationMatrixTests : IClassFixture<AuthorizationMatrix
         R("POST",   "/api/feedback/{id:guid}/actions",                        "401  ok   403  ok   403   403  403", path: "/api/feedback/{rd-item}/actions", body: new { type = "reopen" }),
         R("POST",   "/api/feedback/{id:guid}/actions",                        "-    403  ok   403  -     -    -",   path: "/api/feedback/{cs-item}/actions", body: new { type = "reopen" }),
         R("GET",    "/api/insights",                                          "401  ok   ok   ok   403   403  403"),
+        // Engagement figures: everyone signed in sees the company's; a department's only its own people, its managers and admins.
+        R("GET",    "/api/analytics/company",                                 "401  ok   ok   ok   ok    403  403"),
+        R("GET",    "/api/analytics/departments/{id:guid}",                   "401  ok   403  ok   ok    403  403", path: "/api/analytics/departments/{rd}"),
+        R("GET",    "/api/analytics/departments/{id:guid}",                   "-    404  404  404  404   -    -",   path: "/api/analytics/departments/{new}"),
+        R("GET",    "/api/analytics/departments/{id:guid}/trend",             "401  ok   403  ok   ok    403  403", path: "/api/analytics/departments/{rd}/trend"),
+        R("GET",    "/api/analytics/departments/{id:guid}/return",            "401  ok   403  ok   ok    403  403", path: "/api/analytics/departments/{rd}/return"),
+        R("GET",    "/api/analytics/departments/{id:guid}/lift",              "401  ok   403  ok   ok    403  403", path: "/api/analytics/departments/{rd}/lift"),
         R("POST",   "/api/events",                                            "401  403  403  403  ok    ok   403"),
         R("POST",   "/api/events/batch",                                      "401  403  403  403  ok    ok   403"),
         R("GET",    "/api/boards/{board}",                                    "401  ok   ok   ok   ok    403   403"),
@@ -135,6 +142,7 @@ public sealed class AuthorizationMatrixTests : IClassFixture<AuthorizationMatrix
         // Company-wide: for the screen and the admin who sets it up, not for every employee.
         R("GET",    "/api/wallboard/highlights",                              "401  403  403  403  ok    403  ok"),
         R("GET",    "/api/wallboard/challenges",                              "401  403  403  403  ok    403  ok"),
+        R("GET",    "/api/wallboard/engagement",                              "401  403  403  403  ok    403  ok"),
         // Export and erasure: one's own as an employee (the erase is refused here for a missing confirmation), anyone's as an admin.
         R("GET",    "/api/me/export",                                         "401  ok   ok   ok   403   403  403"),
         R("POST",   "/api/me/erase",                                          "401  ok   ok   ok   403   403  403",   body: new { confirm = "no" }),
@@ -188,6 +196,10 @@ public sealed class AuthorizationMatrixTests : IClassFixture<AuthorizationMatrix
         new("WatchBoard", ["challenge-{rd-challenge}", "all"],                 "refused refused ok refused"),
         new("WatchBoard", ["challenge-{new}", "all"],                          "refused refused refused refused"),
         new("UnwatchBoard", ["departments", "week"],                           "ok   ok   ok   ok"),
+        // A department's engagement figures: the API's access rules; an unknown department and wallboards are refused.
+        new("WatchAnalytics", ["{rd}"],                                        "ok   refused ok refused"),
+        new("WatchAnalytics", ["{new}"],                                       "refused refused refused refused"),
+        new("UnwatchAnalytics", ["{rd}"],                                      "ok   ok   ok   ok"),
     ];
 
     /// <summary>Connecting to the hub, per caller in the order of <see cref="Who"/>.</summary>

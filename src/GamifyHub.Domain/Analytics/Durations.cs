@@ -1,0 +1,28 @@
+namespace GamifyHub.Domain.Analytics;
+
+/// <summary>Median and 90th percentile of durations, by linear interpolation between the closest ranks (as spreadsheets'
+/// PERCENTILE.INC does), so a median of an even count is the mean of the middle two.</summary>
+public static class Durations
+{
+    public static DurationFigures Of(List<double> minutes)
+    {
+        ArgumentNullException.ThrowIfNull(minutes);
+        if (minutes.Count == 0)
+        {
+            return DurationFigures.None;
+        }
+
+        minutes.Sort();
+        return new DurationFigures(Percentile(minutes, 0.5), Percentile(minutes, 0.9), minutes.Count);
+    }
+
+    /// <summary>The <paramref name="p"/> quantile of sorted values.</summary>
+    public static double Percentile(IReadOnlyList<double> sorted, double p)
+    {
+        ArgumentNullException.ThrowIfNull(sorted);
+        var position = (sorted.Count - 1) * p;
+        var lower = (int)Math.Floor(position);
+        var upper = Math.Min(lower + 1, sorted.Count - 1);
+        return sorted[lower] + ((sorted[upper] - sorted[lower]) * (position - lower));
+    }
+}

@@ -1,0 +1,260 @@
+using System.Threading.Channels;
+using GamifyHub.Data;
+using GamifyHub.Data.Reading;
+using GamifyHub.Data.Writing;
+using GamifyHub.Domain.Analytics;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace GamifyHub.Grains.Analytics;
+
+/// <summary>
+/// The engagement ledger of every department, built from the log at start-up in one pass
+/// (<see cref="EngagementLedgerLoader"/>) and kept current from the commit path: committed events and routings are queued
+/// (the writer only enqueues), applied in batches a tenth of a second apart, and each department they touch is told
+/// (<see cref="IDepartmentEngagementGrain.Changed"/>), which pushes its figures coalesced. Nothing is stored: after a restart,
+/// an erasure or a retention run (<see cref="Reset"/>) the ledger is read from the log again. Completed days' snapshots are
+/// cached until an event or routing at or before that day's end arrives.
+/// </summary>
+public sealed partial class EngagementProjection(DatabaseLocation database, IGrainFactory grains, ILogger<EngagementProjection> logger)
+    : BackgroundService, ICommittedEventsObserver
+{
+    private static readonly TimeSpan CoalesceFor = TimeSpan.FromMilliseconds(100);
+    private readonly Channel<object> _committed = Channel.CreateUnbounded<object>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Lock _gate = new();
+    private readonly Dictionary<(Guid Department, DateOnly Day), (DateTimeOffset AsOf, int Context, DepartmentMetrics Metrics)> _snapshots = [];
+    private readonly Dictionary<(Guid Label, string Departments, DateTimeOffset From, DateTimeOffset To, int Context), (long Version, DateTimeOffset At, DepartmentMetrics Metrics)> _recent = [];
+    private Task<EngagementLedger>? _ledger;
+    private long _version;
+    private int _backlog;
+
+    public int Backlog => Volatile.Read(ref _backlog);
+
+    public void OnCommitted(IReadOnlyList<CommittedEvent> events)
+    {
+        if (_committed.Writer.TryWrite(events))
+        {
+            Interlocked.Add(ref _backlog, events.Count);
+        }
+    }
+
+    public void OnRoutingsCommitted(IReadOnlyList<CommittedRouting> routings) => _committed.Writer.TryWrite(routings);
+
+    /// <summary>Runs <paramref name="read"/> on the current ledger (loading it first if needed), alone.</summary>
+    public async Task<T> ReadAsync<T>(Func<EngagementLedger, T> read)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        var ledger = await Ledger();
+        lock (_gate)
+        {
+            return read(ledger);
+        }
+    }
+
+    /// <summary>How long figures computed for an unchanged ledger are answered again: only SLA clocks falling due change them
+    /// meanwhile.</summary>
+    public static readonly TimeSpan ReuseFor = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// The figures of <paramref name="departments"/> for routing times in [<paramref name="from"/>, <paramref name="to"/>) as of
+    /// <paramref name="now"/>; answered again from the last computation while no event or routing arrived since (for at most
+    /// <see cref="ReuseFor"/>), so repeated reads of a large log cost nothing.
+    /// </summary>
+    public async Task<DepartmentMetrics> MetricsAsync(Guid label, IReadOnlySet<Guid> departments, DateTimeOffset from, DateTimeOffset to,
+        DateTimeOffset now, LedgerContext context, int contextStamp)
+    {
+        ArgumentNullException.ThrowIfNull(departments);
+        var ledger = await Ledger();
+        var key = (label, string.Join(',', departments.Order()), from, to, contextStamp);
+        lock (_gate)
+        {
+            if (_recent.TryGetValue(key, out var recent) && recent.Version == _version && now - recent.At < ReuseFor && now >= recent.At)
+            {
+                return recent.Metrics;
+            }
+
+            var metrics = ledger.Metrics(label, departments, from, to, now, context);
+            if (_recent.Count > 10_000)
+            {
+                _recent.Clear();
+            }
+
+            _recent[key] = (_version, now, metrics);
+            return metrics;
+        }
+    }
+
+    /// <summary>
+    /// The daily snapshot of a department: rolling 30 days as of the end of <paramref name="day"/>. Completed days (before
+    /// <paramref name="today"/>) are kept until something at or before their end arrives, or the context changes.
+    /// </summary>
+    public async Task<DepartmentMetrics> SnapshotAsync(Guid departmentId, IReadOnlySet<Guid> departments, DateOnly day, DateOnly today,
+        TimeZoneInfo zone, LedgerContext context, int contextStamp)
+    {
+        ArgumentNullException.ThrowIfNull(departments);
+        ArgumentNullException.ThrowIfNull(context);
+        var ledger = await Ledger();
+        var asOf = AnalyticsPeriods.SnapshotAsOf(day, zone);
+        lock (_gate)
+        {
+            if (day < today && _snapshots.TryGetValue((departmentId, day), out var cached) && cached.Context == contextStamp)
+            {
+                return cached.Metrics;
+            }
+
+            var period = AnalyticsPeriods.Rolling30(day, zone);
+            var metrics = ledger.Metrics(departmentId, departments, period.Start, period.End, asOf, context);
+            if (day < today)
+            {
+                _snapshots[(departmentId, day)] = (asOf, contextStamp, metrics);
+            }
+
+            return metrics;
+        }
+    }
+
+    /// <summary>Forgets the ledger after the log was rewritten in place (erasure, retention): the next read loads it again.</summary>
+    public void Reset()
+    {
+        lock (_gate)
+        {
+            _ledger = null;
+            _snapshots.Clear();
+            _version++;
+        }
+    }
+
+    public override Task StopAsync(CancellationToken cancellationToken)
+    {
+        _committed.Writer.TryComplete();
+        return base.StopAsync(cancellationToken);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            // Start-up: every department's figures are ready before the first request asks.
+            await Ledger();
+        }
+        catch (Exception ex)
+        {
+            LogLoadFailed(ex);
+        }
+
+        var batch = new List<object>();
+        while (await _committed.Reader.WaitToReadAsync(CancellationToken.None))
+        {
+            if (!stoppingToken.IsCancellationRequested)
+            {
+                await Task.Delay(CoalesceFor, CancellationToken.None);
+            }
+
+            var events = 0;
+            while (batch.Count < 1_000 && _committed.Reader.TryRead(out var item))
+            {
+                batch.Add(item);
+                events += item is IReadOnlyList<CommittedEvent> e ? e.Count : 0;
+            }
+
+            try
+            {
+                var touched = await Apply(batch);
+                await Task.WhenAll(touched.Select(d => grains.GetGrain<IDepartmentEngagementGrain>(d).Changed()));
+            }
+            catch (Exception ex)
+            {
+                // The ledger is rebuilt from the log on the next restart or reset; keep feeding the rest.
+                LogApplyFailed(ex, batch.Count);
+            }
+            finally
+            {
+                Interlocked.Add(ref _backlog, -events);
+                batch.Clear();
+            }
+        }
+    }
+
+    private async Task<HashSet<Guid>> Apply(List<object> batch)
+    {
+        var touched = new HashSet<Guid>();
+        var ledger = await Ledger();
+        lock (_gate)
+        {
+            var earliest = DateTimeOffset.MaxValue;
+            foreach (var item in batch)
+            {
+                if (item is IReadOnlyList<CommittedRouting> routings)
+                {
+                    foreach (var r in routings)
+                    {
+                        if (r.Item is { } i)
+                        {
+                            ledger.Add(new LedgerItem(i.Id, i.Channel, i.Priority, i.Sentiment, Utc(i.ReceivedAt)));
+                        }
+
+                        var at = Utc(r.RoutedAt);
+                        ledger.Add(new LedgerRouting(r.FeedbackId, r.DepartmentId, at, r.ViaForward));
+                        touched.Add(r.DepartmentId);
+                        earliest = at < earliest ? at : earliest;
+                    }
+                }
+                else if (item is IReadOnlyList<CommittedEvent> events)
+                {
+                    foreach (var e in events)
+                    {
+                        var r = e.Record;
+                        var at = Utc(r.OccurredAt);
+                        if (!ledger.Add(new LedgerEvent(r.EventId, r.EmployeeId, r.DepartmentId, r.Type, r.Source, at, r.FeedbackId,
+                                r.TargetDepartmentId)))
+                        {
+                            continue;
+                        }
+
+                        touched.Add(r.DepartmentId);
+                        if (r.FeedbackId is { } feedback)
+                        {
+                            touched.UnionWith(ledger.RoutedTo(feedback));
+                        }
+
+                        earliest = at < earliest ? at : earliest;
+                    }
+                }
+            }
+
+            if (touched.Count > 0)
+            {
+                _version++;
+            }
+
+            // A day's snapshot changes only when something at or before its end arrives (imports, late events).
+            foreach (var key in _snapshots.Where(s => s.Value.AsOf >= earliest).Select(s => s.Key).ToList())
+            {
+                _snapshots.Remove(key);
+            }
+        }
+
+        return touched;
+    }
+
+    private Task<EngagementLedger> Ledger()
+    {
+        lock (_gate)
+        {
+            if (_ledger is null || _ledger.IsFaulted)
+            {
+                _ledger = EngagementLedgerLoader.LoadAsync(SqliteDatabase.ConnectionString(database.Path));
+            }
+
+            return _ledger;
+        }
+    }
+
+    private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Loading the engagement ledger from the log failed")]
+    private partial void LogLoadFailed(Exception ex);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Applying {Count} committed batches to the engagement ledger failed")]
+    private partial void LogApplyFailed(Exception ex, int count);
+}

@@ -1,0 +1,261 @@
+using System.Globalization;
+using GamifyHub.Data.Privacy;
+using GamifyHub.Data.Reading;
+using GamifyHub.Domain.Analytics;
+using GamifyHub.Domain.Analytics.Study;
+using GamifyHub.Domain.Challenges;
+using GamifyHub.Grains;
+using GamifyHub.Grains.Analytics;
+using Microsoft.Extensions.Options;
+
+namespace GamifyHub.Server.Analytics;
+
+/// <summary>
+/// Reads engagement figures from the projection and presents them. Departments below the minimum group size come back
+/// withheld (no rate at all), and the company's figure leaves them out entirely (never part of a total).
+/// </summary>
+public sealed class AnalyticsQueries(EngagementProjection projection, CompanyDirectory directory, PrivacyBook privacy, SlaBook sla,
+    SeasonBook seasons, ChallengeStore challenges, AnalyticsStudyBook study, IOptions<CompanyOptions> company, TimeProvider time)
+{
+    /// <summary>The metrics a trend can follow, by name.</summary>
+    public static readonly IReadOnlyList<string> TrendMetrics =
+    [
+        "readRate", "firstResponseMedian", "firstResponseP90", "resolvedRate", "insightRate", "handoffRate", "slaMetRate",
+        "participationRate", "netReturn",
+    ];
+
+    public const int MaxTrendDays = 400;
+    public const int DefaultTrendDays = 90;
+
+    private TimeZoneInfo Zone => company.Value.Zone;
+
+    public bool Exists(Guid departmentId) => directory.Department(departmentId) is not null;
+
+    public async Task<DepartmentAnalyticsDto> Department(Guid departmentId, AnalyticsWindow window)
+    {
+        var now = time.GetUtcNow();
+        var period = AnalyticsPeriods.For(window, now, Zone, seasons.Current);
+        var context = await Context([departmentId]);
+        var metrics = await Metrics(departmentId, [departmentId], period, now, context);
+        return Present(departmentId, directory.Department(departmentId)?.Name, window, period, metrics, await Study(departmentId));
+    }
+
+    /// <summary>The company's figures (every department not withheld, as one) and the departments in <paramref name="visible"/>.</summary>
+    public async Task<CompanyAnalyticsDto> Company(AnalyticsWindow window, IReadOnlySet<Guid> visible)
+    {
+        var now = time.GetUtcNow();
+        var period = AnalyticsPeriods.For(window, now, Zone, seasons.Current);
+        var minimum = privacy.Settings.MinimumGroupSize;
+        var shown = directory.Departments.Where(d => !Domain.Privacy.GroupRules.Withheld(directory.Headcount(d.Id), minimum))
+            .Select(d => d.Id).ToHashSet();
+        var companyMetrics = await Metrics(Guid.Empty, shown, period, now, await Context(shown));
+        var rows = new List<DepartmentAnalyticsDto>();
+        foreach (var department in directory.Departments.Where(d => visible.Contains(d.Id)).OrderBy(d => d.Name, StringComparer.Ordinal))
+        {
+            var metrics = await Metrics(department.Id, [department.Id], period, now, await Context([department.Id]));
+            rows.Add(Present(department.Id, department.Name, window, period, metrics, await Study(department.Id)));
+        }
+
+        var companyDto = Present(null, null, window, period, companyMetrics, await Study(null));
+        return new CompanyAnalyticsDto(companyDto.Window, companyDto.Period, companyDto, rows);
+    }
+
+    public async Task<TrendDto> Trend(Guid departmentId, string metric, int days)
+    {
+        var today = AnalyticsPeriods.LocalDay(time.GetUtcNow(), Zone);
+        var context = await Context([departmentId]);
+        var stamp = Stamp(context);
+        var points = new List<TrendPointDto>(days);
+        var model = await study.ReturnModelAsync();
+        for (var day = today.AddDays(1 - days); day <= today; day = day.AddDays(1))
+        {
+            var snapshot = await projection.SnapshotAsync(departmentId, new HashSet<Guid> { departmentId }, day, today, Zone, context, stamp);
+            points.Add(new TrendPointDto(day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Value(snapshot, metric, model)));
+        }
+
+        // The study has a baseline for the read rate only (the department function's figure).
+        var baseline = metric == "readRate" && await Study(departmentId) is var s
+            ? Benchmark(s.Document, MaturityModel.ReadRateBaseline(s.Document, s.Function).Id)
+            : null;
+        return new TrendDto(departmentId, metric, days, points, baseline);
+    }
+
+    public async Task<ReturnDto> Return(Guid departmentId, AnalyticsWindow window)
+    {
+        var now = time.GetUtcNow();
+        var period = AnalyticsPeriods.For(window, now, Zone, seasons.Current);
+        var metrics = await Metrics(departmentId, [departmentId], period, now, await Context([departmentId]));
+        var a = metrics?.Actions ?? ActionCounts.None;
+        var model = await study.ReturnModelAsync();
+        var figures = ReturnCalculator.Compute(a, model);
+        return new ReturnDto(departmentId, AnalyticsWindows.Name(window), PresentPeriod(period), figures.Cost, figures.Value, figures.Net,
+            figures.Ratio, model.Currency,
+            new ReturnCountsDto(a.Reads, a.Replies, a.Tags, a.Forwards, a.Insights, a.Resolves, a.ResolvedComplaints, a.RepliesWithinSla),
+            model);
+    }
+
+    /// <summary>The department's figures before (the same length right before the start) and during each challenge that
+    /// included it and each season, of those that have started.</summary>
+    public async Task<LiftDto> Lift(Guid departmentId)
+    {
+        var now = time.GetUtcNow();
+        var context = await Context([departmentId]);
+        var spans = new List<(string Kind, string Id, string Name, DateTimeOffset Start, DateTimeOffset End)>();
+        foreach (var c in await challenges.List())
+        {
+            var includes = c.Scope == ChallengeScopeKind.Company || c.DepartmentIds.Contains(departmentId.ToString(), StringComparison.OrdinalIgnoreCase);
+            if (includes && c.Status is not (ChallengeStatus.Draft or ChallengeStatus.Cancelled) && Utc(c.StartsAt) <= now)
+            {
+                spans.Add(("challenge", c.Id.ToString(), c.Name, Utc(c.StartsAt), Utc(c.EndsAt)));
+            }
+        }
+
+        foreach (var s in seasons.Current.Seasons)
+        {
+            var p = s.PeriodIn(Zone);
+            if (p.StartUtc <= now)
+            {
+                spans.Add(("season", s.Id, s.Name, p.StartUtc, p.EndUtc));
+            }
+        }
+
+        var entries = new List<LiftEntryDto>();
+        foreach (var (kind, id, name, start, end) in spans.OrderBy(s => s.Start).ThenBy(s => s.Id, StringComparer.Ordinal))
+        {
+            var (beforeFrom, beforeTo) = GamificationLift.BeforeRange(start, end);
+            var (before, during) = await projection.ReadAsync(ledger => (
+                ledger.Metrics(departmentId, beforeFrom, beforeTo, start, context),
+                ledger.Metrics(departmentId, start, end, end < now ? end : now, context)));
+            entries.Add(new LiftEntryDto(kind, id, name, start, end, Lift(before), Lift(during)));
+        }
+
+        return new LiftDto(departmentId, entries);
+    }
+
+    public async Task<WallboardEngagementDto> Wallboard()
+    {
+        var now = time.GetUtcNow();
+        var period = AnalyticsPeriods.For(AnalyticsWindow.Rolling30, now, Zone, seasons.Current);
+        var rows = new List<WallboardEngagementRowDto>();
+        foreach (var department in directory.Departments.OrderBy(d => d.Name, StringComparer.Ordinal))
+        {
+            var metrics = await Metrics(department.Id, [department.Id], period, now, await Context([department.Id]));
+            rows.Add(new WallboardEngagementRowDto(department.Id, department.Name, metrics?.ReadRate, metrics?.Withheld ?? false));
+        }
+
+        // One line for every bar: the company-wide baseline (the highest read-rate figure of the study).
+        var document = await study.BenchmarksAsync();
+        return new WallboardEngagementDto(rows, Benchmark(document, MaturityModel.ReadRateBaseline(document, null).Id));
+    }
+
+    private async Task<DepartmentMetrics?> Metrics(Guid label, HashSet<Guid> departments, AnalyticsPeriod? period, DateTimeOffset now,
+        LedgerContext context)
+    {
+        if (period is null)
+        {
+            return null;
+        }
+
+        return await projection.MetricsAsync(label, departments, period.Start, period.End, now, context, Stamp(context));
+    }
+
+    private async Task<LedgerContext> Context(IReadOnlyCollection<Guid> departments)
+    {
+        var members = departments.SelectMany(directory.EmployeesOf).ToHashSet();
+        return new LedgerContext(members, privacy.Settings.MinimumGroupSize, await sla.GetAsync());
+    }
+
+    /// <summary>What a cached snapshot depends on besides the log: the people, the minimum group size and the SLA targets.</summary>
+    private static int Stamp(LedgerContext context)
+    {
+        var hash = new HashCode();
+        hash.Add(context.MinimumGroupSize);
+        foreach (var (priority, target) in context.Sla.Targets.OrderBy(t => t.Key))
+        {
+            hash.Add(priority);
+            hash.Add(target);
+        }
+
+        // Order-independent over the set of members.
+        var members = 0;
+        foreach (var id in context.Members)
+        {
+            members ^= id.GetHashCode();
+        }
+
+        hash.Add(members);
+        hash.Add(context.Members.Count);
+        return hash.ToHashCode();
+    }
+
+    private static double? Value(DepartmentMetrics m, string metric, ReturnModel model) => metric switch
+    {
+        "readRate" => m.ReadRate,
+        "firstResponseMedian" => m.FirstResponse.MedianMinutes,
+        "firstResponseP90" => m.FirstResponse.P90Minutes,
+        "resolvedRate" => m.ResolvedRate,
+        "insightRate" => m.InsightRate,
+        "handoffRate" => m.HandoffRate,
+        "slaMetRate" => m.SlaMetRate,
+        "participationRate" => m.ParticipationRate,
+        "netReturn" => m.Withheld ? null : (double)ReturnCalculator.Compute(m.Actions, model).Net,
+        _ => null,
+    };
+
+    private static LiftFiguresDto Lift(DepartmentMetrics m) => new(m.ReadRate, m.FirstResponse.MedianMinutes, m.InsightRate);
+
+    /// <summary>The benchmarks document, the department's function in it (null for the company) and the return model.</summary>
+    private async Task<(BenchmarkDocument Document, string? Function, ReturnModel Model)> Study(Guid? departmentId)
+    {
+        var document = await study.BenchmarksAsync();
+        var function = departmentId is { } id && directory.Department(id) is { } d ? DepartmentFunctions.Of(document, id, d.Name, d.Slug) : null;
+        return (document, function, await study.ReturnModelAsync());
+    }
+
+    private static BenchmarkDto? Benchmark(BenchmarkDocument document, string? id) =>
+        id is not null && document.Find(id) is var (studyOf, figure)
+            ? new BenchmarkDto(figure.Id, figure.Label, figure.Value, Source(studyOf))
+            : null;
+
+    private static string Source(BenchmarkStudy s) => string.Create(CultureInfo.InvariantCulture, $"{s.Source} ({s.Year})");
+
+    private static DepartmentAnalyticsDto Present(Guid? id, string? name, AnalyticsWindow window, AnalyticsPeriod? period,
+        DepartmentMetrics? m, (BenchmarkDocument Document, string? Function, ReturnModel Model) study)
+    {
+        if (m is null)
+        {
+            return new DepartmentAnalyticsDto(id, name, AnalyticsWindows.Name(window), null, 0, null, new DurationDto(null, null),
+                new DurationDto(null, null), null, null, null, null, null, null, [], null, [], false);
+        }
+
+        var maturity = MaturityModel.Evaluate(m, study.Document, study.Function, study.Model);
+        return new DepartmentAnalyticsDto(id, name, AnalyticsWindows.Name(window), PresentPeriod(period), m.RoutedItems, m.ReadRate,
+            new DurationDto(m.FirstResponse.MedianMinutes, m.FirstResponse.P90Minutes), new DurationDto(m.Resolution.MedianMinutes, m.Resolution.P90Minutes),
+            m.ResolvedRate, m.InsightRate, m.HandoffRate, m.SharedBothActedRate, m.SlaMetRate, m.ParticipationRate,
+            [.. m.Channels.Select(c => new ChannelDto(ChannelGroups.Name(c.Group), c.Items, c.ReadRate))], Maturity(maturity),
+            Benchmarks(study.Document, maturity, study.Function), m.Withheld);
+    }
+
+    private static MaturityDto Maturity(MaturityAssessment a) => new(MaturityStages.Name(a.Stage), a.Score,
+        [.. a.Reasons.Select(r => new MaturityReasonDto(r.Code, r.Metric, r.Value, r.Baseline, r.BenchmarkId))],
+        a.NextStep is { } n ? new MaturityNextStepDto(n.Code, n.Metric, n.Target, n.BenchmarkId) : null);
+
+    /// <summary>The study's figures this department is compared with: its function's read-rate baseline and every figure the
+    /// maturity reasons name, each with its source.</summary>
+    private static List<BenchmarkDto> Benchmarks(BenchmarkDocument document, MaturityAssessment maturity, string? function)
+    {
+        var ids = new List<string?> { MaturityModel.ReadRateBaseline(document, function).Id };
+        ids.AddRange(maturity.Reasons.Select(r => r.BenchmarkId));
+        ids.Add(maturity.NextStep?.BenchmarkId);
+        return [.. ids.OfType<string>().Distinct(StringComparer.Ordinal).Select(i => Benchmark(document, i)).OfType<BenchmarkDto>()];
+    }
+
+    private static AnalyticsPeriodDto? PresentPeriod(AnalyticsPeriod? period) => period switch
+    {
+        null => null,
+        { Key: "all" } => new AnalyticsPeriodDto("all", null, null),
+        _ => new AnalyticsPeriodDto(period.Key, period.Start, period.End),
+    };
+
+    private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
+}
