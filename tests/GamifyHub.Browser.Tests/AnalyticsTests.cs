@@ -33,11 +33,18 @@ public sealed class AnalyticsTests(BrowserFixture browser) : IClassFixture<Brows
     private static ILocator Figure(IPage page, string key) =>
         page.Locator($"[data-testid=analytics-figures] [data-figure='{key}']");
 
-    /// <summary>What a chart label cites of a long source: its last parenthesised part (web: format.ts shortSource).</summary>
-    private static string ShortSource(string source) =>
-        source.Length <= 40 ? source
-        : System.Text.RegularExpressions.Regex.Match(source, @"\(([^()]+)\)\s*$") is { Success: true } last ? last.Groups[1].Value
-        : source[..39];
+    /// <summary>What a chart label cites of a long source: its last parenthesised part with a name in it (web: format.ts shortSource).</summary>
+    private static string ShortSource(string source)
+    {
+        if (source.Length <= 40)
+        {
+            return source;
+        }
+
+        var named = System.Text.RegularExpressions.Regex.Matches(source, @"\(([^()]+)\)").Select(m => m.Groups[1].Value)
+            .LastOrDefault(g => g.Any(char.IsLetter));
+        return named is null ? source[..20] : named.Length <= 40 ? named : named[..39];
+    }
 
     private static string Percent(double share) =>
         (Math.Round(share * 100, MidpointRounding.AwayFromZero)).ToString(CultureInfo.InvariantCulture);

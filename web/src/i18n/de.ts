@@ -744,6 +744,8 @@ export const de: Messages = {
         `${metric} ${value} liegt unter dem Wert für ${benchmark} von ${baseline}.`,
       above: (metric: string, value: string, benchmark: string, baseline: string) =>
         `${metric} ${value} erreicht den Wert für ${benchmark} von ${baseline} oder liegt darüber.`,
+      belowLine: (metric: string, value: string, benchmark: string, baseline: string) =>
+        `${metric} ${value} liegt unter der Linie der Nachzügler von ${baseline} (abgeleitet aus: ${benchmark}).`,
       belowLeaders: (metric: string, value: string, benchmark: string, baseline: string) =>
         `${metric} ${value} liegt über der Linie der Nachzügler, aber unter der Linie der Vorreiter von ${baseline} (abgeleitet aus: ${benchmark}).`,
       leaderLevel: (metric: string, value: string, benchmark: string, baseline: string) =>

@@ -743,6 +743,8 @@ export const en = {
         `${metric} ${value} is below the ${benchmark} of ${baseline}.`,
       above: (metric: string, value: string, benchmark: string, baseline: string) =>
         `${metric} ${value} is at or above the ${benchmark} of ${baseline}.`,
+      belowLine: (metric: string, value: string, benchmark: string, baseline: string) =>
+        `${metric} ${value} is below the laggards’ line of ${baseline} (from the ${benchmark}).`,
       belowLeaders: (metric: string, value: string, benchmark: string, baseline: string) =>
         `${metric} ${value} is above the laggards’ line but below the leaders’ line of ${baseline} (from the ${benchmark}).`,
       leaderLevel: (metric: string, value: string, benchmark: string, baseline: string) =>

@@ -25,12 +25,12 @@ const TREND_DAYS = 90;
 /** Live pushes come about once a second at most; the trends and the return follow at most this often. */
 const FOLLOW_MS = 2000;
 
-/** Every figure of the study, from the department's answer and the benchmarks document (which names each source). */
+/** Every figure of the study, from the department's answer and the benchmarks document (its source as the API writes it). */
 function studyFigures(figures: DepartmentAnalytics | null, doc: BenchmarksDocument | null): BenchmarkFigureRef[] {
   const all = [...(figures?.benchmarks ?? [])];
   for (const study of doc?.studies ?? []) {
     for (const f of study.figures) {
-      if (!all.some((b) => b.id === f.id)) all.push({ id: f.id, label: f.label, value: f.value, source: `${study.source} ${study.year}` });
+      if (!all.some((b) => b.id === f.id)) all.push({ id: f.id, label: f.label, value: f.value, source: `${study.source} (${study.year})` });
     }
   }
   return all;

@@ -107,6 +107,10 @@ describe('reasonText with the maturity model’s codes', () => {
     expect(reasonText(top, benchmarks, 'en', en.analytics)).toBe(
       'Shared items both departments acted on 80% reaches the leaders’ line of 71% (from the study’s baseline).',
     );
+    const silos = { code: 'sharedBothActedRate.belowBaseline', metric: 'sharedBothActedRate', value: 0.16, baseline: 0.42, benchmarkId: 'tcs2013.silos' };
+    expect(reasonText(silos, [...benchmarks, { id: 'tcs2013.silos', label: 'x', value: 0.58, source: 'TCS 2013' }], 'en', en.analytics)).toBe(
+      'Shared items both departments acted on 16% is below the laggards’ line of 42% (from the share handling feedback in silos (TCS 2013)).',
+    );
     const ratio = { code: 'returnRatio.belowBaseline', metric: 'returnRatio', value: 0.8, baseline: 1, benchmarkId: null };
     expect(reasonText(ratio, benchmarks, 'en', en.analytics)).toBe('Return (value per unit of cost) 0.8 is below the study’s baseline of 1.');
     expect(reasonText({ code: 'nothingRouted', metric: 'readRate', value: null, baseline: null, benchmarkId: null }, benchmarks, 'de', de.analytics)).toBe(
@@ -122,6 +126,10 @@ describe('shortSource', () => {
       shortSource('Tata Consultancy Services, "Mastering Digital Feedback: How the Best Consumer Companies Use Social Media" (TCS Global Trend Study, 2013)'),
     ).toBe('TCS Global Trend Study, 2013');
     expect(shortSource('x'.repeat(50))).toBe(`${'x'.repeat(39)}…`);
+    expect(
+      shortSource('Tata Consultancy Services, "Mastering Digital Feedback" (TCS Global Trend Study, 2013) (2013)'),
+    ).toBe('TCS Global Trend Study, 2013');
+    expect(shortSource('Some very long organisation name, a long title of the study (2019)')).toBe('Some very long organisation name 2019');
   });
 });
 

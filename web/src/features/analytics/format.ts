@@ -87,9 +87,12 @@ export function metricName(metric: string, a: A): string {
  */
 export function shortSource(source: string): string {
   if (source.length <= 40) return source;
-  const last = /\(([^()]+)\)\s*$/.exec(source);
-  if (last) return last[1];
-  return `${source.slice(0, 39)}…`;
+  const groups = [...source.matchAll(/\(([^()]+)\)/g)].map((m) => m[1]);
+  const named = groups.filter((g) => /[A-Za-z]/.test(g)).pop();
+  if (named) return named.length <= 40 ? named : `${named.slice(0, 39)}…`;
+  const year = /\b(\d{4})\b/.exec(source)?.[1];
+  const head = source.split(',')[0].slice(0, year ? 34 : 39);
+  return year ? `${head} ${year}` : `${head}…`;
 }
 
 /** The study's figure named in the user's language (known ids), else the server's label; with its (short) source when known. */
@@ -121,6 +124,11 @@ export function reasonText(reason: MaturityReason, benchmarks: BenchmarkFigureRe
   if (baselineValue == null) return a.reason.plain(metric, value);
   const baseline = formatMetric(reason.metric, baselineValue, lang, a);
   const benchmark = benchmarkName(reason.benchmarkId, benchmarks, a);
+  // A line derived from the study's figure (1 − silos, the laggards' mean channel use, break-even) is named as a line.
+  const cited = benchmarks.find((b) => b.id === reason.benchmarkId)?.value;
+  if (code.endsWith('.belowBaseline') && cited != null && Math.abs(cited - baselineValue) > 1e-9) {
+    return a.reason.belowLine(metric, value, benchmark, baseline);
+  }
   if (code.endsWith('.belowLeaders')) return a.reason.belowLeaders(metric, value, benchmark, baseline);
   if (code.endsWith('.leaderLevel')) return a.reason.leaderLevel(metric, value, benchmark, baseline);
   const lower = code.toLowerCase();
