@@ -36,7 +36,8 @@ public sealed record DepartmentAnalyticsDto(
     IReadOnlyList<ChannelDto> Channels,
     MaturityDto? Maturity,
     IReadOnlyList<BenchmarkDto> Benchmarks,
-    bool Withheld);
+    bool Withheld,
+    int? MinimumGroupSize = null);
 
 public sealed record CompanyAnalyticsDto(string Window, AnalyticsPeriodDto? Period, DepartmentAnalyticsDto Company,
     IReadOnlyList<DepartmentAnalyticsDto> Departments);

@@ -37,7 +37,7 @@ public sealed class AnalyticsQueries(EngagementProjection projection, CompanyDir
         var period = AnalyticsPeriods.For(window, now, Zone, seasons.Current);
         var context = await Context([departmentId]);
         var metrics = await Metrics(departmentId, [departmentId], period, now, context);
-        return Present(departmentId, directory.Department(departmentId)?.Name, window, period, metrics, await Study(departmentId));
+        return Present(departmentId, directory.Department(departmentId)?.Name, window, period, metrics, await Study(departmentId), privacy.Settings.MinimumGroupSize);
     }
 
     /// <summary>The company's figures (every department not withheld, as one) and the departments in <paramref name="visible"/>.</summary>
@@ -53,10 +53,10 @@ public sealed class AnalyticsQueries(EngagementProjection projection, CompanyDir
         foreach (var department in directory.Departments.Where(d => visible.Contains(d.Id)).OrderBy(d => d.Name, StringComparer.Ordinal))
         {
             var metrics = await Metrics(department.Id, [department.Id], period, now, await Context([department.Id]));
-            rows.Add(Present(department.Id, department.Name, window, period, metrics, await Study(department.Id)));
+            rows.Add(Present(department.Id, department.Name, window, period, metrics, await Study(department.Id), privacy.Settings.MinimumGroupSize));
         }
 
-        var companyDto = Present(null, null, window, period, companyMetrics, await Study(null));
+        var companyDto = Present(null, null, window, period, companyMetrics, await Study(null), privacy.Settings.MinimumGroupSize);
         return new CompanyAnalyticsDto(companyDto.Window, companyDto.Period, companyDto, rows);
     }
 
@@ -217,10 +217,15 @@ public sealed class AnalyticsQueries(EngagementProjection projection, CompanyDir
             ? new BenchmarkDto(figure.Id, figure.Label, figure.Value, Source(studyOf))
             : null;
 
-    private static string Source(BenchmarkStudy s) => string.Create(CultureInfo.InvariantCulture, $"{s.Source} ({s.Year})");
+    /// <summary>The study's citation, with its year unless the citation already names it.</summary>
+    private static string Source(BenchmarkStudy s)
+    {
+        var year = s.Year.ToString(CultureInfo.InvariantCulture);
+        return s.Source.Contains(year, StringComparison.Ordinal) ? s.Source : $"{s.Source} ({year})";
+    }
 
     private static DepartmentAnalyticsDto Present(Guid? id, string? name, AnalyticsWindow window, AnalyticsPeriod? period,
-        DepartmentMetrics? m, (BenchmarkDocument Document, string? Function, ReturnModel Model) study)
+        DepartmentMetrics? m, (BenchmarkDocument Document, string? Function, ReturnModel Model) study, int minimumGroupSize)
     {
         if (m is null)
         {
@@ -233,7 +238,7 @@ public sealed class AnalyticsQueries(EngagementProjection projection, CompanyDir
             new DurationDto(m.FirstResponse.MedianMinutes, m.FirstResponse.P90Minutes), new DurationDto(m.Resolution.MedianMinutes, m.Resolution.P90Minutes),
             m.ResolvedRate, m.InsightRate, m.HandoffRate, m.SharedBothActedRate, m.SlaMetRate, m.ParticipationRate,
             [.. m.Channels.Select(c => new ChannelDto(ChannelGroups.Name(c.Group), c.Items, c.ReadRate))], Maturity(maturity),
-            Benchmarks(study.Document, maturity, study.Function), m.Withheld);
+            Benchmarks(study.Document, maturity, study.Function), m.Withheld, m.Withheld ? minimumGroupSize : null);
     }
 
     private static MaturityDto Maturity(MaturityAssessment a) => new(MaturityStages.Name(a.Stage), a.Score,

@@ -140,6 +140,7 @@ public sealed class AnalyticsApiTests(GamifyHubFactory factory) : IClassFixture<
             {
                 var figures = await ravi.GetJson($"/api/analytics/departments/{rnd}?window={window}");
                 Assert.True(figures.GetProperty("withheld").GetBoolean());
+                Assert.Equal(headcount + 1, figures.GetProperty("minimumGroupSize").GetInt32());
                 AssertNoRates(figures);
             }
 
