@@ -49,6 +49,10 @@ import type {
   PersonChange,
   PersonRequest,
   SignInProvider,
+  AdminBenchmarks,
+  AdminReturnModel,
+  AdminBenchmarksBody,
+  AdminReturnModelBody,
 } from './types';
 
 export type RetentionMode = 'anonymize' | 'purge';
@@ -338,6 +342,25 @@ export const api = {
 
     audit(action: string | null, before: number | null, limit: number, signal?: AbortSignal): Promise<AuditPage> {
       return apiFetch(`/api/admin/audit${query({ action: action ?? undefined, before: before ?? undefined, limit })}`, { signal });
+    },
+
+    /** The benchmarks document as admins edit it (the same answer everyone signed in reads). */
+    benchmarks(signal?: AbortSignal): Promise<AdminBenchmarks> {
+      return apiFetch('/api/analytics/benchmarks', { signal });
+    },
+
+    /** Replaces the whole document; 409 when `version` is no longer the one in force, 400 with errors by JSON path. */
+    saveBenchmarks(document: AdminBenchmarksBody): Promise<AdminBenchmarks> {
+      return apiFetch('/api/admin/analytics/benchmarks', { method: 'PUT', body: document });
+    },
+
+    returnModel(signal?: AbortSignal): Promise<AdminReturnModel> {
+      return apiFetch('/api/analytics/return-model', { signal });
+    },
+
+    /** Replaces the return model; 409 on a stale `version`, 400 with errors by JSON path. */
+    saveReturnModel(model: AdminReturnModelBody): Promise<AdminReturnModel> {
+      return apiFetch('/api/admin/analytics/return-model', { method: 'PUT', body: model });
     },
   },
 };

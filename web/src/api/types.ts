@@ -789,3 +789,72 @@ export interface SignInProvider {
   displayName: string;
   startUrl: string;
 }
+
+// ── Analytics model, as admins edit it (issue 13; docs/api.md "Analytics: the study and the return model"). ──
+
+/** A department's business function as the study distinguishes them; codes are stored, never renamed. */
+export type DepartmentFunction = 'rd' | 'pm' | 'marketing' | 'service' | 'sales' | 'other';
+
+export interface DepartmentFunctionAssignment {
+  departmentId: Id;
+  function: DepartmentFunction;
+}
+
+export interface AdminBenchmarkFigure {
+  id: string;
+  label: string;
+  /** A share from 0 to 1 (0.27 for 27%). */
+  value: number;
+  meaning: string;
+}
+
+export interface AdminBenchmarkStudy {
+  id: string;
+  source: string;
+  year: number;
+  sampleSize: number | null;
+  url: string | null;
+  figures: AdminBenchmarkFigure[];
+}
+
+/** `GET /api/analytics/benchmarks`; the admin PUT sends it back whole with the `version` it was read at. */
+export interface AdminBenchmarks {
+  version: number;
+  updatedAt: string;
+  studies: AdminBenchmarkStudy[];
+  departmentFunctions: DepartmentFunctionAssignment[];
+}
+
+/** `GET /api/analytics/return-model`; the admin PUT sends it back with the `version` it was read at. */
+export interface AdminReturnModel {
+  version: number;
+  currency: string;
+  hourlyCost: number;
+  minutesPerAction: { read: number; reply: number; tag: number; forward: number; insight: number; resolve: number };
+  valuePerOutcome: { insight: number; resolvedComplaint: number; replyWithinSla: number };
+  sources: string[];
+}
+
+/** What the benchmarks PUT sends: the whole document; a number the form could not read goes as null (the server names it). */
+export interface AdminBenchmarksBody {
+  version: number;
+  studies: {
+    id: string;
+    source: string;
+    year: number | null;
+    sampleSize: number | null;
+    url: string | null;
+    figures: { id: string; label: string; value: number | null; meaning: string }[];
+  }[];
+  departmentFunctions: DepartmentFunctionAssignment[];
+}
+
+/** What the return model's PUT sends; a number the form could not read goes as null (the server names it). */
+export interface AdminReturnModelBody {
+  version: number;
+  currency: string;
+  hourlyCost: number | null;
+  minutesPerAction: Record<keyof AdminReturnModel['minutesPerAction'], number | null>;
+  valuePerOutcome: Record<keyof AdminReturnModel['valuePerOutcome'], number | null>;
+  sources: string[];
+}
