@@ -81,8 +81,19 @@ public sealed class AnalyticsModelUiTests(BrowserFixture browser) : IClassFixtur
 
         var function = admin.GetByLabel("Function of Marketing", new() { Exact = true });
         await Assertions.Expect(function).ToBeEnabledAsync();
+        var save = admin.GetByRole(AriaRole.Button, new() { Name = "Save the benchmarks", Exact = true });
+
+        // 270% is no share: the message shows in that figure's value cell and nothing is stored.
+        var rdValue = rd.GetByRole(AriaRole.Spinbutton);
+        await rdValue.FillAsync("270");
+        await save.ClickAsync();
+        await Assertions.Expect(rd.Locator("[data-field$='.value']").GetByTestId("field-error"))
+            .ToContainTextAsync("share from 0 to 1", new() { Timeout = 30_000 });
+        await Assertions.Expect(rdValue).ToHaveAttributeAsync("aria-invalid", "true");
+        Assert.Equal(version, (await api.GetJson("/api/analytics/benchmarks")).GetProperty("version").GetInt32());
+        await rdValue.FillAsync("27");
         await function.SelectOptionAsync("marketing");
-        await admin.GetByRole(AriaRole.Button, new() { Name = "Save the benchmarks", Exact = true }).ClickAsync();
+        await save.ClickAsync();
         var next = version + 1;
         await Assertions.Expect(section.GetByTestId("benchmarks-status"))
             .ToHaveTextAsync($"The benchmarks are saved as version {next}.", new() { Timeout = 30_000 });
@@ -96,7 +107,7 @@ public sealed class AnalyticsModelUiTests(BrowserFixture browser) : IClassFixtur
         other["departmentFunctions"] = JsonNode.Parse($$"""[{"departmentId":"{{marketing}}","function":"sales"}]""");
         Assert.Equal(HttpStatusCode.OK, (await api.PutAsJsonAsync("/api/admin/analytics/benchmarks", other)).StatusCode);
         await function.SelectOptionAsync("service");
-        await admin.GetByRole(AriaRole.Button, new() { Name = "Save the benchmarks", Exact = true }).ClickAsync();
+        await save.ClickAsync();
         await Assertions.Expect(section.GetByTestId("benchmarks-alert")).ToContainTextAsync("changed this meanwhile", new() { Timeout = 30_000 });
         await Assertions.Expect(function).ToHaveValueAsync("sales");
         await Assertions.Expect(section.GetByTestId("benchmarks-version"))

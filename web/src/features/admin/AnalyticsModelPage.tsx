@@ -77,7 +77,7 @@ function Field({
     <div className="field" data-field={field}>
       <label htmlFor={id}>{label}</label>
       {multiline ? (
-        <textarea id={id} rows={4} value={value} onChange={(e) => onChange(e.target.value)} aria-invalid={invalid} aria-describedby={invalid && errorId} />
+        <textarea id={id} rows={6} value={value} onChange={(e) => onChange(e.target.value)} aria-invalid={invalid} aria-describedby={invalid && errorId} />
       ) : (
         <input
           id={id}
@@ -273,9 +273,11 @@ function ReturnModelSection() {
             </div>
           </fieldset>
           <Field prefix={prefix} field="sources" label={m.sources} multiline value={shown.sources} errors={errors} onChange={(v) => set({ sources: v })} />
-          <button type="submit" className="btn btn--primary">
-            {busy ? m.saving : m.saveReturn}
-          </button>
+          <p>
+            <button type="submit" className="btn btn--primary">
+              {busy ? m.saving : m.saveReturn}
+            </button>
+          </p>
         </fieldset>
       </form>
       <SaveOutcome status={status} failure={failure} testId="return-model" />
@@ -565,9 +567,11 @@ function BenchmarksSection() {
               })}
             </div>
           </fieldset>
-          <button type="submit" className="btn btn--primary">
-            {busy ? m.saving : m.saveBenchmarks}
-          </button>
+          <p>
+            <button type="submit" className="btn btn--primary">
+              {busy ? m.saving : m.saveBenchmarks}
+            </button>
+          </p>
         </fieldset>
       </form>
       <SaveOutcome status={status} failure={failure} testId="benchmarks" />
