@@ -41,6 +41,10 @@ import type {
   PrivacySettings,
   PrivacySettingsView,
   AdminDepartment,
+  AdminBenchmarks,
+  AdminBenchmarksBody,
+  AdminReturnModel,
+  AdminReturnModelBody,
   ApiKeyInfo,
   ApiKeyScope,
   CreatedApiKey,
@@ -49,10 +53,6 @@ import type {
   PersonChange,
   PersonRequest,
   SignInProvider,
-  AdminBenchmarks,
-  AdminReturnModel,
-  AdminBenchmarksBody,
-  AdminReturnModelBody,
 } from './types';
 
 export type RetentionMode = 'anonymize' | 'purge';

@@ -764,32 +764,6 @@ export interface AdminDepartment {
   headcount: number;
 }
 
-export type ApiKeyScope = 'feedback:write' | 'events:write' | 'wallboard';
-
-export interface ApiKeyInfo {
-  id: Id;
-  name: string;
-  scopes: ApiKeyScope[];
-  createdAt: string;
-  createdBy: string | null;
-  revokedAt: string | null;
-}
-
-export interface CreatedApiKey {
-  id: Id;
-  name: string;
-  scopes: ApiKeyScope[];
-  createdAt: string;
-  createdBy: string;
-  key: string;
-}
-
-export interface SignInProvider {
-  id: string;
-  displayName: string;
-  startUrl: string;
-}
-
 // ── Analytics model, as admins edit it (issue 13; docs/api.md "Analytics: the study and the return model"). ──
 
 /** A department's business function as the study distinguishes them; codes are stored, never renamed. */
@@ -857,4 +831,30 @@ export interface AdminReturnModelBody {
   minutesPerAction: Record<keyof AdminReturnModel['minutesPerAction'], number | null>;
   valuePerOutcome: Record<keyof AdminReturnModel['valuePerOutcome'], number | null>;
   sources: string[];
+}
+
+export type ApiKeyScope = 'feedback:write' | 'events:write' | 'wallboard';
+
+export interface ApiKeyInfo {
+  id: Id;
+  name: string;
+  scopes: ApiKeyScope[];
+  createdAt: string;
+  createdBy: string | null;
+  revokedAt: string | null;
+}
+
+export interface CreatedApiKey {
+  id: Id;
+  name: string;
+  scopes: ApiKeyScope[];
+  createdAt: string;
+  createdBy: string;
+  key: string;
+}
+
+export interface SignInProvider {
+  id: string;
+  displayName: string;
+  startUrl: string;
 }
