@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState, type ReactNode } from 'react';
 import type { LiveNotification } from './api/types';
 import { BadgeCelebration } from './components/BadgeCelebration';
 import { LanguageSwitch } from './components/LanguageSwitch';
@@ -18,6 +18,9 @@ import { useI18n, useT } from './i18n';
 import { useHubEvent, useLive } from './live/LiveProvider';
 import { inLanguage } from './live/notificationText';
 import { routeHref, useRoute, type Route } from './router';
+
+// The chart library is loaded with the Analytics page only, not with every page.
+const AnalyticsPage = lazy(() => import('./features/analytics/AnalyticsPage').then((m) => ({ default: m.AnalyticsPage })));
 
 export function Header({ children }: { children?: ReactNode }) {
   const t = useT();
@@ -100,6 +103,8 @@ export function AppLayout() {
           ? t.admin.title
           : route === 'insights'
             ? t.insights.title
+            : route === 'analytics'
+              ? t.analytics.title
             : route === 'challenges'
               ? t.challenges.title
               : route === 'activity'
@@ -139,6 +144,9 @@ export function AppLayout() {
           <NavLink route="insights" current={route}>
             {t.header.insights}
           </NavLink>
+          <NavLink route="analytics" current={route}>
+            {t.header.analytics}
+          </NavLink>
           {me.departmentId && (
             <NavLink route="activity" current={route}>
               {t.header.activity}
@@ -161,7 +169,7 @@ export function AppLayout() {
           </button>
         </div>
       </Header>
-      <div className={route === 'admin' ? 'shell shell--wide' : 'shell'} data-testid="shell" data-live={liveStatus}>
+      <div className={route === 'admin' || route === 'analytics' ? 'shell shell--wide' : 'shell'} data-testid="shell" data-live={liveStatus}>
         <main id="main" className="shell__main" tabIndex={-1}>
           {route === 'inbox' ? (
             <InboxPage />
@@ -169,6 +177,10 @@ export function AppLayout() {
             <AdminPage />
           ) : route === 'insights' ? (
             <InsightsPage />
+          ) : route === 'analytics' ? (
+            <Suspense fallback={<p className="muted">{t.common.loading}</p>}>
+              <AnalyticsPage />
+            </Suspense>
           ) : route === 'challenges' ? (
             <ChallengesPage />
           ) : route === 'activity' && me.departmentId ? (
@@ -181,7 +193,7 @@ export function AppLayout() {
             <LeaderboardPage />
           )}
         </main>
-        {route !== 'admin' && <MePanel />}
+        {route !== 'admin' && route !== 'analytics' && <MePanel />}
       </div>
       <PrivacyFooter />
       {celebrations.length > 0 && (

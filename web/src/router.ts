@@ -5,6 +5,7 @@ export type Route =
   | 'leaderboard'
   | 'challenges'
   | 'insights'
+  | 'analytics'
   | 'activity'
   | 'notifications'
   | 'admin'
@@ -12,7 +13,7 @@ export type Route =
   | 'privacy'
   | 'reset-password';
 
-const routes: Route[] = ['inbox', 'leaderboard', 'challenges', 'insights', 'activity', 'notifications', 'admin', 'wallboard', 'privacy', 'reset-password'];
+const routes: Route[] = ['inbox', 'leaderboard', 'challenges', 'insights', 'analytics', 'activity', 'notifications', 'admin', 'wallboard', 'privacy', 'reset-password'];
 
 export function parseRoute(hash: string): Route {
   const name = hash.replace(/^#\/?/, '').split(/[/?]/)[0];
@@ -58,4 +59,16 @@ export function useSubRoute(): string {
 export function hashParam(hash: string, name: string): string | null {
   const q = hash.indexOf('?');
   return q < 0 ? null : new URLSearchParams(hash.slice(q + 1)).get(name);
+}
+
+/** A query parameter of the current hash, kept up to date (e.g. the department in `#/analytics?department=…`). */
+export function useHashParam(name: string): string | null {
+  const [value, setValue] = useState<string | null>(() => hashParam(window.location.hash, name));
+  useEffect(() => {
+    const onChange = () => setValue(hashParam(window.location.hash, name));
+    window.addEventListener('hashchange', onChange);
+    onChange();
+    return () => window.removeEventListener('hashchange', onChange);
+  }, [name]);
+  return value;
 }

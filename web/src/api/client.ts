@@ -53,6 +53,16 @@ import type {
   PersonChange,
   PersonRequest,
   SignInProvider,
+  AnalyticsTrend,
+  AnalyticsWindow,
+  BenchmarksDocument,
+  CompanyAnalytics,
+  DepartmentAnalytics,
+  DepartmentLift,
+  DepartmentReturn,
+  ReturnModel,
+  TrendMetric,
+  WallboardEngagement,
 } from './types';
 
 export type RetentionMode = 'anonymize' | 'purge';
@@ -305,6 +315,42 @@ export const api = {
   /** A fair view of the departments board: points per head or per routed item (score = ratio × 100). */
   departmentView(window: string, view: FairView, top: number, signal?: AbortSignal): Promise<DepartmentBoard> {
     return apiFetch(`/api/boards/departments${query({ window, view, top, around: 'me' })}`, { signal });
+  },
+
+  analytics: {
+    department(id: Id, window: AnalyticsWindow, signal?: AbortSignal): Promise<DepartmentAnalytics> {
+      return apiFetch(`/api/analytics/departments/${encodeURIComponent(id)}${query({ window })}`, { signal });
+    },
+
+    /** Daily snapshots: each point is the rolling-30-days figure as of the end of that day. */
+    trend(id: Id, metric: TrendMetric, days: number, signal?: AbortSignal): Promise<AnalyticsTrend> {
+      return apiFetch(`/api/analytics/departments/${encodeURIComponent(id)}/trend${query({ metric, days })}`, { signal });
+    },
+
+    /** The company's figures and every department the caller may see. */
+    company(window: AnalyticsWindow, signal?: AbortSignal): Promise<CompanyAnalytics> {
+      return apiFetch(`/api/analytics/company${query({ window })}`, { signal });
+    },
+
+    return(id: Id, window: AnalyticsWindow, signal?: AbortSignal): Promise<DepartmentReturn> {
+      return apiFetch(`/api/analytics/departments/${encodeURIComponent(id)}/return${query({ window })}`, { signal });
+    },
+
+    lift(id: Id, signal?: AbortSignal): Promise<DepartmentLift> {
+      return apiFetch(`/api/analytics/departments/${encodeURIComponent(id)}/lift`, { signal });
+    },
+
+    benchmarks(signal?: AbortSignal): Promise<BenchmarksDocument> {
+      return apiFetch('/api/analytics/benchmarks', { signal });
+    },
+
+    returnModel(signal?: AbortSignal): Promise<ReturnModel> {
+      return apiFetch('/api/analytics/return-model', { signal });
+    },
+  },
+
+  wallboardEngagement(token: string, signal?: AbortSignal): Promise<WallboardEngagement> {
+    return apiFetch('/api/wallboard/engagement', { signal, bearer: token, quiet401: true });
   },
 
   admin: {

@@ -858,3 +858,201 @@ export interface SignInProvider {
   displayName: string;
   startUrl: string;
 }
+
+// ── Analytics (issue 13; docs/analytics.md). Rates are shares from 0 to 1, null where nothing is measurable. ──
+
+export type AnalyticsWindow = 'day' | 'week' | 'month' | 'quarter' | 'season' | 'all' | 'rolling30';
+
+/** The study's channel groups (ChannelGroups on the server), sent by name. */
+export type ChannelGroupName = 'blogs' | 'appstores' | 'video' | 'social' | 'reviews' | 'other';
+
+export type MaturityStage = 'laggard' | 'follower' | 'leader';
+
+export type TrendMetric =
+  | 'readRate'
+  | 'firstResponseMedian'
+  | 'firstResponseP90'
+  | 'resolvedRate'
+  | 'insightRate'
+  | 'handoffRate'
+  | 'slaMetRate'
+  | 'participationRate'
+  | 'netReturn';
+
+/** A figure of the study as a department answer carries it (`label` in English; the client names known ids itself). */
+export interface BenchmarkFigureRef {
+  id: string;
+  label: string;
+  value: number;
+  source: string;
+}
+
+export interface DurationFigure {
+  medianMinutes: number | null;
+  p90Minutes: number | null;
+}
+
+export interface AnalyticsPeriod {
+  key: string;
+  /** Null for window `all`. */
+  start: string | null;
+  end: string | null;
+}
+
+export interface ChannelFigure {
+  group: ChannelGroupName | string;
+  items: number;
+  readRate: number | null;
+}
+
+/** Why a department sits at its stage: a code the client words, with the figure and the study's figure it was held against. */
+export interface MaturityReason {
+  code: string;
+  metric: string;
+  value: number | null;
+  baseline: number | null;
+  benchmarkId: string | null;
+}
+
+export interface MaturityNextStep {
+  code: string;
+  metric: string;
+  target: number | null;
+  benchmarkId: string | null;
+}
+
+export interface Maturity {
+  stage: MaturityStage;
+  score: number | null;
+  reasons: MaturityReason[];
+  nextStep: MaturityNextStep | null;
+}
+
+/** `GET /api/analytics/departments/{id}` and the hub's `AnalyticsChanged` push (window rolling30). */
+export interface DepartmentAnalytics {
+  departmentId: Id | null;
+  departmentName: string | null;
+  window: AnalyticsWindow;
+  /** Null for window season when none runs. */
+  period: AnalyticsPeriod | null;
+  routedItems: number;
+  readRate: number | null;
+  firstResponse: DurationFigure;
+  resolution: DurationFigure;
+  resolvedRate: number | null;
+  insightRate: number | null;
+  handoffRate: number | null;
+  sharedBothActedRate: number | null;
+  slaMetRate: number | null;
+  participationRate: number | null;
+  channels: ChannelFigure[];
+  maturity: Maturity | null;
+  benchmarks: BenchmarkFigureRef[];
+  /** Fewer people than the minimum group size: every rate is null, only `routedItems` is given. */
+  withheld: boolean;
+  /** The minimum group size in force, when the server sends it (the withheld message names it). */
+  minimumGroupSize?: number | null;
+}
+
+export interface TrendPoint {
+  /** Local day (company time zone), `yyyy-MM-dd`; the value is the rolling-30-days figure as of its end. */
+  date: string;
+  value: number | null;
+}
+
+/** `GET /api/analytics/departments/{id}/trend`. */
+export interface AnalyticsTrend {
+  departmentId: Id;
+  metric: TrendMetric;
+  days: number;
+  points: TrendPoint[];
+  baseline: BenchmarkFigureRef | null;
+}
+
+/** `GET /api/analytics/company`: the company's figures and every department the caller may see. */
+export interface CompanyAnalytics {
+  window: AnalyticsWindow;
+  period: AnalyticsPeriod | null;
+  company: DepartmentAnalytics;
+  departments: DepartmentAnalytics[];
+}
+
+export interface ReturnModel {
+  version: number;
+  currency: string;
+  hourlyCost: number;
+  minutesPerAction: { read: number; reply: number; tag: number; forward: number; insight: number; resolve: number };
+  valuePerOutcome: { insight: number; resolvedComplaint: number; replyWithinSla: number };
+  /** Where the defaults come from, as text. */
+  sources: string[];
+}
+
+/** `GET /api/analytics/departments/{id}/return`: cost and value of the department's work under the return model. */
+export interface DepartmentReturn {
+  departmentId: Id;
+  window: AnalyticsWindow;
+  period: AnalyticsPeriod | null;
+  cost: number | null;
+  value: number | null;
+  net: number | null;
+  ratio: number | null;
+  currency: string;
+  counts: {
+    reads: number;
+    replies: number;
+    tags: number;
+    forwards: number;
+    insights: number;
+    resolves: number;
+    resolvedComplaints: number;
+    repliesWithinSla: number;
+  } | null;
+  /** The return model the figures were computed with; null while none is set. */
+  model: ReturnModel | null;
+}
+
+export interface LiftFigures {
+  readRate: number | null;
+  firstResponseMedianMinutes: number | null;
+  insightRate: number | null;
+}
+
+export interface LiftEntry {
+  kind: 'challenge' | 'season';
+  id: Id;
+  name: string;
+  start: string;
+  end: string;
+  /** The same length immediately before `start`. */
+  before: LiftFigures;
+  during: LiftFigures;
+}
+
+/** `GET /api/analytics/departments/{id}/lift`: metrics before vs during each challenge and season. */
+export interface DepartmentLift {
+  departmentId: Id;
+  entries: LiftEntry[];
+}
+
+export interface BenchmarkStudy {
+  id: string;
+  source: string;
+  year: number;
+  sampleSize: number | null;
+  url: string | null;
+  figures: { id: string; label: string; value: number; meaning: string }[];
+}
+
+/** `GET /api/analytics/benchmarks`: the versioned benchmarks document. */
+export interface BenchmarksDocument {
+  version: number;
+  updatedAt: string;
+  studies: BenchmarkStudy[];
+  departmentFunctions: { departmentId: Id; function: string }[];
+}
+
+/** `GET /api/wallboard/engagement`: read rate per department (no person anywhere). */
+export interface WallboardEngagement {
+  departments: { departmentId: Id; departmentName: string; readRate: number | null; withheld: boolean }[];
+  baseline: BenchmarkFigureRef | null;
+}

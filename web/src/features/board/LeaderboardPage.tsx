@@ -5,6 +5,8 @@ import { useI18n } from '../../i18n';
 import { formatNumber } from '../../format';
 import { isConnected, useHubEvent, useLive } from '../../live/LiveProvider';
 import { useMe } from '../auth/session';
+import { analyticsHref, useVisibleDepartments } from '../analytics/access';
+import { sameId } from '../analytics/useAnalyticsLive';
 import { applyBoardChange, fromSnapshot, topRows, type BoardState } from './mergeRows';
 import { FairBoard } from './FairBoard';
 import { useFlip } from './useFlip';
@@ -47,6 +49,8 @@ export function LeaderboardPage() {
   selectionRef.current = { board, win };
 
   const [view, setView] = useState<'raw' | FairView>('raw');
+  // Department rows link to the department's figures where I may see them.
+  const analyticsDepartments = useVisibleDepartments(me);
   /** The fair view in use: only on the departments board. The raw board stays watched, its pushes refresh the view. */
   const fair = board === 'departments' && view !== 'raw' ? view : null;
   const viewId = useId();
@@ -214,7 +218,17 @@ export function LeaderboardPage() {
         </span>
         <span className="board-row__who">
           <span className="board-row__name" data-testid="board-name" data-pseudonym={row.pseudonym && !mine ? 'true' : undefined}>
-            {mine && board === 'employees' ? me.displayName : row.pseudonym ? t.board.colleague(row.name.split(' ').pop() ?? '') : row.name}
+            {mine && board === 'employees' ? (
+              me.displayName
+            ) : row.pseudonym ? (
+              t.board.colleague(row.name.split(' ').pop() ?? '')
+            ) : board === 'departments' && analyticsDepartments.some((d) => sameId(d.id, String(row.memberId))) ? (
+              <a href={analyticsHref(String(row.memberId))} title={t.board.analyticsLink(row.name)} data-testid="board-analytics-link">
+                {row.name}
+              </a>
+            ) : (
+              row.name
+            )}
             {mine && <span className="tag tag--me">{t.board.you}</span>}
           </span>
           {department && <span className="board-row__dept">{department}</span>}

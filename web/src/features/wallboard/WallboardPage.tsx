@@ -1,8 +1,8 @@
 import { HubConnectionBuilder, HubConnectionState, LogLevel } from '@microsoft/signalr';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { api } from '../../api/client';
 import { ApiError, apiFetch } from '../../api/http';
-import type { BoardChange, WallboardHighlight, WallboardInfo } from '../../api/types';
+import type { BoardChange, WallboardEngagement, WallboardHighlight, WallboardInfo } from '../../api/types';
 import { useI18n } from '../../i18n';
 import { HUB_URL, retryPolicy, startDelay } from '../../live/connection';
 import { hashParam } from '../../router';
@@ -14,7 +14,18 @@ const BOARD = 'departments';
 const WINDOW = 'week';
 
 type Status = 'connecting' | 'connected' | 'reconnecting' | 'disconnected';
-type View = 'board' | 'highlights' | 'challenges';
+// The chart library is loaded with the engagement view only.
+const DepartmentsChart = lazy(() => import('../analytics/DepartmentsChart').then((m) => ({ default: m.DepartmentsChart })));
+
+type View = 'board' | 'highlights' | 'challenges' | 'engagement';
+
+const VIEWS: View[] = ['board', 'highlights', 'challenges', 'engagement'];
+
+/** `#/wallboard?view=engagement` starts the rotation at that view (with a long `rotate`, the screen stays on it). */
+function initialView(): View {
+  const asked = hashParam(window.location.hash, 'view');
+  return VIEWS.find((v) => v === asked) ?? 'board';
+}
 
 /** `GET /api/wallboard/challenges`: names, goals and team standings only (never a person). */
 interface ChallengeSummary {
@@ -50,9 +61,10 @@ export function WallboardPage() {
   const [board, setBoard] = useState<BoardState | null>(null);
   const [highlights, setHighlights] = useState<WallboardHighlight[]>([]);
   const [challenges, setChallenges] = useState<ChallengeSummary[] | null>(null);
+  const [engagement, setEngagement] = useState<WallboardEngagement | null>(null);
   const [status, setStatus] = useState<Status>('connecting');
   const [generation, setGeneration] = useState(0);
-  const [view, setView] = useState<View>('board');
+  const [view, setView] = useState<View>(initialView);
   const boardRef = useRef<BoardState | null>(null);
   boardRef.current = board;
 
@@ -78,6 +90,12 @@ export function WallboardPage() {
       setChallenges(await apiFetch<ChallengeSummary[]>('/api/wallboard/challenges', { bearer: token, quiet401: true }));
     } catch {
       setChallenges(null);
+    }
+    // Read rate per department; left out of the rotation when the server has none to show.
+    try {
+      setEngagement(await api.wallboardEngagement(token));
+    } catch {
+      setEngagement(null);
     }
   }, [token]);
 
@@ -153,7 +171,12 @@ export function WallboardPage() {
     return () => window.clearInterval(every);
   }, [reload, generation, lang]);
 
-  const views: View[] = ['board', 'highlights', ...(challenges && challenges.length > 0 ? (['challenges'] as View[]) : [])];
+  const views: View[] = [
+    'board',
+    'highlights',
+    ...(challenges && challenges.length > 0 ? (['challenges'] as View[]) : []),
+    ...(engagement && engagement.departments.length > 0 ? (['engagement'] as View[]) : []),
+  ];
   useEffect(() => {
     const timer = window.setInterval(() => {
       setView((v) => views[(views.indexOf(v) + 1) % views.length] ?? 'board');
@@ -230,6 +253,19 @@ export function WallboardPage() {
             ))}
           </ul>
         </section>
+      )}
+      {shown === 'engagement' && engagement && (
+        <Suspense fallback={<p>{t.common.loading}</p>}>
+        <DepartmentsChart
+          level={2}
+          departments={engagement.departments}
+          baselines={engagement.baseline ? [engagement.baseline] : []}
+          title={t.wallboard.engagement}
+          label={t.wallboard.engagementChart}
+          testId="wallboard-engagement"
+          height={420}
+        />
+        </Suspense>
       )}
     </main>
   );
