@@ -41,9 +41,7 @@ import type {
   PrivacySettings,
   PrivacySettingsView,
   AdminDepartment,
-  AdminBenchmarks,
   AdminBenchmarksBody,
-  AdminReturnModel,
   AdminReturnModelBody,
   ApiKeyInfo,
   ApiKeyScope,
@@ -390,22 +388,13 @@ export const api = {
       return apiFetch(`/api/admin/audit${query({ action: action ?? undefined, before: before ?? undefined, limit })}`, { signal });
     },
 
-    /** The benchmarks document as admins edit it (the same answer everyone signed in reads). */
-    benchmarks(signal?: AbortSignal): Promise<AdminBenchmarks> {
-      return apiFetch('/api/analytics/benchmarks', { signal });
-    },
-
     /** Replaces the whole document; 409 when `version` is no longer the one in force, 400 with errors by JSON path. */
-    saveBenchmarks(document: AdminBenchmarksBody): Promise<AdminBenchmarks> {
+    saveBenchmarks(document: AdminBenchmarksBody): Promise<BenchmarksDocument> {
       return apiFetch('/api/admin/analytics/benchmarks', { method: 'PUT', body: document });
     },
 
-    returnModel(signal?: AbortSignal): Promise<AdminReturnModel> {
-      return apiFetch('/api/analytics/return-model', { signal });
-    },
-
     /** Replaces the return model; 409 on a stale `version`, 400 with errors by JSON path. */
-    saveReturnModel(model: AdminReturnModelBody): Promise<AdminReturnModel> {
+    saveReturnModel(model: AdminReturnModelBody): Promise<ReturnModel> {
       return apiFetch('/api/admin/analytics/return-model', { method: 'PUT', body: model });
     },
   },

@@ -764,7 +764,8 @@ export interface AdminDepartment {
   headcount: number;
 }
 
-// ── Analytics model, as admins edit it (issue 13; docs/api.md "Analytics: the study and the return model"). ──
+// ── Analytics model, as admins edit it (issue 13; docs/api.md "Analytics: the study and the return model"). The documents
+// themselves are BenchmarksDocument and ReturnModel (Analytics, below). ──
 
 /** A department's business function as the study distinguishes them; codes are stored, never renamed. */
 export type DepartmentFunction = 'rd' | 'pm' | 'marketing' | 'service' | 'sales' | 'other';
@@ -772,41 +773,6 @@ export type DepartmentFunction = 'rd' | 'pm' | 'marketing' | 'service' | 'sales'
 export interface DepartmentFunctionAssignment {
   departmentId: Id;
   function: DepartmentFunction;
-}
-
-export interface AdminBenchmarkFigure {
-  id: string;
-  label: string;
-  /** A share from 0 to 1 (0.27 for 27%). */
-  value: number;
-  meaning: string;
-}
-
-export interface AdminBenchmarkStudy {
-  id: string;
-  source: string;
-  year: number;
-  sampleSize: number | null;
-  url: string | null;
-  figures: AdminBenchmarkFigure[];
-}
-
-/** `GET /api/analytics/benchmarks`; the admin PUT sends it back whole with the `version` it was read at. */
-export interface AdminBenchmarks {
-  version: number;
-  updatedAt: string;
-  studies: AdminBenchmarkStudy[];
-  departmentFunctions: DepartmentFunctionAssignment[];
-}
-
-/** `GET /api/analytics/return-model`; the admin PUT sends it back with the `version` it was read at. */
-export interface AdminReturnModel {
-  version: number;
-  currency: string;
-  hourlyCost: number;
-  minutesPerAction: { read: number; reply: number; tag: number; forward: number; insight: number; resolve: number };
-  valuePerOutcome: { insight: number; resolvedComplaint: number; replyWithinSla: number };
-  sources: string[];
 }
 
 /** What the benchmarks PUT sends: the whole document; a number the form could not read goes as null (the server names it). */
@@ -828,8 +794,8 @@ export interface AdminReturnModelBody {
   version: number;
   currency: string;
   hourlyCost: number | null;
-  minutesPerAction: Record<keyof AdminReturnModel['minutesPerAction'], number | null>;
-  valuePerOutcome: Record<keyof AdminReturnModel['valuePerOutcome'], number | null>;
+  minutesPerAction: Record<keyof ReturnModel['minutesPerAction'], number | null>;
+  valuePerOutcome: Record<keyof ReturnModel['valuePerOutcome'], number | null>;
   sources: string[];
 }
 

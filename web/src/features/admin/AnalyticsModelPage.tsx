@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useId, useState, type ReactNode } from 'react';
 import { api } from '../../api/client';
 import { ApiError } from '../../api/http';
-import type { AdminBenchmarks, AdminDepartment, AdminReturnModel, DepartmentFunctionAssignment } from '../../api/types';
+import type { AdminDepartment, BenchmarksDocument, DepartmentFunctionAssignment, ReturnModel } from '../../api/types';
 import { useT, type Messages } from '../../i18n';
 import { errorMessages } from '../inbox/FeedbackCard';
 import {
@@ -148,7 +148,7 @@ function Section({ title, intro, children, testId }: { title: string; intro: str
 function ReturnModelSection() {
   const t = useT();
   const m = t.analyticsModel;
-  const [model, setModel] = useState<AdminReturnModel | null>(null);
+  const [model, setModel] = useState<ReturnModel | null>(null);
   const [form, setForm] = useState<ReturnModelForm | null>(null);
   const [loadError, setLoadError] = useState<unknown>(null);
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -156,14 +156,14 @@ function ReturnModelSection() {
   const [failure, setFailure] = useState<Failure | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const show = useCallback((fresh: AdminReturnModel) => {
+  const show = useCallback((fresh: ReturnModel) => {
     setModel(fresh);
     setForm(returnModelToForm(fresh));
   }, []);
 
   const load = useCallback(
     (signal?: AbortSignal) =>
-      api.admin.returnModel(signal).then(show, (err: unknown) => {
+      api.analytics.returnModel(signal).then(show, (err: unknown) => {
         if (!signal?.aborted) setLoadError(err);
       }),
     [show],
@@ -423,7 +423,7 @@ function StudyEditor({
 function BenchmarksSection() {
   const t = useT();
   const m = t.analyticsModel;
-  const [document, setDocument] = useState<AdminBenchmarks | null>(null);
+  const [document, setDocument] = useState<BenchmarksDocument | null>(null);
   const [departments, setDepartments] = useState<AdminDepartment[] | null>(null);
   const [form, setForm] = useState<BenchmarksForm | null>(null);
   const [loadError, setLoadError] = useState<unknown>(null);
@@ -433,14 +433,14 @@ function BenchmarksSection() {
   const [busy, setBusy] = useState(false);
   const functionsHelpId = useId();
 
-  const show = useCallback((fresh: AdminBenchmarks) => {
+  const show = useCallback((fresh: BenchmarksDocument) => {
     setDocument(fresh);
     setForm(benchmarksToForm(fresh));
   }, []);
 
   const load = useCallback(
     (signal?: AbortSignal) =>
-      Promise.all([api.admin.benchmarks(signal), api.adminDepartments(signal)]).then(
+      Promise.all([api.analytics.benchmarks(signal), api.adminDepartments(signal)]).then(
         ([fresh, list]) => {
           setDepartments(list);
           show(fresh);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AdminBenchmarks, AdminReturnModel } from '../../api/types';
+import type { BenchmarksDocument, ReturnModel } from '../../api/types';
 import {
   benchmarksFromForm,
   benchmarksToForm,
@@ -13,7 +13,7 @@ import {
   shareToPercent,
 } from './analyticsModel';
 
-const model: AdminReturnModel = {
+const model: ReturnModel = {
   version: 3,
   currency: 'EUR',
   hourlyCost: 62.5,
@@ -22,7 +22,7 @@ const model: AdminReturnModel = {
   sources: ['Eurostat 2024 labour cost', 'Our time study'],
 };
 
-const document: AdminBenchmarks = {
+const document: BenchmarksDocument = {
   version: 2,
   updatedAt: '2026-12-01T00:00:00Z',
   studies: [
@@ -113,6 +113,11 @@ describe('the benchmarks form', () => {
       { departmentId: 'd-3', function: 'marketing' },
       { departmentId: 'gone', function: 'sales' },
     ]);
+  });
+
+  it('shows a function code it does not know as the name guess', () => {
+    const form = benchmarksToForm({ ...document, departmentFunctions: [{ departmentId: 'd-1', function: 'finance' }] });
+    expect(form.functions).toEqual({});
   });
 
   it('sends an empty year, sample size and url as null', () => {

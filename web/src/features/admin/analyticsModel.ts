@@ -1,12 +1,12 @@
 import type {
   AdminBenchmarksBody,
   AdminReturnModelBody,
-  AdminBenchmarkStudy,
-  AdminBenchmarks,
-  AdminReturnModel,
+  BenchmarkStudy,
+  BenchmarksDocument,
   DepartmentFunction,
   DepartmentFunctionAssignment,
   Id,
+  ReturnModel,
 } from '../../api/types';
 
 /**
@@ -72,7 +72,7 @@ export function percentToShare(percent: string): number | null {
   return n == null ? null : Number((n / 100).toPrecision(12));
 }
 
-export function returnModelToForm(model: AdminReturnModel): ReturnModelForm {
+export function returnModelToForm(model: ReturnModel): ReturnModelForm {
   return {
     currency: model.currency,
     hourlyCost: String(model.hourlyCost),
@@ -105,7 +105,7 @@ export function emptyStudy(): StudyForm {
   return { id: '', source: '', year: String(new Date().getFullYear()), sampleSize: '', url: '', figures: [emptyFigure()] };
 }
 
-function studyToForm(study: AdminBenchmarkStudy): StudyForm {
+function studyToForm(study: BenchmarkStudy): StudyForm {
   return {
     id: study.id,
     source: study.source,
@@ -116,10 +116,16 @@ function studyToForm(study: AdminBenchmarkStudy): StudyForm {
   };
 }
 
-export function benchmarksToForm(document: AdminBenchmarks): BenchmarksForm {
+export function benchmarksToForm(document: BenchmarksDocument): BenchmarksForm {
   return {
     studies: document.studies.map(studyToForm),
-    functions: Object.fromEntries(document.departmentFunctions.map((a) => [a.departmentId, a.function])),
+    // A code this client does not know yet shows as "guess from the name" (and is not sent back).
+    functions: Object.fromEntries(
+      document.departmentFunctions.flatMap((a) => {
+        const known = DEPARTMENT_FUNCTIONS.find((f) => f === a.function);
+        return known ? [[a.departmentId, known]] : [];
+      }),
+    ),
   };
 }
 
