@@ -41,6 +41,8 @@ import type {
   PrivacySettings,
   PrivacySettingsView,
   AdminDepartment,
+  AdminBenchmarksBody,
+  AdminReturnModelBody,
   ApiKeyInfo,
   ApiKeyScope,
   CreatedApiKey,
@@ -384,6 +386,16 @@ export const api = {
 
     audit(action: string | null, before: number | null, limit: number, signal?: AbortSignal): Promise<AuditPage> {
       return apiFetch(`/api/admin/audit${query({ action: action ?? undefined, before: before ?? undefined, limit })}`, { signal });
+    },
+
+    /** Replaces the whole document; 409 when `version` is no longer the one in force, 400 with errors by JSON path. */
+    saveBenchmarks(document: AdminBenchmarksBody): Promise<BenchmarksDocument> {
+      return apiFetch('/api/admin/analytics/benchmarks', { method: 'PUT', body: document });
+    },
+
+    /** Replaces the return model; 409 on a stale `version`, 400 with errors by JSON path. */
+    saveReturnModel(model: AdminReturnModelBody): Promise<ReturnModel> {
+      return apiFetch('/api/admin/analytics/return-model', { method: 'PUT', body: model });
     },
   },
 };

@@ -764,6 +764,41 @@ export interface AdminDepartment {
   headcount: number;
 }
 
+// ── Analytics model, as admins edit it (issue 13; docs/api.md "Analytics: the study and the return model"). The documents
+// themselves are BenchmarksDocument and ReturnModel (Analytics, below). ──
+
+/** A department's business function as the study distinguishes them; codes are stored, never renamed. */
+export type DepartmentFunction = 'rd' | 'pm' | 'marketing' | 'service' | 'sales' | 'other';
+
+export interface DepartmentFunctionAssignment {
+  departmentId: Id;
+  function: DepartmentFunction;
+}
+
+/** What the benchmarks PUT sends: the whole document; a number the form could not read goes as null (the server names it). */
+export interface AdminBenchmarksBody {
+  version: number;
+  studies: {
+    id: string;
+    source: string;
+    year: number | null;
+    sampleSize: number | null;
+    url: string | null;
+    figures: { id: string; label: string; value: number | null; meaning: string }[];
+  }[];
+  departmentFunctions: DepartmentFunctionAssignment[];
+}
+
+/** What the return model's PUT sends; a number the form could not read goes as null (the server names it). */
+export interface AdminReturnModelBody {
+  version: number;
+  currency: string;
+  hourlyCost: number | null;
+  minutesPerAction: Record<keyof ReturnModel['minutesPerAction'], number | null>;
+  valuePerOutcome: Record<keyof ReturnModel['valuePerOutcome'], number | null>;
+  sources: string[];
+}
+
 export type ApiKeyScope = 'feedback:write' | 'events:write' | 'wallboard';
 
 export interface ApiKeyInfo {

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { useT, type Messages } from '../../i18n';
 import { routeHref, useSubRoute } from '../../router';
 import { useMe } from '../auth/session';
+import { AnalyticsModelPage } from './AnalyticsModelPage';
 import { AuditPage } from './AuditPage';
 import { FlagsPage } from './FlagsPage';
 import { ImportPage } from './ImportPage';
@@ -30,6 +31,7 @@ const sections = [
   { id: 'wallboards', label: (t) => t.wallboard.tokens, render: () => <WallboardTokensPage /> },
   { id: 'retention', label: (t) => t.retention.tab, render: () => <RetentionPage /> },
   { id: 'privacy', label: (t) => t.privacy.admin.tab, render: () => <PrivacySettingsPage /> },
+  { id: 'analytics-model', label: (t) => t.analyticsModel.tab, render: () => <AnalyticsModelPage /> },
   { id: 'people', label: (t) => t.identity.peopleTab, render: () => <PeoplePage /> },
   { id: 'departments', label: (t) => t.identity.departmentsTab, render: () => <DepartmentsPage /> },
   { id: 'api-keys', label: (t) => t.identity.apiKeysTab, render: () => <ApiKeysPage /> },
