@@ -33,6 +33,9 @@ public static class AnalyticsScenario
     public sealed record Intake(bool Live, int Events, TimeSpan Elapsed, TimeSpan ServerCpu, double IdleCpuPerSecond)
     {
         public double MicrosPerEvent => ServerCpu.TotalMilliseconds * 1000 / Events;
+
+        /// <summary>Less what the server burns when no event arrives (timers, GC, tiered JIT), measured just before.</summary>
+        public double NetMicrosPerEvent => Math.Max(ServerCpu.TotalSeconds - IdleCpuPerSecond * Elapsed.TotalSeconds, 0) * 1e6 / Events;
     }
 
     public sealed record Result(AnalyticsSeed.Seeded Seed, int Departments, int LedgerEvents, IReadOnlyList<LoadRun> Loads,
@@ -84,14 +87,20 @@ public static class AnalyticsScenario
                 using var http = ApiScenario.CreateClient(server.BaseAddress, options.Concurrency);
                 var startClock = Stopwatch.StartNew();
                 await server.WaitUntilReadyAsync(http, TimeSpan.FromSeconds(300));
-                var token = await SignInAsync(http);
+                // Reads go on a client of their own: the intake client's API key would take the place of the admin's sign-in.
+                using var reader = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.Concurrency, UseProxy = false })
+                {
+                    BaseAddress = server.BaseAddress,
+                    Timeout = TimeSpan.FromSeconds(120),
+                };
+                var token = await SignInAsync(reader);
                 // The first analytics answer waits for the ledger: ready for requests once the start-up load is done.
-                await GetAsync(http, token, "/api/analytics/company?window=all");
+                await GetAsync(reader, token, "/api/analytics/company?window=all");
                 if (pair == 0 && live)
                 {
                     ready = startClock.Elapsed;
                     Line("analytics.server_ready", ("seconds", ready.TotalSeconds));
-                    quiet.AddRange(await RequestsAsync(http, token, departments, options.AnalyticsRequests, options.Concurrency));
+                    quiet.AddRange(await RequestsAsync(reader, token, departments, options.AnalyticsRequests, options.Concurrency));
                     foreach (var r in quiet)
                     {
                         Print("quiet", r);
@@ -117,15 +126,15 @@ public static class AnalyticsScenario
                 var intake = new Intake(live, events.Count, clock.Elapsed, server.CpuTime - cpuFrom, idle);
                 intakes.Add(intake);
                 Console.WriteLine($"  analytics: intake, projection {(live ? "on " : "off")}: {events.Count:N0} events in {outcome.Elapsed.TotalSeconds:0.0} s, " +
-                                  $"server CPU {intake.ServerCpu.TotalSeconds:0.00} s = {intake.MicrosPerEvent:0} µs/event (idle {idle:P1} of a core)");
+                                  $"server CPU {intake.ServerCpu.TotalSeconds:0.00} s = {intake.MicrosPerEvent:0} µs/event, {intake.NetMicrosPerEvent:0} less idle (idle {idle:P1} of a core)");
                 Line("analytics.intake", ("pair", pair + 1), ("live", live ? 1 : 0), ("events", events.Count), ("cpu_s", intake.ServerCpu.TotalSeconds),
-                    ("us_per_event", intake.MicrosPerEvent), ("idle_cores", idle));
+                    ("us_per_event", intake.MicrosPerEvent), ("net_us_per_event", intake.NetMicrosPerEvent), ("idle_cores", idle));
 
                 if (pair == 0 && live)
                 {
                     // Requests while events arrive: every new event invalidates the reused figures, so each answer is computed.
                     var background = api.RunAsync(Workload.Create(options.AnalyticsIntakeEvents, employees));
-                    during.AddRange(await RequestsAsync(http, token, departments, options.AnalyticsRequests / 2, options.Concurrency));
+                    during.AddRange(await RequestsAsync(reader, token, departments, options.AnalyticsRequests / 2, options.Concurrency));
                     await background;
                     foreach (var r in during)
                     {
@@ -262,8 +271,10 @@ public static class AnalyticsScenario
         }
 
         var totals = r.Loads.Select(l => (l.Load + l.Figures).TotalSeconds).ToList();
-        var on = Median(r.Intakes.Where(i => i.Live).Select(i => i.MicrosPerEvent));
-        var off = Median(r.Intakes.Where(i => !i.Live).Select(i => i.MicrosPerEvent));
+        var on = Median(r.Intakes.Where(i => i.Live).Select(i => i.NetMicrosPerEvent));
+        var off = Median(r.Intakes.Where(i => !i.Live).Select(i => i.NetMicrosPerEvent));
+        var grossOn = Median(r.Intakes.Where(i => i.Live).Select(i => i.MicrosPerEvent));
+        var grossOff = Median(r.Intakes.Where(i => !i.Live).Select(i => i.MicrosPerEvent));
         var p99 = r.Quiet.Concat(r.DuringIntake).Select(x => x.Latency.P99).DefaultIfEmpty(double.NaN).Max();
         var sb = new StringBuilder();
         sb.AppendLine(Begin);
@@ -280,7 +291,7 @@ public static class AnalyticsScenario
         sb.AppendLine("|---|---|---|");
         sb.AppendLine(Inv, $"| start-up: every department's figures for all windows from the 1,000,000-event log ≤ 5 s | median {Median(totals):0.00} s, best {totals.Min():0.00} s of {totals.Count} | {(Median(totals) <= 5 ? "yes" : "**no**")} |");
         sb.AppendLine(Inv, $"| an analytics request p99 ≤ 50 ms on that log | worst route p99 {p99:0.0} ms | {(p99 <= 50 ? "yes" : "**no**")} |");
-        sb.AppendLine(Inv, $"| keeping the figures current ≤ 5% of the intake path's CPU per event | {on:0} µs/event on, {off:0} µs/event off: {(on - off) / off:+0.0%;-0.0%} | {((on - off) / off <= 0.05 ? "yes" : "**no**")} |");
+        sb.AppendLine(Inv, $"| keeping the figures current ≤ 5% of the intake path's CPU per event | server CPU less idle: {on:0} µs/event on, {off:0} µs/event off: {(on - off) / off:+0.0%;-0.0%} (gross {grossOn:0} vs {grossOff:0}: {(grossOn - grossOff) / grossOff:+0.0%;-0.0%}) | {((on - off) / off <= 0.05 ? "yes" : "**no**")} |");
         sb.AppendLine();
         sb.AppendLine("Start-up load, in the benchmark's process (`EngagementLedgerLoader.Load` and then `EngagementLedger.Metrics` for each of the " +
                       "departments and the company in each of the 7 windows, as of now; the managed memory the ledger holds afterwards):");
@@ -316,12 +327,12 @@ public static class AnalyticsScenario
                       "switch: the ledger is loaded but not fed). Server process CPU time (`/proc`) from the first request to 1.5 s after the last " +
                       "answer, so the projection's batches and the department grains' pushes are in it:");
         sb.AppendLine();
-        sb.AppendLine("| pair | projection | events | server CPU s | µs per event | idle CPU before (cores) |");
-        sb.AppendLine("|---:|---|---:|---:|---:|---:|");
+        sb.AppendLine("| pair | projection | events | seconds | server CPU s | µs per event | idle CPU before (cores) | µs per event less idle |");
+        sb.AppendLine("|---:|---|---:|---:|---:|---:|---:|---:|");
         var pairIndex = 0;
         foreach (var i in r.Intakes)
         {
-            sb.AppendLine(Inv, $"| {pairIndex / 2 + 1} | {(i.Live ? "on" : "off")} | {i.Events:N0} | {i.ServerCpu.TotalSeconds:0.00} | {i.MicrosPerEvent:0} | {i.IdleCpuPerSecond:0.000} |");
+            sb.AppendLine(Inv, $"| {pairIndex / 2 + 1} | {(i.Live ? "on" : "off")} | {i.Events:N0} | {i.Elapsed.TotalSeconds:0.0} | {i.ServerCpu.TotalSeconds:0.00} | {i.MicrosPerEvent:0} | {i.IdleCpuPerSecond:0.000} | {i.NetMicrosPerEvent:0} |");
             pairIndex++;
         }
 
