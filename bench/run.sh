@@ -14,6 +14,7 @@ for arg in "$@"; do
   if [ "$prev" = "--only" ]; then
     [ "$arg" = "boards" ] && events=0
     [ "$arg" = "events" ] && boards=0
+    [ "$arg" = "analytics" ] && boards=0
   fi
   [ "$arg" = "--redis" ] && boards=0 # the caller brings a Redis of their own
   # Scenarios that never touch the boards need no Redis.

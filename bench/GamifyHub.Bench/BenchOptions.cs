@@ -31,7 +31,25 @@ public sealed record BenchOptions
     /// <summary>Skip the rescoring run.</summary>
     public bool SkipRescore { get; init; }
 
-    /// <summary>Run only this part: "events" (API, raw SQLite, writer, rescoring) or "boards"; null runs both.</summary>
+    /// <summary>Events in the analytics scenario's log (issue 13, item 9: 1,000,000).</summary>
+    public int AnalyticsEvents { get; init; } = 1_000_000;
+
+    /// <summary>Start-up loads of the analytics ledger timed in-process (best and median are reported).</summary>
+    public int AnalyticsLoadRuns { get; init; } = 3;
+
+    /// <summary>Timed analytics requests per route.</summary>
+    public int AnalyticsRequests { get; init; } = 400;
+
+    /// <summary>Events through the intake path per server start when its CPU is measured with the projection on and off.</summary>
+    public int AnalyticsIntakeEvents { get; init; } = 20_000;
+
+    /// <summary>Server starts with the projection on, then off, repeated this many times.</summary>
+    public int AnalyticsPairs { get; init; } = 1;
+
+    /// <summary>Skip the analytics scenario in a full run.</summary>
+    public bool SkipAnalytics { get; init; }
+
+    /// <summary>Run only this part: "events" (API, raw SQLite, writer, rescoring), "boards" or "analytics"; null runs all.</summary>
     public string? Only { get; init; }
 
     /// <summary>Board sizes (members) of the boards scenario.</summary>
@@ -60,6 +78,8 @@ public sealed record BenchOptions
     public bool RunEvents => Only is null or "events";
 
     public bool RunBoards => Only is null or "boards";
+
+    public bool RunAnalytics => (Only is null && !SkipAnalytics) || Only == "analytics";
 
     /// <summary>Run only the rescoring scenario (no server, nothing written to the docs): for working on rescoring.</summary>
     public bool RescoreOnly { get; init; }
@@ -117,7 +137,14 @@ public sealed record BenchOptions
           --group G             events per transaction in the raw grouped run (default 500 = WriterOptions.MaxBatch)
           --rescore-events R    events in the rescoring run: a stored log, a rule change applied to it (default 1000000)
           --skip-rescore        skip the rescoring run
-          --only events|boards  run only the engagement-event scenarios or only the boards scenario (default both)
+          --only events|boards|analytics
+                                run only the engagement-event scenarios, the boards scenario or the analytics scenario (default all)
+          --analytics-events N  events in the analytics scenario's log (default 1000000)
+          --analytics-load-runs R  start-up loads of the analytics ledger timed in-process (default 3)
+          --analytics-requests Q   timed analytics requests per route (default 400)
+          --analytics-intake-events E  events per server start for the intake CPU with the projection on/off (default 20000)
+          --analytics-pairs P   server starts with the projection on, then off, this many times (default 1)
+          --skip-analytics      skip the analytics scenario in a full run
           --board-sizes LIST    members per board, comma-separated (default 1000,10000,100000)
           --board-updates U     score increments per board size (default 1000000)
           --board-reads R       reads of each kind per board size, in-process and pipelined (default 100000)
@@ -174,7 +201,13 @@ public sealed record BenchOptions
                 "--group" => o with { GroupSize = Int(1, 100_000) },
                 "--rescore-events" => o with { RescoreEvents = Int(1, 10_000_000) },
                 "--skip-rescore" => o with { SkipRescore = true },
-                "--only" => o with { Only = OneOf(args[i], Value(), "events", "boards") },
+                "--only" => o with { Only = OneOf(args[i], Value(), "events", "boards", "analytics") },
+                "--analytics-events" => o with { AnalyticsEvents = Int(1_000, 20_000_000) },
+                "--analytics-load-runs" => o with { AnalyticsLoadRuns = Int(1, 20) },
+                "--analytics-requests" => o with { AnalyticsRequests = Int(10, 1_000_000) },
+                "--analytics-intake-events" => o with { AnalyticsIntakeEvents = Int(100, 10_000_000) },
+                "--analytics-pairs" => o with { AnalyticsPairs = Int(1, 10) },
+                "--skip-analytics" => o with { SkipAnalytics = true },
                 "--board-sizes" => o with { BoardSizes = Sizes(args[i], Value()) },
                 "--board-updates" => o with { BoardUpdates = Int(1, 100_000_000) },
                 "--board-reads" => o with { BoardReads = Int(1, 100_000_000) },

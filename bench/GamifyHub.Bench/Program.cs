@@ -83,7 +83,7 @@ try
         loadBefore = Machine.LoadAverage();
     }
 
-    if (!options.RunEvents)
+    if (!options.RunEvents && !options.RunAnalytics)
     {
         return 0;
     }
@@ -97,6 +97,12 @@ try
         }
 
         await BuildServerAsync(repo);
+    }
+
+    if (options.Only == "analytics")
+    {
+        await RunAnalyticsAsync(options, serverDll, workDir, repo, loadBefore);
+        return 0;
     }
 
     if (options.InboxOnly)
@@ -298,6 +304,11 @@ try
         await RunInboxAsync(options, serverDll, workDir, repo, Machine.LoadAverage());
     }
 
+    if (options.RunAnalytics && !options.RescoreOnly && !options.InboxOnly)
+    {
+        await RunAnalyticsAsync(options, serverDll, workDir, repo, Machine.LoadAverage());
+    }
+
     SqliteConnection.ClearAllPools();
     var report = new Report(options, results, checks, observations, Machine.Describe(workDir, loadBefore), rescoring, rescoreChecks);
     Console.WriteLine();
@@ -382,6 +393,20 @@ static async Task RunInboxAsync(BenchOptions options, string serverDll, string w
     if (options.WriteDocs)
     {
         InboxScenario.WriteInto(Path.Combine(repo, "docs", "benchmarks.md"), section);
+    }
+}
+
+static async Task RunAnalyticsAsync(BenchOptions options, string serverDll, string workDir, string repo, string loadBefore)
+{
+    Console.WriteLine($"Analytics: a {options.AnalyticsEvents:N0}-event log, start-up load, requests, intake CPU with the projection on/off");
+    var result = await AnalyticsScenario.RunAsync(options, serverDll, workDir);
+    var command = "bench/run.sh " + string.Join(' ', options.RawArgs);
+    var section = AnalyticsScenario.Section(result, Machine.Describe(workDir, loadBefore), command.TrimEnd());
+    Console.WriteLine();
+    Console.WriteLine(section);
+    if (options.WriteDocs)
+    {
+        Report.WriteSection(Path.Combine(repo, "docs", "benchmarks.md"), AnalyticsScenario.Begin, AnalyticsScenario.End, section);
     }
 }
 

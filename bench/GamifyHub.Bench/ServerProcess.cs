@@ -70,7 +70,8 @@ public sealed class ServerProcess : IAsyncDisposable
         }
     }
 
-    public static ServerProcess Start(string serverDll, string databasePath, string logPath)
+    /// <param name="extraArguments">More configuration switches, e.g. <c>--Analytics:Live=false</c>.</param>
+    public static ServerProcess Start(string serverDll, string databasePath, string logPath, IReadOnlyList<string>? extraArguments = null)
     {
         var ports = FreePorts(3);
         var (httpPort, siloPort, gatewayPort) = (ports[0], ports[1], ports[2]);
@@ -99,6 +100,11 @@ public sealed class ServerProcess : IAsyncDisposable
                      "--RateLimits:Actions:PermitLimit=1000000",
                      "--RateLimits:Boards:PermitLimit=1000000",
                  })
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        foreach (var arg in extraArguments ?? [])
         {
             info.ArgumentList.Add(arg);
         }

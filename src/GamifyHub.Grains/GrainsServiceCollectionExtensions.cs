@@ -2,6 +2,7 @@ using GamifyHub.Data.Writing;
 using GamifyHub.Grains.Challenges;
 using GamifyHub.Grains.Fanout;
 using GamifyHub.Grains.Reminders;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Orleans.Hosting;
@@ -20,7 +21,11 @@ public static class GrainsServiceCollectionExtensions
 
         // Engagement analytics: one ledger of every department, fed from the commit path; department grains push.
         services.AddSingleton<Analytics.EngagementProjection>();
-        services.AddSingleton<ICommittedEventsObserver>(sp => sp.GetRequiredService<Analytics.EngagementProjection>());
+        // Analytics:Live=false is for the analytics bench only (the intake path's CPU without the live projection): the ledger
+        // is loaded at start-up as usual but never told about new events, so its figures stay as they were.
+        services.AddSingleton<ICommittedEventsObserver>(sp => sp.GetRequiredService<IConfiguration>().GetValue("Analytics:Live", true)
+            ? sp.GetRequiredService<Analytics.EngagementProjection>()
+            : NotObserving.Instance);
         services.AddHostedService(sp => sp.GetRequiredService<Analytics.EngagementProjection>());
 
         // Challenges: fed by their own fan-out, woken by durable reminders stored in the same SQLite file.
@@ -38,5 +43,15 @@ public static class GrainsServiceCollectionExtensions
             }
         });
         return services;
+    }
+}
+
+/// <summary>Observes nothing: stands in for a projection switched off by configuration.</summary>
+internal sealed class NotObserving : ICommittedEventsObserver
+{
+    public static readonly NotObserving Instance = new();
+
+    public void OnCommitted(IReadOnlyList<CommittedEvent> events)
+    {
     }
 }
