@@ -284,12 +284,16 @@ public sealed class AnswerPrivacyTests(AnswerPrivacyTests.World world) : IClassF
                     .Select(e => "server warning: " + e[..Math.Min(e.Length, 400)]));
             }
 
-            // A consent change pushes the person's row with the id it replaces: it must not tie a pseudonym to the person.
-            var (consentFrom, rupert) = await world.ToggleConsentOfRupert(since => clients.Values.Any(w => w.Pushes.Any(p => p.At >= since
-                && p.Body.GetRawText().Contains("\"replaces\":\"", StringComparison.Ordinal))));
+            // A consent change pushes a bare "read it again" (refresh) to the boards that list the person: it must not tie a
+            // pseudonym to the person. While Rupert is opted in, pushes may name him; once a watcher got the refresh that
+            // follows his opting out (and a second for a push presented just before it), none may.
+            var (consentFrom, optedOut, rupert) = await world.ToggleConsentOfRupert(since => clients.Values.Any(w => w.Pushes.Any(p => p.At >= since
+                && IsRefresh(p.Body))));
 
             foreach (var (who, client) in clients)
             {
+                var settled = client.Pushes.Where(p => p.At >= optedOut && IsRefresh(p.Body)).Select(p => p.At.AddSeconds(1))
+                    .DefaultIfEmpty(optedOut).Min();
                 foreach (var push in client.Pushes)
                 {
                     var board = push.Body.ValueKind == JsonValueKind.Object && push.Body.TryGetProperty("board", out var b) ? b.GetString() : null;
@@ -301,9 +305,7 @@ public sealed class AnswerPrivacyTests(AnswerPrivacyTests.World world) : IClassF
                         leaks.Add($"hub push {push.Method}({world.Unfill(name)}) as {who}: pushed to a caller whose WatchBoard was refused");
                     }
 
-                    // A consent-change push (it names the row it replaces) shows Rupert as he chose when it was sent.
-                    var namedThen = push.At >= consentFrom && push.Body.GetRawText().Contains("\"replaces\":\"", StringComparison.Ordinal)
-                        ? new HashSet<Guid> { rupert } : null;
+                    var namedThen = push.At >= consentFrom && push.At < settled ? new HashSet<Guid> { rupert } : null;
                     leaks.AddRange(world.Scan(push.Body.GetRawText(), who, scope, name ?? push.Method, null, namedThen)
                         .Select(l => $"hub push {push.Method}({world.Unfill(name ?? "")}) as {who}: {l}"));
                 }
@@ -322,6 +324,9 @@ public sealed class AnswerPrivacyTests(AnswerPrivacyTests.World world) : IClassF
         leaks = [.. leaks.Distinct()];
         Assert.True(leaks.Count == 0, $"{leaks.Count} leaks:{Environment.NewLine}" + string.Join(Environment.NewLine, leaks));
     }
+
+    private static bool IsRefresh(JsonElement body) =>
+        body.ValueKind == JsonValueKind.Object && body.TryGetProperty("refresh", out var r) && r.ValueKind == JsonValueKind.True;
 
     private static Row R(string method, string pattern, Scope scope, string? path = null) =>
         new(method, pattern, scope, path ?? pattern);
@@ -555,27 +560,29 @@ public sealed class AnswerPrivacyTests(AnswerPrivacyTests.World world) : IClassF
             Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
         }
 
-        /// <summary>Rupert opts in and out again; after each change waits (with a deadline, not a failure: a fix may send no such
-        /// push) until a watcher received a row that replaces another.</summary>
-        /// <returns>When the first change was made, and Rupert's employee id.</returns>
-        internal async Task<(DateTime From, Guid Rupert)> ToggleConsentOfRupert(Func<DateTime, bool> replacedSince)
+        /// <summary>Rupert opts in and out again; after each change waits (with a deadline, not a failure: a watcher may get no
+        /// such push) until a watcher received the refresh that follows it.</summary>
+        /// <returns>When the first change was made, when the opting out was, and Rupert's employee id.</returns>
+        internal async Task<(DateTime From, DateTime OptedOut, Guid Rupert)> ToggleConsentOfRupert(Func<DateTime, bool> refreshedSince)
         {
             var rupert = Find("Rupert Falkenhain");
             var from = DateTime.UtcNow;
+            var optedOut = from;
             var client = await Factory.SignedIn(rupert.Email, Password);
             foreach (var named in new[] { true, false })
             {
                 var since = DateTime.UtcNow;
+                optedOut = since;
                 Assert.True((await client.PutAsJsonAsync("/api/me/privacy", new { rankedByName = named })).IsSuccessStatusCode);
                 RememberPseudonym(rupert.EmployeeId);
                 var deadline = DateTime.UtcNow.AddSeconds(20);
-                while (DateTime.UtcNow < deadline && !replacedSince(since))
+                while (DateTime.UtcNow < deadline && !refreshedSince(since))
                 {
                     await Task.Delay(100);
                 }
             }
 
-            return (from, rupert.EmployeeId);
+            return (from, optedOut, rupert.EmployeeId);
         }
 
         private async Task LoadPeople()
