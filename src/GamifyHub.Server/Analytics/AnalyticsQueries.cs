@@ -62,14 +62,15 @@ public sealed class AnalyticsQueries(EngagementProjection projection, CompanyDir
 
     public async Task<TrendDto> Trend(Guid departmentId, string metric, int days)
     {
-        var today = AnalyticsPeriods.LocalDay(time.GetUtcNow(), Zone);
+        var now = time.GetUtcNow();
+        var today = AnalyticsPeriods.LocalDay(now, Zone);
         var context = await Context([departmentId]);
         var stamp = Stamp(context);
         var points = new List<TrendPointDto>(days);
         var model = await study.ReturnModelAsync();
         for (var day = today.AddDays(1 - days); day <= today; day = day.AddDays(1))
         {
-            var snapshot = await projection.SnapshotAsync(departmentId, new HashSet<Guid> { departmentId }, day, today, Zone, context, stamp);
+            var snapshot = await projection.SnapshotAsync(departmentId, new HashSet<Guid> { departmentId }, day, now, Zone, context, stamp);
             points.Add(new TrendPointDto(day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Value(snapshot, metric, model)));
         }
 
@@ -156,7 +157,7 @@ public sealed class AnalyticsQueries(EngagementProjection projection, CompanyDir
             return null;
         }
 
-        return await projection.MetricsAsync(label, departments, period.Start, period.End, now, context, Stamp(context));
+        return await projection.MetricsAsync(label, departments, period.Start, period.End, now, context, Zone);
     }
 
     private async Task<LedgerContext> Context(IReadOnlyCollection<Guid> departments)
