@@ -107,9 +107,9 @@ public sealed partial class EngagementLedger
         private readonly HashSet<Guid> _departments;
         private readonly SlaPolicy _sla;
         private readonly TimeZoneInfo _zone;
-        private readonly Dictionary<int, Tally?> _days = [];
-        private readonly List<int> _order = [];
-        private readonly Dictionary<(int First, int Last), (long Version, Tally Sum)> _ranges = [];
+        private readonly Dictionary<int, Day> _days = [];
+        private readonly List<Day> _order = [];
+        private readonly Dictionary<(int First, int Last), Sum> _ranges = [];
         private long _version;
 
         // The local day last converted, as UTC ticks [start, end): consecutive instants mostly fall on the same day.
@@ -190,35 +190,63 @@ public sealed partial class EngagementLedger
             }
         }
 
-        /// <summary>The sum of the days in [<paramref name="first"/>, <paramref name="last"/>), sealed.</summary>
+        /// <summary>
+        /// The sum of the days in [<paramref name="first"/>, <paramref name="last"/>), sealed. The sum of all but its latest day is
+        /// kept and used again while none of those days changed, so a read while events arrive (on today) counts one day and
+        /// merges it into the rest.
+        /// </summary>
         public Tally Range(int first, int last)
         {
-            if (_ranges.TryGetValue((first, last), out var known) && known.Version == _version)
+            _ranges.TryGetValue((first, last), out var known);
+            if (known is not null && known.Version == _version)
             {
-                return known.Sum;
+                return known.Total;
             }
 
-            var sum = new Tally();
-            for (var i = LowerBound(first); i < _order.Count && _order[i] < last; i++)
+            var lo = LowerBound(first);
+            var hi = LowerBound(last);
+            if (hi == lo)
             {
-                var day = _order[i];
-                if (_days[day] is not { } tally)
+                return new Tally().Seal();
+            }
+
+            var latest = _order[hi - 1];
+            var earlier = known is not null && known.Latest == latest.Number && Unchanged(lo, hi - 1, known.Version) ? known.Earlier : null;
+            if (earlier is null)
+            {
+                earlier = new Tally();
+                for (var i = lo; i < hi - 1; i++)
                 {
-                    _days[day] = tally = CountDay(day);
+                    earlier.Add(Counted(_order[i]));
                 }
 
-                sum.Add(tally);
+                earlier.Seal();
             }
 
-            sum.Seal();
+            var total = Tally.Combine(earlier, Counted(latest));
             if (_ranges.Count >= MaxRanges)
             {
                 _ranges.Clear();
             }
 
-            _ranges[(first, last)] = (_version, sum);
-            return sum;
+            _ranges[(first, last)] = new Sum(_version, latest.Number, earlier, total);
+            return total;
         }
+
+        private bool Unchanged(int from, int to, long since)
+        {
+            for (var i = from; i < to; i++)
+            {
+                if (_order[i].MarkedAt > since)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private Tally Counted(Day day) => day.Tally ??= CountDay(day.Number).Seal();
 
         /// <summary>One day's tally, counted from the ledger as it stands.</summary>
         private Tally CountDay(int dayNumber)
@@ -272,23 +300,20 @@ public sealed partial class EngagementLedger
                 return;
             }
 
-            var day = DayOf(ticks);
-            if (_days.TryAdd(day, null))
+            var number = DayOf(ticks);
+            if (!_days.TryGetValue(number, out var day))
             {
-                var at = LowerBound(day);
-                _order.Insert(at, day);
+                _days[number] = day = new Day(number);
+                _order.Insert(LowerBound(number), day);
             }
-            else if (_days[day] is null)
+            else if (day.Tally is null && day.MarkedAt == _version)
             {
-                // Already to be counted: nothing read since changes.
+                // Marked already, and nothing was read since.
                 return;
             }
-            else
-            {
-                _days[day] = null;
-            }
 
-            _version++;
+            day.Tally = null;
+            day.MarkedAt = ++_version;
         }
 
         private int DayOf(long ticks)
@@ -309,11 +334,36 @@ public sealed partial class EngagementLedger
             return day.DayNumber;
         }
 
-        private int LowerBound(int day)
+        /// <summary>The index of the first day at or after <paramref name="number"/>.</summary>
+        private int LowerBound(int number)
         {
-            var at = _order.BinarySearch(day);
-            return at >= 0 ? at : ~at;
+            int lo = 0, hi = _order.Count;
+            while (lo < hi)
+            {
+                var mid = (lo + hi) >>> 1;
+                if (_order[mid].Number < number)
+                {
+                    lo = mid + 1;
+                }
+                else
+                {
+                    hi = mid;
+                }
+            }
+
+            return lo;
         }
+
+        /// <summary>One local day: its tally (null until counted, and again once something in it changed) and when it last changed.</summary>
+        private sealed class Day(int number)
+        {
+            public int Number { get; } = number;
+            public Tally? Tally;
+            public long MarkedAt;
+        }
+
+        /// <summary>A range's sum as of <paramref name="Version"/>: of all days but the latest, and with it.</summary>
+        private sealed record Sum(long Version, int Latest, Tally Earlier, Tally Total);
 
         private static bool SameFirstResponseTargets(SlaPolicy a, SlaPolicy b)
         {

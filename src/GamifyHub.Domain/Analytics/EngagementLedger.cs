@@ -580,6 +580,15 @@ public sealed partial class EngagementLedger
 
         public void Add(Tally other)
         {
+            AddCounts(other);
+            FirstResponses.AddRange(other.FirstResponses);
+            Resolutions.AddRange(other.Resolutions);
+            Active.UnionWith(other.Active);
+            PendingDue.AddRange(other.PendingDue);
+        }
+
+        private void AddCounts(Tally other)
+        {
             Routed += other.Routed;
             Read += other.Read;
             Resolved += other.Resolved;
@@ -597,24 +606,59 @@ public sealed partial class EngagementLedger
             Resolves += other.Resolves;
             ResolvedComplaints += other.ResolvedComplaints;
             RepliesWithinSla += other.RepliesWithinSla;
-            FirstResponses.AddRange(other.FirstResponses);
-            Resolutions.AddRange(other.Resolutions);
             for (var g = 0; g < Groups; g++)
             {
                 ChannelItems[g] += other.ChannelItems[g];
                 ChannelRead[g] += other.ChannelRead[g];
             }
-
-            Active.UnionWith(other.Active);
-            PendingDue.AddRange(other.PendingDue);
         }
 
-        /// <summary>Done adding: the durations' figures are computed once, however often the tally is presented.</summary>
-        public void Seal()
+        /// <summary>Done adding: durations and due times sorted and the durations' figures computed once, however often the tally is
+        /// presented or combined.</summary>
+        public Tally Seal()
         {
-            _firstResponse = Durations.Of(FirstResponses);
-            _resolution = Durations.Of(Resolutions);
+            FirstResponses.Sort();
+            Resolutions.Sort();
             PendingDue.Sort();
+            _firstResponse = Durations.OfSorted(FirstResponses);
+            _resolution = Durations.OfSorted(Resolutions);
+            return this;
+        }
+
+        /// <summary>The sealed sum of two sealed tallies (sorted lists merged, not sorted again).</summary>
+        public static Tally Combine(Tally a, Tally b)
+        {
+            var sum = new Tally();
+            sum.AddCounts(a);
+            sum.AddCounts(b);
+            Merge(a.FirstResponses, b.FirstResponses, sum.FirstResponses);
+            Merge(a.Resolutions, b.Resolutions, sum.Resolutions);
+            Merge(a.PendingDue, b.PendingDue, sum.PendingDue);
+            sum.Active.UnionWith(a.Active);
+            sum.Active.UnionWith(b.Active);
+            sum._firstResponse = Durations.OfSorted(sum.FirstResponses);
+            sum._resolution = Durations.OfSorted(sum.Resolutions);
+            return sum;
+        }
+
+        private static void Merge<T>(List<T> a, List<T> b, List<T> into) where T : IComparable<T>
+        {
+            into.EnsureCapacity(a.Count + b.Count);
+            int i = 0, j = 0;
+            while (i < a.Count && j < b.Count)
+            {
+                into.Add(a[i].CompareTo(b[j]) <= 0 ? a[i++] : b[j++]);
+            }
+
+            for (; i < a.Count; i++)
+            {
+                into.Add(a[i]);
+            }
+
+            for (; j < b.Count; j++)
+            {
+                into.Add(b[j]);
+            }
         }
 
         /// <param name="now">Running SLA clocks due at or before it count as missed (live tallies).</param>
