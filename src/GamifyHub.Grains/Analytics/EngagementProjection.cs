@@ -66,36 +66,57 @@ public sealed partial class EngagementProjection(DatabaseLocation database, IGra
     }
 
     /// <summary>
-    /// The daily snapshot of a department: rolling 30 days as of the end of <paramref name="day"/>; today's is the rolling
-    /// 30 days as they stand at <paramref name="now"/>. Completed days are kept until something at or before their end arrives,
-    /// or the context changes.
+    /// The daily snapshots of a department from <paramref name="first"/> to <paramref name="last"/>: rolling 30 days as of the end
+    /// of each day; today's is the rolling 30 days as they stand at <paramref name="now"/>. Completed days are kept until something
+    /// at or before their end arrives, or the context changes. The kept ones are read under one hold of the lock; each missing
+    /// one is counted under a hold of its own, so other readers get in between.
     /// </summary>
-    public async Task<DepartmentMetrics> SnapshotAsync(Guid departmentId, IReadOnlySet<Guid> departments, DateOnly day, DateTimeOffset now,
-        TimeZoneInfo zone, LedgerContext context, int contextStamp)
+    public async Task<IReadOnlyList<DepartmentMetrics>> SnapshotsAsync(Guid departmentId, IReadOnlySet<Guid> departments, DateOnly first,
+        DateOnly last, DateTimeOffset now, TimeZoneInfo zone, LedgerContext context, int contextStamp)
     {
         ArgumentNullException.ThrowIfNull(departments);
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(zone);
         var ledger = await Ledger();
         var today = AnalyticsPeriods.LocalDay(now, zone);
-        var period = AnalyticsPeriods.Rolling30(day, zone);
-        var asOf = AnalyticsPeriods.SnapshotAsOf(day, zone);
+        var days = last.DayNumber - first.DayNumber + 1;
+        var result = new DepartmentMetrics?[Math.Max(days, 0)];
+        var missing = new List<int>();
         lock (_gate)
         {
-            if (day >= today)
+            for (var i = 0; i < result.Length; i++)
             {
-                return ledger.Current(departmentId, departments, period.Start, period.End, now, context, zone);
+                var day = first.AddDays(i);
+                if (day >= today)
+                {
+                    var period = AnalyticsPeriods.Rolling30(day, zone);
+                    result[i] = ledger.Current(departmentId, departments, period.Start, period.End, now, context, zone);
+                }
+                else if (_snapshots.TryGetValue((departmentId, day), out var cached) && cached.Context == contextStamp)
+                {
+                    result[i] = cached.Metrics;
+                }
+                else
+                {
+                    missing.Add(i);
+                }
             }
-
-            if (_snapshots.TryGetValue((departmentId, day), out var cached) && cached.Context == contextStamp)
-            {
-                return cached.Metrics;
-            }
-
-            var metrics = ledger.Metrics(departmentId, departments, period.Start, period.End, asOf, context);
-            _snapshots[(departmentId, day)] = (asOf, contextStamp, metrics);
-            return metrics;
         }
+
+        foreach (var i in missing)
+        {
+            var day = first.AddDays(i);
+            var period = AnalyticsPeriods.Rolling30(day, zone);
+            var asOf = AnalyticsPeriods.SnapshotAsOf(day, zone);
+            lock (_gate)
+            {
+                var metrics = ledger.Metrics(departmentId, departments, period.Start, period.End, asOf, context);
+                _snapshots[(departmentId, day)] = (asOf, contextStamp, metrics);
+                result[i] = metrics;
+            }
+        }
+
+        return Array.ConvertAll(result, m => m!);
     }
 
     /// <summary>Forgets the ledger after the log was rewritten in place (erasure, retention): the next read loads it again.</summary>

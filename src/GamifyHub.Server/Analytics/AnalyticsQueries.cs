@@ -66,13 +66,11 @@ public sealed class AnalyticsQueries(EngagementProjection projection, CompanyDir
         var today = AnalyticsPeriods.LocalDay(now, Zone);
         var context = await Context([departmentId]);
         var stamp = Stamp(context);
-        var points = new List<TrendPointDto>(days);
         var model = await study.ReturnModelAsync();
-        for (var day = today.AddDays(1 - days); day <= today; day = day.AddDays(1))
-        {
-            var snapshot = await projection.SnapshotAsync(departmentId, new HashSet<Guid> { departmentId }, day, now, Zone, context, stamp);
-            points.Add(new TrendPointDto(day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Value(snapshot, metric, model)));
-        }
+        var first = today.AddDays(1 - days);
+        var snapshots = await projection.SnapshotsAsync(departmentId, new HashSet<Guid> { departmentId }, first, today, now, Zone, context, stamp);
+        var points = snapshots.Select((snapshot, i) =>
+            new TrendPointDto(first.AddDays(i).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Value(snapshot, metric, model))).ToList();
 
         // The study has a baseline for the read rate only (the department function's figure).
         var baseline = metric == "readRate" && await Study(departmentId) is var s
