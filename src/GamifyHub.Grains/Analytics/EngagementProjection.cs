@@ -110,6 +110,13 @@ public sealed partial class EngagementProjection(DatabaseLocation database, IGra
             var asOf = AnalyticsPeriods.SnapshotAsOf(day, zone);
             lock (_gate)
             {
+                // Another reader (the warm-up, a second watcher) may have counted it meanwhile.
+                if (_snapshots.TryGetValue((departmentId, day), out var cached) && cached.Context == contextStamp)
+                {
+                    result[i] = cached.Metrics;
+                    continue;
+                }
+
                 var metrics = ledger.Metrics(departmentId, departments, period.Start, period.End, asOf, context);
                 _snapshots[(departmentId, day)] = (asOf, contextStamp, metrics);
                 result[i] = metrics;
