@@ -27,7 +27,7 @@ public static class EngagementLedgerLoader
     {
         using var connection = new SqliteConnection(connectionString);
         connection.Open();
-        // One read transaction: items, routings and events are one consistent snapshot of the log.
+        // A read transaction: items, routings and the first events are one snapshot of the log.
         using var tx = connection.BeginTransaction(deferred: true);
         // The highest sequence number is an index lookup and bounds the event count (COUNT(*) would scan).
         var count = 0L;
@@ -38,6 +38,21 @@ public static class EngagementLedgerLoader
                 count = max.Int64(0);
             }
         }
+
+        // The events, the bulk of the log, are read and parsed on two connections at once: the later two thirds by a helper from
+        // the start, the first third here after the items and routings (applied as they are read), then the helper's in commit
+        // order. The helper's own snapshot may be newer; what commits meanwhile also arrives through the live feed, and the ledger
+        // applies every event, item and routing once.
+        var split = count / 3;
+        var later = count >= 20_000
+            ? Task.Run(() =>
+            {
+                using var helper = new SqliteConnection(connectionString);
+                helper.Open();
+                using var helperTx = helper.BeginTransaction(deferred: true);
+                return ReadEvents(helper, split, long.MaxValue, cancellationToken);
+            }, cancellationToken)
+            : null;
 
         var ledger = new EngagementLedger((int)Math.Clamp(count, 0, 1 << 26));
         var strings = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -61,19 +76,7 @@ public static class EngagementLedgerLoader
             }
         }
 
-        // The events, the bulk of the log: read and parsed on two connections at once (each half of the sequence numbers), then
-        // applied here in commit order.
-        var half = count / 2;
-        var later = count >= 20_000
-            ? Task.Run(() =>
-            {
-                using var helper = new SqliteConnection(connectionString);
-                helper.Open();
-                using var helperTx = helper.BeginTransaction(deferred: true);
-                return ReadEvents(helper, half, long.MaxValue, cancellationToken);
-            }, cancellationToken)
-            : null;
-        foreach (var e in ReadEvents(connection, long.MinValue, later is null ? long.MaxValue : half, cancellationToken))
+        foreach (var e in ReadEvents(connection, long.MinValue, later is null ? long.MaxValue : split, cancellationToken))
         {
             ledger.Add(e);
         }

@@ -13,7 +13,14 @@ public static class Durations
         }
 
         minutes.Sort();
-        return new DurationFigures(Percentile(minutes, 0.5), Percentile(minutes, 0.9), minutes.Count);
+        return OfSorted(minutes);
+    }
+
+    /// <summary>The figures of durations already in ascending order.</summary>
+    public static DurationFigures OfSorted(IReadOnlyList<double> sorted)
+    {
+        ArgumentNullException.ThrowIfNull(sorted);
+        return sorted.Count == 0 ? DurationFigures.None : new DurationFigures(Percentile(sorted, 0.5), Percentile(sorted, 0.9), sorted.Count);
     }
 
     /// <summary>The <paramref name="p"/> quantile of sorted values.</summary>

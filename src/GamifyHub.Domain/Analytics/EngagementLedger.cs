@@ -1,5 +1,6 @@
 using GamifyHub.Domain.Feedback;
 using GamifyHub.Domain.Scoring;
+using GamifyHub.Domain.Sla;
 
 namespace GamifyHub.Domain.Analytics;
 
@@ -13,7 +14,7 @@ namespace GamifyHub.Domain.Analytics;
 /// serializes access.
 /// </para>
 /// </summary>
-public sealed class EngagementLedger
+public sealed partial class EngagementLedger
 {
     private const long Never = long.MaxValue;
     private readonly HashSet<Guid> _applied;
@@ -39,7 +40,12 @@ public sealed class EngagementLedger
     {
         ArgumentNullException.ThrowIfNull(item);
         // Items never change once stored; the first description stays.
-        Item(item.Id).Info ??= item;
+        var state = Item(item.Id);
+        if (state.Info is null)
+        {
+            state.Info = item;
+            Touched(state, withMarks: true);
+        }
     }
 
     public void Add(LedgerRouting routing)
@@ -47,6 +53,7 @@ public sealed class EngagementLedger
         ArgumentNullException.ThrowIfNull(routing);
         var state = Item(routing.ItemId);
         var ticks = routing.RoutedAt.UtcTicks;
+        Touched(state);
         var found = false;
         for (var i = 0; i < state.Routings.Count; i++)
         {
@@ -66,6 +73,7 @@ public sealed class EngagementLedger
         }
 
         Department(routing.DepartmentId).Route(state, ticks);
+        Touched(state);
     }
 
     /// <summary>Applies one event; false when its id was applied before (or it is nobody's item action).</summary>
@@ -81,10 +89,13 @@ public sealed class EngagementLedger
         var ticks = e.At.UtcTicks;
         var item = e.ItemId is { } itemId ? Item(itemId) : null;
         Department(e.DepartmentId).AddActivity(new Activity(ticks, e.ActorId, e.Type, item));
+        TouchedActivity(e.DepartmentId, ticks);
         if (item is null)
         {
             return true;
         }
+
+        Touched(item);
 
         var facts = item.Facts(e.DepartmentId);
         if (e.Type != ActionType.Reopen)
@@ -115,6 +126,7 @@ public sealed class EngagementLedger
                 break;
         }
 
+        Touched(item);
         return true;
     }
 
@@ -156,7 +168,7 @@ public sealed class EngagementLedger
                 var routed = departments.Count > 1 ? item.FirstRouting(departments) : ticks;
                 if (routed >= fromTicks && routed < end)
                 {
-                    Count(item, routed, departments, asOfTicks, context, tally);
+                    Count(item, routed, departments, asOfTicks, context.Sla, tally, live: false);
                 }
             }
         }
@@ -167,7 +179,7 @@ public sealed class EngagementLedger
             {
                 foreach (var activity in department.ActivitiesIn(fromTicks, end))
                 {
-                    CountActivity(activity, departmentId, context, tally);
+                    CountActivity(activity, departmentId, context.Sla, tally);
                 }
             }
         }
@@ -175,7 +187,9 @@ public sealed class EngagementLedger
         return tally.ToMetrics(label, from, to, context);
     }
 
-    private void Count(ItemState item, long routed, IReadOnlySet<Guid> departments, long asOf, LedgerContext context, Tally tally)
+    /// <param name="live">Counting as the log stands (<paramref name="asOf"/> the latest instant): an SLA clock still running is kept by
+    /// its due time, so the reader decides at its own now whether it was missed.</param>
+    private static void Count(ItemState item, long routed, IReadOnlySet<Guid> departments, long asOf, SlaPolicy sla, Tally tally, bool live)
     {
         long acted = Never, replied = Never, insight = Never, forwarded = Never;
         var routedDepartments = 0;
@@ -249,7 +263,7 @@ public sealed class EngagementLedger
 
         if (item.Info is { } info)
         {
-            var due = info.ReceivedAt.UtcTicks + context.Sla.For(info.Priority).FirstResponse.Ticks;
+            var due = info.ReceivedAt.UtcTicks + sla.For(info.Priority).FirstResponse.Ticks;
             // The SLA clock's answer (SlaCalculator): stopped by the first reply or resolve, met when that came by the due time;
             // still running and past due counts as missed; running and not yet due is not measurable yet.
             if (item.FirstResponse <= asOf)
@@ -260,6 +274,10 @@ public sealed class EngagementLedger
                     tally.SlaMet++;
                 }
             }
+            else if (live)
+            {
+                tally.PendingDue.Add(due);
+            }
             else if (asOf >= due)
             {
                 tally.SlaMeasured++;
@@ -267,12 +285,9 @@ public sealed class EngagementLedger
         }
     }
 
-    private void CountActivity(Activity activity, Guid departmentId, LedgerContext context, Tally tally)
+    private static void CountActivity(Activity activity, Guid departmentId, SlaPolicy sla, Tally tally)
     {
-        if (context.Members.Contains(activity.Actor))
-        {
-            tally.Active.Add(activity.Actor);
-        }
+        tally.Active.Add(activity.Actor);
 
         switch (activity.Type)
         {
@@ -292,7 +307,7 @@ public sealed class EngagementLedger
                 tally.Replies++;
                 if (activity.Item is { Info: { } info } replied
                     && replied.FactsOf(departmentId)?.Replied == activity.Ticks
-                    && activity.Ticks <= info.ReceivedAt.UtcTicks + context.Sla.For(info.Priority).FirstResponse.Ticks)
+                    && activity.Ticks <= info.ReceivedAt.UtcTicks + sla.For(info.Priority).FirstResponse.Ticks)
                 {
                     tally.RepliesWithinSla++;
                 }
@@ -474,6 +489,9 @@ public sealed class EngagementLedger
             }
         }
 
+        /// <summary>When each item was first routed here.</summary>
+        public IEnumerable<long> RoutingTicks => _firstRouted.Values;
+
         /// <summary>Items first routed here in [from, end).</summary>
         public IEnumerable<(long Ticks, ItemState Item)> Cohort(long from, long end)
         {
@@ -540,6 +558,7 @@ public sealed class EngagementLedger
         }
     }
 
+    /// <summary>What a range of routing times adds up to; tallies of days add up to the tally of their range.</summary>
     private sealed class Tally
     {
         private static readonly int Groups = Enum.GetValues<ChannelGroup>().Length;
@@ -549,9 +568,101 @@ public sealed class EngagementLedger
         public readonly List<double> Resolutions = [];
         public readonly int[] ChannelItems = new int[Groups];
         public readonly int[] ChannelRead = new int[Groups];
+
+        /// <summary>Everyone who acted; only the measured departments' current people count when presented.</summary>
         public readonly HashSet<Guid> Active = [];
 
-        public DepartmentMetrics ToMetrics(Guid department, DateTimeOffset from, DateTimeOffset to, LedgerContext context)
+        /// <summary>Due times of SLA clocks still running (live tallies only): each counts as missed once the reader's now passes it.</summary>
+        public readonly List<long> PendingDue = [];
+
+        private DurationFigures? _firstResponse;
+        private DurationFigures? _resolution;
+
+        public void Add(Tally other)
+        {
+            AddCounts(other);
+            FirstResponses.AddRange(other.FirstResponses);
+            Resolutions.AddRange(other.Resolutions);
+            Active.UnionWith(other.Active);
+            PendingDue.AddRange(other.PendingDue);
+        }
+
+        private void AddCounts(Tally other)
+        {
+            Routed += other.Routed;
+            Read += other.Read;
+            Resolved += other.Resolved;
+            Insights += other.Insights;
+            HandedOff += other.HandedOff;
+            Shared += other.Shared;
+            SharedBothActed += other.SharedBothActed;
+            SlaMeasured += other.SlaMeasured;
+            SlaMet += other.SlaMet;
+            Reads += other.Reads;
+            Replies += other.Replies;
+            Tags += other.Tags;
+            Forwards += other.Forwards;
+            InsightActions += other.InsightActions;
+            Resolves += other.Resolves;
+            ResolvedComplaints += other.ResolvedComplaints;
+            RepliesWithinSla += other.RepliesWithinSla;
+            for (var g = 0; g < Groups; g++)
+            {
+                ChannelItems[g] += other.ChannelItems[g];
+                ChannelRead[g] += other.ChannelRead[g];
+            }
+        }
+
+        /// <summary>Done adding: durations and due times sorted and the durations' figures computed once, however often the tally is
+        /// presented or combined.</summary>
+        public Tally Seal()
+        {
+            FirstResponses.Sort();
+            Resolutions.Sort();
+            PendingDue.Sort();
+            _firstResponse = Durations.OfSorted(FirstResponses);
+            _resolution = Durations.OfSorted(Resolutions);
+            return this;
+        }
+
+        /// <summary>The sealed sum of two sealed tallies (sorted lists merged, not sorted again).</summary>
+        public static Tally Combine(Tally a, Tally b)
+        {
+            var sum = new Tally();
+            sum.AddCounts(a);
+            sum.AddCounts(b);
+            Merge(a.FirstResponses, b.FirstResponses, sum.FirstResponses);
+            Merge(a.Resolutions, b.Resolutions, sum.Resolutions);
+            Merge(a.PendingDue, b.PendingDue, sum.PendingDue);
+            sum.Active.UnionWith(a.Active);
+            sum.Active.UnionWith(b.Active);
+            sum._firstResponse = Durations.OfSorted(sum.FirstResponses);
+            sum._resolution = Durations.OfSorted(sum.Resolutions);
+            return sum;
+        }
+
+        private static void Merge<T>(List<T> a, List<T> b, List<T> into) where T : IComparable<T>
+        {
+            into.EnsureCapacity(a.Count + b.Count);
+            int i = 0, j = 0;
+            while (i < a.Count && j < b.Count)
+            {
+                into.Add(a[i].CompareTo(b[j]) <= 0 ? a[i++] : b[j++]);
+            }
+
+            for (; i < a.Count; i++)
+            {
+                into.Add(a[i]);
+            }
+
+            for (; j < b.Count; j++)
+            {
+                into.Add(b[j]);
+            }
+        }
+
+        /// <param name="now">Running SLA clocks due at or before it count as missed (live tallies).</param>
+        public DepartmentMetrics ToMetrics(Guid department, DateTimeOffset from, DateTimeOffset to, LedgerContext context, long now = long.MinValue)
         {
             var withheld = Privacy.GroupRules.Withheld(context.Members.Count, context.MinimumGroupSize);
             var channels = new List<ChannelCoverage>();
@@ -569,10 +680,37 @@ public sealed class EngagementLedger
                     null, null, null, channels, ActionCounts.None, true);
             }
 
-            return new DepartmentMetrics(department, from, to, Routed, Rate(Read, Routed), Durations.Of(FirstResponses), Durations.Of(Resolutions),
-                Rate(Resolved, Routed), Rate(Insights, Routed), Rate(HandedOff, Routed), Rate(SharedBothActed, Shared),
-                Rate(SlaMet, SlaMeasured), context.Members.Count == 0 ? null : Rate(Active.Count, context.Members.Count), channels,
-                new ActionCounts(Reads, Replies, Tags, Forwards, InsightActions, Resolves, ResolvedComplaints, RepliesWithinSla), false);
+            var slaMeasured = SlaMeasured + DueBy(now);
+            var active = 0;
+            foreach (var member in context.Members)
+            {
+                active += Active.Contains(member) ? 1 : 0;
+            }
+
+            return new DepartmentMetrics(department, from, to, Routed, Rate(Read, Routed), _firstResponse ?? Durations.Of(FirstResponses),
+                _resolution ?? Durations.Of(Resolutions), Rate(Resolved, Routed), Rate(Insights, Routed), Rate(HandedOff, Routed),
+                Rate(SharedBothActed, Shared), Rate(SlaMet, slaMeasured), context.Members.Count == 0 ? null : Rate(active, context.Members.Count),
+                channels, new ActionCounts(Reads, Replies, Tags, Forwards, InsightActions, Resolves, ResolvedComplaints, RepliesWithinSla), false);
+        }
+
+        /// <summary>How many running clocks fell due at or before <paramref name="now"/> (<see cref="PendingDue"/> sorted).</summary>
+        private int DueBy(long now)
+        {
+            int lo = 0, hi = PendingDue.Count;
+            while (lo < hi)
+            {
+                var mid = (lo + hi) >>> 1;
+                if (PendingDue[mid] <= now)
+                {
+                    lo = mid + 1;
+                }
+                else
+                {
+                    hi = mid;
+                }
+            }
+
+            return lo;
         }
 
         private static double? Rate(int part, int whole) => whole == 0 ? null : Math.Clamp(part / (double)whole, 0, 1);

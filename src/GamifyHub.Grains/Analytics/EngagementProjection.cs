@@ -13,8 +13,8 @@ namespace GamifyHub.Grains.Analytics;
 /// (<see cref="EngagementLedgerLoader"/>) and kept current from the commit path: committed events and routings are queued
 /// (the writer only enqueues), applied in batches a tenth of a second apart, and each department they touch is told
 /// (<see cref="IDepartmentEngagementGrain.Changed"/>), which pushes its figures coalesced. Nothing is stored: after a restart,
-/// an erasure or a retention run (<see cref="Reset"/>) the ledger is read from the log again. Completed days' snapshots are
-/// cached until an event or routing at or before that day's end arrives.
+/// an erasure or a retention run (<see cref="Reset"/>) the ledger is read from the log again. Current figures come from the
+/// ledger's daily tallies; completed days' snapshots are cached until an event or routing at or before that day's end arrives.
 /// </summary>
 public sealed partial class EngagementProjection(DatabaseLocation database, IGrainFactory grains, ILogger<EngagementProjection> logger)
     : BackgroundService, ICommittedEventsObserver
@@ -23,9 +23,7 @@ public sealed partial class EngagementProjection(DatabaseLocation database, IGra
     private readonly Channel<object> _committed = Channel.CreateUnbounded<object>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Lock _gate = new();
     private readonly Dictionary<(Guid Department, DateOnly Day), (DateTimeOffset AsOf, int Context, DepartmentMetrics Metrics)> _snapshots = [];
-    private readonly Dictionary<(Guid Label, string Departments, DateTimeOffset From, DateTimeOffset To, int Context), (long Version, DateTimeOffset At, DepartmentMetrics Metrics)> _recent = [];
     private Task<EngagementLedger>? _ledger;
-    private long _version;
     private int _backlog;
 
     public int Backlog => Volatile.Read(ref _backlog);
@@ -51,66 +49,81 @@ public sealed partial class EngagementProjection(DatabaseLocation database, IGra
         }
     }
 
-    /// <summary>How long figures computed for an unchanged ledger are answered again: only SLA clocks falling due change them
-    /// meanwhile.</summary>
-    public static readonly TimeSpan ReuseFor = TimeSpan.FromSeconds(30);
-
     /// <summary>
-    /// The figures of <paramref name="departments"/> for routing times in [<paramref name="from"/>, <paramref name="to"/>) as of
-    /// <paramref name="now"/>; answered again from the last computation while no event or routing arrived since (for at most
-    /// <see cref="ReuseFor"/>), so repeated reads of a large log cost nothing.
+    /// The figures of <paramref name="departments"/> for routing times in [<paramref name="from"/>, <paramref name="to"/>) as the log
+    /// stands at <paramref name="now"/>, from the ledger's daily tallies (<see cref="EngagementLedger.Current"/>): only the days
+    /// something arrived on since the last read are counted again.
     /// </summary>
     public async Task<DepartmentMetrics> MetricsAsync(Guid label, IReadOnlySet<Guid> departments, DateTimeOffset from, DateTimeOffset to,
-        DateTimeOffset now, LedgerContext context, int contextStamp)
+        DateTimeOffset now, LedgerContext context, TimeZoneInfo zone)
     {
         ArgumentNullException.ThrowIfNull(departments);
         var ledger = await Ledger();
-        var key = (label, string.Join(',', departments.Order()), from, to, contextStamp);
         lock (_gate)
         {
-            if (_recent.TryGetValue(key, out var recent) && recent.Version == _version && now - recent.At < ReuseFor && now >= recent.At)
-            {
-                return recent.Metrics;
-            }
-
-            var metrics = ledger.Metrics(label, departments, from, to, now, context);
-            if (_recent.Count > 10_000)
-            {
-                _recent.Clear();
-            }
-
-            _recent[key] = (_version, now, metrics);
-            return metrics;
+            return ledger.Current(label, departments, from, to, now, context, zone);
         }
     }
 
     /// <summary>
-    /// The daily snapshot of a department: rolling 30 days as of the end of <paramref name="day"/>. Completed days (before
-    /// <paramref name="today"/>) are kept until something at or before their end arrives, or the context changes.
+    /// The daily snapshots of a department from <paramref name="first"/> to <paramref name="last"/>: rolling 30 days as of the end
+    /// of each day; today's is the rolling 30 days as they stand at <paramref name="now"/>. Completed days are kept until something
+    /// at or before their end arrives, or the context changes. The kept ones are read under one hold of the lock; each missing
+    /// one is counted under a hold of its own, so other readers get in between.
     /// </summary>
-    public async Task<DepartmentMetrics> SnapshotAsync(Guid departmentId, IReadOnlySet<Guid> departments, DateOnly day, DateOnly today,
-        TimeZoneInfo zone, LedgerContext context, int contextStamp)
+    public async Task<IReadOnlyList<DepartmentMetrics>> SnapshotsAsync(Guid departmentId, IReadOnlySet<Guid> departments, DateOnly first,
+        DateOnly last, DateTimeOffset now, TimeZoneInfo zone, LedgerContext context, int contextStamp)
     {
         ArgumentNullException.ThrowIfNull(departments);
         ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(zone);
         var ledger = await Ledger();
-        var asOf = AnalyticsPeriods.SnapshotAsOf(day, zone);
+        var today = AnalyticsPeriods.LocalDay(now, zone);
+        var days = last.DayNumber - first.DayNumber + 1;
+        var result = new DepartmentMetrics?[Math.Max(days, 0)];
+        var missing = new List<int>();
         lock (_gate)
         {
-            if (day < today && _snapshots.TryGetValue((departmentId, day), out var cached) && cached.Context == contextStamp)
+            for (var i = 0; i < result.Length; i++)
             {
-                return cached.Metrics;
+                var day = first.AddDays(i);
+                if (day >= today)
+                {
+                    var period = AnalyticsPeriods.Rolling30(day, zone);
+                    result[i] = ledger.Current(departmentId, departments, period.Start, period.End, now, context, zone);
+                }
+                else if (_snapshots.TryGetValue((departmentId, day), out var cached) && cached.Context == contextStamp)
+                {
+                    result[i] = cached.Metrics;
+                }
+                else
+                {
+                    missing.Add(i);
+                }
             }
-
-            var period = AnalyticsPeriods.Rolling30(day, zone);
-            var metrics = ledger.Metrics(departmentId, departments, period.Start, period.End, asOf, context);
-            if (day < today)
-            {
-                _snapshots[(departmentId, day)] = (asOf, contextStamp, metrics);
-            }
-
-            return metrics;
         }
+
+        foreach (var i in missing)
+        {
+            var day = first.AddDays(i);
+            var period = AnalyticsPeriods.Rolling30(day, zone);
+            var asOf = AnalyticsPeriods.SnapshotAsOf(day, zone);
+            lock (_gate)
+            {
+                // Another reader (the warm-up, a second watcher) may have counted it meanwhile.
+                if (_snapshots.TryGetValue((departmentId, day), out var cached) && cached.Context == contextStamp)
+                {
+                    result[i] = cached.Metrics;
+                    continue;
+                }
+
+                var metrics = ledger.Metrics(departmentId, departments, period.Start, period.End, asOf, context);
+                _snapshots[(departmentId, day)] = (asOf, contextStamp, metrics);
+                result[i] = metrics;
+            }
+        }
+
+        return Array.ConvertAll(result, m => m!);
     }
 
     /// <summary>Forgets the ledger after the log was rewritten in place (erasure, retention): the next read loads it again.</summary>
@@ -120,7 +133,6 @@ public sealed partial class EngagementProjection(DatabaseLocation database, IGra
         {
             _ledger = null;
             _snapshots.Clear();
-            _version++;
         }
     }
 
@@ -220,11 +232,6 @@ public sealed partial class EngagementProjection(DatabaseLocation database, IGra
                         earliest = at < earliest ? at : earliest;
                     }
                 }
-            }
-
-            if (touched.Count > 0)
-            {
-                _version++;
             }
 
             // A day's snapshot changes only when something at or before its end arrives (imports, late events).

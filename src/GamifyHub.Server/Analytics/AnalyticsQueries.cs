@@ -62,16 +62,15 @@ public sealed class AnalyticsQueries(EngagementProjection projection, CompanyDir
 
     public async Task<TrendDto> Trend(Guid departmentId, string metric, int days)
     {
-        var today = AnalyticsPeriods.LocalDay(time.GetUtcNow(), Zone);
+        var now = time.GetUtcNow();
+        var today = AnalyticsPeriods.LocalDay(now, Zone);
         var context = await Context([departmentId]);
         var stamp = Stamp(context);
-        var points = new List<TrendPointDto>(days);
         var model = await study.ReturnModelAsync();
-        for (var day = today.AddDays(1 - days); day <= today; day = day.AddDays(1))
-        {
-            var snapshot = await projection.SnapshotAsync(departmentId, new HashSet<Guid> { departmentId }, day, today, Zone, context, stamp);
-            points.Add(new TrendPointDto(day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Value(snapshot, metric, model)));
-        }
+        var first = today.AddDays(1 - days);
+        var snapshots = await projection.SnapshotsAsync(departmentId, new HashSet<Guid> { departmentId }, first, today, now, Zone, context, stamp);
+        var points = snapshots.Select((snapshot, i) =>
+            new TrendPointDto(first.AddDays(i).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Value(snapshot, metric, model))).ToList();
 
         // The study has a baseline for the read rate only (the department function's figure).
         var baseline = metric == "readRate" && await Study(departmentId) is var s
@@ -156,7 +155,7 @@ public sealed class AnalyticsQueries(EngagementProjection projection, CompanyDir
             return null;
         }
 
-        return await projection.MetricsAsync(label, departments, period.Start, period.End, now, context, Stamp(context));
+        return await projection.MetricsAsync(label, departments, period.Start, period.End, now, context, Zone);
     }
 
     private async Task<LedgerContext> Context(IReadOnlyCollection<Guid> departments)

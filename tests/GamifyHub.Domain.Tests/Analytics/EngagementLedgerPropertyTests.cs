@@ -164,6 +164,58 @@ public class EngagementLedgerPropertyTests
         Assert.Equal(Figures(Full(truncated), log, asOf), Figures(Full(log.Entries), log, asOf));
     }
 
+    /// <summary>Every figure of every department and of the company for day-aligned windows (Berlin, across the change from summer
+    /// time), as one comparable text: from daily tallies when <paramref name="current"/>, counted afresh otherwise.</summary>
+    private static string NowFigures(EngagementLedger ledger, Log log, DateTimeOffset now, bool current)
+    {
+        var berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
+        var first = DateOnly.FromDateTime(Base.UtcDateTime);
+        var windows = new List<(DateTimeOffset From, DateTimeOffset To)> { (DateTimeOffset.MinValue, DateTimeOffset.MaxValue) };
+        foreach (var (start, days) in new[] { (0, 30), (3, 7), (20, 1), (24, 1), (25, 2), (10, 20) })
+        {
+            windows.Add((AnalyticsPeriods.DayStart(first.AddDays(start), berlin), AnalyticsPeriods.DayStart(first.AddDays(start + days), berlin)));
+        }
+
+        var all = new List<DepartmentMetrics>();
+        foreach (var (from, to) in windows)
+        {
+            foreach (var d in Departments)
+            {
+                var context = new LedgerContext(log.Members[d], 1, SlaPolicy.Default);
+                all.Add(current ? ledger.Current(d, new HashSet<Guid> { d }, from, to, now, context, berlin) : ledger.Metrics(d, from, to, now, context));
+            }
+
+            var everyone = new LedgerContext(log.Members.Values.SelectMany(m => m).ToHashSet(), 2, SlaPolicy.Default);
+            all.Add(current
+                ? ledger.Current(Guid.Empty, Departments.ToHashSet(), from, to, now, everyone, berlin)
+                : ledger.Metrics(Guid.Empty, Departments.ToHashSet(), from, to, now, everyone));
+        }
+
+        return JsonSerializer.Serialize(all);
+    }
+
+    [Property(MaxTest = 300)]
+    public void Current_figures_from_daily_tallies_equal_a_full_count(int seed)
+    {
+        var log = Log.Random(seed);
+        var random = new Random(seed ^ 0xda11);
+        var shuffled = log.Entries.OrderBy(_ => random.Next()).ToList();
+        var ledger = new EngagementLedger();
+        // After every fact of the log, as live figures are read.
+        var now = Base.AddDays(25).AddMinutes(random.Next(0, 60 * 24 * 3));
+        // Reading between entries makes the tallies early, so what arrives later has to keep them current.
+        foreach (var entry in shuffled)
+        {
+            Feed(ledger, entry);
+            if (random.Next(8) == 0)
+            {
+                _ = NowFigures(ledger, log, now, current: true);
+            }
+        }
+
+        Assert.Equal(NowFigures(ledger, log, now, current: false), NowFigures(ledger, log, now, current: true));
+    }
+
     [Property(MaxTest = 100)]
     public void Daily_snapshots_match_the_rolling_window_of_their_day(int seed)
     {

@@ -189,6 +189,33 @@ public class EngagementLedgerTests
     }
 
     [Fact]
+    public void Current_figures_count_a_running_clock_as_missed_once_now_passes_its_due_time_and_follow_new_events()
+    {
+        var log = new LedgerBuilder();
+        var answered = log.Item(1, 0, LedgerBuilder.Rnd, priority: Priority.High);
+        var waiting = log.Item(2, 10, LedgerBuilder.Rnd, priority: Priority.High); // due at minute 70
+        log.Act(Ada, LedgerBuilder.Rnd, ActionType.Reply, answered, 30);
+        var ledger = log.Build();
+        var utc = TimeZoneInfo.Utc;
+        var day = AnalyticsPeriods.DayStart(AnalyticsPeriods.LocalDay(Base, utc), utc);
+        var rnd = new HashSet<Guid> { LedgerBuilder.Rnd };
+        DepartmentMetrics Current(double minutes) =>
+            ledger.Current(LedgerBuilder.Rnd, rnd, day, day.AddDays(1), At(minutes), RndContext(), utc);
+
+        Assert.Equal(1, Current(60).SlaMetRate); // still running, not yet due: not measurable
+        Assert.Equal(0.5, Current(70).SlaMetRate); // due now: missed
+        Assert.Equal(Rnd(log, At(70)).SlaMetRate, Current(70).SlaMetRate);
+
+        // A reply arriving after the tallies were read is counted: the day is counted again.
+        ledger.Add(new LedgerEvent(Ids.Of(9_001), Ben, LedgerBuilder.Rnd, ActionType.Reply, "web", At(65), waiting));
+        var m = Current(200);
+        Assert.Equal(1, m.SlaMetRate);
+        Assert.Equal(2, m.FirstResponse.Count);
+        Assert.Equal(2, m.Actions.Replies);
+        Assert.Equal(1, m.ParticipationRate);
+    }
+
+    [Fact]
     public void An_erased_persons_work_still_counts_for_the_items_but_not_as_a_participant()
     {
         var formerColleague = Ids.Of(999);
