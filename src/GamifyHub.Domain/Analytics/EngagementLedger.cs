@@ -384,12 +384,9 @@ public sealed partial class EngagementLedger
 
         public Facts Facts(Guid department)
         {
-            foreach (var f in _facts)
+            if (FactsOf(department) is { } known)
             {
-                if (f.Department == department)
-                {
-                    return f;
-                }
+                return known;
             }
 
             var created = new Facts(department);

@@ -40,6 +40,44 @@ function failureOf(err: unknown, t: Messages): Failure {
   return { kind: 'other', messages: errorMessages(err, t) };
 }
 
+/**
+ * What both editors share: loading once on mount (aborted on unmount), and saving a versioned document — busy while it
+ * runs, a success line, or the failure with its field errors, reloading on a version conflict.
+ */
+function useVersionedSave(t: Messages, load: (signal?: AbortSignal) => Promise<void>) {
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [status, setStatus] = useState<string | null>(null);
+  const [failure, setFailure] = useState<Failure | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    const abort = new AbortController();
+    void load(abort.signal);
+    return () => abort.abort();
+  }, [load]);
+
+  /** Sends, then shows `saved(answer)`; a 400's messages go to `fieldErrors` to be tied to their inputs. */
+  const save = async <T,>(send: () => Promise<T>, saved: (answer: T) => string, fieldErrors: (err: ApiError) => FieldErrors) => {
+    setBusy(true);
+    setStatus(null);
+    setFailure(null);
+    try {
+      const answer = await send();
+      setErrors({});
+      setStatus(saved(answer));
+    } catch (err) {
+      const f = failureOf(err, t);
+      setFailure(f);
+      setErrors(f.kind === 'invalid' && err instanceof ApiError ? fieldErrors(err) : {});
+      if (f.kind === 'conflict') await load();
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return { errors, setErrors, status, failure, busy, save };
+}
+
 function FieldError({ id, messages }: { id: string; messages: string[] | undefined }) {
   if (!messages?.length) return null;
   return (
@@ -151,10 +189,6 @@ function ReturnModelSection() {
   const [model, setModel] = useState<ReturnModel | null>(null);
   const [form, setForm] = useState<ReturnModelForm | null>(null);
   const [loadError, setLoadError] = useState<unknown>(null);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [status, setStatus] = useState<string | null>(null);
-  const [failure, setFailure] = useState<Failure | null>(null);
-  const [busy, setBusy] = useState(false);
 
   const show = useCallback((fresh: ReturnModel) => {
     setModel(fresh);
@@ -168,31 +202,18 @@ function ReturnModelSection() {
       }),
     [show],
   );
-
-  useEffect(() => {
-    const abort = new AbortController();
-    void load(abort.signal);
-    return () => abort.abort();
-  }, [load]);
+  const { errors, status, failure, busy, save: send } = useVersionedSave(t, load);
 
   const save = async () => {
     if (!model || !form) return;
-    setBusy(true);
-    setStatus(null);
-    setFailure(null);
-    try {
-      const saved = await api.admin.saveReturnModel(returnModelFromForm(form, model.version));
-      show(saved);
-      setErrors({});
-      setStatus(m.returnSaved(saved.version));
-    } catch (err) {
-      const f = failureOf(err, t);
-      setFailure(f);
-      setErrors(f.kind === 'invalid' && err instanceof ApiError ? errorsByField(err.problem.errors) : {});
-      if (f.kind === 'conflict') await load();
-    } finally {
-      setBusy(false);
-    }
+    await send(
+      () => api.admin.saveReturnModel(returnModelFromForm(form, model.version)),
+      (saved) => {
+        show(saved);
+        return m.returnSaved(saved.version);
+      },
+      (err) => errorsByField(err.problem.errors),
+    );
   };
 
   const shown = form ?? returnModelToForm({
@@ -427,10 +448,6 @@ function BenchmarksSection() {
   const [departments, setDepartments] = useState<AdminDepartment[] | null>(null);
   const [form, setForm] = useState<BenchmarksForm | null>(null);
   const [loadError, setLoadError] = useState<unknown>(null);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [status, setStatus] = useState<string | null>(null);
-  const [failure, setFailure] = useState<Failure | null>(null);
-  const [busy, setBusy] = useState(false);
   const functionsHelpId = useId();
 
   const show = useCallback((fresh: BenchmarksDocument) => {
@@ -451,12 +468,7 @@ function BenchmarksSection() {
       ),
     [show],
   );
-
-  useEffect(() => {
-    const abort = new AbortController();
-    void load(abort.signal);
-    return () => abort.abort();
-  }, [load]);
+  const { errors, setErrors, status, failure, busy, save: send } = useVersionedSave(t, load);
 
   const ready = form != null && document != null && departments != null;
 
@@ -468,22 +480,14 @@ function BenchmarksSection() {
       departments.map((d) => d.id),
     );
     const sent: DepartmentFunctionAssignment[] = body.departmentFunctions;
-    setBusy(true);
-    setStatus(null);
-    setFailure(null);
-    try {
-      const saved = await api.admin.saveBenchmarks(body);
-      show(saved);
-      setErrors({});
-      setStatus(m.benchmarksSaved(saved.version));
-    } catch (err) {
-      const f = failureOf(err, t);
-      setFailure(f);
-      setErrors(f.kind === 'invalid' && err instanceof ApiError ? errorsByField(err.problem.errors, sent) : {});
-      if (f.kind === 'conflict') await load();
-    } finally {
-      setBusy(false);
-    }
+    await send(
+      () => api.admin.saveBenchmarks(body),
+      (saved) => {
+        show(saved);
+        return m.benchmarksSaved(saved.version);
+      },
+      (err) => errorsByField(err.problem.errors, sent),
+    );
   };
 
   // Positions shift when a study or figure goes, so the errors of the last save no longer point at the right rows.

@@ -1,6 +1,7 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { api } from '../../api/client';
 import { ApiError } from '../../api/http';
+import { useLoad } from '../../api/useLoad';
 import type { FlagKind, GamingFlag, Id, Paged } from '../../api/types';
 import { formatDateTime } from '../../format';
 import { label, useI18n } from '../../i18n';
@@ -24,30 +25,13 @@ export function FlagsPage() {
   const [kind, setKind] = useState<FlagKind | 'all'>('all');
   const [employee, setEmployee] = useState<{ id: Id; name: string } | null>(null);
   const [page, setPage] = useState(1);
-  const [data, setData] = useState<Paged<GamingFlag> | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [loading, setLoading] = useState(true);
-  const [attempt, setAttempt] = useState(0);
   const kindId = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    setLoading(true);
-    api.admin
-      .flags({ kind, employeeId: employee?.id }, page, PAGE_SIZE, controller.signal)
-      .then((result) => {
-        setData(result);
-        setError(null);
-        setLoading(false);
-      })
-      .catch((err: unknown) => {
-        if (controller.signal.aborted) return;
-        setError(err);
-        setLoading(false);
-      });
-    return () => controller.abort();
-  }, [kind, employee, page, attempt]);
+  const { data, error, loading, reload } = useLoad<Paged<GamingFlag>>(
+    (signal) => api.admin.flags({ kind, employeeId: employee?.id }, page, PAGE_SIZE, signal),
+    [kind, employee, page],
+    true,
+  );
 
   if (error instanceof ApiError && error.status === 403) return <NotAllowed />;
 
@@ -106,7 +90,7 @@ export function FlagsPage() {
           <p>
             {t.admin.loadError} {errorMessages(error, t).join(' ')}
           </p>
-          <button type="button" className="btn btn--small" onClick={() => setAttempt((a) => a + 1)}>
+          <button type="button" className="btn btn--small" onClick={reload}>
             {t.common.retry}
           </button>
         </div>

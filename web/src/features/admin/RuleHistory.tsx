@@ -1,6 +1,7 @@
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { api } from '../../api/client';
 import type { Paged, RuleChange, RuleChangeKind } from '../../api/types';
+import { useLoad } from '../../api/useLoad';
 import { formatDateTime, formatNumber } from '../../format';
 import { useI18n } from '../../i18n';
 import { errorMessages } from '../inbox/FeedbackCard';
@@ -14,29 +15,13 @@ export function RuleHistory({ reloadKey }: { reloadKey: number }) {
   const { t, lang } = useI18n();
   const [kind, setKind] = useState<RuleChangeKind | 'all'>('all');
   const [page, setPage] = useState(1);
-  const [data, setData] = useState<Paged<RuleChange> | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [loading, setLoading] = useState(true);
   const filterId = useId();
   const n = (x: number) => formatNumber(x, lang);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    setLoading(true);
-    api.admin
-      .ruleHistory(kind, page, PAGE_SIZE, controller.signal)
-      .then((result) => {
-        setData(result);
-        setError(null);
-        setLoading(false);
-      })
-      .catch((err: unknown) => {
-        if (controller.signal.aborted) return;
-        setError(err);
-        setLoading(false);
-      });
-    return () => controller.abort();
-  }, [kind, page, reloadKey]);
+  const { data, error, loading } = useLoad<Paged<RuleChange>>(
+    (signal) => api.admin.ruleHistory(kind, page, PAGE_SIZE, signal),
+    [kind, page, reloadKey],
+    true,
+  );
 
   return (
     <section className="card history" aria-labelledby="history-title" aria-busy={loading} data-testid="rules-history">

@@ -1,6 +1,7 @@
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { api } from '../../api/client';
 import type { BacklogItem, InsightWindow, InsightsBoard } from '../../api/types';
+import { useLoad } from '../../api/useLoad';
 import { channelName, formatDateTime, safeHttpUrl } from '../../format';
 import { label, useI18n } from '../../i18n';
 import { errorMessages } from '../inbox/FeedbackCard';
@@ -11,29 +12,8 @@ const WINDOWS: InsightWindow[] = ['7d', '30d', '90d', 'all'];
 export function InsightsPage() {
   const { t } = useI18n();
   const [period, setPeriod] = useState<InsightWindow>('30d');
-  const [board, setBoard] = useState<InsightsBoard | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [loading, setLoading] = useState(true);
-  const [reloadKey, setReloadKey] = useState(0);
   const windowId = useId();
-
-  useEffect(() => {
-    const controller = new AbortController();
-    setLoading(true);
-    api
-      .insights(period, controller.signal)
-      .then((result) => {
-        setBoard(result);
-        setError(null);
-        setLoading(false);
-      })
-      .catch((err: unknown) => {
-        if (controller.signal.aborted) return;
-        setError(err);
-        setLoading(false);
-      });
-    return () => controller.abort();
-  }, [period, reloadKey]);
+  const { data: board, error, loading, reload } = useLoad<InsightsBoard>((signal) => api.insights(period, signal), [period], true);
 
   return (
     <section className="page" aria-busy={loading} data-testid="insights" data-window={period}>
@@ -57,7 +37,7 @@ export function InsightsPage() {
           <p>
             {t.insights.loadError} {errorMessages(error, t).join(' ')}
           </p>
-          <button type="button" className="btn btn--small" onClick={() => setReloadKey((k) => k + 1)}>
+          <button type="button" className="btn btn--small" onClick={reload}>
             {t.common.retry}
           </button>
         </div>
