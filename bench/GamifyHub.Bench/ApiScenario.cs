@@ -63,6 +63,42 @@ public sealed class ApiScenario(HttpClient http, int batchSize, int concurrency,
         return new Outcome(clock.Elapsed, Percentiles.Of(latencies), points, bodies.Length, retries, duplicates, reasons);
     }
 
+    /// <summary>
+    /// A steady stream: one batch every batch-size / <paramref name="eventsPerSecond"/> seconds, sent on schedule whether or not
+    /// earlier ones were answered (an open loop, as users are), until the events run out or <paramref name="stop"/> is cancelled;
+    /// then waits for the answers of those sent. Returns how many events were sent.
+    /// </summary>
+    public async Task<int> RunPacedAsync(IReadOnlyList<BenchEvent> events, double eventsPerSecond, CancellationToken stop)
+    {
+        var bodies = events.Chunk(batchSize).Select(Body).ToArray();
+        var interval = TimeSpan.FromSeconds(batchSize / eventsPerSecond);
+        var reasons = new Dictionary<string, int>();
+        var sent = new List<Task<Answer>>();
+        var count = 0;
+        var clock = Stopwatch.StartNew();
+        for (var i = 0; i < bodies.Length && !stop.IsCancellationRequested; i++)
+        {
+            var due = interval * i - clock.Elapsed;
+            if (due > TimeSpan.Zero)
+            {
+                try
+                {
+                    await Task.Delay(due, stop);
+                }
+                catch (OperationCanceledException)
+                {
+                    break;
+                }
+            }
+
+            sent.Add(SendAsync(bodies[i].Json, bodies[i].Count, reasons));
+            count += bodies[i].Count;
+        }
+
+        await Task.WhenAll(sent);
+        return count;
+    }
+
     private sealed record Answer(long Points, int Retries, int Duplicates);
 
     /// <summary>Sends one batch; retries (same event ids, so retries are safe) on 503/429 and transport errors, a bounded number of times.</summary>

@@ -43,6 +43,10 @@ public sealed record BenchOptions
     /// <summary>Events through the intake path per server start when its CPU is measured with the projection on and off.</summary>
     public int AnalyticsIntakeEvents { get; init; } = 20_000;
 
+    /// <summary>Events per second arriving through the batch API while analytics requests are timed "during intake" (a steady
+    /// stream; the flat-out stream is timed as well).</summary>
+    public int AnalyticsIntakeRate { get; init; } = 250;
+
     /// <summary>Server starts with the projection on, then off, repeated this many times.</summary>
     public int AnalyticsPairs { get; init; } = 1;
 
@@ -143,6 +147,8 @@ public sealed record BenchOptions
           --analytics-load-runs R  start-up loads of the analytics ledger timed in-process (default 3)
           --analytics-requests Q   timed analytics requests per route (default 400)
           --analytics-intake-events E  events per server start for the intake CPU with the projection on/off (default 20000)
+          --analytics-intake-rate R  events/s arriving while requests are timed "during intake" (default 250; the
+                                flat-out stream is timed as well)
           --analytics-pairs P   server starts with the projection on, then off, this many times (default 1)
           --skip-analytics      skip the analytics scenario in a full run
           --board-sizes LIST    members per board, comma-separated (default 1000,10000,100000)
@@ -206,6 +212,7 @@ public sealed record BenchOptions
                 "--analytics-load-runs" => o with { AnalyticsLoadRuns = Int(1, 20) },
                 "--analytics-requests" => o with { AnalyticsRequests = Int(10, 1_000_000) },
                 "--analytics-intake-events" => o with { AnalyticsIntakeEvents = Int(100, 10_000_000) },
+                "--analytics-intake-rate" => o with { AnalyticsIntakeRate = Int(1, 1_000_000) },
                 "--analytics-pairs" => o with { AnalyticsPairs = Int(1, 10) },
                 "--skip-analytics" => o with { SkipAnalytics = true },
                 "--board-sizes" => o with { BoardSizes = Sizes(args[i], Value()) },

@@ -575,8 +575,16 @@ public sealed partial class EngagementLedger
         private DurationFigures? _firstResponse;
         private DurationFigures? _resolution;
 
+        /// <summary>The two tallies a combined one reads through (<see cref="Combine"/>).</summary>
+        private (Tally A, Tally B)? _parts;
+
         public void Add(Tally other)
         {
+            if (other._parts is not null)
+            {
+                throw new InvalidOperationException("A combined tally is presented, not added.");
+            }
+
             AddCounts(other);
             FirstResponses.AddRange(other.FirstResponses);
             Resolutions.AddRange(other.Resolutions);
@@ -622,40 +630,25 @@ public sealed partial class EngagementLedger
             return this;
         }
 
-        /// <summary>The sealed sum of two sealed tallies (sorted lists merged, not sorted again).</summary>
+        /// <summary>
+        /// The sealed sum of two sealed tallies, read through them: counts are added, duration figures found by rank in both
+        /// lists, due clocks and active people looked up in both. So a window's kept earlier days plus today cost no copy of a
+        /// year's durations; the sum is for presenting only, never added into another tally.
+        /// </summary>
         public static Tally Combine(Tally a, Tally b)
         {
+            if (a._parts is not null || b._parts is not null)
+            {
+                throw new InvalidOperationException("A combined tally is presented, not combined again.");
+            }
+
             var sum = new Tally();
             sum.AddCounts(a);
             sum.AddCounts(b);
-            Merge(a.FirstResponses, b.FirstResponses, sum.FirstResponses);
-            Merge(a.Resolutions, b.Resolutions, sum.Resolutions);
-            Merge(a.PendingDue, b.PendingDue, sum.PendingDue);
-            sum.Active.UnionWith(a.Active);
-            sum.Active.UnionWith(b.Active);
-            sum._firstResponse = Durations.OfSorted(sum.FirstResponses);
-            sum._resolution = Durations.OfSorted(sum.Resolutions);
+            sum._firstResponse = Durations.OfSorted(a.FirstResponses, b.FirstResponses);
+            sum._resolution = Durations.OfSorted(a.Resolutions, b.Resolutions);
+            sum._parts = (a, b);
             return sum;
-        }
-
-        private static void Merge<T>(List<T> a, List<T> b, List<T> into) where T : IComparable<T>
-        {
-            into.EnsureCapacity(a.Count + b.Count);
-            int i = 0, j = 0;
-            while (i < a.Count && j < b.Count)
-            {
-                into.Add(a[i].CompareTo(b[j]) <= 0 ? a[i++] : b[j++]);
-            }
-
-            for (; i < a.Count; i++)
-            {
-                into.Add(a[i]);
-            }
-
-            for (; j < b.Count; j++)
-            {
-                into.Add(b[j]);
-            }
         }
 
         /// <param name="now">Running SLA clocks due at or before it count as missed (live tallies).</param>
@@ -681,7 +674,7 @@ public sealed partial class EngagementLedger
             var active = 0;
             foreach (var member in context.Members)
             {
-                active += Active.Contains(member) ? 1 : 0;
+                active += IsActive(member) ? 1 : 0;
             }
 
             return new DepartmentMetrics(department, from, to, Routed, Rate(Read, Routed), _firstResponse ?? Durations.Of(FirstResponses),
@@ -690,14 +683,18 @@ public sealed partial class EngagementLedger
                 channels, new ActionCounts(Reads, Replies, Tags, Forwards, InsightActions, Resolves, ResolvedComplaints, RepliesWithinSla), false);
         }
 
-        /// <summary>How many running clocks fell due at or before <paramref name="now"/> (<see cref="PendingDue"/> sorted).</summary>
-        private int DueBy(long now)
+        private bool IsActive(Guid member) => Active.Contains(member) || (_parts is { } p && (p.A.Active.Contains(member) || p.B.Active.Contains(member)));
+
+        /// <summary>How many running clocks fell due at or before <paramref name="now"/> (<see cref="PendingDue"/> sorted), its parts' included.</summary>
+        private int DueBy(long now) => DueIn(PendingDue, now) + (_parts is { } p ? DueIn(p.A.PendingDue, now) + DueIn(p.B.PendingDue, now) : 0);
+
+        private static int DueIn(List<long> pending, long now)
         {
-            int lo = 0, hi = PendingDue.Count;
+            int lo = 0, hi = pending.Count;
             while (lo < hi)
             {
                 var mid = (lo + hi) >>> 1;
-                if (PendingDue[mid] <= now)
+                if (pending[mid] <= now)
                 {
                     lo = mid + 1;
                 }
