@@ -67,7 +67,7 @@ public sealed class ChallengeStore(IDbContextFactory<GamifyDbContext> dbFactory,
     public async Task<(long HighWater, List<ChallengeFact> Facts)> LoadFacts(DateTime start, DateTime end)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
-        await using var tx = await db.Database.BeginTransactionAsync();
+        await using var tx = await db.Database.BeginSnapshotReadAsync();
         var highWater = await db.Events.MaxAsync(e => (long?)e.Seq) ?? 0;
         var events = await db.Events.AsNoTracking()
             .Where(e => e.OccurredAt >= start && e.OccurredAt < end && e.Type != ActionType.Reward && e.Seq <= highWater)

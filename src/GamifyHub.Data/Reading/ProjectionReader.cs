@@ -16,7 +16,7 @@ public sealed class ProjectionReader(IDbContextFactory<GamifyDbContext> dbFactor
     public async Task<EmployeeProjection> LoadEmployee(Guid employeeId, int recentEvents)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
-        await using var tx = await db.Database.BeginTransactionAsync();
+        await using var tx = await db.Database.BeginSnapshotReadAsync();
         var highWater = await HighWater(db);
         var byCategory = await db.Awards.Where(a => a.EmployeeId == employeeId)
             .GroupBy(a => a.Category)
@@ -35,7 +35,7 @@ public sealed class ProjectionReader(IDbContextFactory<GamifyDbContext> dbFactor
     public async Task<(long HighWater, long Points, long Events)> LoadDepartment(Guid departmentId)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
-        await using var tx = await db.Database.BeginTransactionAsync();
+        await using var tx = await db.Database.BeginSnapshotReadAsync();
         var highWater = await HighWater(db);
         var points = await db.Awards.Where(a => a.DepartmentId == departmentId).SumAsync(a => (long)a.Points);
         var events = await db.Events.LongCountAsync(e => e.DepartmentId == departmentId);
@@ -65,7 +65,7 @@ public sealed class ProjectionReader(IDbContextFactory<GamifyDbContext> dbFactor
     public async Task<(long HighWater, Dictionary<Guid, long> Scores)> LoadBoard(BoardScope scope, Period period)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
-        await using var tx = await db.Database.BeginTransactionAsync();
+        await using var tx = await db.Database.BeginSnapshotReadAsync();
         var highWater = await HighWater(db);
         var awards = db.Awards.AsQueryable();
         if (period.Window != BoardWindow.All)
@@ -120,7 +120,7 @@ public sealed class ProjectionReader(IDbContextFactory<GamifyDbContext> dbFactor
     public async Task<ItemHistory?> LoadItem(Guid feedbackId)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
-        await using var tx = await db.Database.BeginTransactionAsync();
+        await using var tx = await db.Database.BeginSnapshotReadAsync();
         var item = await db.FeedbackItems.AsNoTracking().Where(f => f.Id == feedbackId)
             .Select(f => new { f.Id, f.Channel, f.Sentiment, f.Priority, f.Language, f.ReceivedAt })
             .FirstOrDefaultAsync();
@@ -150,7 +150,7 @@ public sealed class ProjectionReader(IDbContextFactory<GamifyDbContext> dbFactor
     public async Task<LedgerHistory> LoadLedger(Guid employeeId)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
-        await using var tx = await db.Database.BeginTransactionAsync();
+        await using var tx = await db.Database.BeginSnapshotReadAsync();
         var highWater = await HighWater(db);
         var namedIn = db.Awards.Where(a => a.EmployeeId == employeeId).Select(a => a.EventSeq);
         var events = await db.Events.AsNoTracking()
@@ -209,7 +209,7 @@ public sealed class ProjectionReader(IDbContextFactory<GamifyDbContext> dbFactor
         CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var tx = await db.Database.BeginSnapshotReadAsync(cancellationToken);
         return await Rescoring.PreviewAsync(db, current, proposed, zone, standings, cancellationToken);
     }
 
@@ -218,7 +218,7 @@ public sealed class ProjectionReader(IDbContextFactory<GamifyDbContext> dbFactor
         CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var tx = await db.Database.BeginSnapshotReadAsync(cancellationToken);
         var (events, items, _) = await Rescoring.LoadLogAsync(db, cancellationToken);
         return (events, items);
     }
