@@ -12,7 +12,7 @@ namespace GamifyHub.Grains.Challenges;
 /// </summary>
 public sealed partial class ChallengeFanout(IGrainFactory grains, ILogger<ChallengeFanout> logger) : BackgroundService, ICommittedEventsObserver
 {
-    private static readonly TimeSpan CoalesceFor = TimeSpan.FromMilliseconds(100);
+    private const int MaxCall = 5_000;
     private readonly Channel<CommittedEvent> _committed = Channel.CreateUnbounded<CommittedEvent>(
         new UnboundedChannelOptions { SingleReader = true });
 
@@ -47,32 +47,39 @@ public sealed partial class ChallengeFanout(IGrainFactory grains, ILogger<Challe
         var batch = new List<ChallengeEventView>();
         while (await _committed.Reader.WaitToReadAsync(CancellationToken.None))
         {
-            // Challenges push at most a few times a second anyway: gather a tenth of a second of commits into one call
-            // instead of one grain call per commit (which costs the write path under load).
-            if (!stoppingToken.IsCancellationRequested)
-            {
-                await Task.Delay(CoalesceFor, CancellationToken.None);
-            }
-
-            while (batch.Count < 5_000 && _committed.Reader.TryRead(out var e))
+            // Everything committed so far in one go (commits arriving meanwhile gather for the next call), in calls of at most
+            // MaxCall events so no message grows without bound. No pause: a backlog drains at the registry's speed.
+            while (_committed.Reader.TryRead(out var e))
             {
                 var r = e.Record;
                 batch.Add(new ChallengeEventView(e.Seq, r.EmployeeId, r.DepartmentId, r.Type, r.FeedbackId, r.OccurredAt, r.Source,
                     [.. r.Awards.Select(a => new ChallengePointsView(a.EmployeeId, a.DepartmentId, a.Category, a.Points))]));
+                if (batch.Count == MaxCall)
+                {
+                    await Deliver(batch);
+                }
             }
 
-            Interlocked.Add(ref _backlog, -batch.Count);
-            try
+            if (batch.Count > 0)
             {
-                await grains.GetGrain<IChallengeRegistryGrain>(0).Deliver(batch);
+                await Deliver(batch);
             }
-            catch (Exception ex)
-            {
-                LogDeliveryFailed(ex, batch.Count);
-            }
-
-            batch.Clear();
         }
+    }
+
+    private async Task Deliver(List<ChallengeEventView> batch)
+    {
+        Interlocked.Add(ref _backlog, -batch.Count);
+        try
+        {
+            await grains.GetGrain<IChallengeRegistryGrain>(0).Deliver(batch);
+        }
+        catch (Exception ex)
+        {
+            LogDeliveryFailed(ex, batch.Count);
+        }
+
+        batch.Clear();
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Feeding {Count} committed events to challenges failed")]

@@ -91,10 +91,10 @@ public sealed partial class AwardFanout(IGrainFactory grains, ILogger<AwardFanou
         var departmentDeltas = perDepartment
             .Select(r => Delta(r.Event, r.Department, r.Lines) with { CountsEvent = r.Department == r.Event.Record.DepartmentId })
             .ToList();
+        var deltasOf = departmentDeltas.ToLookup(d => d.MemberId);
         foreach (var byDepartment in perDepartment.GroupBy(r => r.Department))
         {
-            calls.Add(grains.GetGrain<IDepartmentGrain>(byDepartment.Key).ApplyDeltas(
-                [.. departmentDeltas.Where(d => d.MemberId == byDepartment.Key)]));
+            calls.Add(grains.GetGrain<IDepartmentGrain>(byDepartment.Key).ApplyDeltas([.. deltasOf[byDepartment.Key]]));
             var members = byDepartment
                 .SelectMany(r => r.Lines.GroupBy(l => l.EmployeeId).Select(g => Delta(r.Event, g.Key, [.. g])))
                 .ToList();

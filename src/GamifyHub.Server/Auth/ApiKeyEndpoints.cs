@@ -75,7 +75,7 @@ public static class ApiKeyEndpoints
     }
 
     /// <summary>
-    /// Revoking twice is fine (204 both times). The key is checked on every request, so it stops at once; hub connections it
+    /// Revoking twice is fine (204 both times). The revocation evicts the cached key, so it stops at once; hub connections it
     /// opened (a wallboard-scoped key) are closed.
     /// </summary>
     private static async Task<IResult> Revoke(Guid id, ClaimsPrincipal user, EngagementWriter writer, TimeProvider time,

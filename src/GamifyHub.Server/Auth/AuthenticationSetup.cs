@@ -78,6 +78,7 @@ public static class AuthenticationSetup
 
         services.AddSingleton<LoginGuard>();
         services.AddSingleton<SignInFreshness>();
+        services.AddSingleton<ApiKeyCache>();
         services.AddScoped<SignInFreshnessCheck>();
         authentication.AddCookie(IdentityConstants.ExternalScheme, o =>
         {

@@ -47,8 +47,9 @@ public interface ISessionRevocations
     Task RevokeAsync(SessionSubject subject);
 }
 
-/// <summary>The in-process revocation: forgets the cached sign-in check and aborts the subject's hub connections here.</summary>
-public sealed class LocalSessionRevocations(SignInFreshness freshness, LiveConnections connections, ILogger<LocalSessionRevocations> log)
+/// <summary>The in-process revocation: forgets the cached sign-in check or API key and aborts the subject's hub connections here.</summary>
+public sealed class LocalSessionRevocations(SignInFreshness freshness, ApiKeyCache apiKeys, LiveConnections connections,
+    ILogger<LocalSessionRevocations> log)
     : ISessionRevocations
 {
     public Task RevokeAsync(SessionSubject subject)
@@ -56,6 +57,10 @@ public sealed class LocalSessionRevocations(SignInFreshness freshness, LiveConne
         if (subject.Kind == "user")
         {
             freshness.Forget(subject.Id);
+        }
+        else if (subject.Kind == "credential" && Guid.TryParse(subject.Id, out var credential))
+        {
+            apiKeys.Evict(credential);
         }
 
         var closed = connections.Abort(subject);
