@@ -7,8 +7,9 @@ using Microsoft.AspNetCore.SignalR;
 namespace GamifyHub.Server.Live;
 
 /// <summary>
-/// Live boards and personal notifications. One SignalR group per board; personal messages go to the
-/// signed-in employee's user id only. A wallboard token may connect too, but only to watch the departments board (it has
+/// Live boards and personal notifications. One SignalR group per board, and one per person (<see cref="PersonalGroup"/>):
+/// personal messages go to the signed-in employee's own connections only, found by the group rather than by scanning every
+/// connection as a send to a user id does. A wallboard token may connect too, but only to watch the departments board (it has
 /// no user id, so nothing personal ever reaches it).
 /// </summary>
 [Authorize(Policy = Policies.Watcher)]
@@ -18,10 +19,18 @@ public sealed class LiveHub(BoardReader boards, LiveConnections connections, Pri
     public const string Path = "/hubs/live";
 
     /// <summary>Registered by sign-in, so logout, disabling, erasure or a revoked token/key closes the connection.</summary>
-    public override Task OnConnectedAsync()
+    /// <summary>The group of one employee's connections (every tab and device they are signed in on).</summary>
+    public static string PersonalGroup(Guid employeeId) => $"person:{employeeId}";
+
+    public override async Task OnConnectedAsync()
     {
         connections.Add(Context);
-        return base.OnConnectedAsync();
+        if (Context.User?.GetEmployeeId() is { } employeeId)
+        {
+            await Groups.AddToGroupAsync(Context.ConnectionId, PersonalGroup(employeeId));
+        }
+
+        await base.OnConnectedAsync();
     }
 
     public override Task OnDisconnectedAsync(Exception? exception)

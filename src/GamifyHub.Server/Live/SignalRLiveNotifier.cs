@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.SignalR;
 namespace GamifyHub.Server.Live;
 
 /// <summary>
-/// Delivers grain pushes to browsers through the hub's groups and users. As <see cref="ILiveNotifier"/> it is the direct
+/// Delivers grain pushes to browsers through the hub's groups (a board's, a person's). As <see cref="ILiveNotifier"/> it is the direct
 /// path (the host registers <see cref="InboxLiveNotifier"/> in front of it, so personal notifications are stored first);
 /// as <see cref="IPersonalPush"/> it is what the notification centre pushes through once a notification is stored.
 /// </summary>
@@ -54,8 +54,8 @@ public sealed class SignalRLiveNotifier(IHubContext<LiveHub> hub, BoardPresenter
     public Task Notify(Guid employeeId, LiveNotification notification) => Notification(employeeId, notification);
 
     public Task Notification(Guid employeeId, LiveNotification notification) =>
-        hub.Clients.User(employeeId.ToString()).SendAsync(NotificationMethod, notification);
+        hub.Clients.Group(LiveHub.PersonalGroup(employeeId)).SendAsync(NotificationMethod, notification);
 
     public Task UnreadCount(Guid employeeId, int unread) =>
-        hub.Clients.User(employeeId.ToString()).SendAsync(UnreadCountMethod, new { unread });
+        hub.Clients.Group(LiveHub.PersonalGroup(employeeId)).SendAsync(UnreadCountMethod, new { unread });
 }
