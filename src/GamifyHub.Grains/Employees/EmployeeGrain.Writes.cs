@@ -24,8 +24,9 @@ namespace GamifyHub.Grains.Employees;
 public sealed partial class EmployeeGrain
 {
     private const int StaleRetries = 3;
-    // Own event ids kept to answer a retry without scoring it; an older retry is scored, and the writer's unique index then
-    // finds it stored (and this grain reloads, as its observation was wrong).
+    // Own event ids kept (about 50 bytes each) to answer a retry without scoring it: enough for a retried batch of the
+    // largest size. An older retry is scored, the writer's unique index finds it stored, and this grain reloads, as its
+    // observation was wrong; events scored on top of it meanwhile keep what they were given.
     private const int StoredIdsKept = 1_000;
 
     private readonly LinkedList<Pending> _waiting = new();
