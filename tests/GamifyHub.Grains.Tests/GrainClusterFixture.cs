@@ -111,6 +111,20 @@ public sealed class GrainClusterFixture : IAsyncLifetime
         return await db.Events.CountAsync(e => e.EventId == eventId);
     }
 
+    /// <summary>Those of <paramref name="eventIds"/> that are stored, in commit (log) order.</summary>
+    public async Task<List<Guid>> InLogOrder(IReadOnlyCollection<Guid> eventIds)
+    {
+        await using var db = NewContext();
+        return await db.Events.Where(e => eventIds.Contains(e.EventId)).OrderBy(e => e.Seq).Select(e => e.EventId).ToListAsync();
+    }
+
+    /// <summary>Runs SQL on the database file, beside the silo (e.g. a trigger that makes certain writes fail).</summary>
+    public async Task Execute(string sql)
+    {
+        await using var db = NewContext();
+        await db.Database.ExecuteSqlRawAsync(sql);
+    }
+
     /// <summary>The stored award lines of one event, in the order they were written.</summary>
     public async Task<List<AwardEntry>> AwardsOf(Guid eventId)
     {

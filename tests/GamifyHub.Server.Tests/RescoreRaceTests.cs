@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using GamifyHub.Data.Reading;
@@ -64,6 +65,30 @@ public sealed class RescoreRaceTests(GamifyHubFactory factory) : IClassFixture<G
                 }
             }
         })).ToList();
+
+        // An integration sends the same people's events in batches meanwhile: several of an employee's events are in flight
+        // at once, and those a rescore makes stale are scored again, in order.
+        workers.Add(Task.Run(async () =>
+        {
+            var integration = factory.WithApiKey();
+            string[] types = ["read", "reply", "tag", "insight"];
+            for (var n = 0; !stop.IsCancellationRequested; n++)
+            {
+                var events = Enumerable.Range(0, 12).Select(i => new
+                {
+                    eventId = Guid.CreateVersion7(), employee = actors[(n + i) % actors.Length], type = types[(n + i) % types.Length],
+                }).ToArray();
+                var response = await integration.PostAsJsonAsync("/api/events/batch", new { events });
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    Interlocked.Increment(ref accepted);
+                }
+                else if (response.StatusCode != HttpStatusCode.ServiceUnavailable)
+                {
+                    Assert.Fail($"A batch: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+                }
+            }
+        }));
 
         await Eventually.True(() => Task.FromResult(Volatile.Read(ref accepted) > 20), 30_000);
         foreach (var rules in new[] { Scaled(original, 3, 1), Scaled(original, 2, 1), original, Scaled(original, 3, 1), original })

@@ -53,9 +53,12 @@ public sealed class EngagementWriter : BackgroundService
     /// <summary>Committed events the slowest projection has not handled yet.</summary>
     public int ProjectionBacklog => _observers.Select(o => o.Backlog).DefaultIfEmpty(0).Max();
 
-    public Task<RecordOutcome> RecordAsync(EngagementRecord record) => ProjectionBacklog > _maxBacklog
+    /// <param name="after">The caller's previous write, when this record was decided on top of it (an employee's events
+    /// scored in order): if that one fails, this one fails with the same exception, unstored. A sequenced write never waits
+    /// for room in a full queue, so its caller learns at once and sends nothing more on top of it.</param>
+    public Task<RecordOutcome> RecordAsync(EngagementRecord record, Task? after = null) => ProjectionBacklog > _maxBacklog
         ? Task.FromException<RecordOutcome>(new WriterQueueFullException())
-        : Enqueue(new EventWrite(record));
+        : Enqueue(new EventWrite(record, after));
 
     public Task<IntakeOutcome> IngestAsync(FeedbackIntake intake) => Enqueue(new IntakeWrite(intake));
 
@@ -73,12 +76,23 @@ public sealed class EngagementWriter : BackgroundService
     public Task<T> ExclusiveAsync<T>(Func<GamifyDbContext, Task<T>> work, Action<T>? afterCommit = null) =>
         Enqueue(new ExclusiveWrite<T>(work, afterCommit));
 
-    private async Task<T> Enqueue<T>(PendingWrite<T> write)
+    private Task<T> Enqueue<T>(PendingWrite<T> write)
     {
-        if (!_queue.Writer.TryWrite(write))
+        if (_queue.Writer.TryWrite(write))
         {
-            // Full: wait a little for room, then push back on the caller instead of growing memory.
-            using var timeout = new CancellationTokenSource(_queueWait);
+            Interlocked.Increment(ref _pending);
+            // The writer's own task, complete the moment the writer decided (a sequenced write after it checks it then).
+            return write.Completion.Task;
+        }
+
+        return write is EventWrite { After: not null } ? Task.FromException<T>(new WriterQueueFullException()) : EnqueueWhenRoom(write);
+    }
+
+    private async Task<T> EnqueueWhenRoom<T>(PendingWrite<T> write)
+    {
+        // Full: wait a little for room, then push back on the caller instead of growing memory.
+        using (var timeout = new CancellationTokenSource(_queueWait))
+        {
             try
             {
                 await _queue.Writer.WriteAsync(write, timeout.Token);
@@ -114,6 +128,12 @@ public sealed class EngagementWriter : BackgroundService
                     break;
                 }
 
+                if (RefusedAfterFailure(write))
+                {
+                    Interlocked.Decrement(ref _pending);
+                    continue;
+                }
+
                 batch.Add(write);
             }
 
@@ -143,7 +163,10 @@ public sealed class EngagementWriter : BackgroundService
             _logger.LogWarning(ex, "Group commit of {Count} writes failed; retrying them one by one", batch.Count);
             foreach (var write in batch)
             {
-                await CommitIsolatingFailures([write]);
+                if (!RefusedAfterFailure(write))
+                {
+                    await CommitIsolatingFailures([write]);
+                }
             }
         }
         catch (Exception ex)
@@ -151,6 +174,18 @@ public sealed class EngagementWriter : BackgroundService
             _logger.LogError(ex, "Write failed");
             batch[0].Fail(ex);
         }
+    }
+
+    /// <summary>Fails, unstored, a write whose predecessor (<see cref="RecordAsync"/>'s <c>after</c>) failed.</summary>
+    private static bool RefusedAfterFailure(PendingWrite write)
+    {
+        if (write is not EventWrite { After: { IsFaulted: true } or { IsCanceled: true } } e)
+        {
+            return false;
+        }
+
+        e.Fail(e.After.Exception?.InnerException ?? new OperationCanceledException("The write this one follows was cancelled."));
+        return true;
     }
 
     private async Task RunExclusive(IExclusiveWrite write)
@@ -430,9 +465,11 @@ public sealed class EngagementWriter : BackgroundService
         public override void Fail(Exception ex) => Completion.TrySetException(ex);
     }
 
-    private sealed class EventWrite(EngagementRecord record) : PendingWrite<RecordOutcome>
+    private sealed class EventWrite(EngagementRecord record, Task? after) : PendingWrite<RecordOutcome>
     {
         public EngagementRecord Record { get; } = record;
+
+        public Task? After { get; } = after;
     }
 
     private interface IExclusiveWrite

@@ -2,10 +2,10 @@ using GamifyHub.Data.Reading;
 using GamifyHub.Data.Writing;
 using GamifyHub.Domain.Badges;
 using GamifyHub.Domain.Challenges;
-using GamifyHub.Domain.Feedback;
 using GamifyHub.Domain.Scoring;
 using GamifyHub.Grains.Live;
 using Microsoft.Extensions.Options;
+using Orleans.Concurrency;
 
 namespace GamifyHub.Grains.Employees;
 
@@ -14,13 +14,15 @@ namespace GamifyHub.Grains.Employees;
 /// stored events and award lines), keeps totals and recent awards live, and sends personal notifications. Its projection
 /// belongs to the rules version it was loaded under: when a rescore puts another version in force, it reloads before
 /// scoring or answering, and an event the writer refuses as scored under old rules is scored again.
+/// <para>Reentrant, so that the next events score while earlier ones commit (EmployeeGrain.Writes.cs orders them). Every
+/// change of state therefore happens in one synchronous stretch, after <see cref="Ready"/> where a reload could be due.</para>
 /// </summary>
-public sealed class EmployeeGrain(ProjectionReader reader, EngagementWriter writer, RuleBook rules, ILiveNotifier notifier,
+[Reentrant]
+public sealed partial class EmployeeGrain(ProjectionReader reader, EngagementWriter writer, RuleBook rules, ILiveNotifier notifier,
     IOptions<CompanyOptions> company, CompanyDirectory directory, TimeProvider time)
     : Grain, IEmployeeGrain
 {
     private const int RecentCount = 20;
-    private const int StaleRetries = 3;
     // Events up to this sequence were included by the load; live updates at or below it are already counted.
     private long _highWater;
     private int _loadedUnder;
@@ -28,7 +30,8 @@ public sealed class EmployeeGrain(ProjectionReader reader, EngagementWriter writ
     private readonly LinkedList<EarnedAwards> _recent = new();
     private readonly TimeZoneInfo _zone = company.Value.Zone;
     private EmployeeLedger _ledger = null!;
-    // Level and earned badges as last announced, so crossing a level or earning a badge is notified once.
+    // Level and earned badges as last announced (or about to be, once the event that reached them commits), so crossing a
+    // level or earning a badge is notified once.
     private int _level;
     private readonly HashSet<string> _earned = [];
 
@@ -38,16 +41,24 @@ public sealed class EmployeeGrain(ProjectionReader reader, EngagementWriter writ
     {
         var id = this.GetPrimaryKey();
         // Read the version first: a rescore switches it only after its commit, so the load cannot see older lines than it.
-        _loadedUnder = rules.Current.Version;
+        var loadedUnder = rules.Current.Version;
+        var history = await reader.LoadLedger(id);
+        // From here on synchronous: no other call sees the projection half rebuilt.
+        _loadedUnder = loadedUnder;
         _ledger = new EmployeeLedger(id);
         _byCategory.Clear();
         _recent.Clear();
         _earned.Clear();
-        var history = await reader.LoadLedger(id);
+        ForgetStored();
         _highWater = history.HighWater;
         foreach (var entry in history.Entries)
         {
             _ledger.Observe(entry.Fact, entry.Awards, _zone);
+            if (entry.Fact.EmployeeId == id)
+            {
+                RememberStored(entry.Fact.EventId, entry.Awards.Sum(a => a.Points));
+            }
+
             if (entry.Awards.Count == 0)
             {
                 continue;
@@ -69,12 +80,9 @@ public sealed class EmployeeGrain(ProjectionReader reader, EngagementWriter writ
         TakeMilestones();
     }
 
-    /// <summary>Reloads the projection when a rescore put another rules version in force since it was loaded.</summary>
-    private Task EnsureCurrent() => rules.Current.Version == _loadedUnder ? Task.CompletedTask : Load();
-
     public async Task<EmployeeProgress> GetProgress()
     {
-        await EnsureCurrent();
+        await Ready();
         var current = rules.Current;
         var level = Levels.For(current.LevelCurve, _ledger.TotalXp);
         var badges = BadgeEvaluator.Evaluate(current.Badges, _ledger.Stats, Today())
@@ -98,56 +106,52 @@ public sealed class EmployeeGrain(ProjectionReader reader, EngagementWriter writ
         }
     }
 
-    /// <summary>Announces a level crossed or a badge earned since the last look.</summary>
-    private async Task AnnounceMilestones(DateTime occurredAt)
+    /// <summary>A level crossed or a badge earned since the last look, to announce (null: nothing).</summary>
+    private List<LiveNotification>? Milestones(DateTime occurredAt, List<LiveNotification>? told = null)
     {
         var current = rules.Current;
-        var me = this.GetPrimaryKey();
         var level = Levels.For(current.LevelCurve, _ledger.TotalXp).Level;
         if (level > _level)
         {
-            await notifier.Notify(me, NotificationTexts.LevelUp(level, occurredAt));
+            (told ??= []).Add(NotificationTexts.LevelUp(level, occurredAt));
         }
 
         _level = level;
         var unearned = current.Badges.Where(b => !_earned.Contains(b.Id)).ToList();
         if (unearned.Count == 0)
         {
-            return;
+            return told;
         }
 
         foreach (var badge in BadgeEvaluator.Evaluate(unearned, _ledger.Stats, Today()).Where(b => b.Earned))
         {
             _earned.Add(badge.Badge.Id);
-            await notifier.Notify(me, NotificationTexts.Badge(badge.Badge, occurredAt));
+            (told ??= []).Add(NotificationTexts.Badge(badge.Badge, occurredAt));
+        }
+
+        return told;
+    }
+
+    /// <summary>Sends personal notifications one after the other, in order.</summary>
+    private async Task Tell(List<LiveNotification>? notifications)
+    {
+        if (notifications is null)
+        {
+            return;
+        }
+
+        var me = this.GetPrimaryKey();
+        foreach (var notification in notifications)
+        {
+            await notifier.Notify(me, notification);
         }
     }
 
     public async Task<EmployeeSummary> GetSummary()
     {
-        await EnsureCurrent();
+        await Ready();
         return new EmployeeSummary(
             this.GetPrimaryKey(), _byCategory.Values.Sum(), new Dictionary<PointCategory, long>(_byCategory), [.. _recent]);
-    }
-
-    public async Task<ScoredEvent> Score(ScoreRequest request)
-    {
-        var command = request.Command;
-        var newStatus = command.Type switch
-        {
-            ActionType.Resolve => FeedbackStatus.Resolved,
-            ActionType.Reopen => FeedbackStatus.Open,
-            _ => (FeedbackStatus?)null,
-        };
-        return await ScoreAndRecord(command, request.Fact, request.FeedbackId, newStatus, request.ItemRulesVersion);
-    }
-
-    public async Task<ActionOutcome> RecordExternal(ActionCommand command)
-    {
-        var fact = FactOf(command, null);
-        var scored = await ScoreAndRecord(command, fact, null, null, null);
-        return new ActionOutcome(ActionFailure.None, command.EventId, scored.Duplicate, scored.Points,
-            [.. OwnLines(scored.Awards, command.EmployeeId).Select(AwardView.From)], null);
     }
 
     /// <summary>The fact of a command, with the item as the caller saw it (null for an external event).</summary>
@@ -158,91 +162,14 @@ public sealed class EmployeeGrain(ProjectionReader reader, EngagementWriter writ
     public static IEnumerable<AwardLine> OwnLines(IReadOnlyList<AwardLine> lines, Guid employeeId) =>
         lines.Where(l => l.EmployeeId == employeeId);
 
-    /// <param name="itemRulesVersion">The version the item's state was loaded under; null for an event without an item.</param>
-    private async Task<ScoredEvent> ScoreAndRecord(ActionCommand command, EngagementFact fact, Guid? feedbackId,
-        FeedbackStatus? newStatus, int? itemRulesVersion)
-    {
-        if (command.EmployeeId != this.GetPrimaryKey())
-        {
-            throw new ArgumentException($"Event {command.EventId} is not by employee {this.GetPrimaryKey()}.", nameof(command));
-        }
-
-        for (var attempt = 1; ; attempt++)
-        {
-            await EnsureCurrent();
-            var ruleSet = rules.Current;
-            if (ruleSet.Version != _loadedUnder)
-            {
-                continue; // switched while loading
-            }
-
-            if (itemRulesVersion is { } itemVersion && itemVersion != ruleSet.Version)
-            {
-                return ScoredEvent.Stale;
-            }
-
-            var result = _ledger.Score(ruleSet, fact, _zone);
-            try
-            {
-                return await Record(command, fact, feedbackId, newStatus, result, ruleSet.Version);
-            }
-            catch (StaleRulesException) when (attempt < StaleRetries)
-            {
-                // A rescore committed after we scored; nothing was stored. The item's facts may be stale too.
-                if (itemRulesVersion is not null)
-                {
-                    return ScoredEvent.Stale;
-                }
-            }
-        }
-    }
-
-    private async Task<ScoredEvent> Record(ActionCommand command, EngagementFact fact, Guid? feedbackId, FeedbackStatus? newStatus,
-        ScoreResult result, int rulesVersion)
-    {
-        var outcome = await writer.RecordAsync(new EngagementRecord(command.EventId, command.EmployeeId, command.DepartmentId,
-            command.Type, feedbackId, command.OccurredAt, command.Source, result.Awards, command.TargetDepartmentId,
-            command.Text, command.Url, newStatus, command.DwellSeconds, result.Flags, rulesVersion));
-        if (outcome.Duplicate)
-        {
-            return new ScoredEvent(true, outcome.Points, [], []);
-        }
-
-        _ledger.Observe(fact, result.Awards, _zone);
-        await AnnounceMilestones(command.OccurredAt);
-        return new ScoredEvent(false, outcome.Points, result.Awards, result.Flags);
-    }
-
-    public async Task<bool> RecordReward(ChallengeReward reward)
-    {
-        await EnsureCurrent();
-        var me = this.GetPrimaryKey();
-        var department = directory.Employee(me)?.DepartmentId ?? Guid.Empty;
-        // A 0-point line still records a badge-only reward (the badge is the event's text).
-        var line = new AwardLine(me, department, reward.Points, reward.Category, ChallengeRewards.RuleId, rules.Current.Version,
-            $"Challenge completed: {reward.ChallengeName}");
-        var occurredAt = DateTime.SpecifyKind(reward.OccurredAt, DateTimeKind.Utc);
-        // RulesVersion null: no rule decided this line, so a rescore in between does not make it stale.
-        var outcome = await writer.RecordAsync(new EngagementRecord(reward.EventId, me, department, ActionType.Reward, null, occurredAt,
-            EngagementSources.Challenge, [line], Text: reward.Badge));
-        if (outcome.Duplicate)
-        {
-            return false;
-        }
-
-        _ledger.Observe(new EngagementFact(reward.EventId, me, department, ActionType.Reward, new DateTimeOffset(occurredAt),
-            EngagementSources.Challenge, null, null), [line], _zone);
-        await AnnounceMilestones(occurredAt);
-        return true;
-    }
-
     private bool IsKudos(string rule) =>
         rules.Current.Rules.FirstOrDefault(r => r.Id == rule)?.Action == ActionType.Kudos;
 
     public async Task ApplyAwards(IReadOnlyList<EarnedAwards> earned)
     {
-        await EnsureCurrent();
+        await Ready();
         var me = this.GetPrimaryKey();
+        List<LiveNotification>? told = null;
         foreach (var e in earned)
         {
             if (e.Seq <= _highWater)
@@ -260,7 +187,7 @@ public sealed class EmployeeGrain(ProjectionReader reader, EngagementWriter writ
             {
                 // Shared credit or a clawback from a colleague's event (own events were observed when scored here).
                 _ledger.Credit([.. e.Awards.Select(a => new AwardLine(me, Guid.Empty, a.Points, a.Category, a.Rule, a.RuleVersion, a.Reason))]);
-                await AnnounceMilestones(e.OccurredAt);
+                told = Milestones(e.OccurredAt, told);
             }
 
             _recent.AddFirst(e);
@@ -289,7 +216,10 @@ public sealed class EmployeeGrain(ProjectionReader reader, EngagementWriter writ
             }
 
             var type = own ? "award" : points < 0 ? "clawback" : "shared-credit";
-            await notifier.Notify(me, NotificationTexts.Points(e.EventId, type, e.Awards, rules.Current, e.OccurredAt));
+            (told ??= []).Add(NotificationTexts.Points(e.EventId, type, e.Awards, rules.Current, e.OccurredAt));
         }
+
+        // Sent after the state changed in one stretch: a reload cannot land in the middle of this batch.
+        await Tell(told);
     }
 }

@@ -58,10 +58,46 @@ public static class EventEndpoints
             return ApiProblems.Validation(errors);
         }
 
-        var outcomes = await Task.WhenAll(valid.Select(v => Send(v!, grains)));
+        // One call per employee, their events in request order: the order they are scored in.
+        var outcomes = new ActionOutcome[valid.Count];
+        await Task.WhenAll(valid.Select((v, i) => (Event: v!, Index: i)).GroupBy(v => v.Event.Command.EmployeeId)
+            .Select(byEmployee => SendInOrder([.. byEmployee], outcomes, grains)));
         return TypedResults.Ok(new EventBatchAccepted([.. outcomes.Select(o => o.Accepted
             ? new EventAccepted(o.EventId, o.Points, o.Duplicate)
             : new EventAccepted(o.EventId, 0, false, StatusCodes.Status409Conflict, o.Failure.ToString()))]));
+    }
+
+    /// <summary>
+    /// One employee's events of a request, in order: each run of events without an item goes to their grain in one call;
+    /// an event on an item goes through the item's grain once everything before it is answered.
+    /// </summary>
+    private static async Task SendInOrder(List<(ValidEvent Event, int Index)> events, ActionOutcome[] outcomes, IGrainFactory grains)
+    {
+        for (var start = 0; start < events.Count;)
+        {
+            var end = start;
+            while (end < events.Count && events[end].Event.FeedbackId is null)
+            {
+                end++;
+            }
+
+            if (end == start)
+            {
+                outcomes[events[start].Index] = await Send(events[start].Event, grains);
+                start++;
+                continue;
+            }
+
+            var run = events.GetRange(start, end - start);
+            var answers = await grains.GetGrain<IEmployeeGrain>(run[0].Event.Command.EmployeeId)
+                .RecordExternalBatch([.. run.Select(e => e.Event.Command)]);
+            for (var i = 0; i < run.Count; i++)
+            {
+                outcomes[run[i].Index] = answers[i];
+            }
+
+            start = end;
+        }
     }
 
     private static Task<ActionOutcome> Send(ValidEvent e, IGrainFactory grains) => e.FeedbackId is { } feedbackId
