@@ -22,6 +22,9 @@ public sealed record BenchOptions
     /// <summary>Events in the in-process EngagementWriter run (EF Core costs most of a millisecond of CPU per event here, so keep it moderate).</summary>
     public int WriterEvents { get; init; } = 10_000;
 
+    /// <summary>The in-process writer's WriterOptions.MaxBatch (null: the server's default).</summary>
+    public int? WriterMaxBatch { get; init; }
+
     /// <summary>Transaction size of the raw grouped run; the server's writer commits at most this many (WriterOptions.MaxBatch).</summary>
     public int GroupSize { get; init; } = 500;
 
@@ -138,6 +141,7 @@ public sealed record BenchOptions
           --concurrency C       concurrent HTTP clients (default 8)
           --single-tx-events M  events in the one-transaction-per-event raw run (default 5000, capped at N)
           --writer-events W     events in the in-process EngagementWriter run (default 10000, capped at N)
+          --writer-max-batch M  the in-process writer's most writes per group commit (default: WriterOptions.MaxBatch)
           --group G             events per transaction in the raw grouped run (default 500 = WriterOptions.MaxBatch)
           --rescore-events R    events in the rescoring run: a stored log, a rule change applied to it (default 1000000)
           --skip-rescore        skip the rescoring run
@@ -204,6 +208,7 @@ public sealed record BenchOptions
                 "--concurrency" => o with { Concurrency = Int(1, 256) },
                 "--single-tx-events" => o with { SingleTxEvents = Int(1, 1_000_000) },
                 "--writer-events" => o with { WriterEvents = Int(1, 10_000_000) },
+                "--writer-max-batch" => o with { WriterMaxBatch = Int(1, 100_000) },
                 "--group" => o with { GroupSize = Int(1, 100_000) },
                 "--rescore-events" => o with { RescoreEvents = Int(1, 10_000_000) },
                 "--skip-rescore" => o with { SkipRescore = true },
