@@ -25,7 +25,7 @@ public sealed record BenchOptions
     /// <summary>The in-process writer's WriterOptions.MaxBatch (null: the server's default).</summary>
     public int? WriterMaxBatch { get; init; }
 
-    /// <summary>Transaction size of the raw grouped run; the server's writer commits at most this many (WriterOptions.MaxBatch).</summary>
+    /// <summary>Transaction size of the raw grouped run, the baseline of the RESULT ratio (the writer's own limit is WriterOptions.MaxBatch).</summary>
     public int GroupSize { get; init; } = 500;
 
     /// <summary>Events in the rescoring run (a stored log with its award lines; a rule change applied through Rescoring.ApplyAsync).</summary>
@@ -142,7 +142,7 @@ public sealed record BenchOptions
           --single-tx-events M  events in the one-transaction-per-event raw run (default 5000, capped at N)
           --writer-events W     events in the in-process EngagementWriter run (default 10000, capped at N)
           --writer-max-batch M  the in-process writer's most writes per group commit (default: WriterOptions.MaxBatch)
-          --group G             events per transaction in the raw grouped run (default 500 = WriterOptions.MaxBatch)
+          --group G             events per transaction in the raw grouped run (default 500; the RESULT line's raw rate)
           --rescore-events R    events in the rescoring run: a stored log, a rule change applied to it (default 1000000)
           --skip-rescore        skip the rescoring run
           --only events|boards|analytics

@@ -159,11 +159,11 @@ public sealed class EngagementWriter : BackgroundService
         }
         catch (Exception ex) when (batch.Count > 1)
         {
-            _logger.LogWarning(ex, "Group commit of {Count} writes failed; retrying them one by one", batch.Count);
-            foreach (var write in batch)
-            {
-                await CommitIsolatingFailures([write]);
-            }
+            // In halves, in order: one bad write among n costs about 2·log2(n) commits instead of n, and the rest commit.
+            _logger.LogWarning(ex, "Group commit of {Count} writes failed; retrying it in halves", batch.Count);
+            var half = batch.Count / 2;
+            await CommitIsolatingFailures(batch.GetRange(0, half));
+            await CommitIsolatingFailures(batch.GetRange(half, batch.Count - half));
         }
         catch (Exception ex)
         {
