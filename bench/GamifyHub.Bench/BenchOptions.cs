@@ -22,7 +22,10 @@ public sealed record BenchOptions
     /// <summary>Events in the in-process EngagementWriter run (EF Core costs most of a millisecond of CPU per event here, so keep it moderate).</summary>
     public int WriterEvents { get; init; } = 10_000;
 
-    /// <summary>Transaction size of the raw grouped run; the server's writer commits at most this many (WriterOptions.MaxBatch).</summary>
+    /// <summary>The in-process writer's WriterOptions.MaxBatch (null: the server's default).</summary>
+    public int? WriterMaxBatch { get; init; }
+
+    /// <summary>Transaction size of the raw grouped run, the baseline of the RESULT ratio (the writer's own limit is WriterOptions.MaxBatch).</summary>
     public int GroupSize { get; init; } = 500;
 
     /// <summary>Events in the rescoring run (a stored log with its award lines; a rule change applied through Rescoring.ApplyAsync).</summary>
@@ -138,7 +141,8 @@ public sealed record BenchOptions
           --concurrency C       concurrent HTTP clients (default 8)
           --single-tx-events M  events in the one-transaction-per-event raw run (default 5000, capped at N)
           --writer-events W     events in the in-process EngagementWriter run (default 10000, capped at N)
-          --group G             events per transaction in the raw grouped run (default 500 = WriterOptions.MaxBatch)
+          --writer-max-batch M  the in-process writer's most writes per group commit (default: WriterOptions.MaxBatch)
+          --group G             events per transaction in the raw grouped run (default 500; the RESULT line's raw rate)
           --rescore-events R    events in the rescoring run: a stored log, a rule change applied to it (default 1000000)
           --skip-rescore        skip the rescoring run
           --only events|boards|analytics
@@ -204,6 +208,7 @@ public sealed record BenchOptions
                 "--concurrency" => o with { Concurrency = Int(1, 256) },
                 "--single-tx-events" => o with { SingleTxEvents = Int(1, 1_000_000) },
                 "--writer-events" => o with { WriterEvents = Int(1, 10_000_000) },
+                "--writer-max-batch" => o with { WriterMaxBatch = Int(1, 100_000) },
                 "--group" => o with { GroupSize = Int(1, 100_000) },
                 "--rescore-events" => o with { RescoreEvents = Int(1, 10_000_000) },
                 "--skip-rescore" => o with { SkipRescore = true },

@@ -213,7 +213,7 @@ try
                          $"({serverCpu / outcome.Elapsed / cores:P0} of {cores} cores, {serverCpu.TotalMilliseconds * 1000 / events.Count:0} µs per event) " +
                          $"and the load generator {benchCpu.TotalSeconds:0.0} CPU-seconds ({benchCpu / outcome.Elapsed / cores:P0})");
         observations.Add($"the server's writer committed the API events in {stored.Commits:N0} transactions, " +
-                         $"{(double)stored.Events / stored.Commits:0.0} events per commit on average (its limit is 500)");
+                         $"{(double)stored.Events / stored.Commits:0.0} events per commit on average (its limit is {new GamifyHub.Data.Writing.WriterOptions().MaxBatch})");
         if (problems.Count > 0)
         {
             var first = problems[0].Length <= 240 ? problems[0] : problems[0][..120] + " … " + problems[0][^120..];
@@ -238,6 +238,11 @@ try
         var grouped = await RawSqliteScenario.RunAsync(Path.Combine(workDir, "raw-grouped.db"), events, options.GroupSize);
         results.Add(new ScenarioResult($"raw SQLite: {options.GroupSize} events per transaction", events.Count, grouped.Elapsed,
             grouped.Latency, "transaction", grouped.Commits));
+        // One machine-readable line per scenario (issue 14, item 1): the API against raw appends of the same rows, same run.
+        var apiRate = results[0].EventsPerSecond;
+        var rawRate = results[^1].EventsPerSecond;
+        Console.WriteLine(FormattableString.Invariant(
+            $"RESULT api_events_per_s={apiRate:0} raw_events_per_s={rawRate:0} ratio={apiRate / rawRate:0.000} employees={employees.Count}"));
 
         var singles = events.Take(Math.Min(options.SingleTxEvents, events.Count)).ToList();
         Console.WriteLine($"  raw SQLite: {singles.Count:N0} events, one transaction each …");
@@ -250,14 +255,15 @@ try
         var inFlight = options.Batch * options.Concurrency;
         Console.WriteLine($"  EngagementWriter in-process: {writerEvents.Count:N0} events, {inFlight} writes in flight …");
         var writerPath = Path.Combine(workDir, "writer.db");
-        var writer = await WriterScenario.RunAsync(writerPath, writerEvents, inFlight);
+        var writer = await WriterScenario.RunAsync(writerPath, writerEvents, inFlight, options.WriterMaxBatch);
         var writerStored = BenchDatabase.After(writerPath, 0);
         if (writerStored.Events != writerEvents.Count)
         {
             throw new BenchFailure($"The in-process writer stored {writerStored.Events:N0} of {writerEvents.Count:N0} events.");
         }
 
-        results.Add(new ScenarioResult($"EngagementWriter alone, in-process (EF Core), {inFlight} writes in flight", writerEvents.Count,
+        var batchNote = options.WriterMaxBatch is { } m ? $", at most {m} per commit" : "";
+        results.Add(new ScenarioResult($"EngagementWriter alone, in-process (prepared statements), {inFlight} writes in flight{batchNote}", writerEvents.Count,
             writer.Elapsed, writer.Latency, "event", writerStored.Commits));
     }
 

@@ -9,19 +9,20 @@ using Microsoft.Extensions.Options;
 namespace GamifyHub.Bench;
 
 /// <summary>
-/// The same events through the server's own <see cref="EngagementWriter"/> (EF Core, duplicate check, group commit of
-/// at most WriterOptions.MaxBatch), in this process, with no HTTP and no grains: <c>inFlight</c> callers each await
-/// their write before sending the next.
+/// The same events through the server's own <see cref="EngagementWriter"/> (prepared statements on its own connection,
+/// exactly-once by the unique index, group commit of at most WriterOptions.MaxBatch), in this process, with no HTTP and no
+/// grains: <c>inFlight</c> callers each await their write before sending the next.
 /// </summary>
 public static class WriterScenario
 {
-    public static async Task<(TimeSpan Elapsed, Percentiles Latency)> RunAsync(string path, IReadOnlyList<BenchEvent> events, int inFlight)
+    public static async Task<(TimeSpan Elapsed, Percentiles Latency)> RunAsync(string path, IReadOnlyList<BenchEvent> events, int inFlight,
+        int? maxBatch = null)
     {
         await BenchDatabase.CreateAsync(path);
         var options = new DbContextOptionsBuilder<GamifyDbContext>();
         options.UseGamifySqlite(SqliteDatabase.ConnectionString(path));
         var factory = new ContextFactory(options.Options);
-        var writer = new EngagementWriter(factory, [], new RuleBook(factory, TimeProvider.System), Options.Create(new WriterOptions()),
+        var writer = new EngagementWriter(factory, [], new RuleBook(factory, TimeProvider.System), Options.Create(new WriterOptions { MaxBatch = maxBatch ?? new WriterOptions().MaxBatch }),
             TimeProvider.System, NullLogger<EngagementWriter>.Instance);
         await writer.StartAsync(CancellationToken.None);
         try

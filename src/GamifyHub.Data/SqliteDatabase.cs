@@ -37,13 +37,16 @@ public static class SqliteDatabase
         await db.Database.MigrateAsync(cancellationToken);
     }
 
+    /// <summary>Busy handling and durability, set on every connection: EF Core's (by an interceptor) and the event writer's own.</summary>
+    internal const string ConnectionPragmas = "PRAGMA busy_timeout=30000; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;";
+
     public static DbContextOptionsBuilder UseGamifySqlite(this DbContextOptionsBuilder options, string connectionString) =>
-        options.UseSqlite(connectionString).AddInterceptors(new ConnectionPragmas());
+        options.UseSqlite(connectionString).AddInterceptors(new PragmasOnOpen());
 
     /// <summary>Sets busy handling and durability on every connection the pool opens.</summary>
-    private sealed class ConnectionPragmas : DbConnectionInterceptor
+    private sealed class PragmasOnOpen : DbConnectionInterceptor
     {
-        private const string Pragmas = "PRAGMA busy_timeout=30000; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;";
+        private const string Pragmas = ConnectionPragmas;
 
         public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
         {

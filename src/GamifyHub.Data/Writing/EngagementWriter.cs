@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using GamifyHub.Data.Entities;
 using GamifyHub.Data.Reading;
 using GamifyHub.Domain.Feedback;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -12,7 +13,9 @@ namespace GamifyHub.Data.Writing;
 /// <summary>
 /// The single writer of the event log and feedback intake. Callers enqueue and await; the writer commits
 /// queued writes in one transaction (group commit) and completes each caller only after the commit, so an
-/// acknowledged write is durable. Deduplication happens here, where no other writer can race it.
+/// acknowledged write is durable. Events go through statements prepared once on the writer's own long-lived connection
+/// (<see cref="EventRows"/>), and the unique index on EventId decides a repeat; the rarer writes (intake, notification rows)
+/// go through EF Core on that connection, in the same transaction.
 /// </summary>
 public sealed class EngagementWriter : BackgroundService
 {
@@ -26,6 +29,8 @@ public sealed class EngagementWriter : BackgroundService
     private readonly TimeSpan _queueWait;
     private readonly int _maxBacklog;
     private int _pending;
+    private string? _connectionString;
+    private EventRows? _rows;
 
     public EngagementWriter(IDbContextFactory<GamifyDbContext> dbFactory, IEnumerable<ICommittedEventsObserver> observers,
         RuleBook rules, IOptions<WriterOptions> options, TimeProvider time, ILogger<EngagementWriter> logger)
@@ -51,7 +56,19 @@ public sealed class EngagementWriter : BackgroundService
     public bool IsRunning => ExecuteTask is { IsCompleted: false };
 
     /// <summary>Committed events the slowest projection has not handled yet.</summary>
-    public int ProjectionBacklog => _observers.Select(o => o.Backlog).DefaultIfEmpty(0).Max();
+    public int ProjectionBacklog
+    {
+        get
+        {
+            var most = 0;
+            foreach (var observer in _observers)
+            {
+                most = Math.Max(most, observer.Backlog);
+            }
+
+            return most;
+        }
+    }
 
     /// <param name="after">The caller's previous write, when this record was decided on top of it (an employee's events
     /// scored in order): if that one fails, this one fails with the same exception, unstored. A sequenced write never waits
@@ -150,6 +167,8 @@ public sealed class EngagementWriter : BackgroundService
                 Interlocked.Decrement(ref _pending);
             }
         }
+
+        CloseRows(); // stopped: the queue is drained
     }
 
     private async Task CommitIsolatingFailures(List<PendingWrite> batch)
@@ -160,20 +179,24 @@ public sealed class EngagementWriter : BackgroundService
         }
         catch (Exception ex) when (batch.Count > 1)
         {
-            _logger.LogWarning(ex, "Group commit of {Count} writes failed; retrying them one by one", batch.Count);
-            foreach (var write in batch)
-            {
-                if (!RefusedAfterFailure(write))
-                {
-                    await CommitIsolatingFailures([write]);
-                }
-            }
+            // In halves, in order: one bad write among n costs about 2·log2(n) commits instead of n, and the rest commit. Each
+            // half is taken only once everything before it is decided, so a write whose predecessor failed is refused, unstored.
+            _logger.LogWarning(ex, "Group commit of {Count} writes failed; retrying it in halves", batch.Count);
+            var half = batch.Count / 2;
+            await Retry(batch.GetRange(0, half));
+            await Retry(batch.GetRange(half, batch.Count - half));
         }
         catch (Exception ex)
         {
             _logger.LogError(ex, "Write failed");
             batch[0].Fail(ex);
         }
+    }
+
+    private Task Retry(List<PendingWrite> writes)
+    {
+        var left = writes.Where(w => !RefusedAfterFailure(w)).ToList();
+        return left.Count == 0 ? Task.CompletedTask : CommitIsolatingFailures(left);
     }
 
     /// <summary>Fails, unstored, a write whose predecessor (<see cref="RecordAsync"/>'s <c>after</c>) failed.</summary>
@@ -204,46 +227,121 @@ public sealed class EngagementWriter : BackgroundService
 
     private async Task Commit(List<PendingWrite> batch)
     {
-        await using var db = await _dbFactory.CreateDbContextAsync();
-        await using var tx = await db.Database.BeginTransactionAsync();
+        var rows = OpenRows();
+        try
+        {
+            await Commit(rows, batch);
+        }
+        catch
+        {
+            // Whatever broke (a disk error, a statement left half run) stays behind: the next write gets a fresh connection.
+            CloseRows();
+            throw;
+        }
+    }
+
+    /// <summary>The writer's connection, opened on first use and again after a failure or when the database file went away.</summary>
+    private EventRows OpenRows()
+    {
+        if (_rows is { FileIsGone: true })
+        {
+            _logger.LogWarning("The database file is gone from under the writer's connection; opening it anew");
+            CloseRows();
+        }
+
+        if (_rows is null)
+        {
+            if (_connectionString is null)
+            {
+                using var db = _dbFactory.CreateDbContext();
+                _connectionString = db.Database.GetConnectionString()
+                                    ?? throw new InvalidOperationException("The database has no connection string.");
+            }
+
+            _rows = EventRows.Open(_connectionString);
+        }
+
+        return _rows;
+    }
+
+    private void CloseRows()
+    {
+        _rows?.Dispose();
+        _rows = null;
+    }
+
+    private async Task Commit(EventRows rows, List<PendingWrite> batch)
+    {
         var now = _time.GetUtcNow().UtcDateTime;
+        using var tx = rows.Connection.BeginTransaction(); // IMMEDIATE: the write lock first, busy_timeout waits for it
+        rows.RecordedAt(now);
 
-        var events = batch.OfType<EventWrite>().ToList();
-        var intakes = batch.OfType<IntakeWrite>().ToList();
-        var known = await KnownEvents(db, events);
-        var knownItems = await KnownItems(db, intakes);
+        // The rarer writes (intake, notification rows) go through EF Core on the same connection, in the same transaction.
+        var intakes = new List<IntakeWrite>();
+        var notifications = new List<NotificationWrite>();
+        foreach (var write in batch)
+        {
+            if (write is IntakeWrite i)
+            {
+                intakes.Add(i);
+            }
+            else if (write is NotificationWrite n)
+            {
+                notifications.Add(n);
+            }
+        }
+
+        await using var db = intakes.Count + notifications.Count > 0 ? await Context(rows, tx) : null;
+        var knownItems = db is null ? [] : await KnownItems(db, intakes);
         var fingerprints = intakes.ToDictionary(i => i, i => NearDuplicates.Fingerprint(i.Intake.Text));
-        var originals = await Originals(db, fingerprints.Values);
-        var notifications = batch.OfType<NotificationWrite>().ToList();
-        var knownNotifications = await KnownNotifications(db, notifications);
-        var storedNotifications = new List<NotificationWrite>();
+        var originals = db is null ? [] : await Originals(db, fingerprints.Values);
+        var knownNotifications = db is null ? [] : await KnownNotifications(db, notifications);
 
-        var stored = new List<(EventWrite Write, EngagementEvent Entity)>();
-        var inBatch = new Dictionary<Guid, EngagementEvent>();
+        var stored = new List<(EventWrite Write, long Seq)>();
+        var inBatch = new Dictionary<Guid, (long Seq, int Points)>();
         var storedItems = new List<(IntakeWrite Write, FeedbackItem Entity)>();
-        var forwards = new List<FeedbackRouting>();
-        var results = new List<Action>(batch.Count);
+        var forwards = new List<CommittedRouting>();
+        var results = new List<Action>();
         // Rescores run in this loop too, so the version in force cannot change while this batch commits.
         var inForce = _rules.Current.Version;
         foreach (var write in batch)
         {
             switch (write)
             {
-                case EventWrite e when known.TryGetValue(e.Record.EventId, out var earlier):
-                    results.Add(() => e.Completion.TrySetResult(new RecordOutcome(e.Record.EventId, true, earlier.Seq, earlier.Points)));
-                    break;
                 case EventWrite e when inBatch.TryGetValue(e.Record.EventId, out var first):
-                    results.Add(() => e.Completion.TrySetResult(
-                        new RecordOutcome(e.Record.EventId, true, first.Seq,
-                            first.Awards.Where(a => a.EmployeeId == first.EmployeeId).Sum(a => a.Points))));
+                    results.Add(() => e.Completion.TrySetResult(new RecordOutcome(e.Record.EventId, true, first.Seq, first.Points)));
                     break;
                 case EventWrite e when e.Record.RulesVersion is { } scoredUnder && scoredUnder != inForce:
-                    results.Add(() => e.Completion.TrySetException(new StaleRulesException(scoredUnder, inForce)));
+                    // Stored already (a retry) answers as before; new, it was scored under rules no longer in force.
+                    if (rows.Earlier(e.Record.EventId) is { } known)
+                    {
+                        results.Add(() => e.Completion.TrySetResult(new RecordOutcome(e.Record.EventId, true, known.Seq, known.Points)));
+                    }
+                    else
+                    {
+                        results.Add(() => e.Completion.TrySetException(new StaleRulesException(scoredUnder, inForce)));
+                    }
+
                     break;
                 case EventWrite e:
-                    var entity = await ToEntity(db, e.Record, now, forwards);
-                    stored.Add((e, entity));
-                    inBatch[e.Record.EventId] = entity;
+                    // The unique index on EventId decides exactly-once: no row back means it is stored already.
+                    if (rows.TryInsert(e.Record) is { } seq)
+                    {
+                        if (rows.AddConsequences(seq, e.Record))
+                        {
+                            forwards.Add(new CommittedRouting(e.Record.FeedbackId!.Value, e.Record.TargetDepartmentId!.Value, now, true, null));
+                        }
+
+                        stored.Add((e, seq));
+                        inBatch[e.Record.EventId] = (seq, e.Record.ActorPoints);
+                    }
+                    else
+                    {
+                        var earlier = rows.Earlier(e.Record.EventId)
+                                      ?? throw new InvalidOperationException($"Event {e.Record.EventId} conflicts but is not stored.");
+                        results.Add(() => e.Completion.TrySetResult(new RecordOutcome(e.Record.EventId, true, earlier.Seq, earlier.Points)));
+                    }
+
                     break;
                 case IntakeWrite i when knownItems.TryGetValue((i.Intake.Channel, i.Intake.ExternalId), out var existing):
                     results.Add(() => i.Completion.TrySetResult(existing));
@@ -255,17 +353,16 @@ public sealed class EngagementWriter : BackgroundService
                         n.Stored[k] = knownNotifications.Add((entry.EmployeeId, entry.NotificationId));
                         if (n.Stored[k])
                         {
-                            db.Notifications.Add(entry);
+                            db!.Notifications.Add(entry);
                         }
                     }
 
-                    storedNotifications.Add(n);
                     break;
                 case IntakeWrite i:
                     var fingerprint = fingerprints[i];
                     Guid? duplicateOf = fingerprint is not null && originals.TryGetValue(fingerprint, out var original) ? original : null;
                     var item = FeedbackItemFactory.Create(i.Intake, now, fingerprint, duplicateOf);
-                    db.FeedbackItems.Add(item);
+                    db!.FeedbackItems.Add(item);
                     storedItems.Add((i, item));
                     if (fingerprint is not null && duplicateOf is null)
                     {
@@ -277,26 +374,32 @@ public sealed class EngagementWriter : BackgroundService
             }
         }
 
-        await db.SaveChangesAsync();
-        await tx.CommitAsync();
+        rows.Flush();
+        if (db is not null)
+        {
+            await db.SaveChangesAsync();
+        }
+
+        tx.Commit();
 
         foreach (var (write, entity) in storedItems)
         {
             write.Completion.TrySetResult(new IntakeOutcome(entity.Id, false, write.Intake.DepartmentIds, entity.DuplicateOfId));
         }
 
-        foreach (var write in storedNotifications)
+        foreach (var write in notifications)
         {
             write.Completion.TrySetResult(write.Stored);
         }
 
-        var committed = stored.Select(s => new CommittedEvent(s.Entity.Seq, s.Write.Record)).ToList();
-        var routings = storedItems.Count + forwards.Count > 0 ? NewRoutings(storedItems, forwards) : [];
-        foreach (var (write, entity) in stored)
+        var committed = new List<CommittedEvent>(stored.Count);
+        foreach (var (write, seq) in stored)
         {
-            write.Completion.TrySetResult(new RecordOutcome(entity.EventId, false, entity.Seq, write.Record.ActorPoints));
+            committed.Add(new CommittedEvent(seq, write.Record));
+            write.Completion.TrySetResult(new RecordOutcome(write.Record.EventId, false, seq, write.Record.ActorPoints));
         }
 
+        var routings = storedItems.Count + forwards.Count > 0 ? NewRoutings(storedItems, forwards) : [];
         foreach (var complete in results)
         {
             complete();
@@ -319,8 +422,18 @@ public sealed class EngagementWriter : BackgroundService
         }
     }
 
+    /// <summary>A context on the writer's connection and inside its transaction.</summary>
+    private async Task<GamifyDbContext> Context(EventRows rows, SqliteTransaction tx)
+    {
+        var db = await _dbFactory.CreateDbContextAsync();
+        db.Database.SetDbConnection(rows.Connection, contextOwnsConnection: false);
+        db.Database.AutoSavepointsEnabled = false; // the writer's transaction is all or nothing anyway
+        await db.Database.UseTransactionAsync(tx);
+        return db;
+    }
+
     /// <summary>The routings this batch stored: the new items' and the forwards'.</summary>
-    private static List<CommittedRouting> NewRoutings(List<(IntakeWrite Write, FeedbackItem Entity)> items, List<FeedbackRouting> forwards)
+    private static List<CommittedRouting> NewRoutings(List<(IntakeWrite Write, FeedbackItem Entity)> items, List<CommittedRouting> forwards)
     {
         var routings = new List<CommittedRouting>(items.Count + forwards.Count);
         foreach (var (_, f) in items)
@@ -329,32 +442,8 @@ public sealed class EngagementWriter : BackgroundService
             routings.AddRange(f.Routings.Select(r => new CommittedRouting(f.Id, r.DepartmentId, r.RoutedAt, false, item)));
         }
 
-        routings.AddRange(forwards.Select(r => new CommittedRouting(r.FeedbackId, r.DepartmentId, r.RoutedAt, true, null)));
+        routings.AddRange(forwards);
         return routings;
-    }
-
-    private static async Task<Dictionary<Guid, (long Seq, int Points)>> KnownEvents(GamifyDbContext db, List<EventWrite> writes)
-    {
-        if (writes.Count == 0)
-        {
-            return [];
-        }
-
-        var ids = writes.Select(w => w.Record.EventId).Distinct().ToList();
-        var seqs = await db.Events.Where(e => ids.Contains(e.EventId)).Select(e => new { e.EventId, e.Seq, e.EmployeeId }).ToListAsync();
-        if (seqs.Count == 0)
-        {
-            return [];
-        }
-
-        // What the event earned its actor (shared credit passed on to others is not the actor's). Looked up by the event's
-        // sequence number, which the award lines carry and index; Awards has no index on EventId (rescoring rebuilds every
-        // Awards index, and that one was the costliest).
-        var found = seqs.Select(s => s.Seq).ToList();
-        var lines = await db.Awards.Where(a => found.Contains(a.EventSeq))
-            .Select(a => new { a.EventSeq, a.EmployeeId, a.Points }).ToListAsync();
-        return seqs.ToDictionary(s => s.EventId,
-            s => (s.Seq, lines.Where(l => l.EventSeq == s.Seq && l.EmployeeId == s.EmployeeId).Sum(l => l.Points)));
     }
 
     private static async Task<HashSet<(Guid, Guid)>> KnownNotifications(GamifyDbContext db, List<NotificationWrite> writes)
@@ -404,53 +493,6 @@ public sealed class EngagementWriter : BackgroundService
             .Select(f => new { Fingerprint = f.Fingerprint!, f.Id, f.ReceivedAt })
             .ToListAsync();
         return found.GroupBy(f => f.Fingerprint).ToDictionary(g => g.Key, g => g.MinBy(f => f.ReceivedAt)!.Id);
-    }
-
-    private static async Task<EngagementEvent> ToEntity(GamifyDbContext db, EngagementRecord r, DateTime now, List<FeedbackRouting> forwards)
-    {
-        var entity = EngagementEventFactory.Create(r, now);
-        db.Events.Add(entity);
-        db.GamingFlags.AddRange(EngagementEventFactory.Flags(r));
-
-        if (r.FeedbackId is { } feedbackId)
-        {
-            await ProjectOntoItem(db, feedbackId, r, now, forwards);
-        }
-
-        return entity;
-    }
-
-    /// <summary>Keeps the item's status, reply count and routing in step with its events, in the same transaction.</summary>
-    private static async Task ProjectOntoItem(GamifyDbContext db, Guid feedbackId, EngagementRecord r, DateTime now,
-        List<FeedbackRouting> forwards)
-    {
-        var changesItem = r.NewStatus is not null || r.Type == Domain.Scoring.ActionType.Reply;
-        if (changesItem && await db.FeedbackItems.FindAsync(feedbackId) is { } item)
-        {
-            if (r.NewStatus is { } status)
-            {
-                item.Status = status;
-            }
-
-            if (r.Type == Domain.Scoring.ActionType.Reply)
-            {
-                item.ReplyCount++;
-            }
-        }
-
-        if (r.TargetDepartmentId is { } target && r.Type == Domain.Scoring.ActionType.Forward
-            && await db.FeedbackRoutings.FindAsync(feedbackId, target) is null)
-        {
-            var routing = new FeedbackRouting
-            {
-                FeedbackId = feedbackId,
-                DepartmentId = target,
-                RoutedAt = now,
-                ForwardedByEventId = r.EventId,
-            };
-            db.FeedbackRoutings.Add(routing);
-            forwards.Add(routing);
-        }
     }
 
     private abstract class PendingWrite

@@ -28,9 +28,12 @@ internal sealed class RawStatement : IDisposable
         {
             raw.SQLITE_ROW => true,
             raw.SQLITE_DONE => false,
-            _ => throw Error(rc),
+            _ => throw Failed(rc),
         };
     }
+
+    /// <summary>Makes the statement ready to run again (its bindings stay), without running it to the end.</summary>
+    public void Reset() => Check(raw.sqlite3_reset(_statement));
 
     /// <summary>Runs a statement that returns no rows and makes it ready for the next bindings.</summary>
     public void Execute()
@@ -46,6 +49,9 @@ internal sealed class RawStatement : IDisposable
 
     /// <summary>Binds UTF-8 text; SQLite copies it, so the span may be reused right away.</summary>
     public void Bind(int index, ReadOnlySpan<byte> utf8) => Check(raw.sqlite3_bind_text(_statement, index, utf8));
+
+    /// <summary>Binds a string as UTF-8 text; "" stays an empty text (an empty span would bind NULL).</summary>
+    public void Bind(int index, string value) => Check(raw.sqlite3_bind_text(_statement, index, value));
 
     public void BindNull(int index) => Check(raw.sqlite3_bind_null(_statement, index));
 
@@ -73,4 +79,12 @@ internal sealed class RawStatement : IDisposable
 
     private SqliteException Error(int rc) =>
         new(raw.sqlite3_errmsg(_db).utf8_to_string(), rc, raw.sqlite3_extended_errcode(_db));
+
+    /// <summary>A failed step's error, with the statement reset so that it can run again.</summary>
+    private SqliteException Failed(int rc)
+    {
+        var error = Error(rc);
+        raw.sqlite3_reset(_statement);
+        return error;
+    }
 }

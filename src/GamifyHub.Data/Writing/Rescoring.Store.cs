@@ -76,9 +76,10 @@ public static partial class Rescoring
     /// <summary>
     /// Inserts award lines and flags with the values and in the order <see cref="WriteScores"/> does, through multi-row
     /// statements on the raw handle with UTF-8 texts: each distinct employee, department, rule id and reason is encoded once,
-    /// each event's id, item and time once per event.
+    /// each event's id, item and time once per event. The event writer stores a new event's lines and flags through it too
+    /// (see <see cref="EventRows"/>), so both write the very same rows.
     /// </summary>
-    private sealed class AwardWriter : IDisposable
+    internal sealed class AwardWriter : IDisposable
     {
         // Per pending row: its event's id, item id and time, copied here because the event's buffers move on.
         private const int EventBytes = 36 + 36 + 32;
@@ -503,7 +504,7 @@ public static partial class Rescoring
     }
 
     /// <summary>UTF-8 texts as EF Core stores the values, each distinct employee, department, rule id and reason encoded once.</summary>
-    private sealed class Utf8Texts
+    internal sealed class Utf8Texts
     {
         private const int MaxCached = 100_000;
         private readonly Dictionary<Guid, byte[]> _guids = [];
