@@ -104,7 +104,7 @@ public sealed class EngagementWriterTests : IAsyncLifetime
         await SeedItemAsync(path);
         var writer = await StartAsync(path);
         var (release, held) = await HoldAsync(writer);
-        var answers = records.Select(writer.RecordAsync).ToList();
+        var answers = records.Select(r => writer.RecordAsync(r)).ToList();
         release();
         await held;
         await Task.WhenAll(answers);
@@ -133,7 +133,7 @@ public sealed class EngagementWriterTests : IAsyncLifetime
         };
 
         var (release, held) = await HoldAsync(writer);
-        var answers = good.Take(2).Append(bad).Concat(good.Skip(2)).Select(writer.RecordAsync).ToList();
+        var answers = good.Take(2).Append(bad).Concat(good.Skip(2)).Select(r => writer.RecordAsync(r)).ToList();
         release();
         await held;
 
