@@ -28,7 +28,9 @@ public sealed class ChallengeRestartTests
                 category = (string?)null,
                 target = 1,
                 startsAt = DateTimeOffset.UtcNow.AddSeconds(4),
-                endsAt = DateTimeOffset.UtcNow.AddSeconds(14),
+                // Long enough for the second server to come up under a CI run's load: a reminder that first fires after the
+                // end starts and ends the challenge in one step (expired, nobody read), and the test could not see it run.
+                endsAt = DateTimeOffset.UtcNow.AddSeconds(45),
                 scope = "department",
                 departmentIds = new[] { rnd },
                 rewardPoints = 30,
@@ -54,7 +56,7 @@ public sealed class ChallengeRestartTests
         var item = await ravi.FirstOpenItem(i => !i.GetProperty("readByMe").GetBoolean());
         Assert.Equal(HttpStatusCode.OK, (await ravi.PostAsJsonAsync($"/api/feedback/{item}/actions", new { type = "read" })).StatusCode);
         await Eventually.True(async () => await probe.Scalar<string>($"SELECT Status FROM Challenges WHERE Id = '{id.ToUpperInvariant()}'") == "Completed",
-            timeoutMs: 90_000);
+            timeoutMs: 120_000);
 
         var challenge = await ravi.GetJson($"/api/challenges/{id}");
         Assert.Equal("completed", challenge.GetProperty("status").GetString());
