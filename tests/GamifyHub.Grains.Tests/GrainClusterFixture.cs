@@ -7,6 +7,7 @@ using GamifyHub.Grains.Live;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using GamifyHub.Testing;
 using Orleans.TestingHost;
 
 namespace GamifyHub.Grains.Tests;
@@ -83,8 +84,26 @@ public sealed class GrainClusterFixture : IAsyncLifetime
         await Cluster.DisposeAsync();
     }
 
-    /// <summary>Restarts the silo: every activation is gone and must rebuild from the database.</summary>
-    public Task RestartSilo() => Cluster.RestartSiloAsync(Cluster.Silos[0]);
+    /// <summary>
+    /// Restarts the silo: every activation is gone and must rebuild from the database. Returns once the test client reaches
+    /// the new silo: it reconnects in the background, and until it has, calls fail to connect (seen on a loaded machine).
+    /// </summary>
+    public async Task RestartSilo()
+    {
+        await Cluster.RestartSiloAsync(Cluster.Silos[0]);
+        await Eventually.True(async () =>
+        {
+            try
+            {
+                await Grains.GetGrain<IBoardGrain>("departments/all").GetSnapshot(1, null, false, 0);
+                return true;
+            }
+            catch (OrleansException)
+            {
+                return false;
+            }
+        }, timeoutMs: 60_000);
+    }
 
     /// <summary>The silo's season calendar (the silo may have been restarted, so asked for each time).</summary>
     public SeasonBook Seasons => Cluster.Silos[0].ServiceProvider.GetRequiredService<SeasonBook>();
