@@ -15,7 +15,7 @@ namespace GamifyHub.Domain.Scoring;
 /// Observe every event of the employee (including automation) and every event whose award lines name them (shared
 /// credit, clawbacks), in commit order.
 /// </summary>
-public sealed class EmployeeLedger
+public sealed partial class EmployeeLedger
 {
     private static readonly string ClawbackReason = Texts.ReasonPhrases.English.Clawback;
 
@@ -46,6 +46,8 @@ public sealed class EmployeeLedger
 
     // Statistics for badges and profiles.
     private readonly long[] _points = new long[CategoryKinds];
+    // Bit per category that has at least one line, even if they add up to 0 (an employee's summary lists those).
+    private int _categoriesWithLines;
     private readonly int[] _counts = new int[ActionKinds];
     private readonly List<DateOnly> _activeWorkingDays = [];
     private readonly HashSet<Guid> _departmentsEngaged = [];
@@ -93,6 +95,21 @@ public sealed class EmployeeLedger
             return new EmployeeStats(EmployeeId, TotalXp, points, counts, [.. _activeWorkingDays],
                 new HashSet<Guid>(_departmentsEngaged), [.. _firstReplyDelays]);
         }
+    }
+
+    /// <summary>Points per category for every category that has at least one line (a sum may be 0).</summary>
+    public Dictionary<PointCategory, long> PointsWithLines()
+    {
+        var points = new Dictionary<PointCategory, long>();
+        for (var category = 0; category < CategoryKinds; category++)
+        {
+            if ((_categoriesWithLines & (1 << category)) != 0)
+            {
+                points[(PointCategory)category] = _points[category];
+            }
+        }
+
+        return points;
     }
 
     /// <summary>
@@ -249,6 +266,7 @@ public sealed class EmployeeLedger
 
             TotalXp += line.Points;
             _points[(int)line.Category] += line.Points;
+            _categoriesWithLines |= 1 << (int)line.Category;
         }
     }
 
@@ -274,6 +292,7 @@ public sealed class EmployeeLedger
 
             TotalXp += line.Points;
             _points[(int)line.Category] += line.Points;
+            _categoriesWithLines |= 1 << (int)line.Category;
             rewarded |= isActor && line.IsOwnAction;
         }
 
