@@ -20,6 +20,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<EngagementWriter>();
         services.AddSingleton<Auditing.AuditRecorder>();
         services.AddSingleton<ProjectionReader>();
+        services.AddSingleton<LedgerSnapshotStore>();
         services.AddSingleton<CompanyDirectory>();
         services.AddSingleton<RuleBook>();
         services.AddSingleton<StandingsCache>();

@@ -17,6 +17,7 @@ public sealed class GamifyDbContext(DbContextOptions<GamifyDbContext> options) :
     public DbSet<FeedbackRouting> FeedbackRoutings => Set<FeedbackRouting>();
     public DbSet<EngagementEvent> Events => Set<EngagementEvent>();
     public DbSet<AwardEntry> Awards => Set<AwardEntry>();
+    public DbSet<LedgerSnapshotEntry> LedgerSnapshots => Set<LedgerSnapshotEntry>();
     public DbSet<GamingFlag> GamingFlags => Set<GamingFlag>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<RoutingRuleEntry> RoutingRules => Set<RoutingRuleEntry>();
@@ -142,6 +143,12 @@ public sealed class GamifyDbContext(DbContextOptions<GamifyDbContext> options) :
             // Awards index, so each one costs seconds on a million-line log.
             e.Property(x => x.RuleId).HasMaxLength(100);
             e.Property(x => x.Reason).HasMaxLength(300);
+        });
+
+        builder.Entity<LedgerSnapshotEntry>(e =>
+        {
+            e.HasKey(x => x.EmployeeId);
+            e.ToTable("LedgerSnapshots");
         });
 
         builder.Entity<GamingFlag>(e =>

@@ -19,6 +19,11 @@ public static class GrainsServiceCollectionExtensions
         services.AddSingleton<ICommittedEventsObserver>(sp => sp.GetRequiredService<AwardFanout>());
         services.AddHostedService(sp => sp.GetRequiredService<AwardFanout>());
 
+        // Employee ledgers start from snapshots kept near the head of the log.
+        services.AddOptions<Employees.LedgerSnapshotOptions>().BindConfiguration("LedgerSnapshots");
+        services.AddSingleton<Employees.LedgerSnapshotter>();
+        services.AddHostedService(sp => sp.GetRequiredService<Employees.LedgerSnapshotter>());
+
         // Engagement analytics: one ledger of every department, fed from the commit path; department grains push.
         services.AddSingleton<Analytics.EngagementProjection>();
         // Analytics:Live=false is for the analytics bench only (the intake path's CPU without the live projection): the ledger

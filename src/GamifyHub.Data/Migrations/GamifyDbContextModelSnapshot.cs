@@ -623,6 +623,33 @@ namespace GamifyHub.Data.Migrations
                     b.ToTable("Kudos");
                 });
 
+            modelBuilder.Entity("GamifyHub.Data.Entities.LedgerSnapshotEntry", b =>
+                {
+                    b.Property<Guid>("EmployeeId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<int>("Format")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RulesVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Seq")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("TakenAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("EmployeeId");
+
+                    b.ToTable("LedgerSnapshots", (string)null);
+                });
+
             modelBuilder.Entity("GamifyHub.Data.Entities.MutedNotificationType", b =>
                 {
                     b.Property<Guid>("EmployeeId")

@@ -84,6 +84,7 @@ public static class FormerColleagues
         }
 
         await db.GamingFlags.Where(f => f.EmployeeId == employeeId).ExecuteDeleteAsync(cancellationToken);
+        await Writing.LedgerSnapshotStore.ForgetAsync(db, employeeId, cancellationToken);
 
         // Thanks they gave reached colleagues as a notification with their name and message: those notices go.
         var given = db.Kudos.Where(k => k.GiverId == employeeId).Select(k => k.Id);
@@ -249,6 +250,12 @@ public static class FormerColleagues
                 awards += await db.Awards.Where(a => ids.Contains(a.Id))
                     .ExecuteUpdateAsync(s => s.SetProperty(a => a.EmployeeId, placeholder), cancellationToken);
             }
+        }
+
+        if (events + awards > 0)
+        {
+            // Any employee's ledger may have observed these events (theirs, or credited to them): rebuilt from the log.
+            await Writing.LedgerSnapshotStore.ForgetAsync(db, null, cancellationToken);
         }
 
         int kudos;

@@ -143,22 +143,31 @@ public sealed class ProjectionReader(IDbContextFactory<GamifyDbContext> dbFactor
     }
 
     /// <summary>
-    /// Everything an employee's ledger observes, in commit order: their own events and the events whose award lines
-    /// name them (shared credit, clawbacks), each with the employee's stored lines and, for events on an item, the
-    /// item as that event saw it (folded from the item's events).
+    /// What an employee's projection is rebuilt from, in one consistent read: their ledger snapshot when one of
+    /// <paramref name="rulesVersion"/> is stored, and everything their ledger observes after it, in commit order — their
+    /// own events and the events whose award lines name them (shared credit, clawbacks), each with the employee's stored
+    /// lines and, for events on an item, the item as that event saw it (folded from the item's events). Without a usable
+    /// snapshot that is their whole history. Also their latest award-bearing events and their latest own event ids.
     /// </summary>
-    public async Task<LedgerHistory> LoadLedger(Guid employeeId)
+    public async Task<LedgerHistory> LoadLedger(Guid employeeId, int rulesVersion, int recentEvents, int storedIds)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
         await using var tx = await db.Database.BeginSnapshotReadAsync();
         var highWater = await HighWater(db);
-        var namedIn = db.Awards.Where(a => a.EmployeeId == employeeId).Select(a => a.EventSeq);
+        var epoch = await LedgerSnapshotStore.EpochAsync(db);
+        var snapshot = await db.LedgerSnapshots.AsNoTracking()
+            .Where(s => s.EmployeeId == employeeId && s.RulesVersion == rulesVersion && s.Seq <= highWater)
+            .Select(s => new { s.Seq, s.Format, s.Data }).FirstOrDefaultAsync();
+        var restored = snapshot is { Format: EmployeeLedger.SnapshotFormat } ? EmployeeLedger.FromSnapshot(employeeId, snapshot.Data) : null;
+        var after = restored is null ? 0 : snapshot!.Seq;
+
+        var namedIn = db.Awards.Where(a => a.EmployeeId == employeeId && a.EventSeq > after).Select(a => a.EventSeq);
         var events = await db.Events.AsNoTracking()
-            .Where(e => e.Seq <= highWater && (e.EmployeeId == employeeId || namedIn.Contains(e.Seq)))
+            .Where(e => e.Seq > after && e.Seq <= highWater && (e.EmployeeId == employeeId || namedIn.Contains(e.Seq)))
             .OrderBy(e => e.Seq)
             .Select(e => new { e.Seq, e.EventId, e.EmployeeId, e.DepartmentId, e.Type, e.FeedbackId, e.OccurredAt, e.Source, e.DwellSeconds })
             .ToListAsync();
-        var lines = (await db.Awards.AsNoTracking().Where(a => a.EmployeeId == employeeId && a.EventSeq <= highWater)
+        var lines = (await db.Awards.AsNoTracking().Where(a => a.EmployeeId == employeeId && a.EventSeq > after && a.EventSeq <= highWater)
                 .OrderBy(a => a.Id).ToListAsync())
             .ToLookup(a => a.EventSeq, ToLine);
 
@@ -196,11 +205,64 @@ public sealed class ProjectionReader(IDbContextFactory<GamifyDbContext> dbFactor
             }
         }
 
-        return new LedgerHistory(highWater,
+        // The latest events that carry lines for the employee, and the latest of their own events: two index range reads.
+        var recentSeqs = await db.Awards.Where(a => a.EmployeeId == employeeId && a.EventSeq <= highWater)
+            .OrderByDescending(a => a.EventSeq).Select(a => a.EventSeq).Distinct().Take(recentEvents).ToListAsync();
+        var recentLines = (await db.Awards.AsNoTracking().Where(a => a.EmployeeId == employeeId && recentSeqs.Contains(a.EventSeq))
+                .OrderBy(a => a.Id).ToListAsync())
+            .ToLookup(a => a.EventSeq, ToLine);
+        var recent = await db.Events.AsNoTracking().Where(e => recentSeqs.Contains(e.Seq)).OrderBy(e => e.Seq)
+            .Select(e => new { e.Seq, e.EventId, e.EmployeeId, e.FeedbackId, e.OccurredAt }).ToListAsync();
+        var own = await db.Events.AsNoTracking().Where(e => e.EmployeeId == employeeId && e.Seq <= highWater)
+            .OrderByDescending(e => e.Seq).Select(e => new { e.Seq, e.EventId }).Take(storedIds).ToListAsync();
+        var ownFirst = own.Count == 0 ? 0 : own[^1].Seq;
+        var ownPoints = (await db.Awards.Where(a => a.EmployeeId == employeeId && a.EventSeq >= ownFirst && a.EventSeq <= highWater)
+                .GroupBy(a => a.EventSeq).Select(g => new { g.Key, Points = g.Sum(a => a.Points) }).ToListAsync())
+            .ToDictionary(g => g.Key, g => g.Points);
+
+        return new LedgerHistory(highWater, epoch, restored, after,
             [.. events.Select(e => new LedgerEntry(e.Seq,
                 new EngagementFact(e.EventId, e.EmployeeId, e.DepartmentId, e.Type, Utc(e.OccurredAt), e.Source, e.DwellSeconds,
                     facts.GetValueOrDefault(e.Seq)),
-                [.. lines[e.Seq]]))]);
+                [.. lines[e.Seq]]))],
+            [.. recent.Select(e => new LedgerRecent(e.Seq, e.EventId, e.FeedbackId, Utc(e.OccurredAt), e.EmployeeId, [.. recentLines[e.Seq]]))],
+            [.. own.AsEnumerable().Reverse().Select(e => (e.EventId, ownPoints.GetValueOrDefault(e.Seq)))]);
+    }
+
+    /// <summary>
+    /// Per employee, how many of their own events the log holds after their snapshot of <paramref name="rulesVersion"/>
+    /// (after nothing: all of them), up to the answered high water. One pass over the log: for a start or a rules change.
+    /// </summary>
+    public async Task<(long HighWater, Dictionary<Guid, int> Tails)> LedgerTails(int rulesVersion, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var tx = await db.Database.BeginSnapshotReadAsync(cancellationToken);
+        var highWater = await HighWater(db);
+        var tails = await db.Events
+            .Where(e => e.Seq <= highWater && db.Employees.Any(p => p.Id == e.EmployeeId))
+            .Where(e => e.Seq > (db.LedgerSnapshots.Where(s => s.EmployeeId == e.EmployeeId && s.RulesVersion == rulesVersion)
+                .Select(s => (long?)s.Seq).FirstOrDefault() ?? 0))
+            .GroupBy(e => e.EmployeeId).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        return (highWater, tails);
+    }
+
+    public async Task<long> LedgerSnapshotEpoch(CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await LedgerSnapshotStore.EpochAsync(db, cancellationToken);
+    }
+
+    /// <summary>Per employee, their own events committed after <paramref name="after"/>, up to the answered high water.</summary>
+    public async Task<(long HighWater, Dictionary<Guid, int> Counts)> EventsSince(long after, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var tx = await db.Database.BeginSnapshotReadAsync(cancellationToken);
+        var highWater = await HighWater(db);
+        var counts = await db.Events.Where(e => e.Seq > after && e.Seq <= highWater && db.Employees.Any(p => p.Id == e.EmployeeId))
+            .GroupBy(e => e.EmployeeId).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        return (highWater, counts);
     }
 
     /// <summary>What applying <paramref name="proposed"/> would change (see <see cref="Rescoring.PreviewAsync"/>), from one
@@ -243,4 +305,30 @@ public sealed record ItemHistory(ItemProfile Profile, IReadOnlyList<Guid> Routed
 /// <summary>One event an employee's ledger observes, with the employee's own stored lines of it.</summary>
 public sealed record LedgerEntry(long Seq, EngagementFact Fact, IReadOnlyList<AwardLine> Awards);
 
-public sealed record LedgerHistory(long HighWater, IReadOnlyList<LedgerEntry> Entries);
+/// <summary>One of an employee's latest award-bearing events (theirs or a colleague's), with the employee's lines.</summary>
+public sealed record LedgerRecent(long Seq, Guid EventId, Guid? FeedbackId, DateTimeOffset OccurredAt, Guid ActorId,
+    IReadOnlyList<AwardLine> Awards);
+
+/// <summary>What an employee's projection is rebuilt from (see <see cref="ProjectionReader.LoadLedger"/>).</summary>
+/// <param name="HighWater">The log's last sequence in the read: everything up to it is included.</param>
+/// <param name="Epoch">The snapshot epoch the read saw (see <see cref="LedgerSnapshotStore"/>).</param>
+/// <param name="Restored">The ledger of the stored snapshot (up to <paramref name="RestoredUpTo"/>), or null: start empty.</param>
+/// <param name="Entries">What the ledger observes after the snapshot (or from the start), in commit order.</param>
+/// <param name="Recent">The latest events that carry lines for the employee, oldest first.</param>
+/// <param name="Stored">The employee's latest own event ids with their points for the employee, oldest first.</param>
+public sealed record LedgerHistory(long HighWater, long Epoch, EmployeeLedger? Restored, long RestoredUpTo,
+    IReadOnlyList<LedgerEntry> Entries, IReadOnlyList<LedgerRecent> Recent, IReadOnlyList<(Guid EventId, int Points)> Stored)
+{
+    /// <summary>The ledger as of <see cref="HighWater"/>: the snapshot's (or an empty one) after observing every entry.
+    /// Takes the restored ledger over: call once.</summary>
+    public EmployeeLedger Fold(Guid employeeId, TimeZoneInfo zone)
+    {
+        var ledger = Restored ?? new EmployeeLedger(employeeId);
+        foreach (var entry in Entries)
+        {
+            ledger.Observe(entry.Fact, entry.Awards, zone);
+        }
+
+        return ledger;
+    }
+}

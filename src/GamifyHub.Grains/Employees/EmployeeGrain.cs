@@ -4,25 +4,27 @@ using GamifyHub.Domain.Badges;
 using GamifyHub.Domain.Challenges;
 using GamifyHub.Domain.Scoring;
 using GamifyHub.Grains.Live;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 
 namespace GamifyHub.Grains.Employees;
 
 /// <summary>
-/// One employee: scores their events with their <see cref="EmployeeLedger"/> (rebuilt on activation by observing their
-/// stored events and award lines), keeps totals and recent awards live, and sends personal notifications. Its projection
+/// One employee: scores their events with their <see cref="EmployeeLedger"/> (rebuilt on activation from their ledger
+/// snapshot and the stored events and award lines after it), keeps totals and recent awards live, and sends personal notifications. Its projection
 /// belongs to the rules version it was loaded under: when a rescore puts another version in force, it reloads before
 /// scoring or answering, and an event the writer refuses as scored under old rules is scored again.
 /// <para>Reentrant, so that the next events score while earlier ones commit (EmployeeGrain.Writes.cs orders them). Every
 /// change of state therefore happens in one synchronous stretch, after <see cref="Ready"/> where a reload could be due.</para>
 /// </summary>
 [Reentrant]
-public sealed partial class EmployeeGrain(ProjectionReader reader, EngagementWriter writer, RuleBook rules, ILiveNotifier notifier,
-    IOptions<CompanyOptions> company, CompanyDirectory directory, TimeProvider time)
+public sealed partial class EmployeeGrain(ProjectionReader reader, EngagementWriter writer, LedgerSnapshotStore snapshots, RuleBook rules,
+    ILiveNotifier notifier, IOptions<CompanyOptions> company, CompanyDirectory directory, TimeProvider time, ILogger<EmployeeGrain> logger, IOptions<LedgerSnapshotOptions> snapshotOptions)
     : Grain, IEmployeeGrain
 {
     private const int RecentCount = 20;
+    private const int ObserveSlice = 4_096;
     // Events up to this sequence were included by the load; live updates at or below it are already counted.
     private long _highWater;
     private int _loadedUnder;
@@ -42,43 +44,55 @@ public sealed partial class EmployeeGrain(ProjectionReader reader, EngagementWri
         var id = this.GetPrimaryKey();
         // Read the version first: a rescore switches it only after its commit, so the load cannot see older lines than it.
         var loadedUnder = rules.Current.Version;
-        var history = await reader.LoadLedger(id);
-        // From here on synchronous: no other call sees the projection half rebuilt.
-        _loadedUnder = loadedUnder;
-        _ledger = new EmployeeLedger(id);
-        _byCategory.Clear();
-        _recent.Clear();
-        _earned.Clear();
-        ForgetStored();
-        _highWater = history.HighWater;
-        foreach (var entry in history.Entries)
+        var history = await reader.LoadLedger(id, loadedUnder, RecentCount, StoredIdsKept);
+        // Built aside, a slice at a time so a long history does not hold a thread; nothing reads it until it is swapped in.
+        var ledger = history.Restored ?? new EmployeeLedger(id);
+        for (var i = 0; i < history.Entries.Count; i++)
         {
-            _ledger.Observe(entry.Fact, entry.Awards, _zone);
-            if (entry.Fact.EmployeeId == id)
+            var entry = history.Entries[i];
+            ledger.Observe(entry.Fact, entry.Awards, _zone);
+            if (i % ObserveSlice == ObserveSlice - 1)
             {
-                RememberStored(entry.Fact.EventId, entry.Awards.Sum(a => a.Points));
-            }
-
-            if (entry.Awards.Count == 0)
-            {
-                continue;
-            }
-
-            foreach (var line in entry.Awards)
-            {
-                _byCategory[line.Category] = _byCategory.GetValueOrDefault(line.Category) + line.Points;
-            }
-
-            _recent.AddFirst(new EarnedAwards(entry.Seq, entry.Fact.EventId, entry.Fact.Item?.ItemId, entry.Fact.OccurredAt.UtcDateTime,
-                [.. entry.Awards.Select(AwardView.From)], entry.Fact.EmployeeId));
-            if (_recent.Count > RecentCount)
-            {
-                _recent.RemoveLast();
+                await Task.Yield();
             }
         }
 
+        // From here on synchronous: no other call sees the projection half rebuilt.
+        _loadedUnder = loadedUnder;
+        _ledger = ledger;
+        _byCategory.Clear();
+        foreach (var (category, points) in ledger.PointsWithLines())
+        {
+            _byCategory[category] = points;
+        }
+
+        _recent.Clear();
+        foreach (var e in history.Recent)
+        {
+            _recent.AddFirst(new EarnedAwards(e.Seq, e.EventId, e.FeedbackId, e.OccurredAt.UtcDateTime, [.. e.Awards.Select(AwardView.From)],
+                e.ActorId));
+        }
+
+        _earned.Clear();
+        ForgetStored();
+        foreach (var (eventId, points) in history.Stored)
+        {
+            RememberStored(eventId, points);
+        }
+
+        _highWater = history.HighWater;
         TakeMilestones();
+        if (history.Entries.Count >= snapshotOptions.Value.SnapshotAfter)
+        {
+            // The ledger is exactly the log up to the high water now (nothing live observed yet): worth keeping.
+            SaveSnapshot(id, loadedUnder, history.HighWater, history.Epoch, ledger.ToSnapshot());
+        }
     }
+
+    private void SaveSnapshot(Guid id, int rulesVersion, long seq, long epoch, byte[] data) =>
+        _ = snapshots.SaveAsync(id, rulesVersion, seq, epoch, data).ContinueWith(
+            t => logger.LogWarning(t.Exception, "Could not store the ledger snapshot of employee {EmployeeId}", id),
+            CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
 
     public async Task<EmployeeProgress> GetProgress()
     {
