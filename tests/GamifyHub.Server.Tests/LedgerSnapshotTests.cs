@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using GamifyHub.Data;
 using GamifyHub.Data.Privacy;
 using GamifyHub.Data.Reading;
@@ -66,6 +67,44 @@ public sealed class LedgerSnapshotTests
             Assert.Equal([0], await Post(integration, ApiClient.Ravi, Day.AddHours(11), 1, "insight"));
             Assert.Equal([10], await Post(integration, ApiClient.Ravi, Day.AddDays(1).AddHours(11), 1, "insight"));
         }
+    }
+
+    [Fact]
+    public async Task Applying_new_rules_stores_every_employees_ledger_as_the_new_rules_leave_it()
+    {
+        await using var factory = GamifyHubFactory.With(("LedgerSnapshots:Enabled", "false"));
+        var integration = factory.WithApiKey();
+        var ravi = await IdOf(factory, ApiClient.Ravi);
+        await Post(integration, ApiClient.Ravi, Day.AddHours(9), 12);
+        var admin = await factory.SignedIn(ApiClient.Admin);
+        var rules = JsonNode.Parse(await (await admin.GetAsync("/api/admin/rules")).Content.ReadAsStringAsync())!;
+        foreach (var rule in rules["rules"]!.AsArray().Where(r => r!["action"]!.GetValue<string>() == "insight"))
+        {
+            rule!["points"] = 7;
+        }
+
+        var applied = await admin.PostAsync("/api/admin/rules/apply", new StringContent(rules.ToJsonString(), System.Text.Encoding.UTF8, "application/json"));
+        applied.EnsureSuccessStatusCode();
+
+        var version = factory.Services.GetRequiredService<RuleBook>().Current.Version;
+        var last = await Scalar<long>(factory, "SELECT max(Seq) FROM Events");
+        // Everyone with a ledger: an employee with no event and no line has nothing to keep.
+        var employees = await Scalar<long>(factory,
+            "SELECT count(*) FROM Employees p WHERE EXISTS (SELECT 1 FROM Events e WHERE e.EmployeeId = p.Id) OR EXISTS (SELECT 1 FROM Awards a WHERE a.EmployeeId = p.Id)");
+        Assert.True(employees > 30);
+        Assert.Equal(employees, await Scalar<long>(factory,
+            $"SELECT count(*) FROM LedgerSnapshots WHERE RulesVersion = {version} AND Seq = {last} AND EmployeeId IN (SELECT Id FROM Employees)"));
+        Assert.Equal(0, await Scalar<long>(factory, $"SELECT count(*) FROM LedgerSnapshots WHERE EmployeeId <> '{LedgerSnapshotStore.EpochRow}' AND RulesVersion <> {version}"));
+        var reader = factory.Services.GetRequiredService<ProjectionReader>();
+        var zone = factory.Services.GetRequiredService<IOptions<CompanyOptions>>().Value.Zone;
+        var fromSnapshot = await reader.LoadLedger(ravi, version, 0, 0);
+        var fullReplay = await reader.LoadLedger(ravi, version + 1000, 0, 0);
+        Assert.NotNull(fromSnapshot.Restored);
+        Assert.Empty(fromSnapshot.Entries);
+        Assert.Equal(fullReplay.Fold(ravi, zone).ToSnapshot(), fromSnapshot.Fold(ravi, zone).ToSnapshot());
+        // The grain reloads under the new rules from that snapshot: three insights now earn 7 each.
+        var me = await (await factory.SignedIn(ApiClient.Ravi)).GetJson("/api/me");
+        Assert.Equal(21, me.GetProperty("pointsByCategory").GetProperty("Insight").GetInt64());
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using GamifyHub.Data.Entities;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace GamifyHub.Data.Writing;
@@ -35,6 +36,44 @@ public sealed class LedgerSnapshotStore(EngagementWriter writer, TimeProvider ti
                OR (excluded.RulesVersion = LedgerSnapshots.RulesVersion AND excluded.Seq > LedgerSnapshots.Seq)
             """) > 0);
     }
+
+    /// <summary>
+    /// Inside a rescore's transaction (which holds the write lock and has read the whole log): replaces every snapshot by
+    /// the ledgers the new rules' replay left, as of the log's last sequence. Placeholders (former colleagues) get none.
+    /// </summary>
+    public static void ReplaceAll(SqliteConnection connection, SqliteTransaction transaction, int rulesVersion, DateTime takenAt,
+        IReadOnlyList<(Guid EmployeeId, byte[] Data)> snapshots)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "DELETE FROM LedgerSnapshots WHERE EmployeeId <> $epoch";
+        command.Parameters.AddWithValue("$epoch", Text(EpochRow));
+        command.ExecuteNonQuery();
+        command.Parameters.Clear();
+        command.CommandText = "SELECT COALESCE(MAX(Seq), 0) FROM Events";
+        var seq = (long)command.ExecuteScalar()!;
+        command.CommandText = """
+            INSERT INTO LedgerSnapshots (EmployeeId, RulesVersion, Seq, Format, Data, TakenAt)
+            SELECT $id, $version, $seq, $format, $data, $at
+            WHERE EXISTS (SELECT 1 FROM Employees WHERE Id = $id)
+            """;
+        var id = command.Parameters.Add("$id", SqliteType.Text);
+        var data = command.Parameters.Add("$data", SqliteType.Blob);
+        command.Parameters.AddWithValue("$version", rulesVersion);
+        command.Parameters.AddWithValue("$seq", seq);
+        command.Parameters.AddWithValue("$format", Domain.Scoring.EmployeeLedger.SnapshotFormat);
+        command.Parameters.AddWithValue("$at", takenAt.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", System.Globalization.CultureInfo.InvariantCulture));
+        command.Prepare();
+        foreach (var (employeeId, bytes) in snapshots)
+        {
+            id.Value = Text(employeeId);
+            data.Value = bytes;
+            command.ExecuteNonQuery();
+        }
+    }
+
+    // How EF Core stores a Guid in SQLite: upper-case text.
+    private static string Text(Guid id) => id.ToString("D").ToUpperInvariant();
 
     /// <summary>The epoch, read inside the caller's (snapshot) transaction.</summary>
     public static async Task<long> EpochAsync(GamifyDbContext db, CancellationToken cancellationToken = default) =>

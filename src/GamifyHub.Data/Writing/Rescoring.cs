@@ -67,7 +67,8 @@ public static partial class Rescoring
             // diff needs that one). The replays are pure; only this thread touches the database.
             var chunks = Channel.CreateUnbounded<EventScore[]>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
             using var stop = new CancellationTokenSource();
-            var afterReplay = Task.Run(() => ReplayProposed(rules, log, zone, chunks.Writer, stop.Token), CancellationToken.None);
+            var snapshots = new List<(Guid EmployeeId, byte[] Data)>();
+            var afterReplay = Task.Run(() => ReplayProposed(rules, log, zone, chunks.Writer, snapshots, stop.Token), CancellationToken.None);
             var beforeReplay = Standings(known, current, log, zone, stop.Token);
             var replays = Task.WhenAll(afterReplay, beforeReplay);
             (int Lines, int Flags) written;
@@ -107,6 +108,9 @@ public static partial class Rescoring
             var after = await afterReplay;
             var diff = RescorePreview.Compare(await beforeReplay, after);
             phases.Done("wait for the current rules' replay, diff");
+            // Every ledger as the new rules leave it: employee grains reload from these instead of replaying their history.
+            LedgerSnapshotStore.ReplaceAll(connection, transaction, version, now, snapshots);
+            phases.Done($"store {snapshots.Count:N0} ledger snapshots");
             db.RuleSets.Add(new RuleSetEntry { Version = version, Json = RuleSetFormat.Write(rules), CreatedAt = now, CreatedBy = actor });
             var summary = Summary(diff);
             db.RuleChanges.Add(new RuleChange { Kind = RuleChange.Apply, Version = version, Actor = actor, At = now, Summary = summary });
@@ -166,7 +170,7 @@ public static partial class Rescoring
     /// </summary>
     private static ReplayResult ReplayProposed(RuleSet proposed,
         (List<ReplayEvent> Events, Dictionary<Guid, ItemProfile> Items, List<EventMeta> Meta) log, TimeZoneInfo zone,
-        ChannelWriter<EventScore[]> chunks, CancellationToken stop)
+        ChannelWriter<EventScore[]> chunks, List<(Guid EmployeeId, byte[] Data)> snapshots, CancellationToken stop)
     {
         try
         {
@@ -180,7 +184,7 @@ public static partial class Rescoring
                     chunks.TryWrite([.. chunk]);
                     chunk.Clear();
                 }
-            }, keepScores: false, stop);
+            }, keepScores: false, stop, ledger => snapshots.Add((ledger.EmployeeId, ledger.ToSnapshot())));
             if (chunk.Count > 0)
             {
                 chunks.TryWrite([.. chunk]);

@@ -62,6 +62,7 @@ public static class ScoreReplay
     /// <param name="keepScores">False: the result's <see cref="ReplayResult.Events"/> is empty (the caller needs only where
     /// everyone stands, or takes the scores from <paramref name="scored"/>): a million scores less to hold on to.</param>
     /// <param name="cancellationToken">Checked every few thousand events.</param>
+    /// <param name="ledgers">Told every employee's ledger once the whole log is replayed (e.g. to store snapshots of them).</param>
     public static ReplayResult Run(
         RuleSet rules,
         IEnumerable<ReplayEvent> eventsInCommitOrder,
@@ -69,7 +70,8 @@ public static class ScoreReplay
         TimeZoneInfo zone,
         Action<EventScore>? scored,
         bool keepScores = true,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default,
+        Action<EmployeeLedger>? ledgers = null)
     {
         ArgumentNullException.ThrowIfNull(rules);
         ArgumentNullException.ThrowIfNull(eventsInCommitOrder);
@@ -87,7 +89,7 @@ public static class ScoreReplay
             CollectionsMarshal.GetValueRefOrAddDefault(ownEvents, log[i].EmployeeId, out _)++;
         }
 
-        var ledgers = new Dictionary<Guid, EmployeeLedger>(ownEvents.Count);
+        var byEmployee = new Dictionary<Guid, EmployeeLedger>(ownEvents.Count);
         var states = new Dictionary<Guid, FeedbackItemState>(Math.Min(items.Count, log.Count));
         var scores = new List<EventScore>(keepScores ? log.Count : 0);
         var latest = DateTimeOffset.MinValue;
@@ -98,14 +100,14 @@ public static class ScoreReplay
             var state = e.FeedbackId is { } itemId ? StateFor(itemId, states, items) : null;
             var fact = new EngagementFact(e.EventId, e.EmployeeId, e.DepartmentId, e.Action, e.OccurredAt, e.Source,
                 e.DwellSeconds, state?.FactsFor(e.Action, e.TargetDepartmentId));
-            var actor = LedgerFor(e.EmployeeId, ledgers, ownEvents);
+            var actor = LedgerFor(e.EmployeeId, byEmployee, ownEvents);
             compiled ??= CompiledRules.For(rules);
             // Kept lines carry the version in force, like every other line after a replay.
             var result = e.Fixed is { } kept
                 ? new ScoreResult([.. kept.Select(l => l with { RuleVersion = rules.Version })], [])
                 : actor.Score(compiled, fact, zone);
             actor.Observe(fact, result.Awards, zone);
-            ObserveOthers(fact, result.Awards, ledgers, ownEvents, zone);
+            ObserveOthers(fact, result.Awards, byEmployee, ownEvents, zone);
             state?.Apply(e.EmployeeId, e.DepartmentId, e.Action, e.TargetDepartmentId, e.Source, result.Awards);
             if (keepScores || scored is not null)
             {
@@ -131,10 +133,11 @@ public static class ScoreReplay
         var today = latest == DateTimeOffset.MinValue
             ? DateOnly.MinValue
             : DateOnly.FromDayNumber(EmployeeLedger.LocalDayNumber(latest, zone));
-        var employees = new Dictionary<Guid, EmployeeScore>(ledgers.Count);
-        foreach (var (id, ledger) in ledgers)
+        var employees = new Dictionary<Guid, EmployeeScore>(byEmployee.Count);
+        foreach (var (id, ledger) in byEmployee)
         {
             employees[id] = Summarize(rules, ledger.Stats, today);
+            ledgers?.Invoke(ledger);
         }
 
         return new ReplayResult(scores, employees, today);
