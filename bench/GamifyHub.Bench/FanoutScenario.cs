@@ -26,16 +26,20 @@ public static class FanoutScenario
     /// <param name="PushesPerSecond">Per client and 1-s bucket of the load, every bucket counted (quiet ones as 0).</param>
     /// <param name="Latency">Commit → push received, one sample per (client, event reflected by a row it watches).</param>
     /// <param name="Unmatched">Push rows whose gain since the snapshot is no running sum of the member's committed points.</param>
+    /// <param name="Unreflected">(client, event) pairs of members a client's pushes showed, still not shown when it closed.</param>
     /// <param name="Unknown">Push rows of a member no snapshot listed (they rose into the visible ranks): their gain is unknown.</param>
     public sealed record Result(
         int Clients, int People, IReadOnlyDictionary<string, int> Boards, int TargetRate, int Seconds, int Sent, long Stored,
         TimeSpan LoadElapsed, string? LoadFailure, Percentiles PushesPerSecond, long Pushes, long Personal, Percentiles Latency,
-        long LatencyOverflow, long NegativeLatencies, long MatchedRows, long Unmatched, long Unknown, int Disconnected, IReadOnlyList<string> CloseReasons,
+        long LatencyOverflow, long NegativeLatencies, long MatchedRows, long Unmatched, long Unknown, long Unreflected, int Disconnected, IReadOnlyList<string> CloseReasons,
         double ServerCpuPct, double BenchCpuPct, double RssStartMb, double RssPeakMb, double RssEndMb, TimeSpan ConnectTime,
-        IReadOnlyList<string> Problems)
+        IReadOnlyList<string> Problems, IReadOnlyList<KindFigures> ByKind)
     {
         public double EventsPerSecond => Stored / LoadElapsed.TotalSeconds;
     }
+
+    /// <summary>The figures of the clients watching one kind of board (company, own department, departments).</summary>
+    public sealed record KindFigures(string Kind, int Clients, Percentiles PushesPerSecond, Percentiles Latency);
 
     private sealed record Person(Guid EmployeeId, Guid DepartmentId, Guid PseudonymId, string Token);
 
@@ -108,6 +112,7 @@ public static class FanoutScenario
         var cores = Environment.ProcessorCount;
         var buckets = (int)Math.Ceiling(TimeSpan.FromTicks(loadEndTicks - loadStartTicks).TotalSeconds);
         var rates = new List<double>(watchers.Count * buckets);
+        var ratesByKind = new Dictionary<string, List<double>>();
         foreach (var w in watchers)
         {
             var perBucket = new int[buckets];
@@ -121,6 +126,12 @@ public static class FanoutScenario
             }
 
             rates.AddRange(perBucket.Select(n => (double)n));
+            if (!ratesByKind.TryGetValue(KindOf(w.Board), out var kindRates))
+            {
+                ratesByKind[KindOf(w.Board)] = kindRates = [];
+            }
+
+            kindRates.AddRange(perBucket.Select(n => (double)n));
         }
 
         var latency = Attribute(watchers, people, ownScores, commits);
@@ -129,11 +140,13 @@ public static class FanoutScenario
             watchers.GroupBy(w => $"{KindOf(w.Board)}/{w.Window}").OrderBy(g => g.Key, StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => g.Count()),
             options.FanoutRate, options.FanoutSeconds, sent, commits.Events, clock.Elapsed, loadFailure, Percentiles.Of(rates),
-            watchers.Sum(w => (long)w.Pushes.Count), watchers.Sum(w => (long)w.Personal), latency.Percentiles, latency.Overflow,
-            latency.Negative, latency.Matched, latency.Unmatched, latency.Unknown, watchers.Count(w => w.Disconnected),
+            watchers.Sum(w => (long)w.Pushes.Count), watchers.Sum(w => (long)w.Personal), latency.All.Percentiles(), latency.All.Overflow,
+            latency.All.Negative, latency.Matched, latency.Unmatched, latency.Unknown, latency.Unreflected, watchers.Count(w => w.Disconnected),
             [.. watchers.Where(w => w.ClosedReason is not null).Select(w => w.ClosedReason!).Distinct().Take(3)],
             serverCpu / clock.Elapsed / cores * 100, benchCpu / clock.Elapsed / cores * 100, rss.First, rss.Peak, rssEnd,
-            connectClock.Elapsed, problems);
+            connectClock.Elapsed, problems,
+            [.. latency.ByKind.OrderBy(k => k.Key, StringComparer.Ordinal).Select(k => new KindFigures(k.Key,
+                watchers.Count(w => KindOf(w.Board) == k.Key), Percentiles.Of(ratesByKind[k.Key]), k.Value.Percentiles()))]);
     }
 
     /// <summary>
@@ -334,7 +347,8 @@ public static class FanoutScenario
         }
     }
 
-    private sealed record Attribution(Percentiles Percentiles, long Overflow, long Negative, long Matched, long Unmatched, long Unknown);
+    private sealed record Attribution(LatencyHistogram All, IReadOnlyDictionary<string, LatencyHistogram> ByKind, long Matched, long Unmatched,
+        long Unknown, long Unreflected);
 
     /// <summary>
     /// When a push reflected each commit. A row's score minus the member's score in the snapshot before the load is the points the
@@ -369,20 +383,25 @@ public static class FanoutScenario
             }
         }
 
-        const int maxMs = 120_000;
-        var histogram = new long[maxMs + 1]; // 1 ms buckets: billions of samples fit without a list
-        long overflow = 0, negative = 0, matched = 0, unmatched = 0, unknown = 0;
+        var all = new LatencyHistogram();
+        var byKind = new Dictionary<string, LatencyHistogram>();
+        long matched = 0, unmatched = 0, unknown = 0, unreflected = 0;
         foreach (var w in watchers)
         {
             var isDepartments = w.Board == "departments";
             var baseline = baselines[(w.Board, w.Window)];
+            var source = isDepartments ? commits.ByDepartment : commits.ByEmployee;
             var next = new Dictionary<Guid, (int Index, long Sum)>();
+            if (!byKind.TryGetValue(KindOf(w.Board), out var kind))
+            {
+                byKind[KindOf(w.Board)] = kind = new LatencyHistogram();
+            }
+
             foreach (var push in w.Pushes)
             {
                 foreach (var row in push.Rows)
                 {
                     var member = subject.GetValueOrDefault(row.MemberId, row.MemberId);
-                    var source = isDepartments ? commits.ByDepartment : commits.ByEmployee;
                     if (!baseline.TryGetValue(member, out var before) && (isDepartments || !ownScores.TryGetValue((w.Window, member), out before)))
                     {
                         unknown++;
@@ -396,19 +415,8 @@ public static class FanoutScenario
                     {
                         sum += list[i].Points;
                         var ms = (push.ReceivedUtcTicks - list[i].CommitTicks) / (double)TimeSpan.TicksPerMillisecond;
-                        if (ms < 0)
-                        {
-                            negative++;
-                        }
-                        else if (ms > maxMs)
-                        {
-                            overflow++;
-                        }
-                        else
-                        {
-                            histogram[(int)Math.Ceiling(ms)]++;
-                        }
-
+                        all.Add(ms);
+                        kind.Add(ms);
                         i++;
                     }
 
@@ -420,45 +428,71 @@ public static class FanoutScenario
                     else
                     {
                         unmatched++;
-                        if (Environment.GetEnvironmentVariable("FANOUT_DEBUG") is not null && unmatched < 40)
-                        {
-                            Console.WriteLine($"DEBUG {w.Board}/{w.Window} member {member} gain {gain} sum {sum} i {i}/{list.Count} next {(i < list.Count ? list[i].Points : -1)} total {list.Sum(x => x.Points)} push at {new DateTime(push.ReceivedUtcTicks):HH:mm:ss.fff}");
-                        }
                     }
                 }
             }
+
+            unreflected += next.Sum(m => source.GetValueOrDefault(m.Key)?.Count - m.Value.Index ?? 0);
         }
 
-        return new Attribution(FromHistogram(histogram, overflow), overflow, negative, matched, unmatched, unknown);
+        return new Attribution(all, byKind, matched, unmatched, unknown, unreflected);
     }
 
-    /// <summary>Nearest-rank percentiles of whole milliseconds (rounded up); samples past the histogram count as its top.</summary>
-    private static Percentiles FromHistogram(long[] histogram, long overflow)
+    /// <summary>Latencies in 1 ms buckets up to 120 s: millions of (client, event) samples without a list.</summary>
+    private sealed class LatencyHistogram
     {
-        var total = histogram.Sum() + overflow;
-        if (total == 0)
+        private const int MaxMs = 120_000;
+        private readonly long[] _counts = new long[MaxMs + 1];
+
+        public long Overflow { get; private set; }
+
+        /// <summary>Samples before their commit stamp: only a wrong attribution could make one.</summary>
+        public long Negative { get; private set; }
+
+        public void Add(double ms)
         {
-            return new Percentiles(double.NaN, double.NaN, double.NaN, double.NaN, 0);
+            if (ms < 0)
+            {
+                Negative++;
+            }
+            else if (ms > MaxMs)
+            {
+                Overflow++;
+            }
+            else
+            {
+                _counts[(int)Math.Ceiling(ms)]++;
+            }
         }
 
-        double Rank(double p)
+        /// <summary>Nearest rank, in whole milliseconds (rounded up); samples past the top count as the top.</summary>
+        public Percentiles Percentiles()
         {
-            var rank = (long)Math.Ceiling(p * total);
-            long seen = 0;
-            for (var ms = 0; ms < histogram.Length; ms++)
+            var total = _counts.Sum() + Overflow;
+            if (total == 0)
             {
-                seen += histogram[ms];
-                if (seen >= rank)
-                {
-                    return ms;
-                }
+                return new Percentiles(double.NaN, double.NaN, double.NaN, double.NaN, 0);
             }
 
-            return histogram.Length;
-        }
+            double Rank(double p)
+            {
+                var rank = (long)Math.Ceiling(p * total);
+                long seen = 0;
+                for (var ms = 0; ms < _counts.Length; ms++)
+                {
+                    seen += _counts[ms];
+                    if (seen >= rank)
+                    {
+                        return ms;
+                    }
+                }
 
-        var max = overflow > 0 ? histogram.Length : Array.FindLastIndex(histogram, n => n > 0);
-        return new Percentiles(Rank(0.50), Rank(0.95), Rank(0.99), max, (int)Math.Min(total, int.MaxValue));
+                return MaxMs;
+            }
+
+            var max = Overflow > 0 ? MaxMs : Array.FindLastIndex(_counts, n => n > 0);
+            return new Percentiles(Rank(0.50), Rank(0.95), Rank(0.99), max, (int)Math.Min(total, int.MaxValue));
+        }
     }
 
     /// <summary>The one machine-readable line (issue 14, item 6).</summary>
@@ -489,13 +523,26 @@ public static class FanoutScenario
         sb.AppendLine(Inv, $"| server CPU (process CPU time ÷ wall time of the load, of {Environment.ProcessorCount} cores) | reported | {r.ServerCpuPct:0} % | |");
         sb.AppendLine(Inv, $"| server RSS before / peak / after | reported | {r.RssStartMb:N0} / {r.RssPeakMb:N0} / {r.RssEndMb:N0} MiB | |");
         sb.AppendLine();
+        sb.AppendLine("| clients watching | clients | pushes/s per client, max / p99 / p50 | commit → push p50 / p99 / max ms | samples |");
+        sb.AppendLine("|---|---:|---:|---:|---:|");
+        foreach (var k in r.ByKind)
+        {
+            sb.AppendLine(Inv, $"| {k.Kind} | {k.Clients:N0} | {k.PushesPerSecond.Max:0} / {k.PushesPerSecond.P99:0} / {k.PushesPerSecond.P50:0} | " +
+                               $"{k.Latency.P50:N0} / {k.Latency.P99:N0} / {k.Latency.Max:N0} | {k.Latency.Samples:N0} |");
+        }
+
+        sb.AppendLine();
         sb.AppendLine(Inv, $"- {r.Pushes:N0} `BoardChanged` received in all; {r.Personal:N0} personal messages (`Notification`, `UnreadCount`, …) " +
-                           $"besides, {r.Personal / Math.Max(1, r.Clients) / r.LoadElapsed.TotalSeconds:0.0} per client per second: each demo " +
-                           $"employee has ~{r.Clients / Math.Max(1, r.People)} clients, so each of their awards reaches that many tabs.");
+                           $"besides, {r.Personal / Math.Max(1, r.Clients) / r.LoadElapsed.TotalSeconds:0.0} per client per second (each employee's " +
+                           $"own awards and unread counts; with {r.People} employees each has ~{(double)r.Clients / Math.Max(1, r.People):0} " +
+                           $"clients, so each of those messages goes to that many connections).");
         sb.AppendLine(Inv, $"- latency samples: {r.Latency.Samples:N0} (client, event) pairs; {r.MatchedRows:N0} push rows matched a commit boundary " +
                            $"exactly, {r.Unmatched:N0} fell between two commits' running sums, {r.Unknown:N0} named a member no snapshot listed; " +
-                           $"{r.NegativeLatencies:N0} samples before their commit stamp, {r.LatencyOverflow:N0} over 120 s.");
-        sb.AppendLine(Inv, $"- the load generator (this process, 1,000 clients included) used {r.BenchCpuPct:0} % of the cores: its clocks run late when it is busy.");
+                           $"{r.NegativeLatencies:N0} samples before their commit stamp, {r.LatencyOverflow:N0} over 120 s. {r.Unreflected:N0} (client, event) " +
+                           $"pairs were never shown: events of a member the client's board had shown, not yet in a push when the clients closed " +
+                           $"2 s after the last answer (or the member had fallen below the visible ranks); they are not in the percentiles.");
+        sb.AppendLine(Inv, $"- the load generator (the benchmark's process, its {r.Clients:N0} clients included) used {r.BenchCpuPct:0} % of the cores; " +
+                           $"a push's arrival is stamped when its handler runs, so a busy client would add to the latency.");
         if (r.LoadFailure is not null)
         {
             sb.AppendLine(Inv, $"- the load generator gave up on a batch: {r.LoadFailure}");
