@@ -27,19 +27,23 @@ public static class FanoutScenario
     /// <param name="Latency">Commit → push received, one sample per (client, event reflected by a row it watches).</param>
     /// <param name="Unmatched">Push rows whose gain since the snapshot is no running sum of the member's committed points.</param>
     /// <param name="Unreflected">(client, event) pairs of members a client's pushes showed, still not shown when it closed.</param>
+    /// <param name="Hidden">(client, event) pairs first shown when their member came back into the visible ranks (not in the latency).</param>
     /// <param name="Unknown">Push rows of a member no snapshot listed (they rose into the visible ranks): their gain is unknown.</param>
     public sealed record Result(
         int Clients, int People, IReadOnlyDictionary<string, int> Boards, int TargetRate, int Seconds, int Sent, long Stored,
         TimeSpan LoadElapsed, string? LoadFailure, Percentiles PushesPerSecond, long Pushes, long Personal, Percentiles Latency,
-        long LatencyOverflow, long NegativeLatencies, long MatchedRows, long Unmatched, long Unknown, long Unreflected, int Disconnected, IReadOnlyList<string> CloseReasons,
+        long LatencyOverflow, long NegativeLatencies, long MatchedRows, long Unmatched, long Unknown, long Unreflected, long Hidden, int Disconnected, IReadOnlyList<string> CloseReasons,
         double ServerCpuPct, double BenchCpuPct, double RssStartMb, double RssPeakMb, double RssEndMb, TimeSpan ConnectTime,
-        IReadOnlyList<string> Problems, IReadOnlyList<KindFigures> ByKind)
+        IReadOnlyList<string> Problems, IReadOnlyList<KindFigures> ByKind, IReadOnlyList<SliceFigures> BySlice)
     {
         public double EventsPerSecond => Stored / LoadElapsed.TotalSeconds;
     }
 
     /// <summary>The figures of the clients watching one kind of board (company, own department, departments).</summary>
     public sealed record KindFigures(string Kind, int Clients, Percentiles PushesPerSecond, Percentiles Latency);
+
+    /// <summary>Commit → push latency of the events committed in one slice of the run (from <paramref name="From"/> after the load began).</summary>
+    public sealed record SliceFigures(TimeSpan From, Percentiles Latency);
 
     private sealed record Person(Guid EmployeeId, Guid DepartmentId, Guid PseudonymId, string Token);
 
@@ -134,19 +138,21 @@ public static class FanoutScenario
             kindRates.AddRange(perBucket.Select(n => (double)n));
         }
 
-        var latency = Attribute(watchers, people, ownScores, commits);
+        var slice = TimeSpan.FromSeconds(Math.Max(1, options.FanoutSeconds / 6));
+        var latency = Attribute(watchers, people, ownScores, commits, loadStartTicks, slice);
         return new Result(
             watchers.Count, people.Count,
             watchers.GroupBy(w => $"{KindOf(w.Board)}/{w.Window}").OrderBy(g => g.Key, StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => g.Count()),
             options.FanoutRate, options.FanoutSeconds, sent, commits.Events, clock.Elapsed, loadFailure, Percentiles.Of(rates),
             watchers.Sum(w => (long)w.Pushes.Count), watchers.Sum(w => (long)w.Personal), latency.All.Percentiles(), latency.All.Overflow,
-            latency.All.Negative, latency.Matched, latency.Unmatched, latency.Unknown, latency.Unreflected, watchers.Count(w => w.Disconnected),
+            latency.All.Negative, latency.Matched, latency.Unmatched, latency.Unknown, latency.Unreflected, latency.Hidden, watchers.Count(w => w.Disconnected),
             [.. watchers.Where(w => w.ClosedReason is not null).Select(w => w.ClosedReason!).Distinct().Take(3)],
             serverCpu / clock.Elapsed / cores * 100, benchCpu / clock.Elapsed / cores * 100, rss.First, rss.Peak, rssEnd,
             connectClock.Elapsed, problems,
             [.. latency.ByKind.OrderBy(k => k.Key, StringComparer.Ordinal).Select(k => new KindFigures(k.Key,
-                watchers.Count(w => KindOf(w.Board) == k.Key), Percentiles.Of(ratesByKind[k.Key]), k.Value.Percentiles()))]);
+                watchers.Count(w => KindOf(w.Board) == k.Key), Percentiles.Of(ratesByKind[k.Key]), k.Value.Percentiles()))],
+            latency.BySlice);
     }
 
     /// <summary>
@@ -347,8 +353,9 @@ public static class FanoutScenario
         }
     }
 
-    private sealed record Attribution(LatencyHistogram All, IReadOnlyDictionary<string, LatencyHistogram> ByKind, long Matched, long Unmatched,
-        long Unknown, long Unreflected);
+    private sealed record Attribution(LatencyHistogram All, IReadOnlyDictionary<string, LatencyHistogram> ByKind,
+        IReadOnlyList<SliceFigures> BySlice, long Matched, long Unmatched,
+        long Unknown, long Unreflected, long Hidden);
 
     /// <summary>
     /// When a push reflected each commit. A row's score minus the member's score in the snapshot before the load is the points the
@@ -356,9 +363,12 @@ public static class FanoutScenario
     /// Each event is counted once per client, at the first push on that client that reflects it: latency = that push's arrival
     /// (client clock) − the event's commit stamp (<c>RecordedAt</c>, the writer's clock when it began the group commit; same
     /// machine, same clock). A row whose gain is not exactly such a running sum counts as unmatched (it still attributes).
+    /// Individual boards show only their top ranks: an event of a member who was below them when it committed is shown only when
+    /// the member comes back, which says nothing about the push path, so it is left out (counted as hidden). A member shown in a
+    /// push but missing from the one before was hidden then (everyone gains points in every tick of this workload).
     /// </summary>
     private static Attribution Attribute(IReadOnlyList<FanoutWatcher> watchers, IReadOnlyList<Person> people,
-        IReadOnlyDictionary<(string Window, Guid Employee), long> ownScores, Commits commits)
+        IReadOnlyDictionary<(string Window, Guid Employee), long> ownScores, Commits commits, long loadStartTicks, TimeSpan slice)
     {
         // Rows name an employee by their id (own row, opted in) or pseudonym id; departments by their id.
         var subject = new Dictionary<Guid, Guid>();
@@ -385,7 +395,8 @@ public static class FanoutScenario
 
         var all = new LatencyHistogram();
         var byKind = new Dictionary<string, LatencyHistogram>();
-        long matched = 0, unmatched = 0, unknown = 0, unreflected = 0;
+        var bySlice = new SortedDictionary<int, LatencyHistogram>();
+        long matched = 0, unmatched = 0, unknown = 0, unreflected = 0, hidden = 0;
         foreach (var w in watchers)
         {
             var isDepartments = w.Board == "departments";
@@ -397,11 +408,24 @@ public static class FanoutScenario
                 byKind[KindOf(w.Board)] = kind = new LatencyHistogram();
             }
 
-            foreach (var push in w.Pushes)
+            var pushes = w.Pushes;
+            // Per member: the index of the last push that showed them, and when the last push without them arrived.
+            var shown = new Dictionary<Guid, (int Last, long AbsentTicks)>();
+            for (var j = 0; j < pushes.Count; j++)
             {
+                var push = pushes[j];
                 foreach (var row in push.Rows)
                 {
                     var member = subject.GetValueOrDefault(row.MemberId, row.MemberId);
+                    // Every member gains points in every tick (the workload spreads events over everyone), so a push without a
+                    // member means they were below the visible ranks: their events committed before it could not be shown.
+                    var (last, absent) = shown.GetValueOrDefault(member, (-1, 0L));
+                    if (j - 1 > last)
+                    {
+                        absent = pushes[j - 1].ReceivedUtcTicks;
+                    }
+
+                    shown[member] = (j, absent);
                     if (!baseline.TryGetValue(member, out var before) && (isDepartments || !ownScores.TryGetValue((w.Window, member), out before)))
                     {
                         unknown++;
@@ -414,9 +438,23 @@ public static class FanoutScenario
                     while (i < list.Count && sum + list[i].Points <= gain)
                     {
                         sum += list[i].Points;
+                        if (list[i].CommitTicks < absent)
+                        {
+                            hidden++;
+                            i++;
+                            continue;
+                        }
+
                         var ms = (push.ReceivedUtcTicks - list[i].CommitTicks) / (double)TimeSpan.TicksPerMillisecond;
                         all.Add(ms);
                         kind.Add(ms);
+                        var at = (int)((list[i].CommitTicks - loadStartTicks) / slice.Ticks);
+                        if (!bySlice.TryGetValue(at, out var during))
+                        {
+                            bySlice[at] = during = new LatencyHistogram();
+                        }
+
+                        during.Add(ms);
                         i++;
                     }
 
@@ -435,7 +473,8 @@ public static class FanoutScenario
             unreflected += next.Sum(m => source.GetValueOrDefault(m.Key)?.Count - m.Value.Index ?? 0);
         }
 
-        return new Attribution(all, byKind, matched, unmatched, unknown, unreflected);
+        return new Attribution(all, byKind, [.. bySlice.Select(b => new SliceFigures(b.Key * slice, b.Value.Percentiles()))], matched, unmatched,
+            unknown, unreflected, hidden);
     }
 
     /// <summary>Latencies in 1 ms buckets up to 120 s: millions of (client, event) samples without a list.</summary>
@@ -532,6 +571,18 @@ public static class FanoutScenario
         }
 
         sb.AppendLine();
+        sb.AppendLine("Commit → push by when the event was committed (a latency that grows through the run is a backlog behind the commits):");
+        sb.AppendLine();
+        sb.AppendLine("| committed (s after the load began) | p50 ms | p99 ms | max ms | samples |");
+        sb.AppendLine("|---|---:|---:|---:|---:|");
+        for (var i = 0; i < r.BySlice.Count; i++)
+        {
+            var to = i + 1 < r.BySlice.Count ? r.BySlice[i + 1].From.TotalSeconds.ToString("0", Inv) : "";
+            var l = r.BySlice[i].Latency;
+            sb.AppendLine(Inv, $"| {r.BySlice[i].From.TotalSeconds:0}–{to} | {l.P50:N0} | {l.P99:N0} | {l.Max:N0} | {l.Samples:N0} |");
+        }
+
+        sb.AppendLine();
         sb.AppendLine(Inv, $"- {r.Pushes:N0} `BoardChanged` received in all; {r.Personal:N0} personal messages (`Notification`, `UnreadCount`, …) " +
                            $"besides, {r.Personal / Math.Max(1, r.Clients) / r.LoadElapsed.TotalSeconds:0.0} per client per second (each employee's " +
                            $"own awards and unread counts; with {r.People} employees each has ~{(double)r.Clients / Math.Max(1, r.People):0} " +
@@ -540,7 +591,9 @@ public static class FanoutScenario
                            $"exactly, {r.Unmatched:N0} fell between two commits' running sums, {r.Unknown:N0} named a member no snapshot listed; " +
                            $"{r.NegativeLatencies:N0} samples before their commit stamp, {r.LatencyOverflow:N0} over 120 s. {r.Unreflected:N0} (client, event) " +
                            $"pairs were never shown: events of a member the client's board had shown, not yet in a push when the clients closed " +
-                           $"2 s after the last answer (or the member had fallen below the visible ranks); they are not in the percentiles.");
+                           $"2 s after the last answer (or the member had fallen below the visible ranks); they are not in the percentiles; " +
+                           $"{r.Hidden:N0} pairs were first shown when their member came back into the visible ranks (committed before a push " +
+                           $"that did not show the member; not in the percentiles either).");
         sb.AppendLine(Inv, $"- the load generator (the benchmark's process, its {r.Clients:N0} clients included) used {r.BenchCpuPct:0} % of the cores; " +
                            $"a push's arrival is stamped when its handler runs, so a busy client would add to the latency.");
         if (r.LoadFailure is not null)
