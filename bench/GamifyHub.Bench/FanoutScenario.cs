@@ -26,6 +26,8 @@ public static class FanoutScenario
     /// <param name="PushesPerSecond">Per client and 1-s bucket of the load, every bucket counted (quiet ones as 0).</param>
     /// <param name="Latency">Commit → push received, one sample per (client, event reflected by a row it watches).</param>
     /// <param name="Unmatched">Push rows whose gain since the snapshot is no running sum of the member's committed points.</param>
+    /// <param name="Refusals">Attempts of the load generator the server refused (503/429) or dropped, retried, by reason.</param>
+    /// <param name="ShortestGapMs">The shortest time between two pushes on one client (each client watches one board).</param>
     /// <param name="Unreflected">(client, event) pairs of members a client's pushes showed, still not shown when it closed.</param>
     /// <param name="Hidden">(client, event) pairs first shown when their member came back into the visible ranks (not in the latency).</param>
     /// <param name="Unknown">Push rows of a member no snapshot listed (they rose into the visible ranks): their gain is unknown.</param>
@@ -34,7 +36,8 @@ public static class FanoutScenario
         TimeSpan LoadElapsed, string? LoadFailure, Percentiles PushesPerSecond, long Pushes, long Personal, Percentiles Latency,
         long LatencyOverflow, long NegativeLatencies, long MatchedRows, long Unmatched, long Unknown, long Unreflected, long Hidden, int Disconnected, IReadOnlyList<string> CloseReasons,
         double ServerCpuPct, double BenchCpuPct, double RssStartMb, double RssPeakMb, double RssEndMb, TimeSpan ConnectTime,
-        IReadOnlyList<string> Problems, IReadOnlyList<KindFigures> ByKind, IReadOnlyList<SliceFigures> BySlice)
+        IReadOnlyList<string> Problems, IReadOnlyList<KindFigures> ByKind, IReadOnlyList<SliceFigures> BySlice,
+        IReadOnlyDictionary<string, int> Refusals, double ShortestGapMs, double GapP1Ms)
     {
         public double EventsPerSecond => Stored / LoadElapsed.TotalSeconds;
     }
@@ -91,9 +94,10 @@ public static class FanoutScenario
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(options.FanoutSeconds));
         var sent = 0;
         string? loadFailure = null;
+        var refusals = new Dictionary<string, int>();
         try
         {
-            sent = await api.RunPacedAsync(events, options.FanoutRate, stop.Token);
+            sent = await api.RunPacedAsync(events, options.FanoutRate, stop.Token, refusals);
         }
         catch (BenchFailure ex)
         {
@@ -115,6 +119,17 @@ public static class FanoutScenario
         var commits = Commits.Read(db, seqBefore);
         var cores = Environment.ProcessorCount;
         var buckets = (int)Math.Ceiling(TimeSpan.FromTicks(loadEndTicks - loadStartTicks).TotalSeconds);
+        var gaps = new List<double>();
+        foreach (var w in watchers)
+        {
+            var pushes = w.Pushes;
+            for (var j = 1; j < pushes.Count; j++)
+            {
+                gaps.Add((pushes[j].ReceivedUtcTicks - pushes[j - 1].ReceivedUtcTicks) / (double)TimeSpan.TicksPerMillisecond);
+            }
+        }
+
+        gaps.Sort();
         var rates = new List<double>(watchers.Count * buckets);
         var ratesByKind = new Dictionary<string, List<double>>();
         foreach (var w in watchers)
@@ -152,7 +167,7 @@ public static class FanoutScenario
             connectClock.Elapsed, problems,
             [.. latency.ByKind.OrderBy(k => k.Key, StringComparer.Ordinal).Select(k => new KindFigures(k.Key,
                 watchers.Count(w => KindOf(w.Board) == k.Key), Percentiles.Of(ratesByKind[k.Key]), k.Value.Percentiles()))],
-            latency.BySlice);
+            latency.BySlice, refusals, gaps.Count > 0 ? gaps[0] : double.NaN, gaps.Count > 0 ? gaps[gaps.Count / 100] : double.NaN);
     }
 
     /// <summary>
@@ -596,6 +611,13 @@ public static class FanoutScenario
                            $"that did not show the member; not in the percentiles either).");
         sb.AppendLine(Inv, $"- the load generator (the benchmark's process, its {r.Clients:N0} clients included) used {r.BenchCpuPct:0} % of the cores; " +
                            $"a push's arrival is stamped when its handler runs, so a busy client would add to the latency.");
+        sb.AppendLine(Inv, $"- time between two pushes on one client: shortest {r.ShortestGapMs:0} ms, 1st percentile {r.GapP1Ms:0} ms (the " +
+                           $"board tick is 250 ms; 5 in a 1-s bucket needs a gap under it).");
+        sb.AppendLine(r.Refusals.Count == 0
+            ? "- the server refused no request of the load."
+            : string.Create(Inv, $"- requests the server refused or dropped, retried with the same event ids: " +
+                                 $"{string.Join(", ", r.Refusals.Select(x => string.Create(Inv, $"{x.Key}: {x.Value:N0}")))} (a 503 is " +
+                                 $"backpressure: a full write queue, or more committed events than allowed that the projections have not handled yet)."));
         if (r.LoadFailure is not null)
         {
             sb.AppendLine(Inv, $"- the load generator gave up on a batch: {r.LoadFailure}");
