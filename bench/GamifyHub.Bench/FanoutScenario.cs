@@ -30,11 +30,12 @@ public static class FanoutScenario
     /// <param name="ShortestGapMs">The shortest time between two pushes on one client (each client watches one board).</param>
     /// <param name="Unreflected">(client, event) pairs of members a client's pushes showed, still not shown when it closed.</param>
     /// <param name="Hidden">(client, event) pairs first shown when their member came back into the visible ranks (not in the latency).</param>
-    /// <param name="Unknown">Push rows of a member no snapshot listed (they rose into the visible ranks): their gain is unknown.</param>
+    /// <param name="Unknown">Push rows of a member whose score before the load is unknown: their gain is unknown.</param>
     public sealed record Result(
         int Clients, int People, IReadOnlyDictionary<string, int> Boards, int TargetRate, int Seconds, int Sent, long Stored,
         TimeSpan LoadElapsed, string? LoadFailure, Percentiles PushesPerSecond, long Pushes, long Personal, Percentiles Latency,
-        long LatencyOverflow, long NegativeLatencies, long MatchedRows, long Unmatched, long Unknown, long Unreflected, long Hidden, int Disconnected, IReadOnlyList<string> CloseReasons,
+        long LatencyOverflow, long NegativeLatencies, long MatchedRows, long Unmatched, long Unknown, long Unreflected, long Hidden,
+        int Disconnected, IReadOnlyList<string> CloseReasons,
         double ServerCpuPct, double BenchCpuPct, double RssStartMb, double RssPeakMb, double RssEndMb, TimeSpan ConnectTime,
         IReadOnlyList<string> Problems, IReadOnlyList<KindFigures> ByKind, IReadOnlyList<SliceFigures> BySlice,
         IReadOnlyDictionary<string, int> Refusals, double ShortestGapMs, double GapP1Ms)
