@@ -65,6 +65,10 @@ public sealed record BenchOptions
     /// <summary>How long the fan-out load runs (issue 14, item 6: 60 s).</summary>
     public int FanoutSeconds { get; init; } = 60;
 
+    /// <summary>Every employee mutes the "award" notification type before the fan-out load (a diagnostic: their awards then skip the
+    /// notification centre's store-then-push path).</summary>
+    public bool FanoutMuteAwards { get; init; }
+
     /// <summary>Skip the fan-out scenario in a full run.</summary>
     public bool SkipFanout { get; init; }
 
@@ -174,6 +178,8 @@ public sealed record BenchOptions
           --fanout-rate R       events/s offered through the batch API while they watch (default 2000)
           --fanout-seconds S    how long that load runs (default 60; e.g. --fanout-clients 100 --fanout-seconds 15
                                 for a smoke test)
+          --fanout-mute-awards  every employee mutes "award" notifications first (a diagnostic: awards then skip the
+                                notification centre's store-then-push path)
           --skip-fanout         skip the fan-out scenario in a full run
           --board-sizes LIST    members per board, comma-separated (default 1000,10000,100000)
           --board-updates U     score increments per board size (default 1000000)
@@ -243,6 +249,7 @@ public sealed record BenchOptions
                 "--fanout-clients" => o with { FanoutClients = Int(1, 20_000) },
                 "--fanout-rate" => o with { FanoutRate = Int(1, 1_000_000) },
                 "--fanout-seconds" => o with { FanoutSeconds = Int(1, 3_600) },
+                "--fanout-mute-awards" => o with { FanoutMuteAwards = true },
                 "--skip-fanout" => o with { SkipFanout = true },
                 "--board-sizes" => o with { BoardSizes = Sizes(args[i], Value()) },
                 "--board-updates" => o with { BoardUpdates = Int(1, 100_000_000) },

@@ -38,7 +38,7 @@ public static class FanoutScenario
         int Disconnected, IReadOnlyList<string> CloseReasons,
         double ServerCpuPct, double BenchCpuPct, double RssStartMb, double RssPeakMb, double RssEndMb, TimeSpan ConnectTime,
         IReadOnlyList<string> Problems, IReadOnlyList<KindFigures> ByKind, IReadOnlyList<SliceFigures> BySlice,
-        IReadOnlyDictionary<string, int> Refusals, double ShortestGapMs, double GapP1Ms)
+        IReadOnlyDictionary<string, int> Refusals, double ShortestGapMs, double GapP1Ms, bool MutedAwards)
     {
         public double EventsPerSecond => Stored / LoadElapsed.TotalSeconds;
     }
@@ -74,6 +74,11 @@ public static class FanoutScenario
         // WatchBoard answers are the scores before the load.
         await Task.Delay(TimeSpan.FromSeconds(2));
         var people = await SignInAsync(server.BaseAddress, db, employees);
+        if (options.FanoutMuteAwards)
+        {
+            await MuteAwardsAsync(server.BaseAddress, people);
+        }
+
         Console.WriteLine($"  sign-in:   {people.Count} demo employees (one bearer token each, shared by their clients like tabs)");
         var watchers = Plan(options.FanoutClients, people);
         var connectClock = Stopwatch.StartNew();
@@ -168,7 +173,8 @@ public static class FanoutScenario
             connectClock.Elapsed, problems,
             [.. latency.ByKind.OrderBy(k => k.Key, StringComparer.Ordinal).Select(k => new KindFigures(k.Key,
                 watchers.Count(w => KindOf(w.Board) == k.Key), Percentiles.Of(ratesByKind[k.Key]), k.Value.Percentiles()))],
-            latency.BySlice, refusals, gaps.Count > 0 ? gaps[0] : double.NaN, gaps.Count > 0 ? gaps[gaps.Count / 100] : double.NaN);
+            latency.BySlice, refusals, gaps.Count > 0 ? gaps[0] : double.NaN, gaps.Count > 0 ? gaps[gaps.Count / 100] : double.NaN,
+            options.FanoutMuteAwards);
     }
 
     /// <summary>
@@ -223,6 +229,23 @@ public static class FanoutScenario
         }
 
         return people.Count > 0 ? people : throw new BenchFailure("No demo employee could sign in.");
+    }
+
+    /// <summary>Each employee mutes "award" notifications, as a person can in the notification centre's settings.</summary>
+    private static async Task MuteAwardsAsync(Uri baseAddress, IReadOnlyList<Person> people)
+    {
+        using var http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        foreach (var p in people)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Put, "/api/notifications/preferences");
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", p.Token);
+            request.Content = JsonContent.Create(new { muted = new[] { "award" } });
+            using var response = await http.SendAsync(request);
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new BenchFailure($"PUT /api/notifications/preferences answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+            }
+        }
     }
 
     /// <summary>
@@ -567,7 +590,8 @@ public static class FanoutScenario
         sb.AppendLine();
         sb.AppendLine(Inv, $"{r.Clients:N0} SignalR clients signed in as the demo's {r.People} employees, watching: " +
                            $"{string.Join(", ", r.Boards.Select(b => $"{b.Key} {b.Value}"))} (connected and watching in {r.ConnectTime.TotalSeconds:0.0} s). " +
-                           $"Load: {r.TargetRate:N0} events/s offered for {r.Seconds} s through `POST /api/events/batch`.");
+                           $"Load: {r.TargetRate:N0} events/s offered for {r.Seconds} s through `POST /api/events/batch`." +
+                           $"{(r.MutedAwards ? " **Diagnostic run: every employee muted \"award\" notifications first.**" : "")}");
         sb.AppendLine();
         sb.AppendLine("| figure | goal | measured | |");
         sb.AppendLine("|---|---:|---:|---|");
