@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
 
 namespace GamifyHub.Bench;
@@ -11,7 +10,7 @@ namespace GamifyHub.Bench;
 /// Issue 14, item 6: real SignalR clients watching boards while events arrive at a steady rate. The clients sign in as the
 /// demo's employees and watch the company board, their department's board or the departments board through the hub's own
 /// <c>WatchBoard</c>; the load generator posts engagement events through the batch API on a fixed schedule. Afterwards every push
-/// is matched with the commits it reflects, read from the server's database (see <see cref="Attribute"/>).
+/// is matched with the commits it reflects, read from the server's database (see <see cref="FanoutAttribution.Attribute"/>).
 /// </summary>
 public static class FanoutScenario
 {
@@ -122,7 +121,7 @@ public static class FanoutScenario
         var problems = server.Problems().Skip(problemsBefore).ToList();
         server.Kill();
 
-        var commits = Commits.Read(db, seqBefore);
+        var commits = FanoutAttribution.Commits.Read(db, seqBefore);
         var cores = Environment.ProcessorCount;
         var buckets = (int)Math.Ceiling(TimeSpan.FromTicks(loadEndTicks - loadStartTicks).TotalSeconds);
         var gaps = new List<double>();
@@ -160,7 +159,15 @@ public static class FanoutScenario
         }
 
         var slice = TimeSpan.FromSeconds(Math.Max(1, options.FanoutSeconds / 6));
-        var latency = Attribute(watchers, people, ownScores, commits, loadStartTicks, slice);
+        // Rows name an employee by their id (own row, opted in) or pseudonym id; departments by their id.
+        var subject = new Dictionary<Guid, Guid>();
+        foreach (var p in people)
+        {
+            subject[p.EmployeeId] = p.EmployeeId;
+            subject[p.PseudonymId] = p.EmployeeId;
+        }
+
+        var latency = FanoutAttribution.Attribute(watchers, subject, ownScores, commits, loadStartTicks, slice);
         return new Result(
             watchers.Count, people.Count,
             watchers.GroupBy(w => $"{KindOf(w.Board)}/{w.Window}").OrderBy(g => g.Key, StringComparer.Ordinal)
@@ -336,333 +343,8 @@ public static class FanoutScenario
         }));
     }
 
-    private static string KindOf(string board) => board.StartsWith("department-", StringComparison.Ordinal) ? "department-{own}" : board;
-
-    /// <summary>The load's committed events, from the server's file after the run.</summary>
-    /// <param name="ByEmployee">Per employee, in commit order (Seq): the points that event gave them and the commit's stamp.</param>
-    /// <param name="ByDepartment">The same per department of the employee credited.</param>
-    private sealed record Commits(long Events, Dictionary<Guid, List<(long Points, long CommitTicks)>> ByEmployee,
-        Dictionary<Guid, List<(long Points, long CommitTicks)>> ByDepartment)
-    {
-        public static Commits Read(string path, long seqBefore)
-        {
-            var events = BenchDatabase.After(path, seqBefore).Events;
-            var departments = BenchDatabase.Employees(path).ToDictionary(e => e.Id, e => e.DepartmentId);
-            var byEmployee = new Dictionary<Guid, List<(long, long)>>();
-            var byDepartment = new Dictionary<Guid, List<(long, long)>>();
-            using var connection = BenchDatabase.OpenReadOnly(path);
-            using var command = connection.CreateCommand();
-            command.CommandText = """
-                SELECT "a"."EmployeeId", SUM("a"."Points"), "e"."RecordedAt"
-                FROM "Awards" AS "a" JOIN "Events" AS "e" ON "e"."Seq" = "a"."EventSeq"
-                WHERE "a"."EventSeq" > $seq
-                GROUP BY "a"."EventSeq", "a"."EmployeeId"
-                ORDER BY "a"."EventSeq";
-                """;
-            command.Parameters.AddWithValue("$seq", seqBefore);
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
-            {
-                var employee = Guid.Parse(reader.GetString(0));
-                var points = reader.GetInt64(1);
-                if (points == 0)
-                {
-                    continue; // changes no board: no push can reflect it
-                }
-
-                var at = DateTime.Parse(reader.GetString(2), Inv, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal).Ticks;
-                Add(byEmployee, employee, (points, at));
-                if (departments.TryGetValue(employee, out var department))
-                {
-                    Add(byDepartment, department, (points, at));
-                }
-            }
-
-            return new Commits(events, byEmployee, byDepartment);
-        }
-
-        private static void Add(Dictionary<Guid, List<(long, long)>> into, Guid key, (long, long) value)
-        {
-            if (!into.TryGetValue(key, out var list))
-            {
-                into[key] = list = [];
-            }
-
-            list.Add(value);
-        }
-    }
-
-    private sealed record Attribution(LatencyHistogram All, IReadOnlyDictionary<string, LatencyHistogram> ByKind,
-        IReadOnlyList<SliceFigures> BySlice, long Matched, long Unmatched,
-        long Unknown, long Unreflected, long Hidden);
-
-    /// <summary>
-    /// When a push reflected each commit. A row's score minus the member's score in the snapshot before the load is the points the
-    /// member gained since; the events whose running sum (in commit order) that covers are reflected by this push at the latest.
-    /// Each event is counted once per client, at the first push on that client that reflects it: latency = that push's arrival
-    /// (client clock) − the event's commit stamp (<c>RecordedAt</c>, the writer's clock when it began the group commit; same
-    /// machine, same clock). A row whose gain is not exactly such a running sum counts as unmatched (it still attributes).
-    /// Individual boards show only their top ranks: an event of a member who was below them when it committed is shown only when
-    /// the member comes back, which says nothing about the push path, so it is left out (counted as hidden). A member shown in a
-    /// push but missing from the one before was hidden then (everyone gains points in every tick of this workload).
-    /// </summary>
-    private static Attribution Attribute(IReadOnlyList<FanoutWatcher> watchers, IReadOnlyList<Person> people,
-        IReadOnlyDictionary<(string Window, Guid Employee), long> ownScores, Commits commits, long loadStartTicks, TimeSpan slice)
-    {
-        // Rows name an employee by their id (own row, opted in) or pseudonym id; departments by their id.
-        var subject = new Dictionary<Guid, Guid>();
-        foreach (var p in people)
-        {
-            subject[p.EmployeeId] = p.EmployeeId;
-            subject[p.PseudonymId] = p.EmployeeId;
-        }
-
-        // The snapshots of one board and window agree on everyone but the reader, who sees their own row; merge them.
-        var baselines = new Dictionary<(string, string), Dictionary<Guid, long>>();
-        foreach (var w in watchers)
-        {
-            if (!baselines.TryGetValue((w.Board, w.Window), out var scores))
-            {
-                baselines[(w.Board, w.Window)] = scores = [];
-            }
-
-            foreach (var row in w.Snapshot)
-            {
-                scores[subject.GetValueOrDefault(row.MemberId, row.MemberId)] = row.Score;
-            }
-        }
-
-        var all = new LatencyHistogram();
-        var byKind = new Dictionary<string, LatencyHistogram>();
-        var bySlice = new SortedDictionary<int, LatencyHistogram>();
-        long matched = 0, unmatched = 0, unknown = 0, unreflected = 0, hidden = 0;
-        foreach (var w in watchers)
-        {
-            var isDepartments = w.Board == "departments";
-            var baseline = baselines[(w.Board, w.Window)];
-            var source = isDepartments ? commits.ByDepartment : commits.ByEmployee;
-            var next = new Dictionary<Guid, (int Index, long Sum)>();
-            if (!byKind.TryGetValue(KindOf(w.Board), out var kind))
-            {
-                byKind[KindOf(w.Board)] = kind = new LatencyHistogram();
-            }
-
-            var pushes = w.Pushes;
-            // Per member: the index of the last push that showed them, and when the last push without them arrived.
-            var shown = new Dictionary<Guid, (int Last, long AbsentTicks)>();
-            for (var j = 0; j < pushes.Count; j++)
-            {
-                var push = pushes[j];
-                foreach (var row in push.Rows)
-                {
-                    var member = subject.GetValueOrDefault(row.MemberId, row.MemberId);
-                    // Every member gains points in every tick (the workload spreads events over everyone), so a push without a
-                    // member means they were below the visible ranks: their events committed before it could not be shown.
-                    var (last, absent) = shown.GetValueOrDefault(member, (-1, 0L));
-                    if (j - 1 > last)
-                    {
-                        absent = pushes[j - 1].ReceivedUtcTicks;
-                    }
-
-                    shown[member] = (j, absent);
-                    if (!baseline.TryGetValue(member, out var before) && (isDepartments || !ownScores.TryGetValue((w.Window, member), out before)))
-                    {
-                        unknown++;
-                        continue;
-                    }
-
-                    var gain = row.Score - before;
-                    var list = source.GetValueOrDefault(member) ?? [];
-                    var (i, sum) = next.GetValueOrDefault(member);
-                    while (i < list.Count && sum + list[i].Points <= gain)
-                    {
-                        sum += list[i].Points;
-                        if (list[i].CommitTicks < absent)
-                        {
-                            hidden++;
-                            i++;
-                            continue;
-                        }
-
-                        var ms = (push.ReceivedUtcTicks - list[i].CommitTicks) / (double)TimeSpan.TicksPerMillisecond;
-                        all.Add(ms);
-                        kind.Add(ms);
-                        var at = (int)((list[i].CommitTicks - loadStartTicks) / slice.Ticks);
-                        if (!bySlice.TryGetValue(at, out var during))
-                        {
-                            bySlice[at] = during = new LatencyHistogram();
-                        }
-
-                        during.Add(ms);
-                        i++;
-                    }
-
-                    next[member] = (i, sum);
-                    if (sum == gain)
-                    {
-                        matched++;
-                    }
-                    else
-                    {
-                        unmatched++;
-                    }
-                }
-            }
-
-            unreflected += next.Sum(m => source.GetValueOrDefault(m.Key)?.Count - m.Value.Index ?? 0);
-        }
-
-        return new Attribution(all, byKind, [.. bySlice.Select(b => new SliceFigures(b.Key * slice, b.Value.Percentiles()))], matched, unmatched,
-            unknown, unreflected, hidden);
-    }
-
-    /// <summary>Latencies in 1 ms buckets up to 120 s: millions of (client, event) samples without a list.</summary>
-    private sealed class LatencyHistogram
-    {
-        private const int MaxMs = 120_000;
-        private readonly long[] _counts = new long[MaxMs + 1];
-
-        public long Overflow { get; private set; }
-
-        /// <summary>Samples before their commit stamp: only a wrong attribution could make one.</summary>
-        public long Negative { get; private set; }
-
-        public void Add(double ms)
-        {
-            if (ms < 0)
-            {
-                Negative++;
-            }
-            else if (ms > MaxMs)
-            {
-                Overflow++;
-            }
-            else
-            {
-                _counts[(int)Math.Ceiling(ms)]++;
-            }
-        }
-
-        /// <summary>Nearest rank, in whole milliseconds (rounded up); samples past the top count as the top.</summary>
-        public Percentiles Percentiles()
-        {
-            var total = _counts.Sum() + Overflow;
-            if (total == 0)
-            {
-                return new Percentiles(double.NaN, double.NaN, double.NaN, double.NaN, 0);
-            }
-
-            double Rank(double p)
-            {
-                var rank = (long)Math.Ceiling(p * total);
-                long seen = 0;
-                for (var ms = 0; ms < _counts.Length; ms++)
-                {
-                    seen += _counts[ms];
-                    if (seen >= rank)
-                    {
-                        return ms;
-                    }
-                }
-
-                return MaxMs;
-            }
-
-            var max = Overflow > 0 ? MaxMs : Array.FindLastIndex(_counts, n => n > 0);
-            return new Percentiles(Rank(0.50), Rank(0.95), Rank(0.99), max, (int)Math.Min(total, int.MaxValue));
-        }
-    }
-
-    /// <summary>The one machine-readable line (issue 14, item 6).</summary>
-    public static string ResultLine(Result r) => string.Create(Inv,
-        $"RESULT fanout clients={r.Clients} events_per_s={r.EventsPerSecond:0} pushes_per_client_s_max={r.PushesPerSecond.Max:0.##} " +
-        $"push_p99_ms={r.Latency.P99:0} disconnected={r.Disconnected} server_cpu_pct={r.ServerCpuPct:0}");
-
-    public static string Section(Result r, Machine machine, string command)
-    {
-        static string Goal(bool met) => met ? "met" : "**not met**";
-        var sb = new StringBuilder();
-        sb.AppendLine(Begin);
-        sb.AppendLine();
-        sb.AppendLine(Inv, $"Measured {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC with `{command}` on {machine.Cpu}, {machine.Cores} cores, {machine.Memory}, " +
-                           $"{machine.Runtime}; load average {machine.LoadBefore} when it started and {machine.LoadAfter} when it ended " +
-                           $"(the machine is shared: other builds and tests skew every figure).");
-        sb.AppendLine();
-        sb.AppendLine(Inv, $"{r.Clients:N0} SignalR clients signed in as the demo's {r.People} employees, watching: " +
-                           $"{string.Join(", ", r.Boards.Select(b => $"{b.Key} {b.Value}"))} (connected and watching in {r.ConnectTime.TotalSeconds:0.0} s). " +
-                           $"Load: {r.TargetRate:N0} events/s offered for {r.Seconds} s through `POST /api/events/batch`." +
-                           $"{(r.MutedAwards ? " **Diagnostic run: every employee muted \"award\" notifications first.**" : "")}");
-        sb.AppendLine();
-        sb.AppendLine("| figure | goal | measured | |");
-        sb.AppendLine("|---|---:|---:|---|");
-        sb.AppendLine(Inv, $"| events accepted (stored ÷ time to the last answer) | {r.TargetRate:N0}/s | {r.EventsPerSecond:N0}/s ({r.Stored:N0} of {r.Sent:N0} sent, {r.LoadElapsed.TotalSeconds:0.0} s) | {Goal(r.EventsPerSecond >= r.TargetRate * 0.98 && r.LoadFailure is null)} |");
-        sb.AppendLine(Inv, $"| `BoardChanged` per client per board per second, max / p99 over 1-s buckets | ≤ 4 | {r.PushesPerSecond.Max:0} / {r.PushesPerSecond.P99:0} (p50 {r.PushesPerSecond.P50:0}) | {Goal(r.PushesPerSecond.Max <= 4)} |");
-        sb.AppendLine(Inv, $"| event commit → push received, p50 / p99 / max | p99 ≤ 300 ms | {r.Latency.P50:N0} / {r.Latency.P99:N0} / {r.Latency.Max:N0} ms | {Goal(r.Latency.P99 <= 300)} |");
-        sb.AppendLine(Inv, $"| clients disconnected | 0 | {r.Disconnected} | {Goal(r.Disconnected == 0)} |");
-        sb.AppendLine(Inv, $"| server CPU (process CPU time ÷ wall time of the load, of {Environment.ProcessorCount} cores) | reported | {r.ServerCpuPct:0} % | |");
-        sb.AppendLine(Inv, $"| server RSS before / peak / after | reported | {r.RssStartMb:N0} / {r.RssPeakMb:N0} / {r.RssEndMb:N0} MiB | |");
-        sb.AppendLine();
-        sb.AppendLine("| clients watching | clients | pushes/s per client, max / p99 / p50 | commit → push p50 / p99 / max ms | samples |");
-        sb.AppendLine("|---|---:|---:|---:|---:|");
-        foreach (var k in r.ByKind)
-        {
-            sb.AppendLine(Inv, $"| {k.Kind} | {k.Clients:N0} | {k.PushesPerSecond.Max:0} / {k.PushesPerSecond.P99:0} / {k.PushesPerSecond.P50:0} | " +
-                               $"{k.Latency.P50:N0} / {k.Latency.P99:N0} / {k.Latency.Max:N0} | {k.Latency.Samples:N0} |");
-        }
-
-        sb.AppendLine();
-        sb.AppendLine("Commit → push by when the event was committed (a latency that grows through the run is a backlog behind the commits):");
-        sb.AppendLine();
-        sb.AppendLine("| committed (s after the load began) | p50 ms | p99 ms | max ms | samples |");
-        sb.AppendLine("|---|---:|---:|---:|---:|");
-        for (var i = 0; i < r.BySlice.Count; i++)
-        {
-            var to = i + 1 < r.BySlice.Count ? r.BySlice[i + 1].From.TotalSeconds.ToString("0", Inv) : "";
-            var l = r.BySlice[i].Latency;
-            sb.AppendLine(Inv, $"| {r.BySlice[i].From.TotalSeconds:0}–{to} | {l.P50:N0} | {l.P99:N0} | {l.Max:N0} | {l.Samples:N0} |");
-        }
-
-        sb.AppendLine();
-        sb.AppendLine(Inv, $"- {r.Pushes:N0} `BoardChanged` received in all; {r.Personal:N0} personal messages (`Notification`, `UnreadCount`, …) " +
-                           $"besides, {r.Personal / Math.Max(1, r.Clients) / r.LoadElapsed.TotalSeconds:0.0} per client per second (each employee's " +
-                           $"own awards and unread counts; with {r.People} employees each has ~{(double)r.Clients / Math.Max(1, r.People):0} " +
-                           $"clients, so each of those messages goes to that many connections).");
-        sb.AppendLine(Inv, $"- latency samples: {r.Latency.Samples:N0} (client, event) pairs; {r.MatchedRows:N0} push rows matched a commit boundary " +
-                           $"exactly, {r.Unmatched:N0} fell between two commits' running sums, {r.Unknown:N0} named a member no snapshot listed; " +
-                           $"{r.NegativeLatencies:N0} samples before their commit stamp, {r.LatencyOverflow:N0} over 120 s. {r.Unreflected:N0} (client, event) " +
-                           $"pairs were never shown: events of a member the client's board had shown, not yet in a push when the clients closed " +
-                           $"2 s after the last answer (or the member had fallen below the visible ranks); they are not in the percentiles; " +
-                           $"{r.Hidden:N0} pairs were first shown when their member came back into the visible ranks (committed before a push " +
-                           $"that did not show the member; not in the percentiles either).");
-        sb.AppendLine(Inv, $"- the load generator (the benchmark's process, its {r.Clients:N0} clients included) used {r.BenchCpuPct:0} % of the cores; " +
-                           $"a push's arrival is stamped when its handler runs, so a busy client would add to the latency.");
-        sb.AppendLine(Inv, $"- time between two pushes on one client: shortest {r.ShortestGapMs:0} ms, 1st percentile {r.GapP1Ms:0} ms (the " +
-                           $"board tick is 250 ms; 5 in a 1-s bucket needs a gap under it).");
-        sb.AppendLine(r.Refusals.Count == 0
-            ? "- the server refused no request of the load."
-            : string.Create(Inv, $"- requests the server refused or dropped, retried with the same event ids: " +
-                                 $"{string.Join(", ", r.Refusals.Select(x => string.Create(Inv, $"{x.Key}: {x.Value:N0}")))} (a 503 is " +
-                                 $"backpressure: a full write queue, or more committed events than allowed that the projections have not handled yet)."));
-        if (r.LoadFailure is not null)
-        {
-            sb.AppendLine(Inv, $"- the load generator gave up on a batch: {r.LoadFailure}");
-        }
-
-        if (r.CloseReasons.Count > 0)
-        {
-            sb.AppendLine(Inv, $"- connections closed: {string.Join("; ", r.CloseReasons)}");
-        }
-
-        if (r.Problems.Count > 0)
-        {
-            var first = r.Problems[0].Length <= 240 ? r.Problems[0] : r.Problems[0][..120] + " … " + r.Problems[0][^120..];
-            sb.AppendLine(Inv, $"- the server logged {r.Problems.Count} warning/error line(s) during the load, e.g. `{first}`");
-        }
-
-        sb.AppendLine();
-        sb.AppendLine(End);
-        return sb.ToString();
-    }
+    /// <summary>The kind of board a client watches, its department's id left out: how the figures are grouped.</summary>
+    public static string KindOf(string board) => board.StartsWith("department-", StringComparison.Ordinal) ? "department-{own}" : board;
 
     /// <summary>The server's resident memory, sampled every second (from /proc; Linux).</summary>
     private sealed class RssSampler : IDisposable

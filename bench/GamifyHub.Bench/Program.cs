@@ -433,10 +433,10 @@ static async Task RunFanoutAsync(BenchOptions options, string serverDll, string 
                       $"{options.FanoutSeconds} s (load average {loadBefore})");
     var result = await FanoutScenario.RunAsync(options, serverDll, workDir);
     var command = "bench/run.sh " + string.Join(' ', options.RawArgs);
-    var section = FanoutScenario.Section(result, Machine.Describe(workDir, loadBefore), command.TrimEnd());
+    var section = FanoutReport.Section(result, Machine.Describe(workDir, loadBefore), command.TrimEnd());
     Console.WriteLine();
     Console.WriteLine(section);
-    Console.WriteLine(FanoutScenario.ResultLine(result));
+    Console.WriteLine(FanoutReport.ResultLine(result));
     if (options.WriteDocs)
     {
         Report.WriteSection(Path.Combine(repo, "docs", "benchmarks.md"), FanoutScenario.Begin, FanoutScenario.End, section);
