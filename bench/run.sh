@@ -3,9 +3,15 @@
 # benchmark against it. Arguments go to the benchmark, e.g.  bench/run.sh --events 50000 --batch 200 --concurrency 4
 # For the boards scenario it starts a private redis-server on a free loopback port (installing Debian's package when
 # missing), without persistence, and stops it at the end; `bench/run.sh --only boards` runs that scenario alone.
+# `bench/run.sh --only fanout` runs the live fan-out scenario alone (SignalR clients watching boards; no Redis).
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo"
+
+# Help needs no build and no Redis.
+for arg in "$@"; do
+  case "$arg" in -h|--help) exec dotnet run -c Release --project bench/GamifyHub.Bench -- --help ;; esac
+done
 
 events=1
 boards=1
@@ -15,6 +21,7 @@ for arg in "$@"; do
     [ "$arg" = "boards" ] && events=0
     [ "$arg" = "events" ] && boards=0
     [ "$arg" = "analytics" ] && boards=0
+    [ "$arg" = "fanout" ] && boards=0
   fi
   [ "$arg" = "--redis" ] && boards=0 # the caller brings a Redis of their own
   # Scenarios that never touch the boards need no Redis.

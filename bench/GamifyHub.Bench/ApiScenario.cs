@@ -66,13 +66,15 @@ public sealed class ApiScenario(HttpClient http, int batchSize, int concurrency,
     /// <summary>
     /// A steady stream: one batch every batch-size / <paramref name="eventsPerSecond"/> seconds, sent on schedule whether or not
     /// earlier ones were answered (an open loop, as users are), until the events run out or <paramref name="stop"/> is cancelled;
-    /// then waits for the answers of those sent. Returns how many events were sent.
+    /// then waits for the answers of those sent. Returns how many events were sent; <paramref name="refusals"/>, when given, counts
+    /// the refused or dropped attempts (retried) by reason.
     /// </summary>
-    public async Task<int> RunPacedAsync(IReadOnlyList<BenchEvent> events, double eventsPerSecond, CancellationToken stop)
+    public async Task<int> RunPacedAsync(IReadOnlyList<BenchEvent> events, double eventsPerSecond, CancellationToken stop,
+        Dictionary<string, int>? refusals = null)
     {
         var bodies = events.Chunk(batchSize).Select(Body).ToArray();
         var interval = TimeSpan.FromSeconds(batchSize / eventsPerSecond);
-        var reasons = new Dictionary<string, int>();
+        var reasons = refusals ?? new Dictionary<string, int>();
         var sent = new List<Task<Answer>>();
         var count = 0;
         var clock = Stopwatch.StartNew();

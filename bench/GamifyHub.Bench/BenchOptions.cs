@@ -56,7 +56,23 @@ public sealed record BenchOptions
     /// <summary>Skip the analytics scenario in a full run.</summary>
     public bool SkipAnalytics { get; init; }
 
-    /// <summary>Run only this part: "events" (API, raw SQLite, writer, rescoring), "boards" or "analytics"; null runs all.</summary>
+    /// <summary>SignalR clients watching boards in the fan-out scenario (issue 14, item 6: 1,000).</summary>
+    public int FanoutClients { get; init; } = 1_000;
+
+    /// <summary>Events per second offered through the batch API while the clients watch (issue 14, item 6: 2,000).</summary>
+    public int FanoutRate { get; init; } = 2_000;
+
+    /// <summary>How long the fan-out load runs (issue 14, item 6: 60 s).</summary>
+    public int FanoutSeconds { get; init; } = 60;
+
+    /// <summary>Every employee mutes the "award" notification type before the fan-out load (a diagnostic: their awards then skip the
+    /// notification centre's store-then-push path).</summary>
+    public bool FanoutMuteAwards { get; init; }
+
+    /// <summary>Skip the fan-out scenario in a full run.</summary>
+    public bool SkipFanout { get; init; }
+
+    /// <summary>Run only this part: "events" (API, raw SQLite, writer, rescoring), "boards", "analytics" or "fanout"; null runs all.</summary>
     public string? Only { get; init; }
 
     /// <summary>Board sizes (members) of the boards scenario.</summary>
@@ -87,6 +103,8 @@ public sealed record BenchOptions
     public bool RunBoards => Only is null or "boards";
 
     public bool RunAnalytics => (Only is null && !SkipAnalytics) || Only == "analytics";
+
+    public bool RunFanout => (Only is null && !SkipFanout) || Only == "fanout";
 
     /// <summary>Run only the rescoring scenario (no server, nothing written to the docs): for working on rescoring.</summary>
     public bool RescoreOnly { get; init; }
@@ -145,8 +163,9 @@ public sealed record BenchOptions
           --group G             events per transaction in the raw grouped run (default 500; the RESULT line's raw rate)
           --rescore-events R    events in the rescoring run: a stored log, a rule change applied to it (default 1000000)
           --skip-rescore        skip the rescoring run
-          --only events|boards|analytics
-                                run only the engagement-event scenarios, the boards scenario or the analytics scenario (default all)
+          --only events|boards|analytics|fanout
+                                run only the engagement-event scenarios, the boards, the analytics or the live fan-out
+                                scenario (default all)
           --analytics-events N  events in the analytics scenario's log (default 1000000)
           --analytics-load-runs R  start-up loads of the analytics ledger timed in-process (default 3)
           --analytics-requests Q   timed analytics requests per route (default 400)
@@ -155,6 +174,13 @@ public sealed record BenchOptions
                                 flat-out stream is timed as well)
           --analytics-pairs P   server starts with the projection on, then off, this many times (default 1)
           --skip-analytics      skip the analytics scenario in a full run
+          --fanout-clients N    SignalR clients watching boards in the fan-out scenario (default 1000)
+          --fanout-rate R       events/s offered through the batch API while they watch (default 2000)
+          --fanout-seconds S    how long that load runs (default 60; e.g. --fanout-clients 100 --fanout-seconds 15
+                                for a smoke test)
+          --fanout-mute-awards  every employee mutes "award" notifications first (a diagnostic: awards then skip the
+                                notification centre's store-then-push path)
+          --skip-fanout         skip the fan-out scenario in a full run
           --board-sizes LIST    members per board, comma-separated (default 1000,10000,100000)
           --board-updates U     score increments per board size (default 1000000)
           --board-reads R       reads of each kind per board size, in-process and pipelined (default 100000)
@@ -212,7 +238,7 @@ public sealed record BenchOptions
                 "--group" => o with { GroupSize = Int(1, 100_000) },
                 "--rescore-events" => o with { RescoreEvents = Int(1, 10_000_000) },
                 "--skip-rescore" => o with { SkipRescore = true },
-                "--only" => o with { Only = OneOf(args[i], Value(), "events", "boards", "analytics") },
+                "--only" => o with { Only = OneOf(args[i], Value(), "events", "boards", "analytics", "fanout") },
                 "--analytics-events" => o with { AnalyticsEvents = Int(1_000, 20_000_000) },
                 "--analytics-load-runs" => o with { AnalyticsLoadRuns = Int(1, 20) },
                 "--analytics-requests" => o with { AnalyticsRequests = Int(10, 1_000_000) },
@@ -220,6 +246,11 @@ public sealed record BenchOptions
                 "--analytics-intake-rate" => o with { AnalyticsIntakeRate = Int(1, 1_000_000) },
                 "--analytics-pairs" => o with { AnalyticsPairs = Int(1, 10) },
                 "--skip-analytics" => o with { SkipAnalytics = true },
+                "--fanout-clients" => o with { FanoutClients = Int(1, 20_000) },
+                "--fanout-rate" => o with { FanoutRate = Int(1, 1_000_000) },
+                "--fanout-seconds" => o with { FanoutSeconds = Int(1, 3_600) },
+                "--fanout-mute-awards" => o with { FanoutMuteAwards = true },
+                "--skip-fanout" => o with { SkipFanout = true },
                 "--board-sizes" => o with { BoardSizes = Sizes(args[i], Value()) },
                 "--board-updates" => o with { BoardUpdates = Int(1, 100_000_000) },
                 "--board-reads" => o with { BoardReads = Int(1, 100_000_000) },

@@ -83,7 +83,7 @@ try
         loadBefore = Machine.LoadAverage();
     }
 
-    if (!options.RunEvents && !options.RunAnalytics)
+    if (!options.RunEvents && !options.RunAnalytics && !options.RunFanout)
     {
         return 0;
     }
@@ -102,6 +102,12 @@ try
     if (options.Only == "analytics")
     {
         await RunAnalyticsAsync(options, serverDll, workDir, repo, loadBefore);
+        return 0;
+    }
+
+    if (options.Only == "fanout")
+    {
+        await RunFanoutAsync(options, serverDll, workDir, repo, loadBefore);
         return 0;
     }
 
@@ -315,6 +321,11 @@ try
         await RunAnalyticsAsync(options, serverDll, workDir, repo, Machine.LoadAverage());
     }
 
+    if (options.RunFanout && !options.RescoreOnly && !options.InboxOnly)
+    {
+        await RunFanoutAsync(options, serverDll, workDir, repo, Machine.LoadAverage());
+    }
+
     SqliteConnection.ClearAllPools();
     var report = new Report(options, results, checks, observations, Machine.Describe(workDir, loadBefore), rescoring, rescoreChecks);
     Console.WriteLine();
@@ -413,6 +424,22 @@ static async Task RunAnalyticsAsync(BenchOptions options, string serverDll, stri
     if (options.WriteDocs)
     {
         Report.WriteSection(Path.Combine(repo, "docs", "benchmarks.md"), AnalyticsScenario.Begin, AnalyticsScenario.End, section);
+    }
+}
+
+static async Task RunFanoutAsync(BenchOptions options, string serverDll, string workDir, string repo, string loadBefore)
+{
+    Console.WriteLine($"Live fan-out: {options.FanoutClients:N0} SignalR clients watching boards, {options.FanoutRate:N0} events/s for " +
+                      $"{options.FanoutSeconds} s (load average {loadBefore})");
+    var result = await FanoutScenario.RunAsync(options, serverDll, workDir);
+    var command = "bench/run.sh " + string.Join(' ', options.RawArgs);
+    var section = FanoutReport.Section(result, Machine.Describe(workDir, loadBefore), command.TrimEnd());
+    Console.WriteLine();
+    Console.WriteLine(section);
+    Console.WriteLine(FanoutReport.ResultLine(result));
+    if (options.WriteDocs)
+    {
+        Report.WriteSection(Path.Combine(repo, "docs", "benchmarks.md"), FanoutScenario.Begin, FanoutScenario.End, section);
     }
 }
 
