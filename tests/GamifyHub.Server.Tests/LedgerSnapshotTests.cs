@@ -38,6 +38,8 @@ public sealed class LedgerSnapshotTests
         {
             var integration = factory.WithApiKey();
             ravi = await IdOf(factory, ApiClient.Ravi);
+            // The day before: more award-bearing events than the 20 recent awards a summary shows.
+            await Post(integration, ApiClient.Ravi, Day.AddDays(-1).AddHours(9), 24);
             // Eight insights of a day's cap of ten (10 points each, 100 a day) before the snapshot.
             Assert.All(await Post(integration, ApiClient.Ravi, Day.AddHours(9), 8, "insight"), p => Assert.Equal(10, p));
             var last = await Scalar<long>(factory, "SELECT max(Seq) FROM Events");

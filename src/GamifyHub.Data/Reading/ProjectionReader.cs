@@ -162,8 +162,8 @@ public sealed class ProjectionReader(IDbContextFactory<GamifyDbContext> dbFactor
         var after = restored is null ? 0 : snapshot!.Seq;
 
         var namedIn = db.Awards.Where(a => a.EmployeeId == employeeId && a.EventSeq > after).Select(a => a.EventSeq);
-        var events = await db.Events.AsNoTracking()
-            .Where(e => e.Seq > after && e.Seq <= highWater && (e.EmployeeId == employeeId || namedIn.Contains(e.Seq)))
+        var tail = db.Events.Where(e => e.Seq > after && e.Seq <= highWater && (e.EmployeeId == employeeId || namedIn.Contains(e.Seq)));
+        var events = await tail.AsNoTracking()
             .OrderBy(e => e.Seq)
             .Select(e => new { e.Seq, e.EventId, e.EmployeeId, e.DepartmentId, e.Type, e.FeedbackId, e.OccurredAt, e.Source, e.DwellSeconds })
             .ToListAsync();
@@ -172,10 +172,11 @@ public sealed class ProjectionReader(IDbContextFactory<GamifyDbContext> dbFactor
             .ToLookup(a => a.EventSeq, ToLine);
 
         var wanted = events.Select(e => e.Seq).ToHashSet();
-        var itemIds = events.Where(e => e.FeedbackId is not null).Select(e => e.FeedbackId!.Value).Distinct().ToList();
         var facts = new Dictionary<long, ItemFacts>();
-        if (itemIds.Count > 0)
+        if (events.Any(e => e.FeedbackId is not null))
         {
+            // The tail's items as a subquery, not a list of ids: a long tail names tens of thousands of items.
+            var itemIds = tail.Where(e => e.FeedbackId != null).Select(e => e.FeedbackId);
             var items = await db.FeedbackItems.AsNoTracking().Where(f => itemIds.Contains(f.Id))
                 .Select(f => new { f.Id, f.Channel, f.Sentiment, f.Priority, f.Language, f.ReceivedAt }).ToListAsync();
             var routings = (await db.FeedbackRoutings.AsNoTracking()
@@ -183,7 +184,7 @@ public sealed class ProjectionReader(IDbContextFactory<GamifyDbContext> dbFactor
                     .OrderBy(r => r.RoutedAt).Select(r => new { r.FeedbackId, r.DepartmentId }).ToListAsync())
                 .ToLookup(r => r.FeedbackId, r => r.DepartmentId);
             var itemEvents = (await db.Events.AsNoTracking()
-                    .Where(e => e.FeedbackId != null && itemIds.Contains(e.FeedbackId.Value) && e.Seq <= highWater)
+                    .Where(e => e.FeedbackId != null && itemIds.Contains(e.FeedbackId) && e.Seq <= highWater)
                     .OrderBy(e => e.Seq)
                     .Select(e => new { e.Seq, e.FeedbackId, e.EmployeeId, e.DepartmentId, e.Type, e.TargetDepartmentId, e.Source })
                     .ToListAsync())
@@ -205,9 +206,20 @@ public sealed class ProjectionReader(IDbContextFactory<GamifyDbContext> dbFactor
             }
         }
 
+        var history = new LedgerHistory(highWater, epoch, restored, after,
+            [.. events.Select(e => new LedgerEntry(e.Seq,
+                new EngagementFact(e.EventId, e.EmployeeId, e.DepartmentId, e.Type, Utc(e.OccurredAt), e.Source, e.DwellSeconds,
+                    facts.GetValueOrDefault(e.Seq)),
+                [.. lines[e.Seq]]))],
+            [], []);
+        if (recentEvents == 0 && storedIds == 0)
+        {
+            return history; // the ledger only (the snapshotter)
+        }
+
         // The latest events that carry lines for the employee, and the latest of their own events: two index range reads.
         var recentSeqs = await db.Awards.Where(a => a.EmployeeId == employeeId && a.EventSeq <= highWater)
-            .OrderByDescending(a => a.EventSeq).Select(a => a.EventSeq).Distinct().Take(recentEvents).ToListAsync();
+            .Select(a => a.EventSeq).Distinct().OrderByDescending(s => s).Take(recentEvents).ToListAsync();
         var recentLines = (await db.Awards.AsNoTracking().Where(a => a.EmployeeId == employeeId && recentSeqs.Contains(a.EventSeq))
                 .OrderBy(a => a.Id).ToListAsync())
             .ToLookup(a => a.EventSeq, ToLine);
@@ -220,13 +232,11 @@ public sealed class ProjectionReader(IDbContextFactory<GamifyDbContext> dbFactor
                 .GroupBy(a => a.EventSeq).Select(g => new { g.Key, Points = g.Sum(a => a.Points) }).ToListAsync())
             .ToDictionary(g => g.Key, g => g.Points);
 
-        return new LedgerHistory(highWater, epoch, restored, after,
-            [.. events.Select(e => new LedgerEntry(e.Seq,
-                new EngagementFact(e.EventId, e.EmployeeId, e.DepartmentId, e.Type, Utc(e.OccurredAt), e.Source, e.DwellSeconds,
-                    facts.GetValueOrDefault(e.Seq)),
-                [.. lines[e.Seq]]))],
-            [.. recent.Select(e => new LedgerRecent(e.Seq, e.EventId, e.FeedbackId, Utc(e.OccurredAt), e.EmployeeId, [.. recentLines[e.Seq]]))],
-            [.. own.AsEnumerable().Reverse().Select(e => (e.EventId, ownPoints.GetValueOrDefault(e.Seq)))]);
+        return history with
+        {
+            Recent = [.. recent.Select(e => new LedgerRecent(e.Seq, e.EventId, e.FeedbackId, Utc(e.OccurredAt), e.EmployeeId, [.. recentLines[e.Seq]]))],
+            Stored = [.. own.AsEnumerable().Reverse().Select(e => (e.EventId, ownPoints.GetValueOrDefault(e.Seq)))],
+        };
     }
 
     /// <summary>

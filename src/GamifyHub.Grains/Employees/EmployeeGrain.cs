@@ -36,6 +36,8 @@ public sealed partial class EmployeeGrain(ProjectionReader reader, EngagementWri
     // level or earning a badge is notified once.
     private int _level;
     private readonly HashSet<string> _earned = [];
+    // The points notifications still being told, in order (see ApplyAwards).
+    private Task? _telling;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken) => Load();
 
@@ -90,8 +92,15 @@ public sealed partial class EmployeeGrain(ProjectionReader reader, EngagementWri
     }
 
     private void SaveSnapshot(Guid id, int rulesVersion, long seq, long epoch, byte[] data) =>
-        _ = snapshots.SaveAsync(id, rulesVersion, seq, epoch, data).ContinueWith(
-            t => logger.LogWarning(t.Exception, "Could not store the ledger snapshot of employee {EmployeeId}", id),
+        _ = snapshots.SaveAsync(id, rulesVersion, seq, epoch, data).ContinueWith(t =>
+            {
+                // A snapshot is a cache: one lost while the host stops is simply taken later.
+                if (t.Exception?.InnerException is not (System.Threading.Channels.ChannelClosedException or OperationCanceledException
+                    or ObjectDisposedException))
+                {
+                    logger.LogWarning(t.Exception, "Could not store the ledger snapshot of employee {EmployeeId}", id);
+                }
+            },
             CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
 
     public async Task<EmployeeProgress> GetProgress()
@@ -233,7 +242,29 @@ public sealed partial class EmployeeGrain(ProjectionReader reader, EngagementWri
             (told ??= []).Add(NotificationTexts.Points(e.EventId, type, e.Awards, rules.Current, e.OccurredAt));
         }
 
-        // Sent after the state changed in one stretch: a reload cannot land in the middle of this batch.
-        await Tell(told);
+        // Told after the state changed in one stretch (a reload cannot land in the middle of this batch), behind what earlier
+        // batches told and without holding up the fan-out: each notification is stored with its own group commit, and the
+        // fan-out's next batch (every board of the company) would otherwise wait for those fsyncs.
+        if (told is not null)
+        {
+            _telling = TellAfter(_telling, told);
+        }
+    }
+
+    private async Task TellAfter(Task? earlier, List<LiveNotification> notifications)
+    {
+        if (earlier is not null)
+        {
+            await earlier; // never faults: see below
+        }
+
+        try
+        {
+            await Tell(notifications);
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "Could not send {Count} notifications to employee {EmployeeId}", notifications.Count, this.GetPrimaryKey());
+        }
     }
 }

@@ -37,7 +37,7 @@ public static class MeEndpoints
         var employee = directory.Employee(employeeId);
         var department = employee is null ? null : directory.Department(employee.DepartmentId);
         return new MeDto(employeeId, email, employee?.DisplayName ?? email, roles, department?.Id, department?.Name, summary.Points,
-            summary.PointsByCategory.ToDictionary(p => p.Key.ToString(), p => p.Value),
+            summary.PointsByCategory.OrderBy(p => p.Key).ToDictionary(p => p.Key.ToString(), p => p.Value),
             [.. summary.RecentAwards.SelectMany(e => e.Awards.Select(a =>
                 new AwardItem(e.EventId, a.Points, a.Category.ToString(), a.Rule, texts.Reason(a), e.OccurredAt, e.FeedbackId, a.RuleVersion,
                     e.ActorId == employeeId || e.ActorId == Guid.Empty)))],

@@ -62,7 +62,7 @@ public sealed class PersonalData(IDbContextFactory<GamifyDbContext> dbFactory, E
         json.WriteStartObject("progress");
         json.WriteNumber("points", summary.Points);
         json.WriteStartObject("pointsByCategory");
-        foreach (var (category, points) in summary.PointsByCategory)
+        foreach (var (category, points) in summary.PointsByCategory.OrderBy(p => p.Key))
         {
             json.WriteNumber(JsonNamingPolicy.CamelCase.ConvertName(category.ToString()), points);
         }
