@@ -248,12 +248,15 @@ public sealed class ProjectionReader(IDbContextFactory<GamifyDbContext> dbFactor
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var tx = await db.Database.BeginSnapshotReadAsync(cancellationToken);
         var highWater = await HighWater(db);
-        var tails = await db.Events
-            .Where(e => e.Seq <= highWater && db.Employees.Any(p => p.Id == e.EmployeeId))
-            .Where(e => e.Seq > (db.LedgerSnapshots.Where(s => s.EmployeeId == e.EmployeeId && s.RulesVersion == rulesVersion)
-                .Select(s => (long?)s.Seq).FirstOrDefault() ?? 0))
-            .GroupBy(e => e.EmployeeId).Select(g => new { g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        // From each employee's snapshot on, along the (EmployeeId, Seq) index: only the tails are read, not the log.
+        var tails = (await db.Database.SqlQuery<LedgerTail>($"""
+                SELECT p.Id AS EmployeeId, count(*) AS Events
+                FROM Employees p
+                LEFT JOIN LedgerSnapshots s ON s.EmployeeId = p.Id AND s.RulesVersion = {rulesVersion}
+                JOIN Events e ON e.EmployeeId = p.Id AND e.Seq > COALESCE(s.Seq, 0) AND e.Seq <= {highWater}
+                GROUP BY p.Id
+                """).ToListAsync(cancellationToken))
+            .ToDictionary(t => t.EmployeeId, t => t.Events);
         return (highWater, tails);
     }
 
@@ -311,6 +314,9 @@ public sealed record ItemEvent(Guid EventId, Guid EmployeeId, Guid DepartmentId,
     string Source, IReadOnlyList<AwardLine> Awards);
 
 public sealed record ItemHistory(ItemProfile Profile, IReadOnlyList<Guid> RoutedDepartments, IReadOnlyList<ItemEvent> Events);
+
+/// <summary>How many of an employee's own events lie after their ledger snapshot.</summary>
+public sealed record LedgerTail(Guid EmployeeId, int Events);
 
 /// <summary>One event an employee's ledger observes, with the employee's own stored lines of it.</summary>
 public sealed record LedgerEntry(long Seq, EngagementFact Fact, IReadOnlyList<AwardLine> Awards);
