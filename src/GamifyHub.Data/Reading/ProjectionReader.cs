@@ -13,25 +13,6 @@ namespace GamifyHub.Data.Reading;
 /// </summary>
 public sealed class ProjectionReader(IDbContextFactory<GamifyDbContext> dbFactory)
 {
-    public async Task<EmployeeProjection> LoadEmployee(Guid employeeId, int recentEvents)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync();
-        await using var tx = await db.Database.BeginSnapshotReadAsync();
-        var highWater = await HighWater(db);
-        var byCategory = await db.Awards.Where(a => a.EmployeeId == employeeId)
-            .GroupBy(a => a.Category)
-            .Select(g => new { g.Key, Points = g.Sum(a => (long)a.Points) })
-            .ToDictionaryAsync(g => g.Key, g => g.Points);
-        var recentSeqs = await db.Awards.Where(a => a.EmployeeId == employeeId)
-            .Select(a => a.EventSeq).Distinct().OrderByDescending(s => s).Take(recentEvents).ToListAsync();
-        var recent = await db.Awards.Where(a => recentSeqs.Contains(a.EventSeq)).OrderBy(a => a.Id).ToListAsync();
-        var events = recent.GroupBy(a => a.EventSeq).OrderBy(g => g.Key)
-            .Select(g => new EventAwards(g.Key, g.First().EventId, g.First().FeedbackId, g.First().OccurredAt,
-                [.. g.Select(a => new Award(a.Points, a.Category, a.RuleId, a.RuleVersion, a.Reason))]))
-            .ToList();
-        return new EmployeeProjection(highWater, byCategory, events);
-    }
-
     public async Task<(long HighWater, long Points, long Events)> LoadDepartment(Guid departmentId)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
@@ -305,10 +286,6 @@ public sealed class ProjectionReader(IDbContextFactory<GamifyDbContext> dbFactor
 
     private static async Task<long> HighWater(GamifyDbContext db) => await db.Events.MaxAsync(e => (long?)e.Seq) ?? 0;
 }
-
-public sealed record EventAwards(long Seq, Guid EventId, Guid? FeedbackId, DateTime OccurredAt, IReadOnlyList<Award> Awards);
-
-public sealed record EmployeeProjection(long HighWater, Dictionary<PointCategory, long> PointsByCategory, IReadOnlyList<EventAwards> Recent);
 
 public sealed record ItemEvent(Guid EventId, Guid EmployeeId, Guid DepartmentId, ActionType Type, Guid? TargetDepartmentId,
     string Source, IReadOnlyList<AwardLine> Awards);
