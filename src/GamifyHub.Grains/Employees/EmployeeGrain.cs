@@ -12,15 +12,16 @@ namespace GamifyHub.Grains.Employees;
 
 /// <summary>
 /// One employee: scores their events with their <see cref="EmployeeLedger"/> (rebuilt on activation from their ledger
-/// snapshot and the stored events and award lines after it), keeps totals and recent awards live, and sends personal notifications. Its projection
-/// belongs to the rules version it was loaded under: when a rescore puts another version in force, it reloads before
-/// scoring or answering, and an event the writer refuses as scored under old rules is scored again.
+/// snapshot and the stored events and award lines after it), keeps totals and recent awards live, and sends personal
+/// notifications. Its projection belongs to the rules version it was loaded under: when a rescore puts another version in
+/// force, it reloads before scoring or answering, and an event the writer refuses as scored under old rules is scored again.
 /// <para>Reentrant, so that the next events score while earlier ones commit (EmployeeGrain.Writes.cs orders them). Every
 /// change of state therefore happens in one synchronous stretch, after <see cref="Ready"/> where a reload could be due.</para>
 /// </summary>
 [Reentrant]
 public sealed partial class EmployeeGrain(ProjectionReader reader, EngagementWriter writer, LedgerSnapshotStore snapshots, RuleBook rules,
-    ILiveNotifier notifier, IOptions<CompanyOptions> company, CompanyDirectory directory, TimeProvider time, ILogger<EmployeeGrain> logger, IOptions<LedgerSnapshotOptions> snapshotOptions)
+    ILiveNotifier notifier, IOptions<CompanyOptions> company, CompanyDirectory directory, TimeProvider time, ILogger<EmployeeGrain> logger,
+    IOptions<LedgerSnapshotOptions> snapshotOptions)
     : Grain, IEmployeeGrain
 {
     private const int RecentCount = 20;
@@ -243,8 +244,8 @@ public sealed partial class EmployeeGrain(ProjectionReader reader, EngagementWri
         }
 
         // Told after the state changed in one stretch (a reload cannot land in the middle of this batch), behind what earlier
-        // batches told and without holding up the fan-out: each notification is stored with its own group commit, and the
-        // fan-out's next batch (every board of the company) would otherwise wait for those fsyncs.
+        // batches told, once the fan-out has its answer: it waits for every recipient before its next batch, and each
+        // notification is a delivery of its own.
         if (told is not null)
         {
             _telling = TellAfter(_telling, told);
