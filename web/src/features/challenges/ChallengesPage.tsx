@@ -226,6 +226,8 @@ function ChallengeForm({ isAdmin, ownDepartment, onCreated }: { isAdmin: boolean
   const id = useId();
   const [departments, setDepartments] = useState<Department[]>([]);
   const now = new Date();
+  // The start offered is "now" to the minute; left as it is, it means "start now" whenever the form is sent.
+  const [startNow] = useState(() => toLocalInput(now));
   const [form, setForm] = useState({
     name: '',
     description: '',
@@ -233,7 +235,7 @@ function ChallengeForm({ isAdmin, ownDepartment, onCreated }: { isAdmin: boolean
     action: 'read',
     category: 'listening',
     target: '10',
-    startsAt: toLocalInput(now),
+    startsAt: startNow,
     endsAt: toLocalInput(new Date(now.getTime() + 7 * 24 * 3600 * 1000)),
     scope: 'department' as ChallengeScope,
     department: ownDepartment ? String(ownDepartment) : '',
@@ -278,7 +280,7 @@ function ChallengeForm({ isAdmin, ownDepartment, onCreated }: { isAdmin: boolean
       action: form.metric === 'action-count' ? form.action : null,
       category: form.metric === 'category-points' ? form.category : null,
       target: form.target === '' ? null : Number(form.target),
-      startsAt: form.startsAt ? new Date(form.startsAt).toISOString() : null,
+      startsAt: form.startsAt === startNow ? new Date().toISOString() : form.startsAt ? new Date(form.startsAt).toISOString() : null,
       endsAt: form.endsAt ? new Date(form.endsAt).toISOString() : null,
       scope: form.scope,
       departmentIds: form.scope === 'department' ? [form.department].filter(Boolean) : form.scope === 'team-vs-team' ? form.teams : [],
