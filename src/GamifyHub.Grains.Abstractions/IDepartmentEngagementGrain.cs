@@ -1,8 +1,13 @@
+using GamifyHub.Domain.Analytics;
+
 namespace GamifyHub.Grains;
 
 /// <summary>
-/// One department's live engagement figures: told when the log changed something of the department, it pushes the
-/// department's figures to its watchers, at most about once a second however many events arrive (coalesced like boards).
+/// One department's live engagement figures (keyed by the department's id; <see cref="Guid.Empty"/> is the company: every
+/// department not withheld, as one). Told when the log changed something of the department, it pushes to its watchers at
+/// most about once a second however many events arrive (coalesced like boards); asked, it answers a window's figures as the
+/// log stands, counting them again only when the log, the people, the SLA targets or the period changed, or a running SLA
+/// clock fell due since.
 /// </summary>
 [Alias("gh.IDepartmentEngagementGrain")]
 public interface IDepartmentEngagementGrain : IGrainWithGuidKey
@@ -11,6 +16,10 @@ public interface IDepartmentEngagementGrain : IGrainWithGuidKey
     [Alias("Changed")]
     [Orleans.Concurrency.OneWay]
     Task Changed();
+
+    /// <summary>The figures of <paramref name="window"/> as of now; null when the window has no period now (no season running).</summary>
+    [Alias("Figures")]
+    Task<DepartmentMetrics?> Figures(AnalyticsWindow window);
 
     /// <summary>Pushes done since activation (tests and diagnostics).</summary>
     [Alias("Pushes")]

@@ -24,8 +24,9 @@ public static class GrainsServiceCollectionExtensions
         services.AddSingleton<Employees.LedgerSnapshotter>();
         services.AddHostedService(sp => sp.GetRequiredService<Employees.LedgerSnapshotter>());
 
-        // Engagement analytics: one ledger of every department, fed from the commit path; department grains push.
+        // Engagement analytics: one ledger of every department, fed from the commit path; department grains keep figures and push.
         services.AddSingleton<Analytics.EngagementProjection>();
+        services.AddSingleton<Analytics.EngagementContexts>();
         // Analytics:Live=false is for the analytics bench only (the intake path's CPU without the live projection): the ledger
         // is loaded at start-up as usual but never told about new events, so its figures stay as they were.
         services.AddSingleton<ICommittedEventsObserver>(sp => sp.GetRequiredService<IConfiguration>().GetValue("Analytics:Live", true)

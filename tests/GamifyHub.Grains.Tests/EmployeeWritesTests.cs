@@ -24,7 +24,7 @@ public sealed class EmployeeWritesTests(GrainClusterFixture cluster)
         var silo = cluster.Cluster.Silos[0].ServiceProvider;
         var rules = silo.GetRequiredService<RuleBook>().Current;
         var zone = silo.GetRequiredService<IOptions<CompanyOptions>>().Value.Zone;
-        var ledger = (await silo.GetRequiredService<ProjectionReader>().LoadLedger(employee, rules.Version, 0, 0)).Fold(employee, zone);
+        var ledger = await (await silo.GetRequiredService<ProjectionReader>().LoadLedger(employee, rules.Version, 0, 0)).FoldAsync(employee, zone);
 
         var results = new List<ScoreResult>();
         foreach (var e in events)

@@ -56,7 +56,7 @@ public sealed class LedgerSnapshotTests
             Assert.NotNull(fromSnapshot.Restored);
             Assert.Null(fullReplay.Restored);
             Assert.True(fromSnapshot.Entries.Count < fullReplay.Entries.Count);
-            Assert.Equal(fullReplay.Fold(ravi, zone).ToSnapshot(), fromSnapshot.Fold(ravi, zone).ToSnapshot());
+            Assert.Equal((await fullReplay.FoldAsync(ravi, zone)).ToSnapshot(), (await fromSnapshot.FoldAsync(ravi, zone)).ToSnapshot());
             before = await Me(factory);
         }
 
@@ -103,7 +103,7 @@ public sealed class LedgerSnapshotTests
         var fullReplay = await reader.LoadLedger(ravi, version + 1000, 0, 0);
         Assert.NotNull(fromSnapshot.Restored);
         Assert.Empty(fromSnapshot.Entries);
-        Assert.Equal(fullReplay.Fold(ravi, zone).ToSnapshot(), fromSnapshot.Fold(ravi, zone).ToSnapshot());
+        Assert.Equal((await fullReplay.FoldAsync(ravi, zone)).ToSnapshot(), (await fromSnapshot.FoldAsync(ravi, zone)).ToSnapshot());
         // The grain reloads under the new rules from that snapshot: three insights now earn 7 each.
         var me = await (await factory.SignedIn(ApiClient.Ravi)).GetJson("/api/me");
         Assert.Equal(21, me.GetProperty("pointsByCategory").GetProperty("Insight").GetInt64());
@@ -131,7 +131,7 @@ public sealed class LedgerSnapshotTests
         Assert.True(await reader.LedgerSnapshotEpoch(CancellationToken.None) > epochBefore);
         var store = factory.Services.GetRequiredService<LedgerSnapshotStore>();
         var zone = factory.Services.GetRequiredService<IOptions<CompanyOptions>>().Value.Zone;
-        var stale = readBefore.Fold(ravi, zone).ToSnapshot();
+        var stale = (await readBefore.FoldAsync(ravi, zone)).ToSnapshot();
         Assert.False(await store.SaveAsync(ravi, version, readBefore.HighWater + 1_000_000, readBefore.Epoch, stale));
         var readAfter = await reader.LoadLedger(ravi, version, 0, 0);
         Assert.True(await store.SaveAsync(ravi, version, readAfter.HighWater + 1_000_000, readAfter.Epoch, stale));
@@ -149,7 +149,7 @@ public sealed class LedgerSnapshotTests
 
         var counts = await writer.ExclusiveAsync(async db =>
         {
-            var batch = await FormerColleagues.RetentionBatchAsync(db, new DateTime(2025, 3, 7, 0, 0, 0, DateTimeKind.Utc), purge: false, batchSize: 100_000);
+            var batch = await FormerColleagues.RetentionBatchAsync(db, new DateTime(2025, 3, 7, 0, 0, 0, DateTimeKind.Utc), DateTime.UtcNow, purge: false, batchSize: 100_000);
             return (batch, await db.LedgerSnapshots.CountAsync(s => s.EmployeeId != LedgerSnapshotStore.EpochRow));
         });
 

@@ -84,7 +84,7 @@ public static class FormerColleagues
         }
 
         await db.GamingFlags.Where(f => f.EmployeeId == employeeId).ExecuteDeleteAsync(cancellationToken);
-        await Writing.LedgerSnapshotStore.ForgetAsync(db, employeeId, cancellationToken);
+        await Writing.LedgerSnapshotStore.ForgetAsync(db, employeeId, now, cancellationToken);
 
         // Thanks they gave reached colleagues as a notification with their name and message: those notices go.
         var given = db.Kudos.Where(k => k.GiverId == employeeId).Select(k => k.Id);
@@ -209,7 +209,7 @@ public static class FormerColleagues
     /// department's placeholder (dropping free texts as erasure does); purge deletes them. Both detach old kudos (purge
     /// deletes them) and delete old gaming flags and notifications. Answers what it changed; none means the run is done.
     /// </summary>
-    public static async Task<RetentionCounts> RetentionBatchAsync(GamifyDbContext db, DateTime cutoff, bool purge, int batchSize,
+    public static async Task<RetentionCounts> RetentionBatchAsync(GamifyDbContext db, DateTime cutoff, DateTime now, bool purge, int batchSize,
         CancellationToken cancellationToken = default)
     {
         await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -255,7 +255,7 @@ public static class FormerColleagues
         if (events + awards > 0)
         {
             // Any employee's ledger may have observed these events (theirs, or credited to them): rebuilt from the log.
-            await Writing.LedgerSnapshotStore.ForgetAsync(db, null, cancellationToken);
+            await Writing.LedgerSnapshotStore.ForgetAsync(db, null, now, cancellationToken);
         }
 
         int kudos;

@@ -312,14 +312,20 @@ public sealed record LedgerRecent(long Seq, Guid EventId, Guid? FeedbackId, Date
 public sealed record LedgerHistory(long HighWater, long Epoch, EmployeeLedger? Restored, long RestoredUpTo,
     IReadOnlyList<LedgerEntry> Entries, IReadOnlyList<LedgerRecent> Recent, IReadOnlyList<(Guid EventId, int Points)> Stored)
 {
-    /// <summary>The ledger as of <see cref="HighWater"/>: the snapshot's (or an empty one) after observing every entry.
-    /// Takes the restored ledger over: call once.</summary>
-    public EmployeeLedger Fold(Guid employeeId, TimeZoneInfo zone)
+    /// <summary>The ledger as of <see cref="HighWater"/>: the snapshot's (or an empty one) after observing every entry, giving the
+    /// thread back every <paramref name="yieldEvery"/> entries so a long tail does not hold a grain's scheduler. Takes the restored
+    /// ledger over: call once.</summary>
+    public async Task<EmployeeLedger> FoldAsync(Guid employeeId, TimeZoneInfo zone, int yieldEvery = int.MaxValue)
     {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(yieldEvery);
         var ledger = Restored ?? new EmployeeLedger(employeeId);
-        foreach (var entry in Entries)
+        for (var i = 0; i < Entries.Count; i++)
         {
-            ledger.Observe(entry.Fact, entry.Awards, zone);
+            ledger.Observe(Entries[i].Fact, Entries[i].Awards, zone);
+            if (i % yieldEvery == yieldEvery - 1)
+            {
+                await Task.Yield();
+            }
         }
 
         return ledger;

@@ -80,10 +80,10 @@ public sealed class LedgerSnapshotStore(EngagementWriter writer, TimeProvider ti
         await db.LedgerSnapshots.Where(s => s.EmployeeId == EpochRow).Select(s => (long?)s.Seq).FirstOrDefaultAsync(cancellationToken) ?? 0;
 
     /// <summary>
-    /// Forgets one employee's snapshot, or everyone's (null), and moves the epoch on. Call inside the transaction that
-    /// changes the log's past.
+    /// Forgets one employee's snapshot, or everyone's (null), and moves the epoch on (stamped <paramref name="now"/>). Call inside
+    /// the transaction that changes the log's past.
     /// </summary>
-    public static async Task ForgetAsync(GamifyDbContext db, Guid? employeeId, CancellationToken cancellationToken = default)
+    public static async Task ForgetAsync(GamifyDbContext db, Guid? employeeId, DateTime now, CancellationToken cancellationToken = default)
     {
         var gone = employeeId is { } id
             ? db.LedgerSnapshots.Where(s => s.EmployeeId == id)
@@ -91,8 +91,8 @@ public sealed class LedgerSnapshotStore(EngagementWriter writer, TimeProvider ti
         await gone.ExecuteDeleteAsync(cancellationToken);
         await db.Database.ExecuteSqlAsync($"""
             INSERT INTO LedgerSnapshots (EmployeeId, RulesVersion, Seq, Format, Data, TakenAt)
-            VALUES ({EpochRow}, 0, 1, 0, {Array.Empty<byte>()}, {DateTime.UtcNow})
-            ON CONFLICT (EmployeeId) DO UPDATE SET Seq = LedgerSnapshots.Seq + 1
+            VALUES ({EpochRow}, 0, 1, 0, {Array.Empty<byte>()}, {now})
+            ON CONFLICT (EmployeeId) DO UPDATE SET Seq = LedgerSnapshots.Seq + 1, TakenAt = excluded.TakenAt
             """, cancellationToken);
     }
 }

@@ -27,17 +27,27 @@ public sealed partial class EngagementLedger
     /// (every analytics window does), computed afresh otherwise.
     /// </summary>
     public DepartmentMetrics Current(Guid label, IReadOnlySet<Guid> departments, DateTimeOffset from, DateTimeOffset to, DateTimeOffset now,
-        LedgerContext context, TimeZoneInfo zone)
+        LedgerContext context, TimeZoneInfo zone) =>
+        Current(label, departments, from, to, now, context, zone, out _);
+
+    /// <param name="changesAt">Until this instant the answer stays the same while the ledger does (the next running SLA clock to
+    /// fall due); <paramref name="now"/> itself when the answer is only good for that instant.</param>
+    public DepartmentMetrics Current(Guid label, IReadOnlySet<Guid> departments, DateTimeOffset from, DateTimeOffset to, DateTimeOffset now,
+        LedgerContext context, TimeZoneInfo zone, out DateTimeOffset changesAt)
     {
         ArgumentNullException.ThrowIfNull(departments);
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(zone);
         if (!DayBound(from, zone, int.MinValue, out var first) || !DayBound(to, zone, int.MaxValue, out var last))
         {
+            changesAt = now;
             return Metrics(label, departments, from, to, now, context);
         }
 
-        return Daily(departments, context.Sla, zone).Range(first, last).ToMetrics(label, from, to, context, now.UtcTicks);
+        var tally = Daily(departments, context.Sla, zone).Range(first, last);
+        var next = tally.NextDueAfter(now.UtcTicks);
+        changesAt = next >= DateTimeOffset.MaxValue.UtcTicks ? DateTimeOffset.MaxValue : new DateTimeOffset(next, TimeSpan.Zero);
+        return tally.ToMetrics(label, from, to, context, now.UtcTicks);
     }
 
     /// <summary>The local day an instant starts (as a day number); false when it is not a local midnight.</summary>

@@ -688,6 +688,20 @@ public sealed partial class EngagementLedger
         /// <summary>How many running clocks fell due at or before <paramref name="now"/> (<see cref="PendingDue"/> sorted), its parts' included.</summary>
         private int DueBy(long now) => DueIn(PendingDue, now) + (_parts is { } p ? DueIn(p.A.PendingDue, now) + DueIn(p.B.PendingDue, now) : 0);
 
+        /// <summary>The first due time of a running clock after <paramref name="now"/> (when <see cref="DueBy"/> next changes);
+        /// long.MaxValue when none.</summary>
+        public long NextDueAfter(long now)
+        {
+            var next = NextIn(PendingDue, now);
+            return _parts is { } p ? Math.Min(next, Math.Min(NextIn(p.A.PendingDue, now), NextIn(p.B.PendingDue, now))) : next;
+        }
+
+        private static long NextIn(List<long> pending, long now)
+        {
+            var i = DueIn(pending, now);
+            return i < pending.Count ? pending[i] : long.MaxValue;
+        }
+
         private static int DueIn(List<long> pending, long now)
         {
             int lo = 0, hi = pending.Count;

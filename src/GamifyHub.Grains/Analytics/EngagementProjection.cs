@@ -25,8 +25,13 @@ public sealed partial class EngagementProjection(DatabaseLocation database, IGra
     private readonly Dictionary<(Guid Department, DateOnly Day), (DateTimeOffset AsOf, int Context, DepartmentMetrics Metrics)> _snapshots = [];
     private Task<EngagementLedger>? _ledger;
     private int _backlog;
+    private long _version;
 
     public int Backlog => Volatile.Read(ref _backlog);
+
+    /// <summary>Moves on whenever the ledger changes (a batch applied, a reset): a figure read before is current while it stays.
+    /// Read it before reading the figure.</summary>
+    public long Version => Interlocked.Read(ref _version);
 
     public void OnCommitted(IReadOnlyList<CommittedEvent> events)
     {
@@ -52,16 +57,17 @@ public sealed partial class EngagementProjection(DatabaseLocation database, IGra
     /// <summary>
     /// The figures of <paramref name="departments"/> for routing times in [<paramref name="from"/>, <paramref name="to"/>) as the log
     /// stands at <paramref name="now"/>, from the ledger's daily tallies (<see cref="EngagementLedger.Current"/>): only the days
-    /// something arrived on since the last read are counted again.
+    /// something arrived on since the last read are counted again. ChangesAt: until when they hold while the ledger does.
     /// </summary>
-    public async Task<DepartmentMetrics> MetricsAsync(Guid label, IReadOnlySet<Guid> departments, DateTimeOffset from, DateTimeOffset to,
-        DateTimeOffset now, LedgerContext context, TimeZoneInfo zone)
+    public async Task<(DepartmentMetrics Metrics, DateTimeOffset ChangesAt)> CurrentAsync(Guid label, IReadOnlySet<Guid> departments,
+        DateTimeOffset from, DateTimeOffset to, DateTimeOffset now, LedgerContext context, TimeZoneInfo zone)
     {
         ArgumentNullException.ThrowIfNull(departments);
         var ledger = await Ledger();
         lock (_gate)
         {
-            return ledger.Current(label, departments, from, to, now, context, zone);
+            var metrics = ledger.Current(label, departments, from, to, now, context, zone, out var changesAt);
+            return (metrics, changesAt);
         }
     }
 
@@ -133,6 +139,7 @@ public sealed partial class EngagementProjection(DatabaseLocation database, IGra
         {
             _ledger = null;
             _snapshots.Clear();
+            Interlocked.Increment(ref _version);
         }
     }
 
@@ -193,6 +200,8 @@ public sealed partial class EngagementProjection(DatabaseLocation database, IGra
         var ledger = await Ledger();
         lock (_gate)
         {
+            // Before any change: a figure read under an older version is counted again, even if this batch fails halfway.
+            Interlocked.Increment(ref _version);
             var earliest = DateTimeOffset.MaxValue;
             foreach (var item in batch)
             {

@@ -49,16 +49,7 @@ public sealed partial class EmployeeGrain(ProjectionReader reader, EngagementWri
         var loadedUnder = rules.Current.Version;
         var history = await reader.LoadLedger(id, loadedUnder, RecentCount, StoredIdsKept);
         // Built aside, a slice at a time so a long history does not hold a thread; nothing reads it until it is swapped in.
-        var ledger = history.Restored ?? new EmployeeLedger(id);
-        for (var i = 0; i < history.Entries.Count; i++)
-        {
-            var entry = history.Entries[i];
-            ledger.Observe(entry.Fact, entry.Awards, _zone);
-            if (i % ObserveSlice == ObserveSlice - 1)
-            {
-                await Task.Yield();
-            }
-        }
+        var ledger = await history.FoldAsync(id, _zone, ObserveSlice);
 
         // From here on synchronous: no other call sees the projection half rebuilt.
         _loadedUnder = loadedUnder;

@@ -93,7 +93,7 @@ public sealed class LedgerSnapshotter(ProjectionReader reader, LedgerSnapshotSto
             }
 
             var history = await reader.LoadLedger(employee, version, recentEvents: 0, storedIds: 0);
-            var ledger = history.Fold(employee, company.Value.Zone);
+            var ledger = await history.FoldAsync(employee, company.Value.Zone, 4_096);
             if (await store.SaveAsync(employee, version, history.HighWater, history.Epoch, ledger.ToSnapshot()))
             {
                 stored++;

@@ -1,9 +1,11 @@
+using GamifyHub.Domain.Analytics;
+
 namespace GamifyHub.Grains.Live;
 
-/// <summary>Pushes a department's engagement figures to the browsers watching them (hub message <c>AnalyticsChanged</c>). The
-/// host presents the figures (window rolling30) at push time; apart from <see cref="ILiveNotifier"/> like
-/// <see cref="IChallengeNotifier"/>.</summary>
+/// <summary>Pushes a department's engagement figures (window rolling30, as its grain counted them; null when they cannot be
+/// counted) to the browsers watching them (hub message <c>AnalyticsChanged</c>); the host presents them. Apart from
+/// <see cref="ILiveNotifier"/> like <see cref="IChallengeNotifier"/>.</summary>
 public interface IAnalyticsNotifier
 {
-    Task AnalyticsChanged(Guid departmentId);
+    Task AnalyticsChanged(Guid departmentId, DepartmentMetrics? figures);
 }

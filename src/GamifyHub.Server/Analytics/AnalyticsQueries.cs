@@ -11,11 +11,13 @@ using Microsoft.Extensions.Options;
 namespace GamifyHub.Server.Analytics;
 
 /// <summary>
-/// Reads engagement figures from the projection and presents them. Departments below the minimum group size come back
-/// withheld (no rate at all), and the company's figure leaves them out entirely (never part of a total).
+/// Reads engagement figures and presents them: a window's figures from the department's engagement grain (the company's for
+/// the company), history (trends, lift) from the projection. Departments below the minimum group size come back withheld (no
+/// rate at all), and the company's figure leaves them out entirely (never part of a total).
 /// </summary>
-public sealed class AnalyticsQueries(EngagementProjection projection, CompanyDirectory directory, PrivacyBook privacy, SlaBook sla,
-    SeasonBook seasons, ChallengeStore challenges, AnalyticsStudyBook study, IOptions<CompanyOptions> company, TimeProvider time)
+public sealed class AnalyticsQueries(EngagementProjection projection, EngagementContexts contexts, IGrainFactory grains,
+    CompanyDirectory directory, PrivacyBook privacy, SeasonBook seasons, ChallengeStore challenges, AnalyticsStudyBook study,
+    IOptions<CompanyOptions> company, TimeProvider time)
 {
     /// <summary>The metrics a trend can follow, by name.</summary>
     public static readonly IReadOnlyList<string> TrendMetrics =
@@ -31,28 +33,25 @@ public sealed class AnalyticsQueries(EngagementProjection projection, CompanyDir
 
     public bool Exists(Guid departmentId) => directory.Department(departmentId) is not null;
 
-    public async Task<DepartmentAnalyticsDto> Department(Guid departmentId, AnalyticsWindow window)
+    public async Task<DepartmentAnalyticsDto> Department(Guid departmentId, AnalyticsWindow window) =>
+        await Describe(departmentId, window, await Figures(departmentId, window));
+
+    /// <summary>A department's figures of <paramref name="window"/>, as its grain counted them, with the study beside them.</summary>
+    public async Task<DepartmentAnalyticsDto> Describe(Guid departmentId, AnalyticsWindow window, DepartmentMetrics? metrics)
     {
-        var now = time.GetUtcNow();
-        var period = AnalyticsPeriods.For(window, now, Zone, seasons.Current);
-        var context = await Context([departmentId]);
-        var metrics = await Metrics(departmentId, [departmentId], period, now, context);
+        var period = AnalyticsPeriods.For(window, time.GetUtcNow(), Zone, seasons.Current);
         return Present(departmentId, directory.Department(departmentId)?.Name, window, period, metrics, await Study(departmentId), privacy.Settings.MinimumGroupSize);
     }
 
     /// <summary>The company's figures (every department not withheld, as one) and the departments in <paramref name="visible"/>.</summary>
     public async Task<CompanyAnalyticsDto> Company(AnalyticsWindow window, IReadOnlySet<Guid> visible)
     {
-        var now = time.GetUtcNow();
-        var period = AnalyticsPeriods.For(window, now, Zone, seasons.Current);
-        var minimum = privacy.Settings.MinimumGroupSize;
-        var shown = directory.Departments.Where(d => !Domain.Privacy.GroupRules.Withheld(directory.Headcount(d.Id), minimum))
-            .Select(d => d.Id).ToHashSet();
-        var companyMetrics = await Metrics(Guid.Empty, shown, period, now, await Context(shown));
+        var period = AnalyticsPeriods.For(window, time.GetUtcNow(), Zone, seasons.Current);
+        var companyMetrics = await Figures(Guid.Empty, window);
         var rows = new List<DepartmentAnalyticsDto>();
         foreach (var department in directory.Departments.Where(d => visible.Contains(d.Id)).OrderBy(d => d.Name, StringComparer.Ordinal))
         {
-            var metrics = await Metrics(department.Id, [department.Id], period, now, await Context([department.Id]));
+            var metrics = await Figures(department.Id, window);
             rows.Add(Present(department.Id, department.Name, window, period, metrics, await Study(department.Id), privacy.Settings.MinimumGroupSize));
         }
 
@@ -64,8 +63,8 @@ public sealed class AnalyticsQueries(EngagementProjection projection, CompanyDir
     {
         var now = time.GetUtcNow();
         var today = AnalyticsPeriods.LocalDay(now, Zone);
-        var context = await Context([departmentId]);
-        var stamp = Stamp(context);
+        var context = await contexts.ForAsync([departmentId]);
+        var stamp = EngagementContexts.Stamp(context);
         var model = await study.ReturnModelAsync();
         var first = today.AddDays(1 - days);
         var snapshots = await projection.SnapshotsAsync(departmentId, new HashSet<Guid> { departmentId }, first, today, now, Zone, context, stamp);
@@ -81,9 +80,8 @@ public sealed class AnalyticsQueries(EngagementProjection projection, CompanyDir
 
     public async Task<ReturnDto> Return(Guid departmentId, AnalyticsWindow window)
     {
-        var now = time.GetUtcNow();
-        var period = AnalyticsPeriods.For(window, now, Zone, seasons.Current);
-        var metrics = await Metrics(departmentId, [departmentId], period, now, await Context([departmentId]));
+        var period = AnalyticsPeriods.For(window, time.GetUtcNow(), Zone, seasons.Current);
+        var metrics = await Figures(departmentId, window);
         var a = metrics?.Actions ?? ActionCounts.None;
         var model = await study.ReturnModelAsync();
         var figures = ReturnCalculator.Compute(a, model);
@@ -98,7 +96,7 @@ public sealed class AnalyticsQueries(EngagementProjection projection, CompanyDir
     public async Task<LiftDto> Lift(Guid departmentId)
     {
         var now = time.GetUtcNow();
-        var context = await Context([departmentId]);
+        var context = await contexts.ForAsync([departmentId]);
         var spans = new List<(string Kind, string Id, string Name, DateTimeOffset Start, DateTimeOffset End)>();
         foreach (var c in await challenges.List())
         {
@@ -133,12 +131,10 @@ public sealed class AnalyticsQueries(EngagementProjection projection, CompanyDir
 
     public async Task<WallboardEngagementDto> Wallboard()
     {
-        var now = time.GetUtcNow();
-        var period = AnalyticsPeriods.For(AnalyticsWindow.Rolling30, now, Zone, seasons.Current);
         var rows = new List<WallboardEngagementRowDto>();
         foreach (var department in directory.Departments.OrderBy(d => d.Name, StringComparer.Ordinal))
         {
-            var metrics = await Metrics(department.Id, [department.Id], period, now, await Context([department.Id]));
+            var metrics = await Figures(department.Id, AnalyticsWindow.Rolling30);
             rows.Add(new WallboardEngagementRowDto(department.Id, department.Name, metrics?.ReadRate, metrics?.Withheld ?? false));
         }
 
@@ -147,45 +143,9 @@ public sealed class AnalyticsQueries(EngagementProjection projection, CompanyDir
         return new WallboardEngagementDto(rows, Benchmark(document, MaturityModel.ReadRateBaseline(document, null).Id));
     }
 
-    private async Task<DepartmentMetrics?> Metrics(Guid label, HashSet<Guid> departments, AnalyticsPeriod? period, DateTimeOffset now,
-        LedgerContext context)
-    {
-        if (period is null)
-        {
-            return null;
-        }
-
-        return await projection.MetricsAsync(label, departments, period.Start, period.End, now, context, Zone);
-    }
-
-    private async Task<LedgerContext> Context(IReadOnlyCollection<Guid> departments)
-    {
-        var members = departments.SelectMany(directory.EmployeesOf).ToHashSet();
-        return new LedgerContext(members, privacy.Settings.MinimumGroupSize, await sla.GetAsync());
-    }
-
-    /// <summary>What a cached snapshot depends on besides the log: the people, the minimum group size and the SLA targets.</summary>
-    private static int Stamp(LedgerContext context)
-    {
-        var hash = new HashCode();
-        hash.Add(context.MinimumGroupSize);
-        foreach (var (priority, target) in context.Sla.Targets.OrderBy(t => t.Key))
-        {
-            hash.Add(priority);
-            hash.Add(target);
-        }
-
-        // Order-independent over the set of members.
-        var members = 0;
-        foreach (var id in context.Members)
-        {
-            members ^= id.GetHashCode();
-        }
-
-        hash.Add(members);
-        hash.Add(context.Members.Count);
-        return hash.ToHashCode();
-    }
+    /// <summary>A window's figures of a department (<see cref="Guid.Empty"/>: the company), from its engagement grain.</summary>
+    private Task<DepartmentMetrics?> Figures(Guid departmentId, AnalyticsWindow window) =>
+        grains.GetGrain<IDepartmentEngagementGrain>(departmentId).Figures(window);
 
     private static double? Value(DepartmentMetrics m, string metric, ReturnModel model) => metric switch
     {

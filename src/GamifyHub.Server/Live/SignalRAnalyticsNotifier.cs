@@ -6,7 +6,8 @@ using Microsoft.AspNetCore.SignalR;
 namespace GamifyHub.Server.Live;
 
 /// <summary>
-/// Sends <c>AnalyticsChanged</c> (the department's figures for window rolling30) to the connections watching the department.
+/// Sends <c>AnalyticsChanged</c> (the department's figures for window rolling30, counted by its grain) to the connections watching
+/// the department.
 /// Only those who may see the department join its group (<see cref="LiveHub.WatchAnalytics"/>), and the figures are the same for
 /// every one of them (team figures, no reader-specific part).
 /// </summary>
@@ -17,14 +18,14 @@ public sealed class SignalRAnalyticsNotifier(IHubContext<LiveHub> hub, Analytics
 
     public static string Group(Guid departmentId) => $"analytics:{departmentId}";
 
-    public async Task AnalyticsChanged(Guid departmentId)
+    public async Task AnalyticsChanged(Guid departmentId, DepartmentMetrics? figures)
     {
         try
         {
             if (queries.Exists(departmentId))
             {
-                var figures = await queries.Department(departmentId, AnalyticsWindow.Rolling30);
-                await hub.Clients.Group(Group(departmentId)).SendAsync(Method, figures);
+                var presented = await queries.Describe(departmentId, AnalyticsWindow.Rolling30, figures);
+                await hub.Clients.Group(Group(departmentId)).SendAsync(Method, presented);
             }
         }
         catch (Exception e)

@@ -74,7 +74,7 @@ public sealed partial class RetentionJob(RetentionBook book, EngagementWriter wr
             while (true)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var batch = await writer.ExclusiveAsync(db => FormerColleagues.RetentionBatchAsync(db, cutoff, purge, batchSize));
+                var batch = await writer.ExclusiveAsync(db => FormerColleagues.RetentionBatchAsync(db, cutoff, time.GetUtcNow().UtcDateTime, purge, batchSize));
                 if (!batch.Any)
                 {
                     break;

@@ -189,6 +189,36 @@ public class EngagementLedgerTests
     }
 
     [Fact]
+    public void Current_figures_hold_until_the_next_running_clock_falls_due_and_a_stopped_clock_holds_them_no_longer()
+    {
+        var log = new LedgerBuilder();
+        var first = log.Item(1, 10, LedgerBuilder.Rnd, priority: Priority.High); // due at minute 70
+        log.Item(2, 70, LedgerBuilder.Rnd, priority: Priority.High); // due at minute 130
+        var met = log.Item(3, 0, LedgerBuilder.Rnd, priority: Priority.High);
+        log.Act(Ben, LedgerBuilder.Rnd, ActionType.Reply, met, 30);
+        var ledger = log.Build();
+        var utc = TimeZoneInfo.Utc;
+        var day = AnalyticsPeriods.DayStart(AnalyticsPeriods.LocalDay(Base, utc), utc);
+        var rnd = new HashSet<Guid> { LedgerBuilder.Rnd };
+        (DepartmentMetrics Metrics, DateTimeOffset ChangesAt) Current(double minutes) =>
+            (ledger.Current(LedgerBuilder.Rnd, rnd, day, day.AddDays(1), At(minutes), RndContext(), utc, out var changesAt), changesAt);
+
+        Assert.Equal(At(70), Current(60).ChangesAt);
+        Assert.Equal(At(130), Current(70).ChangesAt);
+        Assert.Equal(Current(70).Metrics.SlaMetRate, Current(129).Metrics.SlaMetRate); // what it promised: nothing moved before 130
+        Assert.NotEqual(Current(129).Metrics.SlaMetRate, Current(130).Metrics.SlaMetRate);
+        Assert.Equal(DateTimeOffset.MaxValue, Current(130).ChangesAt);
+
+        // The first clock stopped by a reply: only the second one is still to fall due.
+        ledger.Add(new LedgerEvent(Ids.Of(9_002), Ada, LedgerBuilder.Rnd, ActionType.Reply, "web", At(20), first));
+        Assert.Equal(At(130), Current(60).ChangesAt);
+
+        // A window that does not start at a local midnight is counted as of its instant only.
+        ledger.Current(LedgerBuilder.Rnd, rnd, At(5), day.AddDays(1), At(60), RndContext(), utc, out var exact);
+        Assert.Equal(At(60), exact);
+    }
+
+    [Fact]
     public void Current_figures_count_a_running_clock_as_missed_once_now_passes_its_due_time_and_follow_new_events()
     {
         var log = new LedgerBuilder();

@@ -132,6 +132,12 @@ public sealed class AnalyticsApiTests(GamifyHubFactory factory) : IClassFixture<
         var rnd = await DepartmentOf(ravi);
         var headcount = (await ravi.GetJson("/api/departments")).EnumerateArray()
             .Single(d => d.GetProperty("id").GetString() == rnd).GetProperty("headcount").GetInt32();
+        // Read first, so the department's grain holds figures counted under the old minimum: a change must not be answered from them.
+        foreach (var window in new[] { "rolling30", "all", "day" })
+        {
+            Assert.False((await ravi.GetJson($"/api/analytics/departments/{rnd}?window={window}")).GetProperty("withheld").GetBoolean());
+        }
+
         Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync("/api/admin/privacy",
             new { individualBoards = true, minimumGroupSize = headcount + 1, managersSeeIndividuals = false })).StatusCode);
         try
@@ -162,6 +168,8 @@ public sealed class AnalyticsApiTests(GamifyHubFactory factory) : IClassFixture<
         {
             Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync("/api/admin/privacy", Defaults)).StatusCode);
         }
+
+        Assert.False((await ravi.GetJson($"/api/analytics/departments/{rnd}?window=all")).GetProperty("withheld").GetBoolean());
     }
 
     [Fact]
