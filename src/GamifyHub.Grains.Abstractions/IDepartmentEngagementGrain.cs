@@ -21,7 +21,16 @@ public interface IDepartmentEngagementGrain : IGrainWithGuidKey
     [Alias("Figures")]
     Task<DepartmentMetrics?> Figures(AnalyticsWindow window);
 
+    /// <summary>The department's daily snapshots of the last <paramref name="days"/> days up to today (rolling 30 days as of each
+    /// day's end; today's as of now), with the first day's date.</summary>
+    [Alias("Snapshots")]
+    Task<DailySnapshots> Snapshots(int days);
+
     /// <summary>Pushes done since activation (tests and diagnostics).</summary>
     [Alias("Pushes")]
     Task<int> Pushes();
 }
+
+/// <summary>Daily snapshots from <paramref name="First"/> on, one per day.</summary>
+[GenerateSerializer, Alias("gh.DailySnapshots.v1")]
+public sealed record DailySnapshots([property: Id(0)] DateOnly First, [property: Id(1)] IReadOnlyList<DepartmentMetrics> Days);

@@ -6,7 +6,8 @@ using Microsoft.Extensions.Options;
 namespace GamifyHub.Grains.Analytics;
 
 /// <summary>
-/// A department's engagement (or the company's, keyed <see cref="Guid.Empty"/>): its figures per window, counted from the
+/// A department's engagement (or the company's, keyed <see cref="Guid.Empty"/>): its figures per window and its daily snapshots
+/// (trends), counted from the
 /// <see cref="EngagementProjection"/> (the ledger of the log, shared by every department because an item is routed to several)
 /// and kept until something they depend on moves; and its pushes, coalesced into at most one per <see cref="PushInterval"/>.
 /// Nothing is stored: a restart or a deactivation loses a cache and a pending push, and the next read counts again.
@@ -16,6 +17,7 @@ public sealed class DepartmentEngagementGrain(IEnumerable<IAnalyticsNotifier> no
 {
     public static readonly TimeSpan PushInterval = TimeSpan.FromSeconds(1);
     private readonly Dictionary<AnalyticsWindow, Kept> _figures = [];
+    private KeptTrend? _trend;
     private IGrainTimer? _timer;
     private DateTimeOffset _lastPush = DateTimeOffset.MinValue;
     private int _pushes;
@@ -57,6 +59,29 @@ public sealed class DepartmentEngagementGrain(IEnumerable<IAnalyticsNotifier> no
         return metrics;
     }
 
+    public async Task<DailySnapshots> Snapshots(int days)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(days);
+        var now = time.GetUtcNow();
+        var zone = company.Value.Zone;
+        var today = AnalyticsPeriods.LocalDay(now, zone);
+        var first = today.AddDays(1 - days);
+        var id = this.GetPrimaryKey();
+        var context = await contexts.ForAsync([id]);
+        var stamp = EngagementContexts.Stamp(context);
+        var version = projection.Version;
+        if (_trend is { } kept && kept.Version == version && kept.Context == stamp && kept.First == first && kept.Days.Days.Count == days
+            && now < kept.ChangesAt)
+        {
+            return kept.Days;
+        }
+
+        var (snapshots, changesAt) = await projection.SnapshotsAsync(id, new HashSet<Guid> { id }, first, today, now, zone, context, stamp);
+        var result = new DailySnapshots(first, snapshots);
+        _trend = new KeptTrend(version, stamp, first, changesAt, result);
+        return result;
+    }
+
     public Task<int> Pushes() => Task.FromResult(_pushes);
 
     private async Task Push(CancellationToken cancellationToken)
@@ -75,4 +100,7 @@ public sealed class DepartmentEngagementGrain(IEnumerable<IAnalyticsNotifier> no
 
     /// <summary>A window's figures and what they were counted under.</summary>
     private sealed record Kept(long Version, int Context, DateTimeOffset From, DateTimeOffset To, DateTimeOffset ChangesAt, DepartmentMetrics Metrics);
+
+    /// <summary>The last trend's snapshots (one length kept: the page asks for one) and what they were counted under.</summary>
+    private sealed record KeptTrend(long Version, int Context, DateOnly First, DateTimeOffset ChangesAt, DailySnapshots Days);
 }

@@ -75,9 +75,10 @@ public sealed partial class EngagementProjection(DatabaseLocation database, IGra
     /// The daily snapshots of a department from <paramref name="first"/> to <paramref name="last"/>: rolling 30 days as of the end
     /// of each day; today's is the rolling 30 days as they stand at <paramref name="now"/>. Completed days are kept until something
     /// at or before their end arrives, or the context changes. The kept ones are read under one hold of the lock; each missing
-    /// one is counted under a hold of its own, so other readers get in between.
+    /// one is counted under a hold of its own, so other readers get in between. ChangesAt: until when they hold while the ledger
+    /// does (today's running SLA clocks).
     /// </summary>
-    public async Task<IReadOnlyList<DepartmentMetrics>> SnapshotsAsync(Guid departmentId, IReadOnlySet<Guid> departments, DateOnly first,
+    public async Task<(IReadOnlyList<DepartmentMetrics> Snapshots, DateTimeOffset ChangesAt)> SnapshotsAsync(Guid departmentId, IReadOnlySet<Guid> departments, DateOnly first,
         DateOnly last, DateTimeOffset now, TimeZoneInfo zone, LedgerContext context, int contextStamp)
     {
         ArgumentNullException.ThrowIfNull(departments);
@@ -88,6 +89,7 @@ public sealed partial class EngagementProjection(DatabaseLocation database, IGra
         var days = last.DayNumber - first.DayNumber + 1;
         var result = new DepartmentMetrics?[Math.Max(days, 0)];
         var missing = new List<int>();
+        var changesAt = DateTimeOffset.MaxValue;
         lock (_gate)
         {
             for (var i = 0; i < result.Length; i++)
@@ -96,7 +98,8 @@ public sealed partial class EngagementProjection(DatabaseLocation database, IGra
                 if (day >= today)
                 {
                     var period = AnalyticsPeriods.Rolling30(day, zone);
-                    result[i] = ledger.Current(departmentId, departments, period.Start, period.End, now, context, zone);
+                    result[i] = ledger.Current(departmentId, departments, period.Start, period.End, now, context, zone, out var until);
+                    changesAt = until < changesAt ? until : changesAt;
                 }
                 else if (_snapshots.TryGetValue((departmentId, day), out var cached) && cached.Context == contextStamp)
                 {
@@ -129,7 +132,7 @@ public sealed partial class EngagementProjection(DatabaseLocation database, IGra
             }
         }
 
-        return Array.ConvertAll(result, m => m!);
+        return (Array.ConvertAll(result, m => m!), changesAt);
     }
 
     /// <summary>Forgets the ledger after the log was rewritten in place (erasure, retention): the next read loads it again.</summary>
@@ -255,6 +258,12 @@ public sealed partial class EngagementProjection(DatabaseLocation database, IGra
 
     private Task<EngagementLedger> Ledger()
     {
+        // Without the lock when loaded: a reader must not queue behind another's counting just to find the ledger.
+        if (Volatile.Read(ref _ledger) is { IsFaulted: false } loaded)
+        {
+            return loaded;
+        }
+
         lock (_gate)
         {
             if (_ledger is null || _ledger.IsFaulted)

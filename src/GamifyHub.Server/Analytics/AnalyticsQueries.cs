@@ -11,8 +11,8 @@ using Microsoft.Extensions.Options;
 namespace GamifyHub.Server.Analytics;
 
 /// <summary>
-/// Reads engagement figures and presents them: a window's figures from the department's engagement grain (the company's for
-/// the company), history (trends, lift) from the projection. Departments below the minimum group size come back withheld (no
+/// Reads engagement figures and presents them: a window's figures and the daily snapshots of trends from the department's
+/// engagement grain (the company's for the company), a challenge's or season's lift from the projection. Departments below the minimum group size come back withheld (no
 /// rate at all), and the company's figure leaves them out entirely (never part of a total).
 /// </summary>
 public sealed class AnalyticsQueries(EngagementProjection projection, EngagementContexts contexts, IGrainFactory grains,
@@ -61,13 +61,8 @@ public sealed class AnalyticsQueries(EngagementProjection projection, Engagement
 
     public async Task<TrendDto> Trend(Guid departmentId, string metric, int days)
     {
-        var now = time.GetUtcNow();
-        var today = AnalyticsPeriods.LocalDay(now, Zone);
-        var context = await contexts.ForAsync([departmentId]);
-        var stamp = EngagementContexts.Stamp(context);
         var model = await study.ReturnModelAsync();
-        var first = today.AddDays(1 - days);
-        var snapshots = await projection.SnapshotsAsync(departmentId, new HashSet<Guid> { departmentId }, first, today, now, Zone, context, stamp);
+        var (first, snapshots) = await grains.GetGrain<IDepartmentEngagementGrain>(departmentId).Snapshots(days);
         var points = snapshots.Select((snapshot, i) =>
             new TrendPointDto(first.AddDays(i).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Value(snapshot, metric, model))).ToList();
 
