@@ -152,7 +152,9 @@ public sealed class AnalyticsModelUiTests(BrowserFixture browser) : IClassFixtur
         // Version 1, read-only, compared with the one in force: the R&D figure was 27%, is 33%.
         await history.GetByRole(AriaRole.Button, new() { Name = "Show version 1", Exact = true }).ClickAsync();
         var opened = history.GetByTestId("benchmarks-version");
-        await Assertions.Expect(opened.GetByRole(AriaRole.Heading, new() { Name = "Version 1 (read-only)", Level = 4 })).ToBeVisibleAsync(Slow);
+        var openedHeading = opened.GetByRole(AriaRole.Heading, new() { Name = "Version 1 (read-only)", Level = 4 });
+        await Assertions.Expect(openedHeading).ToBeVisibleAsync(Slow);
+        await Assertions.Expect(openedHeading).ToBeFocusedAsync();
         var change = opened.Locator("[data-testid=version-change][data-path='studies[tcs2013].figures[tcs2013.readRate.rd].value']");
         await Assertions.Expect(change.GetByRole(AriaRole.Cell)).ToHaveTextAsync(["27%", "33%"]);
         Assert.Equal(0, await opened.Locator("input, textarea, select").CountAsync());

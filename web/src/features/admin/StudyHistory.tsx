@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { api } from '../../api/client';
 import type { Paged, StudyKind, StudyVersion } from '../../api/types';
 import { useLoad } from '../../api/useLoad';
@@ -43,6 +43,7 @@ export function StudyHistory<T extends { version: number }>({
   const [opened, setOpened] = useState<Opened<T> | null>(null);
   // Which version was put in the editor, over which version in force: once a save moves that on, the note is stale.
   const [restored, setRestored] = useState<{ version: number; over: number | undefined } | null>(null);
+  const openedHeading = useRef<HTMLHeadingElement>(null);
   const currentVersion = current?.version;
   const { data, error, loading } = useLoad<Paged<StudyVersion>>(
     (signal) => api.admin.studyVersions(kind, page, PAGE_SIZE, signal),
@@ -59,11 +60,17 @@ export function StudyHistory<T extends { version: number }>({
     );
   };
 
+  // The opened version appears below the list: take keyboard and screen-reader users there.
+  const openedVersion = opened?.version;
+  useEffect(() => {
+    if (openedVersion != null) openedHeading.current?.focus();
+  }, [openedVersion]);
+
   const changes = opened?.document && current ? compareVersions(opened.document, current) : [];
   const openedIsCurrent = opened != null && opened.version === currentVersion;
 
   return (
-    <section className="history" aria-labelledby={headingId} aria-busy={loading} data-testid={`${kind}-history`}>
+    <section className="study-history" aria-labelledby={headingId} aria-busy={loading} data-testid={`${kind}-history`}>
       <h3 id={headingId}>{m.history}</h3>
       <p className="muted small">{m.historyIntro}</p>
       {error != null && (
@@ -87,7 +94,12 @@ export function StudyHistory<T extends { version: number }>({
             </thead>
             <tbody>
               {data.items.map((v) => (
-                <tr key={v.version} data-testid="version-row" data-version={v.version} aria-current={v.version === currentVersion || undefined}>
+                <tr
+                  key={v.version}
+                  data-testid="version-row"
+                  data-version={v.version}
+                  aria-current={v.version === currentVersion || undefined}
+                >
                   <th scope="row">
                     {v.version}
                     {v.version === currentVersion && <span className="muted small"> ({m.inForce})</span>}
@@ -99,7 +111,6 @@ export function StudyHistory<T extends { version: number }>({
                       type="button"
                       className="btn btn--small"
                       aria-label={m.showVersion(v.version)}
-                      aria-expanded={opened?.version === v.version}
                       onClick={() => open(v.version)}
                     >
                       {m.show}
@@ -111,11 +122,19 @@ export function StudyHistory<T extends { version: number }>({
           </table>
         </div>
       )}
-      {data && <Pager page={data.page} pageSize={data.pageSize} total={data.total} busy={loading} onPage={setPage} testId={`${kind}-history-pager`} />}
+      {data && (
+        <Pager page={data.page} pageSize={data.pageSize} total={data.total} busy={loading} onPage={setPage} testId={`${kind}-history-pager`} />
+      )}
 
       {opened && (
-        <section className="card" aria-labelledby={openedHeadingId} aria-busy={opened.document == null && opened.error == null} data-testid={`${kind}-version`} data-version={opened.version}>
-          <h4 id={openedHeadingId}>{m.openedVersion(opened.version)}</h4>
+        <section
+          className="card"
+          aria-labelledby={openedHeadingId}
+          aria-busy={opened.document == null && opened.error == null}
+          data-testid={`${kind}-version`}
+          data-version={opened.version}
+        >
+          <h4 id={openedHeadingId} ref={openedHeading} tabIndex={-1}>{m.openedVersion(opened.version)}</h4>
           {opened.error != null && (
             <p className="form-error" role="alert">
               {m.versionLoadError(opened.version)} {errorMessages(opened.error, t).join(' ')}
@@ -141,9 +160,7 @@ export function StudyHistory<T extends { version: number }>({
                     <tbody>
                       {changes.map((c) => (
                         <tr key={c.path} data-testid="version-change" data-path={c.path}>
-                          <th scope="row">
-                            <code>{label(c.path)}</code>
-                          </th>
+                          <th scope="row">{label(c.path) === c.path ? <code>{c.path}</code> : label(c.path)}</th>
                           <td>{formatLeaf(c.shown, c.path, lang, m.absent)}</td>
                           <td>{formatLeaf(c.current, c.path, lang, m.absent)}</td>
                         </tr>
