@@ -51,7 +51,7 @@ public sealed class AnalyticsStudyHistoryApiTests(GamifyHubFactory factory) : IC
     }
 
     /// <summary>A second admin, so the history has two authors to tell apart.</summary>
-    private async Task<(HttpClient Client, string Email)> SecondAdmin(HttpClient admin, string kind)
+    private async Task<(HttpClient Client, string Email, string EmployeeId)> SecondAdmin(HttpClient admin, string kind)
     {
         var email = $"second.admin.{kind}.{Guid.NewGuid().ToString("N")[..8]}@example.test";
         var department = (await admin.GetJson("/api/admin/departments")).EnumerateArray().First().GetProperty("id").GetGuid();
@@ -59,7 +59,8 @@ public sealed class AnalyticsStudyHistoryApiTests(GamifyHubFactory factory) : IC
         var response = await admin.PostAsJsonAsync("/api/admin/people",
             new { name = "Second Admin", email, departmentId = department, roles = new[] { "Employee", "Admin" }, password });
         Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
-        return (await factory.SignedIn(email, password), email);
+        var employeeId = (await response.Json()).GetProperty("employeeId").GetString()!;
+        return (await factory.SignedIn(email, password), email, employeeId);
     }
 
     private static (int Version, string? At, string? ChangedBy)[] Rows(JsonElement page) =>
@@ -74,7 +75,7 @@ public sealed class AnalyticsStudyHistoryApiTests(GamifyHubFactory factory) : IC
     public async Task Two_edits_make_three_versions_with_their_authors_and_restoring_the_first_makes_a_fourth(string kind)
     {
         var admin = await factory.SignedIn(ApiClient.Admin);
-        var (second, secondEmail) = await SecondAdmin(admin, kind);
+        var (second, secondEmail, secondEmployee) = await SecondAdmin(admin, kind);
 
         var shipped = await admin.GetJson(Read(kind));
         Assert.Equal(1, shipped.GetProperty("version").GetInt32());
@@ -123,6 +124,13 @@ public sealed class AnalyticsStudyHistoryApiTests(GamifyHubFactory factory) : IC
 
         // Restoring from a version no longer in force is a conflict like any stale edit.
         await ProblemAssert.Is(await admin.PutAsJsonAsync(Admin(kind), restore), HttpStatusCode.Conflict, "someone changed it");
+
+        // Once the second admin is erased, their version is a former colleague's, as on the audit page.
+        var erased = await admin.PostAsJsonAsync($"/api/admin/people/{secondEmployee}/erase", new { confirm = "ERASE" });
+        Assert.True(erased.IsSuccessStatusCode, await erased.Content.ReadAsStringAsync());
+        var afterErasure = await admin.GetAsync(Versions(kind));
+        Assert.DoesNotContain(secondEmail, await afterErasure.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal([ApiClient.Admin, "former colleague", ApiClient.Admin, null], Rows(await afterErasure.Json()).Select(r => r.ChangedBy));
     }
 
     [Theory]
