@@ -8,7 +8,8 @@ using Microsoft.Playwright;
 namespace GamifyHub.Browser.Tests;
 
 /// <summary>Issue 13 items 3 and 5 in the browser: the admin edits the return model and the benchmarks document in the
-/// admin area; a bad value shows beside its field and changes nothing; a stale version reloads the current one.</summary>
+/// admin area; a bad value shows beside its field and changes nothing; a stale version reloads the current one; an old
+/// version is opened from the history, compared with the one in force and restored.</summary>
 public sealed class AnalyticsModelUiTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     private static readonly LocatorAssertionsToBeVisibleOptions Slow = new() { Timeout = 30_000 };
@@ -113,5 +114,64 @@ public sealed class AnalyticsModelUiTests(BrowserFixture browser) : IClassFixtur
         await Assertions.Expect(section.GetByTestId("benchmarks-version"))
             .ToHaveAttributeAsync("data-version", (next + 1).ToString(CultureInfo.InvariantCulture));
         Assert.Equal(next + 1, (await api.GetJson("/api/analytics/benchmarks")).GetProperty("version").GetInt32());
+    }
+
+    [Fact]
+    public async Task The_admin_changes_a_figure_sees_the_new_version_in_the_history_and_restores_the_shipped_one()
+    {
+        var api = await browser.Server.SignedIn(ApiClient.Admin);
+        // Other tests of this class edit the document too: versions are counted from the one in force now.
+        var version = (await api.GetJson("/api/analytics/benchmarks")).GetProperty("version").GetInt32();
+        var shippedRd = (await api.GetJson("/api/admin/analytics/benchmarks/versions/1")).GetProperty("studies").EnumerateArray()
+            .Single(s => s.GetProperty("id").GetString() == "tcs2013").GetProperty("figures")
+            .EnumerateArray().Single(f => f.GetProperty("id").GetString() == "tcs2013.readRate.rd").GetProperty("value").GetDouble();
+
+        var admin = await OpenAnalyticsModel();
+        var section = admin.GetByTestId("benchmarks");
+        await Assertions.Expect(section.GetByTestId("benchmarks-version"))
+            .ToHaveAttributeAsync("data-version", version.ToString(CultureInfo.InvariantCulture), new() { Timeout = 30_000 });
+        var rdValue = section.Locator("[data-testid=figure-row][data-figure-id='tcs2013.readRate.rd']").GetByRole(AriaRole.Spinbutton);
+        await Assertions.Expect(rdValue).ToBeEnabledAsync();
+        await rdValue.FillAsync("33");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Save the benchmarks", Exact = true }).ClickAsync();
+        var next = version + 1;
+        await Assertions.Expect(section.GetByTestId("benchmarks-status"))
+            .ToHaveTextAsync($"The benchmarks are saved as version {next}.", new() { Timeout = 30_000 });
+
+        // The history lists the new version first, by this admin, and the shipped one last.
+        var history = section.GetByTestId("benchmarks-history");
+        await Assertions.Expect(history.GetByRole(AriaRole.Heading, new() { Name = "History", Level = 3 })).ToBeVisibleAsync();
+        var table = history.GetByRole(AriaRole.Table, new() { Name = "Versions of the benchmarks", Exact = true });
+        var rows = table.GetByTestId("version-row");
+        await Assertions.Expect(rows.First).ToHaveAttributeAsync("data-version", next.ToString(CultureInfo.InvariantCulture), new() { Timeout = 30_000 });
+        await Assertions.Expect(rows.First).ToContainTextAsync(ApiClient.Admin);
+        await Assertions.Expect(rows.First).ToContainTextAsync("in force");
+        var first = table.Locator("[data-testid=version-row][data-version='1']");
+        await Assertions.Expect(first).ToContainTextAsync("Shipped with GamifyHub");
+
+        // Version 1, read-only, compared with the one in force: the R&D figure was 27%, is 33%.
+        await history.GetByRole(AriaRole.Button, new() { Name = "Show version 1", Exact = true }).ClickAsync();
+        var opened = history.GetByTestId("benchmarks-version");
+        var openedHeading = opened.GetByRole(AriaRole.Heading, new() { Name = "Version 1 (read-only)", Level = 4 });
+        await Assertions.Expect(openedHeading).ToBeVisibleAsync(Slow);
+        await Assertions.Expect(openedHeading).ToBeFocusedAsync();
+        var change = opened.Locator("[data-testid=version-change][data-path='studies[tcs2013].figures[tcs2013.readRate.rd].value']");
+        await Assertions.Expect(change.GetByRole(AriaRole.Cell)).ToHaveTextAsync(["27%", "33%"]);
+        Assert.Equal(0, await opened.Locator("input, textarea, select").CountAsync());
+
+        // Restoring fills the form only; saving it is an ordinary edit that makes the next version.
+        await opened.GetByRole(AriaRole.Button, new() { Name = "Restore this version", Exact = true }).ClickAsync();
+        await Assertions.Expect(history.GetByTestId("benchmarks-history-status")).ToContainTextAsync("Version 1 is now in the form above");
+        await Assertions.Expect(rdValue).ToHaveValueAsync("27");
+        Assert.Equal(next, (await api.GetJson("/api/analytics/benchmarks")).GetProperty("version").GetInt32());
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Save the benchmarks", Exact = true }).ClickAsync();
+        await Assertions.Expect(section.GetByTestId("benchmarks-status"))
+            .ToHaveTextAsync($"The benchmarks are saved as version {next + 1}.", new() { Timeout = 30_000 });
+        var restored = await api.GetJson("/api/analytics/benchmarks");
+        Assert.Equal(next + 1, restored.GetProperty("version").GetInt32());
+        Assert.Equal(shippedRd, restored.GetProperty("studies").EnumerateArray().Single(s => s.GetProperty("id").GetString() == "tcs2013")
+            .GetProperty("figures").EnumerateArray().Single(f => f.GetProperty("id").GetString() == "tcs2013.readRate.rd").GetProperty("value").GetDouble());
+        await Assertions.Expect(rows.First).ToHaveAttributeAsync("data-version", (next + 1).ToString(CultureInfo.InvariantCulture));
+        await Assertions.Expect(history.GetByTestId("benchmarks-history-status")).ToBeEmptyAsync();
     }
 }

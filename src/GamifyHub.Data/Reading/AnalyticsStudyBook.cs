@@ -70,6 +70,26 @@ public sealed class AnalyticsStudyBook(IDbContextFactory<GamifyDbContext> dbFact
         return edit;
     }
 
+    /// <summary>The benchmarks document as version <paramref name="version"/> stored it (1: the shipped one); null for a
+    /// version there never was.</summary>
+    public Task<BenchmarkDocument?> BenchmarksAtAsync(int version, CancellationToken cancellationToken = default) =>
+        AtAsync(AnalyticsStudyVersion.BenchmarksKind, version, BenchmarkDefaults.Document, (row, doc) => doc with { Version = row.Version },
+            cancellationToken);
+
+    /// <summary>The return model as version <paramref name="version"/> stored it (1: the shipped one); null for a version
+    /// there never was.</summary>
+    public Task<ReturnModel?> ReturnModelAtAsync(int version, CancellationToken cancellationToken = default) =>
+        AtAsync(AnalyticsStudyVersion.ReturnModelKind, version, ReturnModel.Default, (row, model) => model with { Version = row.Version },
+            cancellationToken);
+
+    private async Task<T?> AtAsync<T>(string kind, int version, T shipped, Func<AnalyticsStudyVersion, T, T> stamp,
+        CancellationToken cancellationToken) where T : class
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var row = await db.AnalyticsStudy.AsNoTracking().FirstOrDefaultAsync(x => x.Kind == kind && x.Version == version, cancellationToken);
+        return row is not null ? stamp(row, JsonSerializer.Deserialize<T>(row.Document, Json)!) : version == 1 ? shipped : null;
+    }
+
     private async Task<T> LoadAsync<T>(string kind, T shipped, Func<AnalyticsStudyVersion, T, T> stamp, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);

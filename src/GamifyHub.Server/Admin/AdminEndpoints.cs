@@ -152,7 +152,7 @@ public static class AdminEndpoints
     }
 
     /// <summary>Reads page (from 1) and pageSize (1 to <see cref="MaxPageSize"/>), adding an error for each that is off.</summary>
-    private static (int Page, int PageSize) Paging(string? page, string? pageSize, int defaultSize, Dictionary<string, string[]> errors)
+    internal static (int Page, int PageSize) Paging(string? page, string? pageSize, int defaultSize, Dictionary<string, string[]> errors)
     {
         var pageNumber = 1;
         if (!string.IsNullOrEmpty(page) && !(int.TryParse(page, NumberStyles.None, CultureInfo.InvariantCulture, out pageNumber) && pageNumber >= 1))

@@ -73,6 +73,7 @@ public static class GamifyHubPipeline
         api.MapSlaEndpoints();
         api.MapBenchmarkEndpoints();
         api.MapReturnModelEndpoints();
+        api.MapStudyHistoryEndpoints();
         api.MapMentionEndpoints();
         api.MapRoutingRuleEndpoints();
         api.MapTaxonomyEndpoints();

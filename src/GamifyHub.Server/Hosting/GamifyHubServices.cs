@@ -79,6 +79,7 @@ public static class GamifyHubServices
         builder.Services.AddSingleton<FeedbackQueries>();
         builder.Services.AddSingleton<InsightsQueries>();
         builder.Services.AddSingleton<Analytics.AnalyticsQueries>();
+        builder.Services.AddSingleton<Analytics.StudyHistoryQueries>();
         builder.Services.AddHostedService<Analytics.AnalyticsWarmUp>();
         builder.Services.AddSingleton<IAnalyticsNotifier, SignalRAnalyticsNotifier>();
         builder.Services.AddHttpContextAccessor();

@@ -120,6 +120,10 @@ public sealed class AuthorizationMatrixTests : IClassFixture<AuthorizationMatrix
         R("PUT",    "/api/admin/analytics/benchmarks",                        "401  403  403  403  ok    403  403"),
         R("GET",    "/api/analytics/return-model",                            "401  ok   ok   ok   ok    403   403"),
         R("PUT",    "/api/admin/analytics/return-model",                      "401  403  403  403  ok    403  403"),
+        R("GET",    "/api/admin/analytics/benchmarks/versions",               "401  403  403  403  ok    403  403"),
+        R("GET",    "/api/admin/analytics/benchmarks/versions/{version}",     "401  403  403  403  ok    403  403", path: "/api/admin/analytics/benchmarks/versions/1"),
+        R("GET",    "/api/admin/analytics/return-model/versions",             "401  403  403  403  ok    403  403"),
+        R("GET",    "/api/admin/analytics/return-model/versions/{version}",   "401  403  403  403  ok    403  403", path: "/api/admin/analytics/return-model/versions/1"),
         R("POST",   "/api/admin/imports",                                     "401  403  403  403  ok    403  403"),
         R("GET",    "/api/admin/imports/{id:guid}/errors",                    "401  403  403  403  ok    403  403"),
         // The webhook's signature is its credential (no sign-in needed, none helps): an unsigned delivery is refused for everyone.

@@ -43,6 +43,8 @@ import type {
   AdminDepartment,
   AdminBenchmarksBody,
   AdminReturnModelBody,
+  StudyKind,
+  StudyVersion,
   ApiKeyInfo,
   ApiKeyScope,
   CreatedApiKey,
@@ -391,6 +393,21 @@ export const api = {
     /** Replaces the whole document; 409 when `version` is no longer the one in force, 400 with errors by JSON path. */
     saveBenchmarks(document: AdminBenchmarksBody): Promise<BenchmarksDocument> {
       return apiFetch('/api/admin/analytics/benchmarks', { method: 'PUT', body: document });
+    },
+
+    /** A document's versions, newest first. */
+    studyVersions(kind: StudyKind, page: number, pageSize: number, signal?: AbortSignal): Promise<Paged<StudyVersion>> {
+      return apiFetch(`/api/admin/analytics/${kind}/versions${query({ page, pageSize })}`, { signal });
+    },
+
+    /** One version of the benchmarks document, whole; 404 for a version there never was. */
+    benchmarksVersion(version: number, signal?: AbortSignal): Promise<BenchmarksDocument> {
+      return apiFetch(`/api/admin/analytics/benchmarks/versions/${version}`, { signal });
+    },
+
+    /** One version of the return model, whole; 404 for a version there never was. */
+    returnModelVersion(version: number, signal?: AbortSignal): Promise<ReturnModel> {
+      return apiFetch(`/api/admin/analytics/return-model/versions/${version}`, { signal });
     },
 
     /** Replaces the return model; 409 on a stale `version`, 400 with errors by JSON path. */

@@ -789,6 +789,17 @@ export interface AdminBenchmarksBody {
   departmentFunctions: DepartmentFunctionAssignment[];
 }
 
+/** The two admin-edited analytics documents, by the name their routes use. */
+export type StudyKind = 'benchmarks' | 'return-model';
+
+/** One version in a document's history; the shipped version 1 has `at` and `changedBy` null. */
+export interface StudyVersion {
+  version: number;
+  at: string | null;
+  /** Who saved it, as the audit page shows them (current email, or "former colleague" once erased). */
+  changedBy: string | null;
+}
+
 /** What the return model's PUT sends; a number the form could not read goes as null (the server names it). */
 export interface AdminReturnModelBody {
   version: number;

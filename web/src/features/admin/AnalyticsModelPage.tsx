@@ -22,6 +22,7 @@ import {
   type ReturnModelForm,
   type StudyForm,
 } from './analyticsModel';
+import { StudyHistory } from './StudyHistory';
 
 type FieldErrors = Record<string, string[]>;
 
@@ -202,7 +203,7 @@ function ReturnModelSection() {
       }),
     [show],
   );
-  const { errors, status, failure, busy, save: send } = useVersionedSave(t, load);
+  const { errors, setErrors, status, failure, busy, save: send } = useVersionedSave(t, load);
 
   const save = async () => {
     if (!model || !form) return;
@@ -302,6 +303,17 @@ function ReturnModelSection() {
         </fieldset>
       </form>
       <SaveOutcome status={status} failure={failure} testId="return-model" />
+      <StudyHistory
+        kind="return-model"
+        caption={m.returnHistoryCaption}
+        current={model}
+        loadVersion={api.admin.returnModelVersion}
+        onRestore={(old) => {
+          // Only the form: the version in force stays what the save is checked against.
+          setForm(returnModelToForm(old));
+          setErrors({});
+        }}
+      />
     </Section>
   );
 }
@@ -579,6 +591,19 @@ function BenchmarksSection() {
         </fieldset>
       </form>
       <SaveOutcome status={status} failure={failure} testId="benchmarks" />
+      <StudyHistory
+        kind="benchmarks"
+        caption={m.benchmarksHistoryCaption}
+        current={document}
+        loadVersion={api.admin.benchmarksVersion}
+        onRestore={(old) => edit(benchmarksToForm(old), true)}
+        label={(path) => {
+          // An assignment is keyed by its department's id; people know the department by name.
+          const id = /^departmentFunctions\[([^\]]+)\]\.function$/.exec(path)?.[1];
+          const name = departments?.find((d) => d.id === id)?.name;
+          return name ? m.functionOf(name) : path;
+        }}
+      />
     </Section>
   );
 }
