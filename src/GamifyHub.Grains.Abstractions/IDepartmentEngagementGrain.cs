@@ -6,8 +6,8 @@ namespace GamifyHub.Grains;
 /// One department's live engagement figures (keyed by the department's id; <see cref="Guid.Empty"/> is the company: every
 /// department not withheld, as one). Told when the log changed something of the department, it pushes to its watchers at
 /// most about once a second however many events arrive (coalesced like boards); asked, it answers a window's figures as the
-/// log stands, counting them again only when the log, the people, the SLA targets or the period changed, or a running SLA
-/// clock fell due since.
+/// log stands, counting them again only when the people, the SLA targets or the period changed, a running SLA clock fell
+/// due, or the log moved — then at most once a second while events keep arriving (a push always carries a fresh count).
 /// </summary>
 [Alias("gh.IDepartmentEngagementGrain")]
 public interface IDepartmentEngagementGrain : IGrainWithGuidKey
