@@ -170,6 +170,31 @@ public sealed class SlaApiTests(GamifyHubFactory factory) : IClassFixture<Gamify
     }
 
     [Fact]
+    public async Task A_breach_first_seen_long_after_it_happened_is_recorded_without_telling_anyone()
+    {
+        var now = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var recorder = new RecordingNotifier();
+        await Notifier(now, recorder).ScanAsync();
+        var (id, _) = await Ingest("Broken again, the app crashes every time, useless");
+
+        // Down for two days: the first-response clock (one hour, high priority) broke 47 hours before this scan. (Clocks of other
+        // items that broke within the last day are announced as usual; none of them is a first response.)
+        now.Advance(TimeSpan.FromHours(48));
+        recorder.Sent.Clear();
+        await Notifier(now, recorder).ScanAsync();
+        Assert.DoesNotContain(recorder.Sent, s => s.Notification.Title == "First response overdue");
+        Assert.Equal(1, await Notices(id, "FirstResponse"));
+        Assert.Equal(0, await new DatabaseProbe(factory.DatabasePath).Scalar<long>(
+            $"SELECT Recipients FROM SlaBreachNotices WHERE upper(FeedbackId) = upper('{id}') AND Clock = 'FirstResponse'"));
+
+        // Recorded: a later scan neither announces it nor records it twice.
+        recorder.Sent.Clear();
+        await Notifier(now, recorder).ScanAsync();
+        Assert.Empty(recorder.Sent);
+        Assert.Equal(1, await Notices(id, "FirstResponse"));
+    }
+
+    [Fact]
     public async Task The_hosted_notifier_scans_on_its_timer_without_real_waiting()
     {
         var now = new FakeTimeProvider(DateTimeOffset.UtcNow);

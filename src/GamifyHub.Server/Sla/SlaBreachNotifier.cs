@@ -105,17 +105,30 @@ public sealed partial class SlaBreachNotifier(IDbContextFactory<GamifyDbContext>
                     .Select(n => new { n.FeedbackId, n.Clock }).ToListAsync(cancellationToken)).Select(n => (n.FeedbackId, n.Clock))];
             }
 
+            var stale = new List<SlaBreachNotice>();
             foreach (var item in items)
             {
                 var sla = SlaCalculator.Compute(item.ReceivedAt, item.Priority, policy, marks.GetValueOrDefault(item.Id) ?? [], now);
                 foreach (var clock in new[] { sla.FirstResponse, sla.Resolution })
                 {
-                    if (clock.State == SlaState.Breached && !noticed.Contains((item.Id, clock.Kind)))
+                    if (clock.State != SlaState.Breached || noticed.Contains((item.Id, clock.Kind)))
                     {
-                        announced += await AnnounceAsync(item.Id, item.Priority, item.Channel, item.Departments, clock, now) ? 1 : 0;
+                        continue;
+                    }
+
+                    var breachedAt = clock.BreachedAt ?? now;
+                    if (breachedAt < now - TimeSpan.FromHours(Math.Max(0, options.Value.AnnounceWithinHours)))
+                    {
+                        stale.Add(new SlaBreachNotice { FeedbackId = item.Id, Clock = clock.Kind, BreachedAt = breachedAt, NotifiedAt = now });
+                    }
+                    else
+                    {
+                        announced += await AnnounceAsync(item.Id, item.Priority, item.Channel, item.Departments, clock, breachedAt, now) ? 1 : 0;
                     }
                 }
             }
+
+            await RecordSilentlyAsync(stale);
 
             // Keyset paging on the receipt time; items sharing the last time are remembered so none is read twice.
             var lastTime = items[^1].ReceivedAt;
@@ -125,18 +138,35 @@ public sealed partial class SlaBreachNotifier(IDbContextFactory<GamifyDbContext>
         }
     }
 
-    private async Task<bool> AnnounceAsync(Guid itemId, Priority priority, string channel, List<Guid> departments, SlaClock clock, DateTime now)
+    /// <summary>
+    /// Records breaches too old to announce (a restart after downtime, imported history) without a push, a chunk in one write:
+    /// one write per breach kept the writer from intake for minutes after a large import.
+    /// </summary>
+    private async Task RecordSilentlyAsync(List<SlaBreachNotice> notices)
+    {
+        if (notices.Count == 0)
+        {
+            return;
+        }
+
+        await writer.ExclusiveAsync(async db =>
+        {
+            var ids = notices.Select(n => n.FeedbackId).Distinct().ToList();
+            var known = (await db.SlaBreachNotices.AsNoTracking().Where(n => ids.Contains(n.FeedbackId))
+                .Select(n => new { n.FeedbackId, n.Clock }).ToListAsync()).Select(n => (n.FeedbackId, n.Clock)).ToHashSet();
+            db.SlaBreachNotices.AddRange(notices.Where(n => !known.Contains((n.FeedbackId, n.Clock))));
+            await db.SaveChangesAsync();
+            return true;
+        });
+    }
+
+    private async Task<bool> AnnounceAsync(Guid itemId, Priority priority, string channel, List<Guid> departments, SlaClock clock,
+        DateTime breachedAt, DateTime now)
     {
         List<Guid> recipients;
         await using (var db = await dbFactory.CreateDbContextAsync())
         {
             recipients = await db.Employees.AsNoTracking().Where(e => departments.Contains(e.DepartmentId)).Select(e => e.Id).ToListAsync();
-        }
-
-        var breachedAt = clock.BreachedAt ?? now;
-        if (breachedAt < now - TimeSpan.FromHours(Math.Max(0, options.Value.AnnounceWithinHours)))
-        {
-            recipients = [];
         }
 
         // The notice first: once it is committed, no later scan (in this process or after a restart) announces it again.
