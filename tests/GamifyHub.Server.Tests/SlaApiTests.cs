@@ -51,7 +51,7 @@ public sealed class SlaApiTests(GamifyHubFactory factory) : IClassFixture<Gamify
 
     private SlaBreachNotifier Notifier(TimeProvider time, ILiveNotifier notifier, int scanSeconds = 60) => new(
         factory.Services.GetRequiredService<IDbContextFactory<GamifyDbContext>>(), factory.Services.GetRequiredService<EngagementWriter>(),
-        factory.Services.GetRequiredService<SlaBook>(), notifier, time,
+        factory.Services.GetRequiredService<SlaBook>(), factory.Services.GetRequiredService<SlaTouchedItems>(), notifier, time,
         Options.Create(new SlaOptions { NotifierEnabled = true, ScanSeconds = scanSeconds }), NullLogger<SlaBreachNotifier>.Instance);
 
     private async Task<long> Notices(string itemId, string clock) => await new DatabaseProbe(factory.DatabasePath).Scalar<long>(
@@ -164,7 +164,7 @@ public sealed class SlaApiTests(GamifyHubFactory factory) : IClassFixture<Gamify
 
         // The same process scanning again, and a fresh notifier as after a restart: nothing is announced twice.
         recorder.Sent.Clear();
-        Assert.Equal(0, await Notifier(now, recorder).ScanAsync());
+        Assert.Equal(0, (await Notifier(now, recorder).ScanAsync()).Announced);
         Assert.Empty(recorder.Sent);
         Assert.Equal(1, await Notices(id, "FirstResponse"));
     }
@@ -192,6 +192,57 @@ public sealed class SlaApiTests(GamifyHubFactory factory) : IClassFixture<Gamify
         await Notifier(now, recorder).ScanAsync();
         Assert.Empty(recorder.Sent);
         Assert.Equal(1, await Notices(id, "FirstResponse"));
+    }
+
+    [Fact]
+    public async Task After_its_first_scan_the_notifier_reads_only_new_and_touched_items_and_those_falling_due()
+    {
+        var now = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var recorder = new RecordingNotifier();
+        var service = Notifier(now, recorder);
+        var first = await service.ScanAsync();
+        Assert.True(first.Full);
+        Assert.True(first.Checked > 2, $"The demo company has open items; the first scan read {first.Checked}.");
+
+        // Only what the writer committed since: the new item.
+        var (breaking, _) = await Ingest("Terrible update, the app crashes, useless and broken");
+        var (answered, _) = await Ingest("Awful: the app crashes on start and it is broken");
+        var second = await service.ScanAsync();
+        Assert.Equal(new SlaScan(false, 2, 0), second);
+
+        // Answered in time: touched by its reply, and it does not break when its first response falls due.
+        var ravi = await factory.SignedIn(ApiClient.Ravi);
+        Assert.Equal(HttpStatusCode.OK,
+            (await ravi.PostAsJsonAsync($"/api/feedback/{answered}/actions", new { type = "reply", text = "Sorry, a fix is on its way." })).StatusCode);
+        Assert.Equal(1, (await service.ScanAsync()).Checked);
+
+        now.Advance(TimeSpan.FromMinutes(61));
+        recorder.Sent.Clear();
+        var due = await service.ScanAsync();
+        Assert.False(due.Full);
+        Assert.True(due.Checked < first.Checked, $"Falling due: {due.Checked} of {first.Checked} open items.");
+        Assert.Equal(1, await Notices(breaking, "FirstResponse"));
+        Assert.Equal(0, await Notices(answered, "FirstResponse"));
+        Assert.Contains(recorder.Sent, s => s.Notification.Title == "First response overdue");
+
+        // Nothing falls due twice, and other targets make the next scan read every open item again.
+        Assert.Equal(new SlaScan(false, 0, 0), await service.ScanAsync());
+        var admin = await factory.SignedIn(ApiClient.Admin);
+        var changed = new
+        {
+            high = new { firstResponseMinutes = 61, resolutionMinutes = 480 },
+            normal = new { firstResponseMinutes = 480, resolutionMinutes = 4320 },
+            low = new { firstResponseMinutes = 1440, resolutionMinutes = 10080 },
+        };
+        Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync("/api/admin/sla", changed)).StatusCode);
+        try
+        {
+            Assert.True((await service.ScanAsync()).Full);
+        }
+        finally
+        {
+            Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync("/api/admin/sla", DefaultTargets)).StatusCode);
+        }
     }
 
     [Fact]

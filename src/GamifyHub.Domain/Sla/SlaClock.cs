@@ -22,6 +22,19 @@ public sealed record ItemSla(SlaClock FirstResponse, SlaClock Resolution)
 {
     public SlaState State => Worst(FirstResponse.State, Resolution.State);
 
+    /// <summary>
+    /// The next instant one of the clocks can go past due as things stand (the earliest due time of a clock still running and
+    /// not breached); null when neither can until something happens to the item (a reply, resolve or reopen).
+    /// </summary>
+    public DateTime? NextBreachAt => (Pending(FirstResponse), Pending(Resolution)) switch
+    {
+        ({ } a, { } b) => a < b ? a : b,
+        ({ } a, null) => a,
+        (null, var b) => b,
+    };
+
+    private static DateTime? Pending(SlaClock clock) => clock.Running && clock.State != SlaState.Breached ? clock.DueAt : null;
+
     private static SlaState Worst(SlaState a, SlaState b) => Rank(a) >= Rank(b) ? a : b;
 
     private static int Rank(SlaState s) => s switch

@@ -87,6 +87,8 @@ public static class GamifyHubServices
         builder.Services.AddSingleton<AdminQueries>();
         builder.Services.AddSingleton<Sla.SlaPresenter>();
         builder.Services.AddOptions<Sla.SlaOptions>().BindConfiguration("Sla");
+        builder.Services.AddSingleton<Sla.SlaTouchedItems>();
+        builder.Services.AddSingleton<Data.Writing.ICommittedEventsObserver>(sp => sp.GetRequiredService<Sla.SlaTouchedItems>());
         builder.Services.AddSingleton<Sla.SlaBreachNotifier>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<Sla.SlaBreachNotifier>());
         builder.Services.AddSingleton<WebhookSecrets>();

@@ -158,6 +158,64 @@ public class SlaCalculatorTests
             || marks.GroupBy(m => m.At).Any(g => g.Count() > 1)).ToProperty();
     }
 
+    [Fact]
+    public void TheNextBreachIsTheEarliestDueTimeOfAClockStillRunning()
+    {
+        var time = new FakeTimeProvider(Start);
+        Assert.Equal(Start.UtcDateTime.AddHours(8), At(time).NextBreachAt);
+
+        time.Advance(TimeSpan.FromHours(1));
+        var reply = Mark(time, SlaMarkKind.Reply);
+        Assert.Equal(Start.UtcDateTime.AddDays(3), At(time, reply).NextBreachAt);
+
+        time.Advance(TimeSpan.FromHours(1));
+        var resolve = Mark(time, SlaMarkKind.Resolve);
+        Assert.Null(At(time, reply, resolve).NextBreachAt);
+
+        // Reopened: the resolution clock runs again with the time it had left (3 days less the 2 hours used).
+        time.Advance(TimeSpan.FromDays(1));
+        var reopen = Mark(time, SlaMarkKind.Reopen);
+        Assert.Equal(reopen.At + TimeSpan.FromDays(3) - TimeSpan.FromHours(2), At(time, reply, resolve, reopen).NextBreachAt);
+    }
+
+    [Fact]
+    public void ABreachedClockIsNoLongerNextTheOtherOneIs()
+    {
+        var time = new FakeTimeProvider(Start);
+        time.Advance(TimeSpan.FromHours(9));
+        Assert.Equal(SlaState.Breached, At(time).FirstResponse.State);
+        Assert.Equal(Start.UtcDateTime.AddDays(3), At(time).NextBreachAt);
+
+        time.Advance(TimeSpan.FromDays(3));
+        Assert.Null(At(time).NextBreachAt);
+    }
+
+    /// <summary>
+    /// What the breach notifier relies on to look at an item only when it is due: with no new marks, no clock breaches before
+    /// <see cref="ItemSla.NextBreachAt"/>, one does at it, and none ever does when it is null.
+    /// </summary>
+    [Property]
+    public Property NoClockBreachesBeforeTheNextBreachAndOneDoesAtIt(int[] hours, PositiveInt nowHours, PositiveInt laterHours)
+    {
+        var now = Start.UtcDateTime.AddHours(nowHours.Get % 150);
+        var marks = hours.Take(6).Select((h, i) => new SlaMark(Start.UtcDateTime.AddHours(Math.Abs(h % 150)), (SlaMarkKind)(i % 3)))
+            .Where(m => m.At <= now).ToArray();
+        var sla = SlaCalculator.Compute(Start.UtcDateTime, Normal, marks, now);
+        var breachedNow = Breached(sla);
+        var later = now.AddHours(laterHours.Get % 200);
+        if (sla.NextBreachAt is not { } next)
+        {
+            return (Breached(SlaCalculator.Compute(Start.UtcDateTime, Normal, marks, later)) == breachedNow).ToProperty();
+        }
+
+        var justBefore = Breached(SlaCalculator.Compute(Start.UtcDateTime, Normal, marks, next.AddTicks(-1)));
+        var atIt = Breached(SlaCalculator.Compute(Start.UtcDateTime, Normal, marks, next));
+        return (next > now && justBefore == breachedNow && atIt > breachedNow).ToProperty();
+    }
+
+    private static int Breached(ItemSla sla) =>
+        (sla.FirstResponse.State == SlaState.Breached ? 1 : 0) + (sla.Resolution.State == SlaState.Breached ? 1 : 0);
+
     private static int Rank(SlaState s) => s switch { SlaState.OnTrack => 0, SlaState.AtRisk => 1, _ => 2 };
 }
 
