@@ -1,4 +1,5 @@
 using GamifyHub.Domain.Analytics;
+using Orleans.Concurrency;
 
 namespace GamifyHub.Grains;
 
@@ -17,9 +18,11 @@ public interface IDepartmentEngagementGrain : IGrainWithGuidKey
     [Orleans.Concurrency.OneWay]
     Task Changed();
 
-    /// <summary>The figures of <paramref name="window"/> as of now; null when the window has no period now (no season running).</summary>
+    /// <summary>The figures of <paramref name="window"/> as of now; null when the window has no period now (no season running).
+    /// Never copied on the way (the figures are immutable): the grain hands out the instance it keeps, so a caller can keep what
+    /// it made of them for as long as the same instance comes back.</summary>
     [Alias("Figures")]
-    Task<DepartmentMetrics?> Figures(AnalyticsWindow window);
+    Task<Immutable<DepartmentMetrics?>> Figures(AnalyticsWindow window);
 
     /// <summary>The department's daily snapshots of the last <paramref name="days"/> days up to today (rolling 30 days as of each
     /// day's end; today's as of now), with the first day's date.</summary>
@@ -31,6 +34,7 @@ public interface IDepartmentEngagementGrain : IGrainWithGuidKey
     Task<int> Pushes();
 }
 
-/// <summary>Daily snapshots from <paramref name="First"/> on, one per day.</summary>
-[GenerateSerializer, Alias("gh.DailySnapshots.v1")]
+/// <summary>Daily snapshots from <paramref name="First"/> on, one per day. Immutable: never copied between grains and callers in
+/// one process (90 days of figures each read).</summary>
+[GenerateSerializer, Immutable, Alias("gh.DailySnapshots.v1")]
 public sealed record DailySnapshots([property: Id(0)] DateOnly First, [property: Id(1)] IReadOnlyList<DepartmentMetrics> Days);

@@ -63,6 +63,10 @@ public sealed class AnalyticsStudyApiTests(GamifyHubFactory factory) : IClassFix
         var admin = await factory.SignedIn(ApiClient.Admin);
         var marketing = (await admin.GetJson("/api/departments")).EnumerateArray()
             .First(d => d.GetProperty("name").GetString() == "Marketing").GetProperty("id").GetString()!;
+        // Read once before the edit: the department's answer is kept with its figures, and must not outlive the document.
+        var figures = $"/api/analytics/departments/{marketing}?window=all";
+        Assert.DoesNotContain((await admin.GetJson(figures)).GetProperty("benchmarks").EnumerateArray(),
+            b => b.GetProperty("id").GetString() == "acme2025.readRate.marketing");
         var document = Node(await admin.GetJson(Benchmarks));
         var version = document["version"]!.GetValue<int>();
         document["studies"]!.AsArray().Add(JsonNode.Parse("""
@@ -80,6 +84,8 @@ public sealed class AnalyticsStudyApiTests(GamifyHubFactory factory) : IClassFix
         Assert.Equal(version + 1, read.GetProperty("version").GetInt32());
         Assert.Contains(read.GetProperty("studies").EnumerateArray(), s => s.GetProperty("id").GetString() == "acme2025");
         Assert.Equal(marketing, read.GetProperty("departmentFunctions")[0].GetProperty("departmentId").GetString());
+        Assert.Contains((await admin.GetJson(figures)).GetProperty("benchmarks").EnumerateArray(),
+            b => b.GetProperty("id").GetString() == "acme2025.readRate.marketing");
 
         var probe = new DatabaseProbe(factory.DatabasePath);
         var details = await probe.Scalar<string>("SELECT Details FROM AuditLog WHERE Action = 'benchmarks.changed' ORDER BY Id DESC LIMIT 1");

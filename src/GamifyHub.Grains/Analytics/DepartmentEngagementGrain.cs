@@ -3,6 +3,7 @@ using GamifyHub.Data.Reading;
 using GamifyHub.Domain.Analytics;
 using GamifyHub.Grains.Live;
 using Microsoft.Extensions.Options;
+using Orleans.Concurrency;
 
 namespace GamifyHub.Grains.Analytics;
 
@@ -38,7 +39,7 @@ public sealed class DepartmentEngagementGrain(IEnumerable<IAnalyticsNotifier> no
         return Task.CompletedTask;
     }
 
-    public Task<DepartmentMetrics?> Figures(AnalyticsWindow window) => Count(window, agedAnswers: true);
+    public async Task<Immutable<DepartmentMetrics?>> Figures(AnalyticsWindow window) => new(await Count(window, agedAnswers: true));
 
     /// <param name="agedAnswers">Whether figures the ledger has moved past may answer while younger than <see cref="Freshness"/>
     /// (a read); a push carries what the log holds now.</param>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using GamifyHub.Data.Privacy;
 using GamifyHub.Data.Reading;
 using GamifyHub.Domain.Analytics;
@@ -29,6 +30,13 @@ public sealed class AnalyticsQueries(EngagementProjection projection, Engagement
     public const int MaxTrendDays = 400;
     public const int DefaultTrendDays = 90;
 
+    /// <summary>What figures were presented as, kept with the figures a grain counted (it hands out the same instance until it
+    /// counts again): a repeated read neither evaluates the maturity again nor builds a new answer.</summary>
+    private readonly ConditionalWeakTable<DepartmentMetrics, Presented> _presented = [];
+
+    /// <summary>A trend's points, kept with the daily snapshots they were read from, likewise.</summary>
+    private readonly ConditionalWeakTable<DailySnapshots, PresentedTrend> _trends = [];
+
     private TimeZoneInfo Zone => company.Value.Zone;
 
     public bool Exists(Guid departmentId) => directory.Department(departmentId) is not null;
@@ -40,37 +48,43 @@ public sealed class AnalyticsQueries(EngagementProjection projection, Engagement
     public async Task<DepartmentAnalyticsDto> Describe(Guid departmentId, AnalyticsWindow window, DepartmentMetrics? metrics)
     {
         var period = AnalyticsPeriods.For(window, time.GetUtcNow(), Zone, seasons.Current);
-        return Present(departmentId, directory.Department(departmentId)?.Name, window, period, metrics, await Study(departmentId), privacy.Settings.MinimumGroupSize);
+        return Presentation(departmentId, directory.Department(departmentId)?.Name, window, period, metrics, await Study(departmentId));
     }
 
     /// <summary>The company's figures (every department not withheld, as one) and the departments in <paramref name="visible"/>.</summary>
     public async Task<CompanyAnalyticsDto> Company(AnalyticsWindow window, IReadOnlySet<Guid> visible)
     {
         var period = AnalyticsPeriods.For(window, time.GetUtcNow(), Zone, seasons.Current);
-        var companyMetrics = await Figures(Guid.Empty, window);
-        var rows = new List<DepartmentAnalyticsDto>();
-        foreach (var department in directory.Departments.Where(d => visible.Contains(d.Id)).OrderBy(d => d.Name, StringComparer.Ordinal))
+        var departments = directory.Departments.Where(d => visible.Contains(d.Id)).OrderBy(d => d.Name, StringComparer.Ordinal).ToList();
+        // Each grain answers on its own: asked together, not one after another.
+        var figures = await Task.WhenAll(departments.Select(d => Figures(d.Id, window)).Prepend(Figures(Guid.Empty, window)));
+        var rows = new List<DepartmentAnalyticsDto>(departments.Count);
+        for (var i = 0; i < departments.Count; i++)
         {
-            var metrics = await Figures(department.Id, window);
-            rows.Add(Present(department.Id, department.Name, window, period, metrics, await Study(department.Id), privacy.Settings.MinimumGroupSize));
+            rows.Add(Presentation(departments[i].Id, departments[i].Name, window, period, figures[i + 1], await Study(departments[i].Id)));
         }
 
-        var companyDto = Present(null, null, window, period, companyMetrics, await Study(null), privacy.Settings.MinimumGroupSize);
+        var companyDto = Presentation(null, null, window, period, figures[0], await Study(null));
         return new CompanyAnalyticsDto(companyDto.Window, companyDto.Period, companyDto, rows);
     }
 
     public async Task<TrendDto> Trend(Guid departmentId, string metric, int days)
     {
-        var model = await study.ReturnModelAsync();
-        var (first, snapshots) = await grains.GetGrain<IDepartmentEngagementGrain>(departmentId).Snapshots(days);
-        var points = snapshots.Select((snapshot, i) =>
-            new TrendPointDto(first.AddDays(i).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Value(snapshot, metric, model))).ToList();
+        var daily = await grains.GetGrain<IDepartmentEngagementGrain>(departmentId).Snapshots(days);
+        var s = await Study(departmentId);
+        if (_trends.TryGetValue(daily, out var kept) && kept.Matches(departmentId, metric, s))
+        {
+            return kept.Trend;
+        }
+
+        var points = daily.Days.Select((snapshot, i) =>
+            new TrendPointDto(daily.First.AddDays(i).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Value(snapshot, metric, s.Model))).ToList();
 
         // The study has a baseline for the read rate only (the department function's figure).
-        var baseline = metric == "readRate" && await Study(departmentId) is var s
-            ? Benchmark(s.Document, MaturityModel.ReadRateBaseline(s.Document, s.Function).Id)
-            : null;
-        return new TrendDto(departmentId, metric, days, points, baseline);
+        var baseline = metric == "readRate" ? Benchmark(s.Document, MaturityModel.ReadRateBaseline(s.Document, s.Function).Id) : null;
+        var trend = new TrendDto(departmentId, metric, days, points, baseline);
+        _trends.AddOrUpdate(daily, new PresentedTrend(departmentId, metric, s.Document, s.Function, s.Model, trend));
+        return trend;
     }
 
     public async Task<ReturnDto> Return(Guid departmentId, AnalyticsWindow window)
@@ -139,8 +153,46 @@ public sealed class AnalyticsQueries(EngagementProjection projection, Engagement
     }
 
     /// <summary>A window's figures of a department (<see cref="Guid.Empty"/>: the company), from its engagement grain.</summary>
-    private Task<DepartmentMetrics?> Figures(Guid departmentId, AnalyticsWindow window) =>
-        grains.GetGrain<IDepartmentEngagementGrain>(departmentId).Figures(window);
+    private async Task<DepartmentMetrics?> Figures(Guid departmentId, AnalyticsWindow window) =>
+        (await grains.GetGrain<IDepartmentEngagementGrain>(departmentId).Figures(window)).Value;
+
+    private DepartmentAnalyticsDto Presentation(Guid? id, string? name, AnalyticsWindow window, AnalyticsPeriod? period, DepartmentMetrics? m,
+        (BenchmarkDocument Document, string? Function, ReturnModel Model) study)
+    {
+        var minimumGroupSize = privacy.Settings.MinimumGroupSize;
+        if (m is null)
+        {
+            return Present(id, name, window, period, m, study, minimumGroupSize);
+        }
+
+        if (_presented.TryGetValue(m, out var kept) && kept.Matches(id, name, window, period, study, minimumGroupSize))
+        {
+            return kept.Dto;
+        }
+
+        var dto = Present(id, name, window, period, m, study, minimumGroupSize);
+        _presented.AddOrUpdate(m, new Presented(id, name, window, period, study.Document, study.Function, study.Model, minimumGroupSize, dto));
+        return dto;
+    }
+
+    /// <summary>A presentation and everything besides the figures it was made from (the study's documents by instance: an edit
+    /// replaces them).</summary>
+    private sealed record Presented(Guid? Id, string? Name, AnalyticsWindow Window, AnalyticsPeriod? Period, BenchmarkDocument Document,
+        string? Function, ReturnModel Model, int MinimumGroupSize, DepartmentAnalyticsDto Dto)
+    {
+        public bool Matches(Guid? id, string? name, AnalyticsWindow window, AnalyticsPeriod? period,
+            (BenchmarkDocument Document, string? Function, ReturnModel Model) study, int minimumGroupSize) =>
+            Id == id && Name == name && Window == window && Equals(Period, period) && ReferenceEquals(Document, study.Document)
+            && Function == study.Function && ReferenceEquals(Model, study.Model) && MinimumGroupSize == minimumGroupSize;
+    }
+
+    private sealed record PresentedTrend(Guid DepartmentId, string Metric, BenchmarkDocument Document, string? Function, ReturnModel Model,
+        TrendDto Trend)
+    {
+        public bool Matches(Guid departmentId, string metric, (BenchmarkDocument Document, string? Function, ReturnModel Model) study) =>
+            DepartmentId == departmentId && Metric == metric && ReferenceEquals(Document, study.Document) && Function == study.Function
+            && ReferenceEquals(Model, study.Model);
+    }
 
     private static double? Value(DepartmentMetrics m, string metric, ReturnModel model) => metric switch
     {
