@@ -256,6 +256,12 @@ public sealed partial class EngagementProjection(DatabaseLocation database, IGra
         return touched;
     }
 
+    /// <summary>
+    /// Completes once the ledger is loaded from the log (starting the load if nobody has). Readers await it before asking a
+    /// department's grain: a grain turn waiting for the load of a large log on a busy machine outlasted its call's time-out.
+    /// </summary>
+    public Task LoadedAsync(CancellationToken cancellationToken = default) => Ledger().WaitAsync(cancellationToken);
+
     private Task<EngagementLedger> Ledger()
     {
         // Without the lock when loaded: a reader must not queue behind another's counting just to find the ledger.

@@ -70,6 +70,7 @@ public sealed class AnalyticsQueries(EngagementProjection projection, Engagement
 
     public async Task<TrendDto> Trend(Guid departmentId, string metric, int days)
     {
+        await projection.LoadedAsync();
         var daily = await grains.GetGrain<IDepartmentEngagementGrain>(departmentId).Snapshots(days);
         var s = await Study(departmentId);
         if (_trends.TryGetValue(daily, out var kept) && kept.Matches(departmentId, metric, s))
@@ -153,8 +154,11 @@ public sealed class AnalyticsQueries(EngagementProjection projection, Engagement
     }
 
     /// <summary>A window's figures of a department (<see cref="Guid.Empty"/>: the company), from its engagement grain.</summary>
-    private async Task<DepartmentMetrics?> Figures(Guid departmentId, AnalyticsWindow window) =>
-        (await grains.GetGrain<IDepartmentEngagementGrain>(departmentId).Figures(window)).Value;
+    private async Task<DepartmentMetrics?> Figures(Guid departmentId, AnalyticsWindow window)
+    {
+        await projection.LoadedAsync();
+        return (await grains.GetGrain<IDepartmentEngagementGrain>(departmentId).Figures(window)).Value;
+    }
 
     private DepartmentAnalyticsDto Presentation(Guid? id, string? name, AnalyticsWindow window, AnalyticsPeriod? period, DepartmentMetrics? m,
         (BenchmarkDocument Document, string? Function, ReturnModel Model) study)
