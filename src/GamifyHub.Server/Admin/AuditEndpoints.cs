@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using GamifyHub.Data;
-using GamifyHub.Data.Privacy;
+using GamifyHub.Data.Auditing;
 using GamifyHub.Server.Auth;
 using GamifyHub.Server.Problems;
 using Microsoft.EntityFrameworkCore;
@@ -72,65 +72,24 @@ public static class AuditEndpoints
     /// <summary>The people a page of lines names by id, read once: emails for actors, names for subjects, personal details.</summary>
     private sealed class People
     {
-        private readonly Dictionary<string, (string? Email, Guid? EmployeeId)> _users = [];
-        private readonly Dictionary<Guid, (string Email, string Name)> _employees = [];
+        private AuditActors _actors = null!;
         private ILookup<long, string> _personal = Array.Empty<(long, string)>().ToLookup(p => p.Item1, p => p.Item2);
 
         public static async Task<People> ReadAsync(GamifyDbContext db, List<Data.Entities.AuditEntry> lines, CancellationToken cancellationToken)
         {
-            var people = new People();
-            var refs = lines.Select(l => l.Actor).Concat(lines.Select(l => l.Subject)).OfType<string>().ToList();
-            var userIds = refs.Select(r => r.StartsWith("user ", StringComparison.Ordinal) ? r[5..] : r).Distinct().ToList();
-            foreach (var u in await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id))
-                         .Select(u => new { u.Id, u.Email, u.EmployeeId }).ToListAsync(cancellationToken))
+            var people = new People
             {
-                people._users[u.Id] = (u.Email, u.EmployeeId);
-            }
-
-            var employeeIds = refs.Select(r => Guid.TryParse(r.StartsWith("employee ", StringComparison.Ordinal) ? r[9..] : r, out var g) ? g : Guid.Empty)
-                .Concat(people._users.Values.Select(u => u.EmployeeId ?? Guid.Empty)).Where(g => g != Guid.Empty).Distinct().ToList();
-            foreach (var e in await db.Employees.AsNoTracking().Where(e => employeeIds.Contains(e.Id))
-                         .Select(e => new { e.Id, e.Email, e.DisplayName }).ToListAsync(cancellationToken))
-            {
-                people._employees[e.Id] = (e.Email, e.DisplayName);
-            }
-
+                _actors = await AuditActors.ReadAsync(db, lines.Select(l => l.Actor).Concat(lines.Select(l => l.Subject)), cancellationToken),
+            };
             var ids = lines.Select(l => l.Id).ToList();
             people._personal = (await db.AuditPersonalData.AsNoTracking().Where(p => ids.Contains(p.AuditEntryId)).OrderBy(p => p.Id)
                 .Select(p => new { p.AuditEntryId, p.Details }).ToListAsync(cancellationToken)).ToLookup(p => p.AuditEntryId, p => p.Details);
             return people;
         }
 
-        /// <summary>A person named by id shows as their current email; once erased, as a former colleague.</summary>
-        public string Actor(string stored)
-        {
-            if (stored.StartsWith("user ", StringComparison.Ordinal))
-            {
-                return _users.TryGetValue(stored[5..], out var user) && user.Email is { } email ? email : FormerColleagues.ErasedActor;
-            }
+        public string Actor(string stored) => _actors.Actor(stored);
 
-            if (stored.StartsWith("employee ", StringComparison.Ordinal) && Guid.TryParse(stored[9..], out var id))
-            {
-                return _employees.TryGetValue(id, out var employee) ? employee.Email : FormerColleagues.ErasedActor;
-            }
-
-            return stored;
-        }
-
-        public string? SubjectName(string? subject)
-        {
-            if (subject is null)
-            {
-                return null;
-            }
-
-            if (_users.TryGetValue(subject, out var user))
-            {
-                return user.EmployeeId is { } eid && _employees.TryGetValue(eid, out var named) ? named.Name : user.Email;
-            }
-
-            return Guid.TryParse(subject, out var id) && _employees.TryGetValue(id, out var employee) ? employee.Name : null;
-        }
+        public string? SubjectName(string? subject) => _actors.SubjectName(subject);
 
         public JsonElement Details(long id, JsonElement details)
         {

@@ -2,7 +2,6 @@ using System.Text.Json;
 using GamifyHub.Data;
 using GamifyHub.Data.Auditing;
 using GamifyHub.Data.Entities;
-using GamifyHub.Data.Privacy;
 using Microsoft.EntityFrameworkCore;
 
 namespace GamifyHub.Server.Analytics;
@@ -59,23 +58,9 @@ public sealed class StudyHistoryQueries(IDbContextFactory<GamifyDbContext> dbFac
             }
         }
 
-        var userIds = byVersion.Values.Where(a => a.StartsWith("user ", StringComparison.Ordinal)).Select(a => a[5..]).Distinct().ToList();
-        var emails = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).Select(u => new { u.Id, u.Email })
-            .ToDictionaryAsync(u => u.Id, u => u.Email, cancellationToken);
-        var employeeIds = byVersion.Values.Where(a => a.StartsWith("employee ", StringComparison.Ordinal))
-            .Select(a => Guid.TryParse(a[9..], out var id) ? id : Guid.Empty).Distinct().ToList();
-        var employeeEmails = await db.Employees.AsNoTracking().Where(e => employeeIds.Contains(e.Id)).Select(e => new { e.Id, e.Email })
-            .ToDictionaryAsync(e => e.Id, e => e.Email, cancellationToken);
-
         // As the audit page shows an actor: a person by their current email, an erased one as a former colleague.
-        return byVersion.ToDictionary(x => x.Key, x => x.Value switch
-        {
-            var a when a.StartsWith("user ", StringComparison.Ordinal) =>
-                emails.GetValueOrDefault(a[5..]) ?? FormerColleagues.ErasedActor,
-            var a when a.StartsWith("employee ", StringComparison.Ordinal) =>
-                Guid.TryParse(a[9..], out var id) && employeeEmails.TryGetValue(id, out var email) ? email : FormerColleagues.ErasedActor,
-            var a => a,
-        });
+        var actors = await AuditActors.ReadAsync(db, byVersion.Values, cancellationToken);
+        return byVersion.ToDictionary(x => x.Key, x => actors.Actor(x.Value));
     }
 
     /// <summary>The version a study line records (details <c>{"version":n,"document":…}</c>); null if unreadable.</summary>
