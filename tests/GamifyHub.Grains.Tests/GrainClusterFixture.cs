@@ -151,6 +151,15 @@ public sealed class GrainClusterFixture : IAsyncLifetime
         return await db.Awards.AsNoTracking().Where(a => a.EventId == eventId).OrderBy(a => a.Id).ToListAsync();
     }
 
+    /// <summary>An employee's stored notifications, oldest first: id and whether read.</summary>
+    public async Task<List<(Guid Id, bool Read)>> NotificationsOf(Guid employeeId)
+    {
+        await using var db = NewContext();
+        var rows = await db.Notifications.AsNoTracking().Where(n => n.EmployeeId == employeeId).OrderBy(n => n.Seq)
+            .Select(n => new { n.NotificationId, n.ReadAt }).ToListAsync();
+        return [.. rows.Select(n => (n.NotificationId, n.ReadAt != null))];
+    }
+
     private GamifyDbContext NewContext()
     {
         var options = new DbContextOptionsBuilder<GamifyDbContext>();
