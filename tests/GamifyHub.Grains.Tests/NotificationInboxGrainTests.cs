@@ -18,19 +18,18 @@ public sealed class NotificationInboxGrainTests(GrainClusterFixture cluster)
 
     private INotificationInboxGrain Inbox(Guid employeeId) => cluster.Grains.GetGrain<INotificationInboxGrain>(employeeId);
 
-    /// <summary>Delivers one-way and waits until the last one is stored and the grain's count agrees with the rows.</summary>
+    /// <summary>Delivers one-way (so possibly not in this order) and waits until every one is stored and the grain's count agrees
+    /// with the rows. Nothing else stores notifications meanwhile: the cluster's notifier records pushes instead.</summary>
     private async Task DeliverAll(Guid employeeId, IReadOnlyList<LiveNotification> notes)
     {
+        var from = await cluster.LastNotificationSeq();
         foreach (var note in notes)
         {
             await Inbox(employeeId).Deliver(note);
         }
 
-        await Eventually.True(async () =>
-        {
-            var rows = await cluster.NotificationsOf(employeeId);
-            return rows.Count > 0 && rows[^1].Id == notes[^1].Id && await Inbox(employeeId).GetUnread() == rows.Count(r => !r.Read);
-        }, timeoutMs: 60_000);
+        await Eventually.True(async () => await cluster.LastNotificationSeq() == from + notes.Count
+            && await Inbox(employeeId).GetUnread() == (await cluster.NotificationsOf(employeeId)).Count(r => !r.Read), timeoutMs: 60_000);
     }
 
     [Fact]
@@ -111,9 +110,11 @@ public sealed class NotificationInboxGrainTests(GrainClusterFixture cluster)
         await DeliverAll(person, notes);
 
         var rows = await cluster.NotificationsOf(person);
-        // Trimmed with every hundredth stored: at most 99 past the bound, and never fewer than the bound.
+        // Trimmed with every hundredth stored: at most 99 past the bound, never fewer than it, and the newest kept.
         Assert.InRange(rows.Count, NotificationInboxGrain.Keep, NotificationInboxGrain.Keep + 99);
-        Assert.Equal(notes.TakeLast(rows.Count).Select(n => n.Id), rows.Select(r => r.Id));
+        var last = await cluster.LastNotificationSeq();
+        Assert.Equal(Enumerable.Range(0, rows.Count).Select(i => last - rows.Count + 1 + i), rows.Select(r => r.Seq));
         Assert.Equal(rows.Count, await Inbox(person).GetUnread());
+        Assert.Equal(rows.Count, (await Inbox(person).List(null, 1, unreadOnly: true)).Unread);
     }
 }
