@@ -31,6 +31,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<SlaBook>();
         services.AddSingleton<AnalyticsStudyBook>();
         services.AddSingleton<ChallengeStore>();
+        services.AddSingleton<Notifications.NotificationStore>();
         services.AddSingleton<Privacy.RetentionBook>();
         services.AddSingleton<Identity.InstallStore>();
         services.TryAddSingleton(TimeProvider.System);

@@ -19,6 +19,10 @@ public interface INotificationInboxGrain : IGrainWithGuidKey
     [Alias("List")]
     Task<NotificationPage> List(long? before, int limit, bool unreadOnly);
 
+    /// <summary>The unread count, kept by the grain (no query).</summary>
+    [Alias("GetUnread")]
+    Task<int> GetUnread();
+
     /// <summary>Marks the given notifications read; unknown ids are ignored. Answers the unread count after.</summary>
     [Alias("MarkRead")]
     Task<int> MarkRead(IReadOnlyList<Guid> ids);

@@ -151,6 +151,23 @@ public sealed class GrainClusterFixture : IAsyncLifetime
         return await db.Awards.AsNoTracking().Where(a => a.EventId == eventId).OrderBy(a => a.Id).ToListAsync();
     }
 
+    /// <summary>An employee's stored notifications, oldest first: id, sequence and whether read.</summary>
+    public async Task<List<(Guid Id, long Seq, bool Read)>> NotificationsOf(Guid employeeId)
+    {
+        await using var db = NewContext();
+        var rows = await db.Notifications.AsNoTracking().Where(n => n.EmployeeId == employeeId).OrderBy(n => n.Seq)
+            .Select(n => new { n.NotificationId, n.Seq, n.ReadAt }).ToListAsync();
+        return [.. rows.Select(n => (n.NotificationId, n.Seq, n.ReadAt != null))];
+    }
+
+    /// <summary>The last sequence given to a notification row (AUTOINCREMENT: deleted rows keep theirs used).</summary>
+    public async Task<long> LastNotificationSeq()
+    {
+        await using var db = NewContext();
+        return await db.Database.SqlQueryRaw<long>("SELECT COALESCE(MAX(seq), 0) AS \"Value\" FROM sqlite_sequence WHERE name = 'Notifications'")
+            .SingleAsync();
+    }
+
     private GamifyDbContext NewContext()
     {
         var options = new DbContextOptionsBuilder<GamifyDbContext>();

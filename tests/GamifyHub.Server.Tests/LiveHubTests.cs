@@ -55,7 +55,7 @@ public sealed class LiveHubTests(GamifyHubFactory factory) : IClassFixture<Gamif
         var note = raviLive.Notifications.Single(n => n.GetProperty("id").GetString() == eventId);
         Assert.Equal(1, note.GetProperty("points").GetInt32());
         Assert.Contains("Read a customer's feedback", note.GetProperty("message").GetString());
-        Assert.Equal("+1 Punkte", note.GetProperty("translations").GetProperty("de").GetProperty("title").GetString());
+        Assert.Equal("+1 Punkt", note.GetProperty("translations").GetProperty("de").GetProperty("title").GetString());
         Assert.Contains("Kundenfeedback gelesen", note.GetProperty("translations").GetProperty("de").GetProperty("message").GetString());
         await Task.Delay(500);
         Assert.DoesNotContain(sofiaLive.Notifications, n => n.GetProperty("id").GetString() == eventId);

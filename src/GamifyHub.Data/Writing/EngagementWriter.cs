@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using GamifyHub.Data.Entities;
+using GamifyHub.Data.Notifications;
 using GamifyHub.Data.Reading;
 using GamifyHub.Domain.Feedback;
 using Microsoft.Data.Sqlite;
@@ -14,8 +15,8 @@ namespace GamifyHub.Data.Writing;
 /// The single writer of the event log and feedback intake. Callers enqueue and await; the writer commits
 /// queued writes in one transaction (group commit) and completes each caller only after the commit, so an
 /// acknowledged write is durable. Events go through statements prepared once on the writer's own long-lived connection
-/// (<see cref="EventRows"/>), and the unique index on EventId decides a repeat; the rarer writes (intake, notification rows)
-/// go through EF Core on that connection, in the same transaction.
+/// (<see cref="EventRows"/>), and the unique index on EventId decides a repeat; notification-centre changes go through statements
+/// prepared on it too (<see cref="NotificationRows"/>); intake goes through EF Core on that connection, in the same transaction.
 /// </summary>
 public sealed class EngagementWriter : BackgroundService
 {
@@ -77,13 +78,44 @@ public sealed class EngagementWriter : BackgroundService
         ? Task.FromException<RecordOutcome>(new WriterQueueFullException())
         : Enqueue(new EventWrite(record, after));
 
+    /// <summary>
+    /// Records in order, each after the one before it (the first after <paramref name="after"/>), queued as one piece: they
+    /// commit in the same group commit (unless a failure splits it), so what follows a commit — the fan-out, one coalesced
+    /// points notification per employee — sees them together. Refused all at once when the queue has no room.
+    /// </summary>
+    public Task<RecordOutcome>[] RecordAsync(IReadOnlyList<EngagementRecord> records, Task? after)
+    {
+        var writes = new EventWrite[records.Count];
+        var previous = after;
+        for (var i = 0; i < writes.Length; i++)
+        {
+            writes[i] = new EventWrite(records[i], previous);
+            previous = writes[i].Completion.Task;
+        }
+
+        if (ProjectionBacklog > _maxBacklog || !_queue.Writer.TryWrite(new EventGroup(writes)))
+        {
+            var full = new WriterQueueFullException();
+            foreach (var write in writes)
+            {
+                write.Fail(full);
+            }
+        }
+        else
+        {
+            Interlocked.Add(ref _pending, writes.Length);
+        }
+
+        return [.. writes.Select(w => w.Completion.Task)];
+    }
+
     public Task<IntakeOutcome> IngestAsync(FeedbackIntake intake) => Enqueue(new IntakeWrite(intake));
 
     /// <summary>
-    /// Stores notification-centre rows in the next group commit (one fsync for many, no write transaction of their own).
-    /// Answers, per row, whether it was stored: false when that person already has this notification id (a repeat).
+    /// Changes one notification centre in the next group commit (one fsync for many, no write transaction of its own), through
+    /// statements prepared once: a repeated notification is refused by the unique index, a trim is a plain delete.
     /// </summary>
-    public Task<bool[]> StoreNotificationsAsync(IReadOnlyList<NotificationEntry> entries) => Enqueue(new NotificationWrite(entries));
+    public Task<NotificationChanged> ChangeNotificationsAsync(NotificationChange change) => Enqueue(new NotificationWrite(change));
 
     /// <summary>
     /// Runs <paramref name="work"/> alone, between two group commits: writes queued before it commit first, writes queued
@@ -145,13 +177,18 @@ public sealed class EngagementWriter : BackgroundService
                     break;
                 }
 
-                if (RefusedAfterFailure(write))
+                if (write is EventGroup group)
                 {
-                    Interlocked.Decrement(ref _pending);
+                    // Taken whole, even past the batch's size: a group is one caller's events in order.
+                    foreach (var e in group.Writes)
+                    {
+                        Take(batch, e);
+                    }
+
                     continue;
                 }
 
-                batch.Add(write);
+                Take(batch, write);
             }
 
             if (batch.Count > 0)
@@ -169,6 +206,17 @@ public sealed class EngagementWriter : BackgroundService
         }
 
         CloseRows(); // stopped: the queue is drained
+    }
+
+    private void Take(List<PendingWrite> batch, PendingWrite write)
+    {
+        if (RefusedAfterFailure(write))
+        {
+            Interlocked.Decrement(ref _pending);
+            return;
+        }
+
+        batch.Add(write);
     }
 
     private async Task CommitIsolatingFailures(List<PendingWrite> batch)
@@ -276,7 +324,7 @@ public sealed class EngagementWriter : BackgroundService
         using var tx = rows.Connection.BeginTransaction(); // IMMEDIATE: the write lock first, busy_timeout waits for it
         rows.RecordedAt(now);
 
-        // The rarer writes (intake, notification rows) go through EF Core on the same connection, in the same transaction.
+        // The rarer intake goes through EF Core on the same connection, in the same transaction.
         var intakes = new List<IntakeWrite>();
         var notifications = new List<NotificationWrite>();
         foreach (var write in batch)
@@ -291,11 +339,10 @@ public sealed class EngagementWriter : BackgroundService
             }
         }
 
-        await using var db = intakes.Count + notifications.Count > 0 ? await Context(rows, tx) : null;
+        await using var db = intakes.Count > 0 ? await Context(rows, tx) : null;
         var knownItems = db is null ? [] : await KnownItems(db, intakes);
         var fingerprints = intakes.ToDictionary(i => i, i => NearDuplicates.Fingerprint(i.Intake.Text));
         var originals = db is null ? [] : await Originals(db, fingerprints.Values);
-        var knownNotifications = db is null ? [] : await KnownNotifications(db, notifications);
 
         var stored = new List<(EventWrite Write, long Seq)>();
         var inBatch = new Dictionary<Guid, (long Seq, int Points)>();
@@ -347,16 +394,7 @@ public sealed class EngagementWriter : BackgroundService
                     results.Add(() => i.Completion.TrySetResult(existing));
                     break;
                 case NotificationWrite n:
-                    for (var k = 0; k < n.Entries.Count; k++)
-                    {
-                        var entry = n.Entries[k];
-                        n.Stored[k] = knownNotifications.Add((entry.EmployeeId, entry.NotificationId));
-                        if (n.Stored[k])
-                        {
-                            db!.Notifications.Add(entry);
-                        }
-                    }
-
+                    n.Result = rows.Notifications.Apply(n.Change);
                     break;
                 case IntakeWrite i:
                     var fingerprint = fingerprints[i];
@@ -389,7 +427,7 @@ public sealed class EngagementWriter : BackgroundService
 
         foreach (var write in notifications)
         {
-            write.Completion.TrySetResult(write.Stored);
+            write.Completion.TrySetResult(write.Result);
         }
 
         var committed = new List<CommittedEvent>(stored.Count);
@@ -444,20 +482,6 @@ public sealed class EngagementWriter : BackgroundService
 
         routings.AddRange(forwards);
         return routings;
-    }
-
-    private static async Task<HashSet<(Guid, Guid)>> KnownNotifications(GamifyDbContext db, List<NotificationWrite> writes)
-    {
-        if (writes.Count == 0)
-        {
-            return [];
-        }
-
-        var ids = writes.SelectMany(w => w.Entries).Select(e => e.NotificationId).Distinct().ToList();
-        var employees = writes.SelectMany(w => w.Entries).Select(e => e.EmployeeId).Distinct().ToList();
-        var found = await db.Notifications.AsNoTracking().Where(n => employees.Contains(n.EmployeeId) && ids.Contains(n.NotificationId))
-            .Select(n => new { n.EmployeeId, n.NotificationId }).ToListAsync();
-        return [.. found.Select(n => (n.EmployeeId, n.NotificationId))];
     }
 
     private static async Task<Dictionary<(string, string), IntakeOutcome>> KnownItems(GamifyDbContext db, List<IntakeWrite> writes)
@@ -532,11 +556,25 @@ public sealed class EngagementWriter : BackgroundService
         }
     }
 
-    private sealed class NotificationWrite(IReadOnlyList<NotificationEntry> entries) : PendingWrite<bool[]>
+    /// <summary>One caller's events in order, queued as one piece (see <see cref="RecordAsync(IReadOnlyList{EngagementRecord}, Task?)"/>).</summary>
+    private sealed class EventGroup(EventWrite[] writes) : PendingWrite
     {
-        public IReadOnlyList<NotificationEntry> Entries { get; } = entries;
+        public EventWrite[] Writes { get; } = writes;
 
-        public bool[] Stored { get; } = new bool[entries.Count];
+        public override void Fail(Exception ex)
+        {
+            foreach (var write in Writes)
+            {
+                write.Fail(ex);
+            }
+        }
+    }
+
+    private sealed class NotificationWrite(NotificationChange change) : PendingWrite<NotificationChanged>
+    {
+        public NotificationChange Change { get; } = change;
+
+        public NotificationChanged Result { get; set; } = NotificationChanged.None;
     }
 
     private sealed class IntakeWrite(FeedbackIntake intake) : PendingWrite<IntakeOutcome>

@@ -1,4 +1,5 @@
 using System.Text;
+using GamifyHub.Data.Notifications;
 using GamifyHub.Domain.Feedback;
 using GamifyHub.Domain.Scoring;
 using Microsoft.Data.Sqlite;
@@ -10,7 +11,8 @@ namespace GamifyHub.Data.Writing;
 /// event: its row (the unique index on EventId decides a repeat: <c>ON CONFLICT DO NOTHING</c>), its award lines and flags
 /// (through rescoring's <see cref="Rescoring.AwardWriter"/>, so both write the same rows), its item's status and reply count
 /// and a forward's routing. The values are the texts EF Core stores (upper-case "D" GUIDs, its date format, enum names),
-/// so readers and rescoring parse these rows as they parse EF Core's. No change tracking, no per-value objects.
+/// so readers and rescoring parse these rows as they parse EF Core's. No change tracking, no per-value objects. The notification
+/// centre's statements (<see cref="Notifications"/>) are prepared on the same connection, so they run in the same group commit.
 /// </summary>
 internal sealed class EventRows : IDisposable
 {
@@ -58,9 +60,12 @@ internal sealed class EventRows : IDisposable
             ON CONFLICT DO NOTHING
             """);
         _awards = new Rescoring.AwardWriter(connection);
+        Notifications = new NotificationRows(connection);
     }
 
     public SqliteConnection Connection { get; }
+
+    public NotificationRows Notifications { get; }
 
     /// <summary>Opens its own connection (not pooled, never creating the file) with the server's pragmas and prepares the statements.</summary>
     public static EventRows Open(string connectionString)
@@ -204,6 +209,7 @@ internal sealed class EventRows : IDisposable
         _item.Dispose();
         _forward.Dispose();
         _awards.Dispose();
+        Notifications.Dispose();
         Connection.Dispose();
     }
 

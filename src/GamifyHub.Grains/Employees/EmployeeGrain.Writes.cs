@@ -10,9 +10,10 @@ namespace GamifyHub.Grains.Employees;
 /// The employee's writes, in order, several in flight at once.
 /// <list type="bullet">
 /// <item>A call queues its events (<see cref="_waiting"/>, in its list order) and <see cref="Pump"/> takes them in one
-/// synchronous stretch each: dedupe, score, observe at once (so the next one scores on top of it), hand to the writer with
-/// the previous write as <c>after</c>. The writer commits in queue order and refuses, unstored, whatever follows a failed
-/// write, so the log never holds an event scored on top of one it lacks.</item>
+/// synchronous stretch each: dedupe, score, observe at once (so the next one scores on top of it), then hands the stretch's
+/// events to the writer as one piece, each after the one before (the first after the previous write). The writer commits
+/// them in one group commit, in order, and refuses, unstored, whatever follows a failed write, so the log never holds an
+/// event scored on top of one it lacks; the fan-out then sees them together (one points notification for the lot).</item>
 /// <item><see cref="Settle"/> is the one loop that awaits the commits, oldest first: answers and milestone notifications
 /// go out in order, and no call holds the grain's turn while its writes commit.</item>
 /// <item>A failed write or a rules change stops scoring; <see cref="DrainAndReload"/> lets the writes in flight settle,
@@ -33,6 +34,9 @@ public sealed partial class EmployeeGrain
     private readonly Queue<Pending> _writing = new();
     private readonly Dictionary<Guid, Pending> _writingById = [];
     private readonly List<Pending> _again = [];
+    // Scored in this stretch of Pump, handed to the writer together at its end.
+    private readonly List<Pending> _unsent = [];
+    private readonly List<EngagementRecord> _unsentRecords = [];
     private readonly Dictionary<Guid, int> _stored = [];
     private readonly Queue<Guid> _storedOrder = new();
     private Task? _lastWrite;
@@ -130,6 +134,12 @@ public sealed partial class EmployeeGrain
     /// <summary>Scores and sends the waiting events in order, until none is left or a reload is due.</summary>
     private void Pump()
     {
+        ScoreWaiting();
+        Dispatch();
+    }
+
+    private void ScoreWaiting()
+    {
         while (_reload is null)
         {
             if (_broken || rules.Current.Version != _loadedUnder)
@@ -184,13 +194,32 @@ public sealed partial class EmployeeGrain
         }
 
         e.Milestones = Milestones(e.Fact.OccurredAt.UtcDateTime);
-        e.Write = writer.RecordAsync(RecordOf(e), _lastWrite ?? Task.CompletedTask);
-        _lastWrite = e.Write;
+        _unsent.Add(e);
+        _unsentRecords.Add(RecordOf(e));
         _writing.Enqueue(e);
         _writingById[eventId] = e;
+    }
+
+    /// <summary>Hands what this stretch scored to the writer, as one piece after the previous write.</summary>
+    private void Dispatch()
+    {
+        if (_unsent.Count == 0)
+        {
+            return;
+        }
+
+        var writes = writer.RecordAsync(_unsentRecords, _lastWrite ?? Task.CompletedTask);
+        for (var i = 0; i < writes.Length; i++)
+        {
+            _unsent[i].Write = writes[i];
+        }
+
+        _lastWrite = writes[^1];
+        _unsent.Clear();
+        _unsentRecords.Clear();
         _settling ??= Settle();
         // Refused at once (a full queue): nothing more goes on top of it.
-        _broken |= e.Write.IsFaulted;
+        _broken |= _lastWrite.IsFaulted;
     }
 
     private ScoreResult RewardLines(ChallengeReward reward, EngagementFact fact) =>

@@ -185,6 +185,9 @@ public sealed partial class EmployeeGrain(ProjectionReader reader, EngagementWri
         await Ready();
         var me = this.GetPrimaryKey();
         List<LiveNotification>? told = null;
+        // The points worth telling, all in one notification: a fan-out batch holds whole commits, so a person gets at most one
+        // points notification per commit however many events it held.
+        var points = new PointsNotice();
         foreach (var e in earned)
         {
             if (e.Seq <= _highWater)
@@ -211,7 +214,6 @@ public sealed partial class EmployeeGrain(ProjectionReader reader, EngagementWri
                 _recent.RemoveLast();
             }
 
-            var points = e.Awards.Sum(a => a.Points);
             if (own && e.Awards.All(a => a.Rule == ChallengeRewards.RuleId))
             {
                 // A challenge reward: the challenge sends its own "challenge-completed" notification.
@@ -230,8 +232,13 @@ public sealed partial class EmployeeGrain(ProjectionReader reader, EngagementWri
                 continue;
             }
 
-            var type = own ? "award" : points < 0 ? "clawback" : "shared-credit";
-            (told ??= []).Add(NotificationTexts.Points(e.EventId, type, e.Awards, rules.Current, e.OccurredAt));
+            points.Add(e, own);
+        }
+
+        if (points.Notification(rules.Current) is { } notice)
+        {
+            // Before the milestones the points reached.
+            (told ??= []).Insert(0, notice);
         }
 
         // Told after the state changed in one stretch (a reload cannot land in the middle of this batch), behind what earlier
@@ -240,6 +247,36 @@ public sealed partial class EmployeeGrain(ProjectionReader reader, EngagementWri
         if (told is not null)
         {
             _telling = TellAfter(_telling, told);
+        }
+    }
+
+    /// <summary>The award lines of one fan-out batch worth a points notification, gathered into one.</summary>
+    private sealed class PointsNotice
+    {
+        private readonly List<AwardView> _lines = [];
+        private EarnedAwards? _first;
+        private DateTime _latest;
+        private bool _own;
+
+        public void Add(EarnedAwards e, bool own)
+        {
+            _first ??= e;
+            _latest = e.OccurredAt > _latest ? e.OccurredAt : _latest;
+            _own |= own;
+            _lines.AddRange(e.Awards);
+        }
+
+        /// <summary>Named after the batch's first event (a repeated delivery of the batch is stored once). Typed "award" when any
+        /// line is for the person's own event, otherwise by the sign of the total.</summary>
+        public LiveNotification? Notification(RuleSet rules)
+        {
+            if (_first is null)
+            {
+                return null;
+            }
+
+            var type = _own ? NotificationTypes.Award : _lines.Sum(a => a.Points) < 0 ? NotificationTypes.Clawback : NotificationTypes.SharedCredit;
+            return NotificationTexts.Points(_first.EventId, type, _lines, rules, _latest);
         }
     }
 

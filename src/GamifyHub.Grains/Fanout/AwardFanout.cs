@@ -14,7 +14,8 @@ namespace GamifyHub.Grains.Fanout;
 public sealed partial class AwardFanout(IGrainFactory grains, ILogger<AwardFanout> logger) : BackgroundService, ICommittedEventsObserver
 {
     private static readonly BoardWindow[] Windows = Enum.GetValues<BoardWindow>();
-    private readonly Channel<CommittedEvent> _committed = Channel.CreateUnbounded<CommittedEvent>(
+    // A commit's events as one item, so a batch never splits a commit (a person's points in it make one notification).
+    private readonly Channel<List<CommittedEvent>> _committed = Channel.CreateUnbounded<List<CommittedEvent>>(
         new UnboundedChannelOptions { SingleReader = true });
 
     // Counted by hand: a single-reader unbounded channel cannot count its items.
@@ -24,15 +25,18 @@ public sealed partial class AwardFanout(IGrainFactory grains, ILogger<AwardFanou
 
     public void OnCommitted(IReadOnlyList<CommittedEvent> events)
     {
+        var awarded = new List<CommittedEvent>(events.Count);
         foreach (var e in events)
         {
             if (e.Record.Awards.Count > 0)
             {
-                if (_committed.Writer.TryWrite(e))
-                {
-                    Interlocked.Increment(ref _backlog);
-                }
+                awarded.Add(e);
             }
+        }
+
+        if (awarded.Count > 0 && _committed.Writer.TryWrite(awarded))
+        {
+            Interlocked.Add(ref _backlog, awarded.Count);
         }
     }
 
@@ -47,9 +51,9 @@ public sealed partial class AwardFanout(IGrainFactory grains, ILogger<AwardFanou
         var batch = new List<CommittedEvent>();
         while (await _committed.Reader.WaitToReadAsync(CancellationToken.None))
         {
-            while (batch.Count < 5_000 && _committed.Reader.TryRead(out var e))
+            while (batch.Count < 5_000 && _committed.Reader.TryRead(out var commit))
             {
-                batch.Add(e);
+                batch.AddRange(commit);
             }
 
             Interlocked.Add(ref _backlog, -batch.Count);

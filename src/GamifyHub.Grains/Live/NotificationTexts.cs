@@ -22,17 +22,29 @@ public static class NotificationTexts
             return new NotificationText(text.Name, text.Description);
         });
 
+    /// <summary>
+    /// Points, however many award lines they came from, as one notification: "+12 points" and the reasons, each once, with how
+    /// often it counted ("Replied to a customer ×2; First responder").
+    /// </summary>
     /// <param name="type">award, shared-credit or clawback.</param>
-    public static LiveNotification Points(Guid eventId, string type, IReadOnlyList<AwardView> awards, RuleSet rules, DateTime occurredAt)
+    public static LiveNotification Points(Guid id, string type, IReadOnlyList<AwardView> awards, RuleSet rules, DateTime occurredAt)
     {
         var points = awards.Sum(a => a.Points);
-        return Build(eventId, type, points, occurredAt, language =>
+        return Build(id, type, points, occurredAt, language =>
         {
-            var signed = points.ToString("+#;-#;0", CultureInfo.InvariantCulture);
-            var title = language == Language.German ? $"{signed} Punkte" : $"{signed} points";
-            var reasons = string.Join("; ", awards.Select(a => ReasonLocalizer.Localize(a.Reason, a.Rule, rules, language)));
-            return new NotificationText(title, reasons);
+            var reasons = awards.Select(a => ReasonLocalizer.Localize(a.Reason, a.Rule, rules, language))
+                .CountBy(r => r, StringComparer.Ordinal)
+                .Select(r => r.Value > 1 ? $"{r.Key} ×{r.Value}" : r.Key);
+            return new NotificationText(PointsTitle(points, language), string.Join("; ", reasons));
         });
+    }
+
+    /// <summary>"+12 points", "+1 point", "-3 Punkte", "+1 Punkt".</summary>
+    public static string PointsTitle(int points, string language)
+    {
+        var signed = points.ToString("+#;-#;0", CultureInfo.InvariantCulture);
+        var one = Math.Abs(points) == 1;
+        return language == Language.German ? $"{signed} {(one ? "Punkt" : "Punkte")}" : $"{signed} {(one ? "point" : "points")}";
     }
 
     /// <param name="firstResponse">The first-response clock breached (otherwise the resolution clock).</param>
@@ -67,7 +79,7 @@ public static class NotificationTexts
             var parts = new List<string>();
             if (points > 0)
             {
-                parts.Add(german ? $"+{points} Punkte" : $"+{points} points");
+                parts.Add(PointsTitle(points, language));
             }
 
             if (badge is not null)

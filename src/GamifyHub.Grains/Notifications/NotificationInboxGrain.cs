@@ -1,44 +1,45 @@
 using System.Text.Json;
-using GamifyHub.Data;
 using GamifyHub.Data.Entities;
-using GamifyHub.Data.Writing;
+using GamifyHub.Data.Notifications;
 using GamifyHub.Grains.Live;
-using Microsoft.EntityFrameworkCore;
 using Orleans.Concurrency;
 
 namespace GamifyHub.Grains.Notifications;
 
 /// <summary>
-/// One employee's notification centre. Rows live in SQLite (a context per operation, never held); the grain keeps only the
-/// unread count and the muted types. Deliveries interleave (they only queue while a flush of earlier ones runs), so a
-/// burst is written in one go; the read-marking calls recount the unread ones from the store after they write.
+/// One employee's notification centre. Rows live in SQLite behind <see cref="NotificationStore"/>, whose changes ride the
+/// writer's group commit; the grain keeps the unread count (counted once on activation, then moved by what each change
+/// reports) and the muted types. Deliveries interleave (they only queue while a store of earlier ones runs), so a burst is
+/// written in one go.
 /// </summary>
 [Reentrant]
-public sealed class NotificationInboxGrain(IDbContextFactory<GamifyDbContext> dbFactory, EngagementWriter writer, TimeProvider time,
-    IPersonalPush? push = null)
+public sealed class NotificationInboxGrain(NotificationStore store, TimeProvider time, IPersonalPush? push = null)
     : Grain, INotificationInboxGrain
 {
     public const int MaxPage = 100;
 
-    /// <summary>How many notifications a person keeps; older ones are dropped (checked every <see cref="TrimEvery"/> deliveries).</summary>
+    /// <summary>How many notifications a person keeps; older ones are dropped (checked every <see cref="TrimEvery"/> stored).</summary>
     public const int Keep = 1000;
     private const int TrimEvery = 100;
 
+    // The sum of every change's effect. Changes interleave, so for a moment it may count a read-marking before the store it
+    // overlapped (below zero); answers never show less than 0.
     private int _unread;
-    private int _sinceTrim = TrimEvery; // the first delivery after activation checks
-    // Deliveries waiting for the running flush (Deliver interleaves, see the class attribute).
+    private int _sinceTrim = TrimEvery; // the first delivery after activation trims
+    // Deliveries waiting for the running store (Deliver interleaves, see the class attribute).
     private readonly List<LiveNotification> _pending = [];
     private bool _flushing;
     private readonly HashSet<string> _muted = new(StringComparer.Ordinal);
 
     private Guid Me => this.GetPrimaryKey();
 
+    private int Unread => Math.Max(0, _unread);
+
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        var me = Me;
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        _unread = await db.Notifications.CountAsync(n => n.EmployeeId == me && n.ReadAt == null, cancellationToken);
-        _muted.UnionWith(await db.MutedNotificationTypes.Where(m => m.EmployeeId == me).Select(m => m.Type).ToListAsync(cancellationToken));
+        var (unread, muted) = await store.LoadAsync(Me, cancellationToken);
+        _unread = unread;
+        _muted.UnionWith(muted);
     }
 
     public async Task Deliver(LiveNotification notification)
@@ -51,10 +52,10 @@ public sealed class NotificationInboxGrain(IDbContextFactory<GamifyDbContext> db
         _pending.Add(notification);
         if (_flushing)
         {
-            return; // the running flush takes it with the next batch
+            return; // the running store takes it with the next batch
         }
 
-        // Everything that arrived meanwhile goes in one write: a burst (a batch of 25 events) costs one commit, not 25.
+        // Everything that arrived meanwhile goes in one write.
         _flushing = true;
         try
         {
@@ -74,111 +75,60 @@ public sealed class NotificationInboxGrain(IDbContextFactory<GamifyDbContext> db
     private async Task Flush(List<LiveNotification> batch)
     {
         var me = Me;
-        // Through the single writer's next group commit: no write transaction (and fsync) of its own.
-        var stored = await writer.StoreNotificationsAsync([.. batch.Select(n => new NotificationEntry
-        {
-            NotificationId = n.Id,
-            EmployeeId = me,
-            Type = n.Type,
-            Title = Cut(n.Title, 300),
-            Message = Cut(n.Message, 2000),
-            TranslationsJson = n.Translations is { Count: > 0 } t ? JsonSerializer.Serialize(t) : null,
-            Points = n.Points,
-            OccurredAt = n.OccurredAt,
-        })]);
-        var fresh = batch.Where((_, i) => stored[i]).ToList();
-        if (fresh.Count == 0)
+        // Every TrimEvery stored, the same write drops what lies beyond the newest Keep: a delete in the group commit.
+        var trim = _sinceTrim + batch.Count >= TrimEvery;
+        var changed = await store.AddAsync(me, [.. batch.Select(n => Entry(me, n))], trim ? Keep : null);
+        _unread += changed.UnreadChange;
+        var fresh = batch.Where((_, i) => changed.Stored[i]).ToList();
+        _sinceTrim = trim ? 0 : _sinceTrim + fresh.Count;
+        if (fresh.Count == 0 || push is null)
         {
             return;
         }
 
-        _sinceTrim += fresh.Count;
-        if (_sinceTrim >= TrimEvery)
+        // Stored first: a tab that misses the push (offline, reconnecting) finds it on its next load.
+        foreach (var n in fresh)
         {
-            _sinceTrim = 0;
-            await Trim(me);
-        }
-        else
-        {
-            // Counted from the store (a read-marking call may have interleaved with this flush); cheap: one person's rows.
-            await using var db = await dbFactory.CreateDbContextAsync();
-            _unread = await db.Notifications.CountAsync(n => n.EmployeeId == me && n.ReadAt == null);
+            await push.Notification(me, n);
         }
 
-        if (push is not null)
-        {
-            // Stored first: a tab that misses the push (offline, reconnecting) finds it on its next load.
-            foreach (var n in fresh)
-            {
-                await push.Notification(me, n);
-            }
-
-            await push.UnreadCount(me, _unread);
-        }
+        await push.UnreadCount(me, Unread);
     }
 
     public async Task<NotificationPage> List(long? before, int limit, bool unreadOnly)
     {
-        var me = Me;
         var take = Math.Clamp(limit, 1, MaxPage);
-        await using var db = await dbFactory.CreateDbContextAsync();
-        var query = db.Notifications.AsNoTracking().Where(n => n.EmployeeId == me);
-        if (before is { } cursor)
-        {
-            query = query.Where(n => n.Seq < cursor);
-        }
-
-        if (unreadOnly)
-        {
-            query = query.Where(n => n.ReadAt == null);
-        }
-
-        var rows = await query.OrderByDescending(n => n.Seq).Take(take + 1).ToListAsync();
+        var rows = await store.PageAsync(Me, before, take, unreadOnly);
         var items = rows.Take(take).Select(ToStored).ToList();
-        return new NotificationPage(items, _unread, rows.Count > take ? items[^1].Seq : null);
+        return new NotificationPage(items, Unread, rows.Count > take ? items[^1].Seq : null);
     }
+
+    public Task<int> GetUnread() => Task.FromResult(Unread);
 
     public async Task<int> MarkRead(IReadOnlyList<Guid> ids)
     {
         if (ids.Count == 0)
         {
-            return _unread;
+            return Unread;
         }
 
-        var me = Me;
-        var now = time.GetUtcNow().UtcDateTime;
-        var wanted = ids.Distinct().ToList();
-        // Through the single writer, like every other write: SQLite takes one writer at a time.
-        var (changed, unread) = await writer.ExclusiveAsync(async db =>
+        var changed = await store.MarkReadAsync(Me, ids, time.GetUtcNow().UtcDateTime);
+        if (changed.UnreadChange == 0)
         {
-            var count = await db.Notifications.Where(n => n.EmployeeId == me && n.ReadAt == null && wanted.Contains(n.NotificationId))
-                .ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, now));
-            // Recounted, not subtracted: a flush may have stored new ones while this call waited.
-            return (count, await db.Notifications.CountAsync(n => n.EmployeeId == me && n.ReadAt == null));
-        });
-        if (changed == 0)
-        {
-            return _unread;
+            return Unread;
         }
 
-        _unread = unread;
+        _unread += changed.UnreadChange;
         await PushCount();
-        return _unread;
+        return Unread;
     }
 
     public async Task<int> MarkAllRead()
     {
-        var me = Me;
-        var now = time.GetUtcNow().UtcDateTime;
-        _unread = await writer.ExclusiveAsync(async db =>
-        {
-            await db.Notifications.Where(n => n.EmployeeId == me && n.ReadAt == null)
-                .ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, now));
-            return await db.Notifications.CountAsync(n => n.EmployeeId == me && n.ReadAt == null);
-        });
-
+        var changed = await store.MarkReadAsync(Me, null, time.GetUtcNow().UtcDateTime);
+        _unread += changed.UnreadChange;
         await PushCount();
-        return _unread;
+        return Unread;
     }
 
     public Task<IReadOnlyList<string>> GetMuted() =>
@@ -186,39 +136,25 @@ public sealed class NotificationInboxGrain(IDbContextFactory<GamifyDbContext> db
 
     public async Task SetMuted(IReadOnlyList<string> types)
     {
-        var me = Me;
         var wanted = types.Distinct(StringComparer.Ordinal).ToList();
-        await writer.ExclusiveAsync(async db =>
-        {
-            await using var tx = await db.Database.BeginTransactionAsync();
-            await db.MutedNotificationTypes.Where(m => m.EmployeeId == me).ExecuteDeleteAsync();
-            db.MutedNotificationTypes.AddRange(wanted.Select(t => new MutedNotificationType { EmployeeId = me, Type = t }));
-            var written = await db.SaveChangesAsync();
-            await tx.CommitAsync();
-            return written;
-        });
-
+        await store.SetMutedAsync(Me, wanted);
         _muted.Clear();
         _muted.UnionWith(wanted);
     }
 
-    /// <summary>Drops what lies beyond the newest <see cref="Keep"/> and recounts the unread ones.</summary>
-    private async Task Trim(Guid me)
+    private Task PushCount() => push?.UnreadCount(Me, Unread) ?? Task.CompletedTask;
+
+    private static NotificationEntry Entry(Guid me, LiveNotification n) => new()
     {
-        _unread = await writer.ExclusiveAsync(async db =>
-        {
-            var oldestKept = await db.Notifications.Where(n => n.EmployeeId == me).OrderByDescending(n => n.Seq).Skip(Keep - 1)
-                .Select(n => (long?)n.Seq).FirstOrDefaultAsync();
-            if (oldestKept is { } seq)
-            {
-                await db.Notifications.Where(n => n.EmployeeId == me && n.Seq < seq).ExecuteDeleteAsync();
-            }
-
-            return await db.Notifications.CountAsync(n => n.EmployeeId == me && n.ReadAt == null);
-        });
-    }
-
-    private Task PushCount() => push?.UnreadCount(Me, _unread) ?? Task.CompletedTask;
+        NotificationId = n.Id,
+        EmployeeId = me,
+        Type = n.Type,
+        Title = Cut(n.Title, 300),
+        Message = Cut(n.Message, 2000),
+        TranslationsJson = n.Translations is { Count: > 0 } t ? JsonSerializer.Serialize(t) : null,
+        Points = n.Points,
+        OccurredAt = n.OccurredAt,
+    };
 
     private static StoredNotification ToStored(NotificationEntry n) => new(n.Seq,
         new LiveNotification(n.NotificationId, n.Type, n.Title, n.Message, n.Points, DateTime.SpecifyKind(n.OccurredAt, DateTimeKind.Utc),

@@ -77,7 +77,7 @@ public static class NotificationEndpoints
     }
 
     private static async Task<UnreadDto> Unread(ClaimsPrincipal user, IGrainFactory grains) =>
-        new((await Inbox(grains, user).List(null, 1, unreadOnly: true)).Unread);
+        new(await Inbox(grains, user).GetUnread());
 
     private static async Task<IResult> MarkRead(MarkReadIn? body, ClaimsPrincipal user, IGrainFactory grains)
     {
