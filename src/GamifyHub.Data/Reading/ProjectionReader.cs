@@ -17,12 +17,21 @@ public sealed class ProjectionReader(IDbContextFactory<GamifyDbContext> dbFactor
     /// A department's totals: from its snapshot (<see cref="ProjectionSnapshotStore"/>) plus the log after it when one of the
     /// current epoch is stored, else from the whole log.
     /// </summary>
-    public async Task<DepartmentLoad> LoadDepartment(Guid departmentId)
+    public async Task<DepartmentLoad> LoadDepartment(Guid departmentId) => (await LoadDepartment(departmentId, null))!;
+
+    /// <param name="underEpoch">When given: null, without reading the log, if the snapshot epoch has moved on from it (a rescore,
+    /// erasure or retention forgot every snapshot since: a load now would read the whole log).</param>
+    public async Task<DepartmentLoad?> LoadDepartment(Guid departmentId, long? underEpoch)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
         await using var tx = await db.Database.BeginSnapshotReadAsync();
         var highWater = await HighWater(db);
         var epoch = await ProjectionSnapshotStore.EpochAsync(db);
+        if (underEpoch is { } wanted && wanted != epoch)
+        {
+            return null;
+        }
+
         var snapshot = await Snapshot(db, ProjectionSnapshotFormat.DepartmentKey(departmentId), "", epoch, highWater);
         if (snapshot is not null && ProjectionSnapshotFormat.ReadTotals(snapshot.Format, snapshot.Data) is { } totals)
         {
@@ -66,12 +75,20 @@ public sealed class ProjectionReader(IDbContextFactory<GamifyDbContext> dbFactor
     /// A board's scores for one period: from its snapshot (<see cref="ProjectionSnapshotStore"/>) plus the award lines after
     /// it when one of this period and the current epoch is stored, else from every award line in the period.
     /// </summary>
-    public async Task<BoardLoad> LoadBoard(BoardScope scope, Period period)
+    public async Task<BoardLoad> LoadBoard(BoardScope scope, Period period) => (await LoadBoard(scope, period, null))!;
+
+    /// <param name="underEpoch">When given: null, without reading the log, if the snapshot epoch has moved on from it.</param>
+    public async Task<BoardLoad?> LoadBoard(BoardScope scope, Period period, long? underEpoch)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
         await using var tx = await db.Database.BeginSnapshotReadAsync();
         var highWater = await HighWater(db);
         var epoch = await ProjectionSnapshotStore.EpochAsync(db);
+        if (underEpoch is { } wanted && wanted != epoch)
+        {
+            return null;
+        }
+
         var snapshot = await Snapshot(db, ProjectionSnapshotFormat.BoardKey(scope, period.Window), ProjectionSnapshotFormat.PeriodText(period),
             epoch, highWater);
         var restored = snapshot is null ? null : ProjectionSnapshotFormat.ReadScores(snapshot.Format, snapshot.Data);

@@ -32,6 +32,7 @@ public sealed class BoardGrain(ProjectionReader reader, ILiveNotifier notifier, 
     private Leaderboard _board = new();
     private long _highWater;
     private long _snapshotUpTo;
+    private long _epoch;
     private long _seen;
     private long _version;
     private bool _dirty;
@@ -52,8 +53,12 @@ public sealed class BoardGrain(ProjectionReader reader, ILiveNotifier notifier, 
     {
         if (_period is { } period && snapshots.Due(_snapshotUpTo, _seen))
         {
-            // From the log, not from memory: deltas may have come out of order, the log's sums are exact.
-            await Save(period, await reader.LoadBoard(_scope, period));
+            // From the log, not from memory: deltas may have come out of order, the log's sums are exact. Not after a rescore or
+            // an erasure forgot the snapshots (they deactivate every grain at once): the next activation reads the log anyway.
+            if (await reader.LoadBoard(_scope, period, _epoch) is { } load)
+            {
+                await Save(period, load);
+            }
         }
     }
 
@@ -163,7 +168,7 @@ public sealed class BoardGrain(ProjectionReader reader, ILiveNotifier notifier, 
         _period = period;
         _board = board;
         _highWater = load?.HighWater ?? 0;
-        (_snapshotUpTo, _seen) = (load?.RestoredUpTo ?? 0, _highWater);
+        (_snapshotUpTo, _seen, _epoch) = (load?.RestoredUpTo ?? 0, _highWater, load?.Epoch ?? 0);
         _lastPushed = _board.Top(VisibleRows);
         _topN = TracksTopN ? CurrentTopN() : [];
         NextVersion();

@@ -15,6 +15,7 @@ public sealed class DepartmentGrain(ProjectionReader reader, ProjectionSnapshots
     private long _points;
     private long _events;
     private long _snapshotUpTo;
+    private long _epoch;
     private long _seen;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken) => Load();
@@ -23,8 +24,12 @@ public sealed class DepartmentGrain(ProjectionReader reader, ProjectionSnapshots
     {
         if (snapshots.Due(_snapshotUpTo, _seen))
         {
-            // From the log, not from memory: deltas may have come out of order, the log's sums are exact.
-            await Save(await reader.LoadDepartment(this.GetPrimaryKey()));
+            // From the log, not from memory: deltas may have come out of order, the log's sums are exact. Not after a rescore or
+            // an erasure forgot the snapshots (they deactivate every grain at once): the next activation reads the log anyway.
+            if (await reader.LoadDepartment(this.GetPrimaryKey(), _epoch) is { } load)
+            {
+                await Save(load);
+            }
         }
     }
 
@@ -33,7 +38,7 @@ public sealed class DepartmentGrain(ProjectionReader reader, ProjectionSnapshots
         _loadedUnder = rules.Current.Version;
         var load = await reader.LoadDepartment(this.GetPrimaryKey());
         (_highWater, _points, _events) = (load.HighWater, load.Points, load.Events);
-        (_snapshotUpTo, _seen) = (load.RestoredUpTo, load.HighWater);
+        (_snapshotUpTo, _seen, _epoch) = (load.RestoredUpTo, load.HighWater, load.Epoch);
         if (snapshots.Due(load.RestoredUpTo, load.HighWater))
         {
             _ = Save(load); // not awaited: the activation answers meanwhile
