@@ -22,7 +22,12 @@ public static class ActivationScenario
     public static async Task RunAsync(string path, int count, int tail)
     {
         var seed = await RescoreScenario.SeedCopyAsync(path, count);
-        File.Copy(seed, path, overwrite: true);
+        foreach (var file in new[] { path, path + "-wal", path + "-shm" })
+        {
+            File.Delete(file); // a run cut short leaves its write-ahead log, which does not belong to a fresh copy
+        }
+
+        File.Copy(seed, path);
         await using var services = new ServiceCollection().AddGamifyData(_ => path).BuildServiceProvider();
         var reader = services.GetRequiredService<ProjectionReader>();
         var all = Period.For(BoardWindow.All, DateTimeOffset.UtcNow, RescoreScenario.Zone);
@@ -30,6 +35,11 @@ public static class ActivationScenario
         long last;
         await using (var db = Open(path))
         {
+            // The rescoring log's people have no Employees rows; individual boards list employees only.
+            await db.Database.ExecuteSqlRawAsync("""
+                INSERT OR IGNORE INTO Employees (Id, Email, DisplayName, DepartmentId, IsSimulated)
+                SELECT EmployeeId, EmployeeId || '@bench', 'bench', min(DepartmentId), 1 FROM Events GROUP BY EmployeeId
+                """);
             department = (await db.Events.GroupBy(e => e.DepartmentId).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstAsync());
             last = await db.Events.MaxAsync(e => e.Seq);
         }
@@ -49,6 +59,13 @@ public static class ActivationScenario
 
         // Snapshots as of `tail` events before the end: read from a copy cut there, stored into the file under its epoch.
         var cut = path + ".cut";
+        await using (var db = Open(path))
+        {
+            // Copied with everything in the file, not half of it in the write-ahead log.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE)");
+        }
+
+        SqliteConnection.ClearAllPools();
         File.Copy(path, cut, overwrite: true);
         var at = last - tail;
         await using (var db = Open(cut))
