@@ -109,6 +109,13 @@ public sealed record BenchOptions
     /// <summary>Run only the rescoring scenario (no server, nothing written to the docs): for working on rescoring.</summary>
     public bool RescoreOnly { get; init; }
 
+    /// <summary>Run only the activation scenario: board and department loads on the rescoring log, from the whole log and from a
+    /// snapshot plus a tail (no server, prints only).</summary>
+    public bool ActivationOnly { get; init; }
+
+    /// <summary>Events after the snapshot in the activation scenario.</summary>
+    public int ActivationTail { get; init; } = 10_000;
+
     /// <summary>Run only the inbox paging scenario (ms per page at <see cref="InboxItems"/> items) and write its section.</summary>
     public bool InboxOnly { get; init; }
 
@@ -190,6 +197,10 @@ public sealed record BenchOptions
                                 bench/run.sh sets after starting a private redis-server); without one the Redis side is skipped
           --rescore-only        run only the rescoring scenario; prints, never writes the docs (with --work-dir, the
                                 seeded file is kept there and reused by the next run)
+          --activation-only     run only the activation scenario: the employees and departments boards (window all) and the
+                                busiest department's totals loaded from the rescoring log (--rescore-events), from the whole
+                                log and from a snapshot plus --activation-tail events (default 10000); prints only
+          --activation-tail N   events after the snapshot in the activation scenario (default 10000)
           --inbox-only          run only the inbox paging scenario (ms per page at 100,000 items) and write its section
           --skip-inbox          skip the inbox paging scenario
           --inbox-items N       items seeded for the inbox scenario (default 100000)
@@ -258,6 +269,8 @@ public sealed record BenchOptions
                 "--board-pipeline" => o with { BoardPipeline = Int(1, 100_000) },
                 "--redis" => o with { Redis = Loopback(args[i], Value()), RedisFromRunScript = false },
                 "--rescore-only" => o with { RescoreOnly = true },
+                "--activation-only" => o with { ActivationOnly = true },
+                "--activation-tail" => o with { ActivationTail = Int(1, 10_000_000) },
                 "--inbox-only" => o with { InboxOnly = true },
                 "--skip-inbox" => o with { SkipInbox = true },
                 "--inbox-items" => o with { InboxItems = Int(100, 5_000_000) },

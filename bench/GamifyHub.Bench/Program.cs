@@ -57,6 +57,12 @@ using var sigterm = System.Runtime.InteropServices.PosixSignalRegistration.Creat
 
 try
 {
+    if (options.ActivationOnly)
+    {
+        await ActivationScenario.RunAsync(Path.Combine(workDir, "activation.db"), options.RescoreEvents, options.ActivationTail);
+        return 0;
+    }
+
     // Boards first: in-process and Redis only, no server, so `--only boards` never builds or starts it.
     if (options.RunBoards && !options.RescoreOnly && !options.InboxOnly)
     {

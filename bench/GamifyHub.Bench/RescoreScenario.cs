@@ -116,6 +116,20 @@ public static class RescoreScenario
             applied.Diff.TotalBefore, applied.Diff.TotalAfter, generate, seed, reused, System.Runtime.GCSettings.IsServerGC);
     }
 
+    /// <summary>The kept seeded file (log, award lines, flags) of <paramref name="count"/> events beside <paramref name="path"/>,
+    /// seeded first when none is kept: the same file <see cref="RunAsync"/> starts from.</summary>
+    public static async Task<string> SeedCopyAsync(string path, int count)
+    {
+        var seedCopy = $"{path}.seed-v{SeedVersion}-{count}-{LatestMigration()}";
+        if (!File.Exists(seedCopy) && !await MigrateOlderSeedAsync(seedCopy, $"{Path.GetFileName(path)}.seed-v{SeedVersion}-{count}-"))
+        {
+            var (events, items, meta) = Generate(count, seed: 20261128);
+            await SeedAsync(seedCopy, events, items, meta);
+        }
+
+        return seedCopy;
+    }
+
     private static async Task<RescoreApplied> ApplyAsync(string path, StandingsCache? standings)
     {
         RescoreApplied applied;

@@ -21,6 +21,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<Auditing.AuditRecorder>();
         services.AddSingleton<ProjectionReader>();
         services.AddSingleton<LedgerSnapshotStore>();
+        services.AddSingleton<ProjectionSnapshotStore>();
         services.AddSingleton<CompanyDirectory>();
         services.AddSingleton<RuleBook>();
         services.AddSingleton<StandingsCache>();

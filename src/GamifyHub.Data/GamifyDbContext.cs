@@ -18,6 +18,7 @@ public sealed class GamifyDbContext(DbContextOptions<GamifyDbContext> options) :
     public DbSet<EngagementEvent> Events => Set<EngagementEvent>();
     public DbSet<AwardEntry> Awards => Set<AwardEntry>();
     public DbSet<LedgerSnapshotEntry> LedgerSnapshots => Set<LedgerSnapshotEntry>();
+    public DbSet<ProjectionSnapshotEntry> ProjectionSnapshots => Set<ProjectionSnapshotEntry>();
     public DbSet<GamingFlag> GamingFlags => Set<GamingFlag>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<RoutingRuleEntry> RoutingRules => Set<RoutingRuleEntry>();
@@ -149,6 +150,12 @@ public sealed class GamifyDbContext(DbContextOptions<GamifyDbContext> options) :
         {
             e.HasKey(x => x.EmployeeId);
             e.ToTable("LedgerSnapshots");
+        });
+
+        builder.Entity<ProjectionSnapshotEntry>(e =>
+        {
+            e.HasKey(x => x.Key);
+            e.ToTable("ProjectionSnapshots");
         });
 
         builder.Entity<GamingFlag>(e =>

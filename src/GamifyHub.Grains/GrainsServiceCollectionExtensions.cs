@@ -24,6 +24,10 @@ public static class GrainsServiceCollectionExtensions
         services.AddSingleton<Employees.LedgerSnapshotter>();
         services.AddHostedService(sp => sp.GetRequiredService<Employees.LedgerSnapshotter>());
 
+        // Boards and department totals start from snapshots too, taken by their grains.
+        services.AddOptions<Projections.ProjectionSnapshotOptions>().BindConfiguration(Projections.ProjectionSnapshotOptions.SectionName);
+        services.AddSingleton<Projections.ProjectionSnapshots>();
+
         // Engagement analytics: one ledger of every department, fed from the commit path; department grains keep figures and push.
         services.AddSingleton<Analytics.EngagementProjection>();
         services.AddSingleton<Analytics.EngagementContexts>();

@@ -745,6 +745,36 @@ namespace GamifyHub.Data.Migrations
                     b.ToTable("PrivacySettings");
                 });
 
+            modelBuilder.Entity("GamifyHub.Data.Entities.ProjectionSnapshotEntry", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("Epoch")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Format")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Seq")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("TakenAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("ProjectionSnapshots", (string)null);
+                });
+
             modelBuilder.Entity("GamifyHub.Data.Entities.PseudonymKey", b =>
                 {
                     b.Property<int>("Id")

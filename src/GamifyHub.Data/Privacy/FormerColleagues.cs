@@ -85,6 +85,8 @@ public static class FormerColleagues
 
         await db.GamingFlags.Where(f => f.EmployeeId == employeeId).ExecuteDeleteAsync(cancellationToken);
         await Writing.LedgerSnapshotStore.ForgetAsync(db, employeeId, now, cancellationToken);
+        // Individual boards list employees only: a snapshot that still counts the person is of no use any more.
+        await Writing.ProjectionSnapshotStore.ForgetAsync(db, now, cancellationToken);
 
         // Thanks they gave reached colleagues as a notification with their name and message: those notices go.
         var given = db.Kudos.Where(k => k.GiverId == employeeId).Select(k => k.Id);
@@ -256,6 +258,8 @@ public static class FormerColleagues
         {
             // Any employee's ledger may have observed these events (theirs, or credited to them): rebuilt from the log.
             await Writing.LedgerSnapshotStore.ForgetAsync(db, null, now, cancellationToken);
+            // Boards lose the people (and a purge the points, department totals the events): rebuilt from the log.
+            await Writing.ProjectionSnapshotStore.ForgetAsync(db, now, cancellationToken);
         }
 
         int kudos;

@@ -13,14 +13,42 @@ namespace GamifyHub.Data.Reading;
 /// </summary>
 public sealed class ProjectionReader(IDbContextFactory<GamifyDbContext> dbFactory)
 {
-    public async Task<(long HighWater, long Points, long Events)> LoadDepartment(Guid departmentId)
+    /// <summary>
+    /// A department's totals: from its snapshot (<see cref="ProjectionSnapshotStore"/>) plus the log after it when one of the
+    /// current epoch is stored, else from the whole log.
+    /// </summary>
+    public async Task<DepartmentLoad> LoadDepartment(Guid departmentId) => (await LoadDepartment(departmentId, null))!;
+
+    /// <param name="underEpoch">When given: null, without reading the log, if the snapshot epoch has moved on from it (a rescore,
+    /// erasure or retention forgot every snapshot since: a load now would read the whole log).</param>
+    public async Task<DepartmentLoad?> LoadDepartment(Guid departmentId, long? underEpoch)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
         await using var tx = await db.Database.BeginSnapshotReadAsync();
         var highWater = await HighWater(db);
-        var points = await db.Awards.Where(a => a.DepartmentId == departmentId).SumAsync(a => (long)a.Points);
-        var events = await db.Events.LongCountAsync(e => e.DepartmentId == departmentId);
-        return (highWater, points, events);
+        var epoch = await ProjectionSnapshotStore.EpochAsync(db);
+        if (underEpoch is { } wanted && wanted != epoch)
+        {
+            return null;
+        }
+
+        var snapshot = await Snapshot(db, ProjectionSnapshotFormat.DepartmentKey(departmentId), "", epoch, highWater);
+        if (snapshot is not null && ProjectionSnapshotFormat.ReadTotals(snapshot.Format, snapshot.Data) is { } totals)
+        {
+            // The tail only, along the log's order (the unary plus keeps SQLite off the department's whole-history index).
+            var points = (await db.Database.SqlQuery<long>($"""
+                SELECT COALESCE(SUM(Points), 0) AS Value FROM Awards
+                WHERE EventSeq > {snapshot.Seq} AND EventSeq <= {highWater} AND +DepartmentId = {departmentId}
+                """).ToListAsync())[0];
+            var events = (await db.Database.SqlQuery<long>($"""
+                SELECT count(*) AS Value FROM Events WHERE Seq > {snapshot.Seq} AND Seq <= {highWater} AND DepartmentId = {departmentId}
+                """).ToListAsync())[0];
+            return new DepartmentLoad(highWater, epoch, snapshot.Seq, totals.Points + points, totals.Events + events);
+        }
+
+        var allPoints = await db.Awards.Where(a => a.DepartmentId == departmentId).SumAsync(a => (long)a.Points);
+        var allEvents = await db.Events.LongCountAsync(e => e.DepartmentId == departmentId);
+        return new DepartmentLoad(highWater, epoch, 0, allPoints, allEvents);
     }
 
     /// <summary>
@@ -43,11 +71,42 @@ public sealed class ProjectionReader(IDbContextFactory<GamifyDbContext> dbFactor
             .ToDictionaryAsync(g => g.Key, g => g.Items);
     }
 
-    public async Task<(long HighWater, Dictionary<Guid, long> Scores)> LoadBoard(BoardScope scope, Period period)
+    /// <summary>
+    /// A board's scores for one period: from its snapshot (<see cref="ProjectionSnapshotStore"/>) plus the award lines after
+    /// it when one of this period and the current epoch is stored, else from every award line in the period.
+    /// </summary>
+    public async Task<BoardLoad> LoadBoard(BoardScope scope, Period period) => (await LoadBoard(scope, period, null))!;
+
+    /// <param name="underEpoch">When given: null, without reading the log, if the snapshot epoch has moved on from it.</param>
+    public async Task<BoardLoad?> LoadBoard(BoardScope scope, Period period, long? underEpoch)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
         await using var tx = await db.Database.BeginSnapshotReadAsync();
         var highWater = await HighWater(db);
+        var epoch = await ProjectionSnapshotStore.EpochAsync(db);
+        if (underEpoch is { } wanted && wanted != epoch)
+        {
+            return null;
+        }
+
+        var snapshot = await Snapshot(db, ProjectionSnapshotFormat.BoardKey(scope, period.Window), ProjectionSnapshotFormat.PeriodText(period),
+            epoch, highWater);
+        var restored = snapshot is null ? null : ProjectionSnapshotFormat.ReadScores(snapshot.Format, snapshot.Data);
+        var scores = restored is null ? await BoardFromLog(db, scope, period) : await AddTail(db, scope, period, snapshot!.Seq, highWater, restored);
+        if (scope.Kind == BoardKind.Departments)
+        {
+            // Every department is on its board, including those that have not scored yet.
+            foreach (var id in await db.Departments.Select(d => d.Id).ToListAsync())
+            {
+                scores.TryAdd(id, 0);
+            }
+        }
+
+        return new BoardLoad(highWater, epoch, restored is null ? 0 : snapshot!.Seq, scores);
+    }
+
+    private static async Task<Dictionary<Guid, long>> BoardFromLog(GamifyDbContext db, BoardScope scope, Period period)
+    {
         var awards = db.Awards.AsQueryable();
         if (period.Window != BoardWindow.All)
         {
@@ -56,32 +115,19 @@ public sealed class ProjectionReader(IDbContextFactory<GamifyDbContext> dbFactor
             awards = awards.Where(a => a.OccurredAt >= start && a.OccurredAt < end);
         }
 
-        Dictionary<Guid, long> scores;
-        switch (scope.Kind)
+        var scores = scope.Kind switch
         {
-            case BoardKind.Departments:
-                scores = await awards.GroupBy(a => a.DepartmentId)
-                    .Select(g => new { g.Key, Points = g.Sum(a => (long)a.Points) })
-                    .ToDictionaryAsync(g => g.Key, g => g.Points);
-                // Every department is on its board, including those that have not scored yet.
-                foreach (var id in await db.Departments.Select(d => d.Id).ToListAsync())
-                {
-                    scores.TryAdd(id, 0);
-                }
-
-                break;
-            case BoardKind.Department:
-                scores = await awards.Where(a => a.DepartmentId == scope.DepartmentId)
-                    .GroupBy(a => a.EmployeeId)
-                    .Select(g => new { g.Key, Points = g.Sum(a => (long)a.Points) })
-                    .ToDictionaryAsync(g => g.Key, g => g.Points);
-                break;
-            default:
-                scores = await awards.GroupBy(a => a.EmployeeId)
-                    .Select(g => new { g.Key, Points = g.Sum(a => (long)a.Points) })
-                    .ToDictionaryAsync(g => g.Key, g => g.Points);
-                break;
-        }
+            BoardKind.Departments => await awards.GroupBy(a => a.DepartmentId)
+                .Select(g => new { g.Key, Points = g.Sum(a => (long)a.Points) })
+                .ToDictionaryAsync(g => g.Key, g => g.Points),
+            BoardKind.Department => await awards.Where(a => a.DepartmentId == scope.DepartmentId)
+                .GroupBy(a => a.EmployeeId)
+                .Select(g => new { g.Key, Points = g.Sum(a => (long)a.Points) })
+                .ToDictionaryAsync(g => g.Key, g => g.Points),
+            _ => await awards.GroupBy(a => a.EmployeeId)
+                .Select(g => new { g.Key, Points = g.Sum(a => (long)a.Points) })
+                .ToDictionaryAsync(g => g.Key, g => g.Points),
+        };
 
         if (scope.Kind != BoardKind.Departments)
         {
@@ -94,8 +140,42 @@ public sealed class ProjectionReader(IDbContextFactory<GamifyDbContext> dbFactor
             }
         }
 
-        return (highWater, scores);
+        return scores;
     }
+
+    /// <summary>Adds the period's award lines after <paramref name="after"/> up to <paramref name="highWater"/> to a snapshot's
+    /// scores, with the same rules as <see cref="BoardFromLog"/> (a snapshot lists employees only: erasure moves the epoch).</summary>
+    private static async Task<Dictionary<Guid, long>> AddTail(GamifyDbContext db, BoardScope scope, Period period, long after, long highWater,
+        Dictionary<Guid, long> scores)
+    {
+        var bounded = period.Window != BoardWindow.All;
+        var start = bounded ? period.StartUtc.UtcDateTime : DateTime.MinValue;
+        var end = bounded ? period.EndUtc.UtcDateTime : DateTime.MaxValue;
+        Guid? department = scope.Kind == BoardKind.Department ? scope.DepartmentId : null;
+        var people = scope.Kind == BoardKind.Departments ? 0 : 1;
+        // Along the log's order only: the unary pluses keep SQLite off the time and department indexes, which would read
+        // the whole period or the department's whole history.
+        var tail = await db.Database.SqlQuery<TailAward>($"""
+            SELECT a.EmployeeId, a.DepartmentId, a.Points
+            FROM Awards a
+            WHERE a.EventSeq > {after} AND a.EventSeq <= {highWater}
+              AND +a.OccurredAt >= {start} AND +a.OccurredAt < {end}
+              AND ({department} IS NULL OR +a.DepartmentId = {department})
+              AND ({people} = 0 OR EXISTS (SELECT 1 FROM Employees p WHERE p.Id = a.EmployeeId))
+            """).ToListAsync();
+        foreach (var line in tail)
+        {
+            var member = scope.Kind == BoardKind.Departments ? line.DepartmentId : line.EmployeeId;
+            scores[member] = scores.GetValueOrDefault(member) + line.Points;
+        }
+
+        return scores;
+    }
+
+    private static Task<ProjectionSnapshotEntry?> Snapshot(GamifyDbContext db, string key, string period, long epoch, long highWater) =>
+        db.ProjectionSnapshots.AsNoTracking()
+            .Where(s => s.Key == key && s.Period == period && s.Epoch == epoch && s.Seq <= highWater)
+            .FirstOrDefaultAsync();
 
     /// <summary>An item's profile, intake routing and events in commit order with the award lines each stored.</summary>
     public async Task<ItemHistory?> LoadItem(Guid feedbackId)
@@ -286,6 +366,17 @@ public sealed class ProjectionReader(IDbContextFactory<GamifyDbContext> dbFactor
 
     private static async Task<long> HighWater(GamifyDbContext db) => await db.Events.MaxAsync(e => (long?)e.Seq) ?? 0;
 }
+
+/// <summary>A department's totals as of <paramref name="HighWater"/>, read under <paramref name="Epoch"/>; from a snapshot up to
+/// <paramref name="RestoredUpTo"/> plus the log after it (0: from the whole log).</summary>
+public sealed record DepartmentLoad(long HighWater, long Epoch, long RestoredUpTo, long Points, long Events);
+
+/// <summary>A board's scores for one period as of <paramref name="HighWater"/>, read under <paramref name="Epoch"/>; from a
+/// snapshot up to <paramref name="RestoredUpTo"/> plus the log after it (0: from the whole log).</summary>
+public sealed record BoardLoad(long HighWater, long Epoch, long RestoredUpTo, Dictionary<Guid, long> Scores);
+
+/// <summary>One award line of a board's tail.</summary>
+public sealed record TailAward(Guid EmployeeId, Guid DepartmentId, int Points);
 
 public sealed record ItemEvent(Guid EventId, Guid EmployeeId, Guid DepartmentId, ActionType Type, Guid? TargetDepartmentId,
     string Source, IReadOnlyList<AwardLine> Awards);

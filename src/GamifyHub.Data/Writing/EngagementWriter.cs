@@ -118,6 +118,13 @@ public sealed class EngagementWriter : BackgroundService
     public Task<NotificationChanged> ChangeNotificationsAsync(NotificationChange change) => Enqueue(new NotificationWrite(change));
 
     /// <summary>
+    /// Runs <paramref name="statement"/> on the writer's connection inside the next group commit (no transaction and no fsync
+    /// of its own): for small cache writes such as projection snapshots. Answers what the statement answered, once committed.
+    /// </summary>
+    public Task<int> InGroupCommitAsync(Func<SqliteConnection, SqliteTransaction, int> statement) =>
+        Enqueue(new StatementWrite(statement));
+
+    /// <summary>
     /// Runs <paramref name="work"/> alone, between two group commits: writes queued before it commit first, writes queued
     /// after it wait until it is done (and <paramref name="afterCommit"/> has run). The work gets a fresh context and owns
     /// its transaction. Used for rebuilds (rescoring) that must see and replace the log with no event committing in between.
@@ -390,6 +397,10 @@ public sealed class EngagementWriter : BackgroundService
                     }
 
                     break;
+                case StatementWrite w:
+                    var changed = w.Statement(rows.Connection, tx);
+                    results.Add(() => w.Completion.TrySetResult(changed));
+                    break;
                 case IntakeWrite i when knownItems.TryGetValue((i.Intake.Channel, i.Intake.ExternalId), out var existing):
                     results.Add(() => i.Completion.TrySetResult(existing));
                     break;
@@ -575,6 +586,11 @@ public sealed class EngagementWriter : BackgroundService
         public NotificationChange Change { get; } = change;
 
         public NotificationChanged Result { get; set; } = NotificationChanged.None;
+    }
+
+    private sealed class StatementWrite(Func<SqliteConnection, SqliteTransaction, int> statement) : PendingWrite<int>
+    {
+        public Func<SqliteConnection, SqliteTransaction, int> Statement { get; } = statement;
     }
 
     private sealed class IntakeWrite(FeedbackIntake intake) : PendingWrite<IntakeOutcome>

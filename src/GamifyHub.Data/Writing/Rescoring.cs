@@ -111,6 +111,8 @@ public static partial class Rescoring
             // Every ledger as the new rules leave it: employee grains reload from these instead of replaying their history.
             LedgerSnapshotStore.ReplaceAll(connection, transaction, version, now, snapshots);
             phases.Done($"store {snapshots.Count:N0} ledger snapshots");
+            // Boards and department totals were sums of the old lines: rebuilt from the new ones.
+            await ProjectionSnapshotStore.ForgetAsync(db, now, cancellationToken);
             db.RuleSets.Add(new RuleSetEntry { Version = version, Json = RuleSetFormat.Write(rules), CreatedAt = now, CreatedBy = actor });
             var summary = Summary(diff);
             db.RuleChanges.Add(new RuleChange { Kind = RuleChange.Apply, Version = version, Actor = actor, At = now, Summary = summary });

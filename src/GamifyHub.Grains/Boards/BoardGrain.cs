@@ -1,7 +1,9 @@
 using GamifyHub.Data.Reading;
+using GamifyHub.Data.Writing;
 using GamifyHub.Domain.Boards;
 using GamifyHub.Domain.Privacy;
 using GamifyHub.Grains.Live;
+using GamifyHub.Grains.Projections;
 using Microsoft.Extensions.Options;
 
 namespace GamifyHub.Grains.Boards;
@@ -11,10 +13,11 @@ namespace GamifyHub.Grains.Boards;
 /// rows that changed at most <see cref="PushesPerSecond"/> times a second, however fast deltas arrive.
 /// Every call and tick re-checks the period: when it rolls over (a new day, a season ending, an edited season calendar)
 /// the board reloads from the log and watchers get a push with the new period. A season board has no period, and no
-/// rows, while no season is running. It also reloads when a rescore puts another rules version in force.
+/// rows, while no season is running. It also reloads when a rescore puts another rules version in force. Loads start from
+/// the board's snapshot of the period; a load that read a long tail, or a deactivation far past the snapshot, stores a new one.
 /// </summary>
 public sealed class BoardGrain(ProjectionReader reader, ILiveNotifier notifier, TimeProvider time,
-    IOptions<CompanyOptions> company, SeasonBook seasons, RuleBook rules) : Grain, IBoardGrain
+    IOptions<CompanyOptions> company, SeasonBook seasons, RuleBook rules, ProjectionSnapshots snapshots) : Grain, IBoardGrain
 {
     public const int PushesPerSecond = 4;
     private const int VisibleRows = 50;
@@ -28,6 +31,9 @@ public sealed class BoardGrain(ProjectionReader reader, ILiveNotifier notifier, 
     private int _loadedUnder;
     private Leaderboard _board = new();
     private long _highWater;
+    private long _snapshotUpTo;
+    private long _epoch;
+    private long _seen;
     private long _version;
     private bool _dirty;
     private bool _periodChanged;
@@ -43,6 +49,19 @@ public sealed class BoardGrain(ProjectionReader reader, ILiveNotifier notifier, 
             TimeSpan.FromMilliseconds(1000 / PushesPerSecond));
     }
 
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (_period is { } period && snapshots.Due(_snapshotUpTo, _seen))
+        {
+            // From the log, not from memory: deltas may have come out of order, the log's sums are exact. Not after a rescore or
+            // an erasure forgot the snapshots (they deactivate every grain at once): the next activation reads the log anyway.
+            if (await reader.LoadBoard(_scope, period, _epoch) is { } load)
+            {
+                await Save(period, load);
+            }
+        }
+    }
+
     public async Task<BoardSnapshot> GetSnapshot(int top, Guid? member, bool aroundMember, int radius)
     {
         await RollOverIfDue();
@@ -56,6 +75,7 @@ public sealed class BoardGrain(ProjectionReader reader, ILiveNotifier notifier, 
         await RollOverIfDue();
         foreach (var delta in deltas)
         {
+            _seen = Math.Max(_seen, delta.Seq);
             if (delta.Seq > _highWater && _period is not null && _period.Contains(new DateTimeOffset(delta.OccurredAt, TimeSpan.Zero)))
             {
                 _board.Add(delta.MemberId, delta.Points);
@@ -133,19 +153,36 @@ public sealed class BoardGrain(ProjectionReader reader, ILiveNotifier notifier, 
     private async Task LoadPeriod(Period? period)
     {
         _loadedUnder = rules.Current.Version;
-        var (highWater, scores) = period is null ? (0L, new Dictionary<Guid, long>()) : await reader.LoadBoard(_scope, period);
+        var load = period is null ? null : await reader.LoadBoard(_scope, period);
         var board = new Leaderboard();
-        foreach (var (member, score) in scores)
+        foreach (var (member, score) in load?.Scores ?? [])
         {
             board.Set(member, score);
         }
 
+        if (load is not null && snapshots.Due(load.RestoredUpTo, load.HighWater))
+        {
+            _ = Save(period!, load); // not awaited: the activation answers meanwhile
+        }
+
         _period = period;
         _board = board;
-        _highWater = highWater;
+        _highWater = load?.HighWater ?? 0;
+        (_snapshotUpTo, _seen, _epoch) = (load?.RestoredUpTo ?? 0, _highWater, load?.Epoch ?? 0);
         _lastPushed = _board.Top(VisibleRows);
         _topN = TracksTopN ? CurrentTopN() : [];
         NextVersion();
+    }
+
+    private async Task Save(Period period, BoardLoad load)
+    {
+        // Encoded before the first await: the scores are not touched meanwhile.
+        var data = ProjectionSnapshotFormat.WriteScores(load.Scores);
+        if (await snapshots.SaveAsync(ProjectionSnapshotFormat.BoardKey(_scope, _window), ProjectionSnapshotFormat.PeriodText(period),
+                load.HighWater, load.Epoch, data) && period == _period)
+        {
+            _snapshotUpTo = Math.Max(_snapshotUpTo, load.HighWater);
+        }
     }
 
     private BoardSnapshot Snapshot(IReadOnlyList<RankedRow> rows, RankedRow? me) => new(
