@@ -93,17 +93,16 @@ public sealed partial class SlaBreachNotifier(IDbContextFactory<GamifyDbContext>
         {
             var policy = await book.GetAsync(cancellationToken);
             var now = time.GetUtcNow().UtcDateTime;
-            if (!ReferenceEquals(policy, _watchedUnder))
+            // Touches from here on are kept for the next pass; a full read below covers everything before.
+            var ids = touched.Take();
+            if (!ReferenceEquals(policy, _watchedUnder) || ids is null)
             {
-                // Touches from here on are kept for the next pass; the full read below covers everything before.
-                touched.Take();
                 _watch.Clear();
                 var (read, announcedInFull) = await FullAsync(policy, now, cancellationToken);
                 _watchedUnder = policy;
                 return new SlaScan(true, read, announcedInFull);
             }
 
-            var ids = touched.Take();
             ids.UnionWith(_watch.TakeDue(now));
             var announced = 0;
             foreach (var chunk in ids.Chunk(Chunk))

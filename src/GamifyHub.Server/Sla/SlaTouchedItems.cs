@@ -10,8 +10,13 @@ namespace GamifyHub.Server.Sla;
 /// </summary>
 public sealed class SlaTouchedItems : ICommittedEventsObserver
 {
+    /// <summary>More touched items than this since the last scan (or a notifier switched off, which never takes them) are
+    /// forgotten and the next scan reads every open item instead: memory stays bounded.</summary>
+    public const int Limit = 100_000;
+
     private readonly Lock _gate = new();
     private HashSet<Guid> _items = [];
+    private bool _overflowed;
 
     public void OnCommitted(IReadOnlyList<CommittedEvent> events)
     {
@@ -22,7 +27,7 @@ public sealed class SlaTouchedItems : ICommittedEventsObserver
             {
                 if (e.Record.FeedbackId is { } id && e.Record.Type is ActionType.Reply or ActionType.Resolve or ActionType.Reopen)
                 {
-                    _items.Add(id);
+                    Add(id);
                 }
             }
         }
@@ -37,20 +42,37 @@ public sealed class SlaTouchedItems : ICommittedEventsObserver
             {
                 if (r.Item is not null)
                 {
-                    _items.Add(r.FeedbackId);
+                    Add(r.FeedbackId);
                 }
             }
         }
     }
 
-    /// <summary>The items touched since the last call (each once), forgetting them.</summary>
-    public HashSet<Guid> Take()
+    /// <summary>The items touched since the last call (each once), forgetting them; null when there were more than
+    /// <see cref="Limit"/> (read every open item).</summary>
+    public HashSet<Guid>? Take()
     {
         lock (_gate)
         {
-            var taken = _items;
+            var taken = _overflowed ? null : _items;
             _items = [];
+            _overflowed = false;
             return taken;
+        }
+    }
+
+    private void Add(Guid item)
+    {
+        if (_overflowed)
+        {
+            return;
+        }
+
+        _items.Add(item);
+        if (_items.Count > Limit)
+        {
+            _items = [];
+            _overflowed = true;
         }
     }
 }
